@@ -1,0 +1,90 @@
+"""Finding decks: the known-deck folders, and deck names given on the command line.
+
+Known decks live in `./decks`, the data directory's `decks/` and the decks bundled with quiz,
+searched in that order; when two files have the same deck id, the first one found wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.deck import Deck
+from quiz.deckfile import check_path
+from quiz.paths import bundled_decks_dir, user_decks_dir
+
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+class CatalogError(Exception):
+    """A deck named on the command line does not exist or does not load."""
+
+
+@dataclass(frozen=True)
+class DeckFile:
+    path: Path
+    deck: Deck | None
+    problems: tuple[str, ...]
+
+
+def deck_dirs() -> list[Path]:
+    dirs = [Path.cwd() / "decks", user_decks_dir()]
+    bundled = bundled_decks_dir()
+    if bundled is not None:
+        dirs.append(bundled)
+    return dirs
+
+
+def known_files() -> list[Path]:
+    seen: set[Path] = set()
+    files = []
+    for folder in deck_dirs():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            real = path.resolve()
+            if path.suffix in DECK_SUFFIXES and path.is_file() and real not in seen:
+                seen.add(real)
+                files.append(path)
+    return files
+
+
+def read(path: Path) -> DeckFile:
+    result = check_path(path)
+    return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
+
+
+def known_decks(warn: Callable[[str], None]) -> list[Deck]:
+    """Every known deck that loads, one per id; `warn` hears about the ones that do not."""
+    decks: dict[str, Deck] = {}
+    for path in known_files():
+        found = read(path)
+        if found.deck is None:
+            warn(f"skipping {path}: {len(found.problems)} error(s); run `quiz check {path}`")
+        elif found.deck.id not in decks:
+            decks[found.deck.id] = found.deck
+    return list(decks.values())
+
+
+def resolve(names: list[str], warn: Callable[[str], None]) -> list[Deck]:
+    """Decks named by path or by id, in the order given."""
+    chosen: dict[str, Deck] = {}
+    known: list[Deck] | None = None
+    for name in names:
+        path = Path(name)
+        if path.suffix in DECK_SUFFIXES or path.exists():
+            found = read(path)
+            if found.deck is None:
+                raise CatalogError("\n".join(found.problems))
+            deck = found.deck
+        else:
+            known = known if known is not None else known_decks(warn)
+            matches = [deck for deck in known if deck.id == name]
+            if not matches:
+                ids = ", ".join(sorted(deck.id for deck in known)) or "none"
+                raise CatalogError(f"no deck file or deck id '{name}' (known deck ids: {ids})")
+            deck = matches[0]
+        chosen.setdefault(deck.id, deck)
+    return list(chosen.values())
+

@@ -1,0 +1,154 @@
+"""The deck model: sources, card entries as written, and the study cards they expand to.
+
+A deck file's `cards:` list holds *entries*. Most entries are one study card; a cloze entry
+is one card per `{{gap}}`. Card identity (`Card.id`) is the entry's `id` when it has one,
+else a hash of the deck id and the normalised question text, so editing an answer, accept
+list or choices keeps a card's study history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+CLOZE_GAP = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+BLANK = "_____"
+TRUE_FALSE = ("true", "false")
+
+
+class Kind(StrEnum):
+    TYPED = "typed"
+    CHOICE = "choice"
+    TRUE_FALSE = "truefalse"
+    CLOZE = "cloze"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that cards cite; `file` is relative to the deck file."""
+
+    title: str | None = None
+    published: date | None = None
+    file: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a deck's `cards:` list, as written."""
+
+    question: str | None = None
+    cloze: str | None = None
+    answer: str | None = None
+    id: str | None = None
+    accept: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    source: str | None = None
+    quote: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """One thing to study: a prompt and what answers it."""
+
+    deck_id: str
+    id: str
+    kind: Kind
+    prompt: str
+    answer: str
+    accept: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    source: str | None = None
+    quote: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    title: str
+    description: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    entries: tuple[Entry, ...] = ()
+    # Where the deck was read from; not part of its value.
+    path: str | None = field(default=None, compare=False)
+
+    def cards(self) -> list[Card]:
+        return [card for entry in self.entries for card in expand(self.id, entry)]
+
+
+def identity_text(text: str) -> str:
+    """Question text reduced to what identifies it: case, punctuation and spacing dropped."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def derived_id(deck_id: str, text: str) -> str:
+    digest = hashlib.sha1(f"{deck_id}\n{identity_text(text)}".encode()).hexdigest()
+    return f"q-{digest[:12]}"
+
+
+def entry_id(deck_id: str, entry: Entry) -> str:
+    """The id an entry's cards are known by (before a cloze adds its gap number)."""
+    if entry.id:
+        return entry.id
+    if entry.cloze is not None:
+        # Gap contents are answers: leave them out so editing one keeps history.
+        return derived_id(deck_id, CLOZE_GAP.sub("{{}}", entry.cloze))
+    return derived_id(deck_id, entry.question or "")
+
+
+def cloze_gaps(text: str) -> list[str]:
+    return [gap.strip() for gap in CLOZE_GAP.findall(text)]
+
+
+def cloze_prompt(text: str, gap_index: int) -> str:
+    """The cloze sentence with gap `gap_index` blanked and the others filled in."""
+    counter = iter(range(len(text)))
+
+    def fill(match: re.Match[str]) -> str:
+        return BLANK if next(counter) == gap_index else match.group(1).strip()
+
+    return CLOZE_GAP.sub(fill, text)
+
+
+def is_true_false(answer: str) -> bool:
+    return answer.strip().casefold() in TRUE_FALSE
+
+
+def expand(deck_id: str, entry: Entry) -> list[Card]:
+    base = entry_id(deck_id, entry)
+    common = dict(
+        deck_id=deck_id,
+        accept=entry.accept,
+        choices=entry.choices,
+        source=entry.source,
+        quote=entry.quote,
+        tags=entry.tags,
+        note=entry.note,
+    )
+    if entry.cloze is not None:
+        gaps = cloze_gaps(entry.cloze)
+        # The loader allows accept and choices only on single-gap clozes.
+        return [
+            Card(
+                id=base if len(gaps) == 1 else f"{base}.{n + 1}",
+                kind=Kind.CHOICE if entry.choices else Kind.CLOZE,
+                prompt=cloze_prompt(entry.cloze, n),
+                answer=gap,
+                **common,
+            )
+            for n, gap in enumerate(gaps)
+        ]
+    answer = entry.answer or ""
+    if entry.choices:
+        kind = Kind.CHOICE
+    elif is_true_false(answer):
+        kind = Kind.TRUE_FALSE
+    else:
+        kind = Kind.TYPED
+    return [Card(id=base, kind=kind, prompt=entry.question or "", answer=answer, **common)]

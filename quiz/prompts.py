@@ -1,0 +1,202 @@
+"""The two ways a study session talks to a person: questionary prompts, or plain lines.
+
+`PlainPrompter` reads exactly one line per card and lets the automatic grade stand (for
+scripts, screen readers and tests). `InteractivePrompter` uses questionary and lets one key
+override the grade. questionary is imported only when an interactive session starts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import timedelta
+from typing import IO
+
+from quiz.deck import Kind
+from quiz.grading import RATING_KEYS
+from quiz.scheduler import Rating
+from quiz.session import Question, Quit, Result
+
+QUIT_WORDS = {"q", ":q"}
+RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
+
+
+def use_colour(stream: IO[str]) -> bool:
+    return "NO_COLOR" not in os.environ and stream.isatty()
+
+
+class Paint:
+    """ANSI colours, or nothing when NO_COLOR is set or output is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
+
+
+def duration(delta: timedelta) -> str:
+    seconds = max(0, int(delta.total_seconds()))
+    for unit, size in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size:
+            value = seconds / size
+            return f"{value:.1f}{unit}" if value < 10 and unit in ("y", "mo") else f"{round(value)}{unit}"
+    return f"{seconds}s"
+
+
+def header(question: Question) -> str:
+    return (
+        f"{question.deck_title} · card {question.position} of {question.total}"
+        f" · due {question.due} · new {question.new}"
+    )
+
+
+def prompt_text(question: Question) -> str:
+    card = question.card
+    if card.kind == Kind.CLOZE:
+        return f"Fill the blank: {card.prompt}"
+    return card.prompt
+
+
+def feedback_lines(result: Result, paint: Paint) -> list[str]:
+    card = result.question.card
+    verdict = result.verdict
+    if verdict.correct and verdict.typo:
+        lines = [paint(f"✓ Right, with a typo: {card.answer}", "33")]
+    elif verdict.correct:
+        lines = [paint(f"✓ Right: {card.answer}", "32")]
+    else:
+        given = f" (you said: {result.given})" if result.given.strip() else ""
+        lines = [paint(f"✗ The answer is: {card.answer}", "31") + given]
+    if card.quote:
+        source = result.question.source
+        cited = ""
+        if source is not None:
+            parts = [part for part in (source.title, source.published and source.published.isoformat()) if part]
+            cited = f" — {', '.join(parts)}" if parts else ""
+        lines.append(paint(f"  “{card.quote}”{cited}", "2"))
+    if card.note:
+        lines.append(f"  Note: {card.note}")
+    return lines
+
+
+def grade_line(result: Result, paint: Paint) -> str:
+    name = RATING_NAMES[result.rating]
+    next_in = duration(result.intervals[result.rating])
+    return f"Grade: {paint(name, '1')} (again in {next_in}, {result.seconds:.0f}s to answer)"
+
+
+class PlainPrompter:
+    def __init__(self, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.paint = Paint(use_colour(stdout))
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def ask(self, question: Question) -> str:
+        self.say(header(question))
+        self.say(prompt_text(question))
+        for number, option in enumerate(question.options, 1):
+            self.say(f"  {number}) {option}")
+        self.stdout.write("> ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            raise Quit
+        given = line.rstrip("\r\n")
+        if given.strip().casefold() in QUIT_WORDS:
+            raise Quit
+        return pick_option(given, question.options)
+
+    def confirm(self, result: Result) -> Rating:
+        for line in feedback_lines(result, self.paint):
+            self.say(line)
+        self.say(grade_line(result, self.paint))
+        self.say()
+        return result.rating
+
+
+def pick_option(given: str, options: tuple[str, ...]) -> str:
+    """An option's text when the answer is its number, else the answer as typed."""
+    text = given.strip()
+    if text.isdigit() and 1 <= int(text) <= len(options):
+        return options[int(text) - 1]
+    return given
+
+
+class InteractivePrompter:
+    def __init__(self) -> None:
+        import questionary  # noqa: F401 - loaded here so other commands start fast
+
+        self.paint = Paint(use_colour(sys.stdout))
+
+    def ask(self, question: Question) -> str:
+        import questionary
+
+        print()
+        print(self.paint(header(question), "36"))
+        text = prompt_text(question)
+        if question.options:
+            prompt = questionary.select(text, choices=list(question.options), use_shortcuts=len(question.options) <= 9)
+        else:
+            prompt = questionary.text(text)
+        _bind_quit_key(prompt, allow=bool(question.options))
+        try:
+            answer = prompt.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Quit from None
+        if answer is None or (not question.options and answer.strip().casefold() in QUIT_WORDS):
+            raise Quit
+        return str(answer)
+
+    def confirm(self, result: Result) -> Rating:
+        for line in feedback_lines(result, self.paint):
+            print(line)
+        keys = "  ".join(f"{n} {RATING_NAMES[Rating(n)]} ({duration(result.intervals[Rating(n)])})" for n in range(1, 5))
+        print(grade_line(result, self.paint))
+        print(self.paint(f"Enter keeps it · {keys} · q quits", "2"), flush=True)
+        while True:
+            key = read_key()
+            if key in ("\r", "\n"):
+                return result.rating
+            if key in ("q", "Q", "\x03", "\x04", ""):
+                raise Quit
+            if key.lower() in RATING_KEYS:
+                chosen = RATING_KEYS[key.lower()]
+                print(f"Grade changed to {self.paint(RATING_NAMES[chosen], '1')}", flush=True)
+                return chosen
+
+
+def _bind_quit_key(prompt: object, allow: bool) -> None:
+    """Let `q` quit a select prompt (text prompts read `q` as an answer and quit after Enter)."""
+    if not allow:
+        return
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("q")
+    def _(event: object) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
+
+    app = prompt.application  # type: ignore[attr-defined]
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
+
+
+def read_key() -> str:
+    """One key press from the terminal, without waiting for Enter."""
+    import termios
+    import tty
+
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        return os.read(fd, 1).decode(errors="replace")
+    except KeyboardInterrupt:
+        return "\x03"
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)

@@ -1,0 +1,80 @@
+"""The study queue: which card comes next.
+
+Order: learning cards whose short step is due, then due reviews (most overdue first), then new
+cards (deck order, up to the day's allowance). When nothing else is left, learning cards due
+within the learn-ahead window (20 minutes, as in Anki) are shown early.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from quiz.deck import Card
+from quiz.scheduler import Memory, State
+
+LEARN_AHEAD = timedelta(minutes=20)
+CardKey = tuple[str, str]
+
+
+def key_of(card: Card) -> CardKey:
+    return (card.deck_id, card.id)
+
+
+@dataclass
+class StudyQueue:
+    reviews: deque[Card]
+    new: deque[Card]
+    # (due, insertion order, card): the order number keeps heap comparisons off Card.
+    learning: list[tuple[datetime, int, Card]] = field(default_factory=list)
+    learn_ahead: timedelta = LEARN_AHEAD
+    _order: int = 0
+
+    def next(self, now: datetime) -> Card | None:
+        """Take the next card to show at `now`, or None when the session is over."""
+        if self.learning and self.learning[0][0] <= now:
+            return heapq.heappop(self.learning)[2]
+        if self.reviews:
+            return self.reviews.popleft()
+        if self.new:
+            return self.new.popleft()
+        if self.learning and self.learning[0][0] <= now + self.learn_ahead:
+            return heapq.heappop(self.learning)[2]
+        return None
+
+    def answered(self, card: Card, memory: Memory, now: datetime) -> None:
+        """Bring the card back this session if it is still in a short (re)learning step."""
+        if memory.state != State.REVIEW or memory.due <= now + self.learn_ahead:
+            self._order += 1
+            heapq.heappush(self.learning, (memory.due, self._order, card))
+
+    def counts(self, now: datetime) -> tuple[int, int, int]:
+        """(due now, new, waiting in learning) still in the queue."""
+        due_learning = sum(1 for due, _, _ in self.learning if due <= now)
+        return len(self.reviews) + due_learning, len(self.new), len(self.learning) - due_learning
+
+    def __len__(self) -> int:
+        return len(self.reviews) + len(self.new) + len(self.learning)
+
+
+def build(cards: Iterable[Card], memories: dict[CardKey, Memory], now: datetime, new_allowance: int) -> StudyQueue:
+    """A queue of the cards due at `now` plus up to `new_allowance` unseen cards."""
+    due: list[tuple[datetime, int, Card]] = []
+    learning: list[tuple[datetime, int, Card]] = []
+    new: deque[Card] = deque()
+    order = 0
+    for order, card in enumerate(cards):
+        memory = memories.get(key_of(card))
+        if memory is None:
+            if len(new) < new_allowance:
+                new.append(card)
+        elif memory.due <= now:
+            due.append((memory.due, order, card))
+        elif memory.state != State.REVIEW and memory.due <= now + LEARN_AHEAD:
+            learning.append((memory.due, order, card))
+    due.sort(key=lambda item: (item[0], item[1]))
+    heapq.heapify(learning)
+    return StudyQueue(reviews=deque(card for _, _, card in due), new=new, learning=learning, _order=order + 1)

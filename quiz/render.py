@@ -1,0 +1,94 @@
+"""Tables and summaries for the terminal, drawn with rich (which honours NO_COLOR)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rich.console import Console
+from rich.table import Table
+
+from quiz.prompts import RATING_NAMES, duration
+from quiz.scheduler import Rating
+from quiz.session import Summary
+from quiz.stats import Report
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False)
+
+
+def when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "—"
+    if moment <= now:
+        return "now"
+    local = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"in {duration(moment - now)} ({local})"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "—"
+
+
+def session_summary(summary: Summary) -> Table:
+    now = summary.ended or datetime.now(timezone.utc)
+    table = Table(title="Session summary", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    elapsed = (now - summary.started).total_seconds()
+    table.add_row("Answered", str(summary.answered))
+    table.add_row("Correct", f"{summary.correct} ({percent(summary.correct, summary.answered)})")
+    table.add_row("Time", f"{int(elapsed // 60)}m {int(elapsed % 60):02d}s")
+    grades = ", ".join(f"{RATING_NAMES[r]} {summary.ratings[r]}" for r in Rating if summary.ratings[r])
+    table.add_row("By grade", grades or "—")
+    table.add_row("Next due", when(summary.next_due, now))
+    return table
+
+
+def decks_table(report: Report) -> Table:
+    table = Table(title="Decks", title_justify="left")
+    for name, justify in (("Deck", "left"), ("Title", "left"), ("Cards", "right"), ("New", "right"),
+                          ("Due now", "right"), ("Learned", "right"), ("Reviews", "right")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for deck in report.decks:
+        table.add_row(deck.id, deck.title, str(deck.cards), str(deck.new), str(deck.due),
+                      f"{deck.learned} ({percent(deck.learned, deck.cards)})", str(deck.reviews))
+    return table
+
+
+def stats_table(report: Report) -> Table:
+    table = Table(title="Progress", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("Reviews today", f"{report.reviews_today} ({percent(report.correct_today, report.reviews_today)} correct)")
+    table.add_row("Reviews in all", str(report.reviews_total))
+    table.add_row("Streak", f"{report.streak_days} day{'s' if report.streak_days != 1 else ''}")
+    table.add_row("Due now", str(report.due_now))
+    table.add_row("Due by end of tomorrow", str(report.due_tomorrow))
+    table.add_row("New cards waiting", str(report.new_available))
+    return table
+
+
+def mastery_table(report: Report) -> Table:
+    table = Table(title="Mastery by deck", title_justify="left")
+    table.add_column("Deck")
+    table.add_column("Learned", justify="right")
+    table.add_column("Mastery")
+    for deck in report.decks:
+        filled = round(20 * deck.mastery)
+        table.add_row(deck.id, f"{deck.learned}/{deck.cards}", "█" * filled + "░" * (20 - filled) + f" {deck.mastery:.0%}")
+    return table
+
+
+def dashboard(report: Report, next_due: datetime | None, now: datetime) -> list[str]:
+    lines = [
+        f"[bold]quiz[/bold] · {len(report.decks)} deck(s) · due now [bold]{report.due_now}[/bold]"
+        f" · new {report.new_available} · streak {report.streak_days} day(s)",
+    ]
+    if not report.decks:
+        lines.append("No decks found. Write one (see `quiz check --help`) or run `quiz generate ARTICLE -o decks/NAME.yaml`.")
+    elif report.due_now or report.new_available:
+        lines.append("Next: [bold]quiz study[/bold]   (all decks; `quiz decks` lists them, `quiz stats` shows progress)")
+    else:
+        lines.append(f"Nothing due. Next card {when(next_due, now)}. `quiz stats` shows progress.")
+    return lines

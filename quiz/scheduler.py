@@ -1,0 +1,113 @@
+"""Our one door to the FSRS memory model: ratings, a card's memory state, and the scheduler.
+
+py-fsrs does the maths; this module pins our settings (py-fsrs defaults: desired retention
+0.9, learning steps 1 and 10 minutes, relearning step 10 minutes, fuzz on) and converts
+between its `Card` and our plain `Memory` record, so fitted parameters and user settings can
+later be passed in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import IntEnum
+
+import fsrs
+
+
+class Rating(IntEnum):
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class State(IntEnum):
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What the scheduler knows of a card that has been studied at least once."""
+
+    state: State
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+
+
+@dataclass(frozen=True)
+class Settings:
+    desired_retention: float = 0.9
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval_days: int = 36500
+    fuzz: bool = True
+    parameters: tuple[float, ...] | None = None
+
+
+class Scheduler:
+    def __init__(self, settings: Settings = Settings()) -> None:
+        self.settings = settings
+        self._fsrs = _fsrs_scheduler(settings)
+        # Previews show the unfuzzed interval so the numbers are steady on screen.
+        self._preview = _fsrs_scheduler(replace(settings, fuzz=False))
+
+    def review(self, memory: Memory | None, rating: Rating, now: datetime) -> Memory:
+        """The card's memory after being answered with `rating` at `now` (aware datetime)."""
+        card, _ = self._fsrs.review_card(_to_fsrs(memory), fsrs.Rating(int(rating)), review_datetime=now)
+        return _from_fsrs(card)
+
+    def preview(self, memory: Memory | None, now: datetime) -> dict[Rating, timedelta]:
+        """How long until the card is due again after each rating."""
+        result = {}
+        for rating in Rating:
+            card, _ = self._preview.review_card(_to_fsrs(memory), fsrs.Rating(int(rating)), review_datetime=now)
+            result[rating] = card.due - now
+        return result
+
+    def retrievability(self, memory: Memory, now: datetime) -> float:
+        """Probability of recall at `now`, from 0 to 1."""
+        return self._fsrs.get_card_retrievability(_to_fsrs(memory), now)
+
+
+def _fsrs_scheduler(settings: Settings) -> fsrs.Scheduler:
+    extra = {"parameters": settings.parameters} if settings.parameters else {}
+    return fsrs.Scheduler(
+        desired_retention=settings.desired_retention,
+        learning_steps=settings.learning_steps,
+        relearning_steps=settings.relearning_steps,
+        maximum_interval=settings.maximum_interval_days,
+        enable_fuzzing=settings.fuzz,
+        **extra,
+    )
+
+
+def _to_fsrs(memory: Memory | None) -> fsrs.Card:
+    # card_id is ours to keep; passing one stops py-fsrs minting (and sleeping for) its own.
+    if memory is None:
+        return fsrs.Card(card_id=0)
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(int(memory.state)),
+        step=memory.step,
+        stability=memory.stability,
+        difficulty=memory.difficulty,
+        due=memory.due,
+        last_review=memory.last_review,
+    )
+
+
+def _from_fsrs(card: fsrs.Card) -> Memory:
+    return Memory(
+        state=State(int(card.state)),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
+    )

@@ -1,0 +1,158 @@
+"""A study session: ask cards from the queue, check, grade, schedule and save each answer.
+
+The session talks to the person through a `Prompter` (questionary or plain lines, see
+quiz/prompts.py) and to the database through the store, so its logic runs the same in tests.
+Every answer is saved in its own transaction before the next card is shown.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from quiz.answers import Verdict, check
+from quiz.deck import Card, Deck, Kind, Source
+from quiz.grading import auto_rating
+from quiz.queue import CardKey, StudyQueue, build, key_of
+from quiz.scheduler import Memory, Rating, Scheduler
+from quiz.stats import start_of_day
+from quiz.store import Answer, Store
+
+
+class Quit(Exception):
+    """The person asked to stop (q, Ctrl-C, Ctrl-D or end of input)."""
+
+
+@dataclass(frozen=True)
+class Question:
+    card: Card
+    deck_title: str
+    source: Source | None
+    options: tuple[str, ...]  # display order, for multiple choice and true/false
+    position: int  # 1-based number of this card in the session
+    total: int  # cards answered + this one + still queued
+    due: int
+    new: int
+
+
+@dataclass(frozen=True)
+class Result:
+    question: Question
+    given: str
+    verdict: Verdict
+    rating: Rating
+    seconds: float
+    intervals: dict[Rating, timedelta]
+
+
+class Prompter(Protocol):
+    def ask(self, question: Question) -> str:
+        """The answer given; raises Quit."""
+        ...
+
+    def confirm(self, result: Result) -> Rating:
+        """Show the result; return the grade to keep (the automatic one or an override); raises Quit."""
+        ...
+
+
+@dataclass
+class Summary:
+    started: datetime
+    ended: datetime | None = None
+    answered: int = 0
+    correct: int = 0
+    ratings: Counter[Rating] = field(default_factory=Counter)
+    next_due: datetime | None = None
+
+
+def options_for(card: Card, seed: int) -> tuple[str, ...]:
+    """Answer options in a shuffled order that is stable for one card and seed."""
+    if card.kind == Kind.TRUE_FALSE:
+        return ("True", "False")
+    if card.kind != Kind.CHOICE:
+        return ()
+    options = [card.answer, *card.choices]
+    random.Random(f"{card.deck_id}/{card.id}/{seed}").shuffle(options)
+    return tuple(options)
+
+
+def plan(decks: list[Deck], store: Store, now: datetime, new_per_day: int) -> tuple[StudyQueue, dict[CardKey, Memory]]:
+    """The queue for studying `decks` now, and the memory of their cards studied before."""
+    store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
+    memories = store.memories([deck.id for deck in decks])
+    allowance = max(0, new_per_day - store.new_cards_since(start_of_day(now)))
+    cards = [card for deck in decks for card in deck.cards()]
+    return build(cards, memories, now, allowance), memories
+
+
+@dataclass
+class Session:
+    queue: StudyQueue
+    memories: dict[CardKey, Memory]
+    store: Store
+    scheduler: Scheduler
+    prompter: Prompter
+    decks: dict[str, Deck]
+    clock: Callable[[], datetime]
+    limit: int | None = None
+
+    def run(self) -> Summary:
+        summary = Summary(started=self.clock())
+        session_id = self.store.start_session(sorted(self.decks), summary.started)
+        try:
+            while self.limit is None or summary.answered < self.limit:
+                card = self.queue.next(self.clock())
+                if card is None:
+                    break
+                self._study(card, session_id, summary)
+        except Quit:
+            pass
+        summary.ended = self.clock()
+        self.store.end_session(session_id, summary.ended)
+        summary.next_due = self.store.next_due(sorted(self.decks))
+        return summary
+
+    def _study(self, card: Card, session_id: int, summary: Summary) -> None:
+        shown = self.clock()
+        question = self._question(card, shown, summary.answered)
+        given = self.prompter.ask(question)
+        answered_at = self.clock()
+        seconds = (answered_at - shown).total_seconds()
+        verdict = check(given, card.answer, card.accept)
+        rating = auto_rating(card, verdict.correct, verdict.typo, seconds)
+        before = self.memories.get(key_of(card))
+        after = self.scheduler.review(before, rating, answered_at)
+        review_id = self.store.record(
+            Answer(session_id, card.deck_id, card.id, given, verdict.correct, rating, int(seconds * 1000), answered_at, after)
+        )
+        summary.answered += 1
+        summary.correct += verdict.correct
+        summary.ratings[rating] += 1
+        intervals = self.scheduler.preview(before, answered_at)
+        chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals))
+        if chosen != rating:
+            after = self.scheduler.review(before, chosen, answered_at)
+            self.store.regrade(review_id, card.deck_id, card.id, chosen, after)
+            summary.ratings[rating] -= 1
+            summary.ratings[chosen] += 1
+        self.memories[key_of(card)] = after
+        self.queue.answered(card, after, answered_at)
+
+    def _question(self, card: Card, now: datetime, answered: int) -> Question:
+        due, new, waiting = self.queue.counts(now)
+        deck = self.decks[card.deck_id]
+        return Question(
+            card=card,
+            deck_title=deck.title,
+            source=deck.sources.get(card.source) if card.source else None,
+            # Seeding with the position varies the option order between showings.
+            options=options_for(card, answered),
+            position=answered + 1,
+            total=answered + 1 + due + new + waiting,
+            due=due,
+            new=new,
+        )

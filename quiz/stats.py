@@ -1,0 +1,106 @@
+"""Progress figures: today's reviews, streak, what is due, and per-deck mastery.
+
+"Mastered" cards are those in FSRS's review state (past their learning steps). Days are
+local calendar days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from quiz.deck import Deck
+from quiz.queue import key_of
+from quiz.scheduler import State
+from quiz.store import Store
+
+
+@dataclass(frozen=True)
+class DeckStats:
+    id: str
+    title: str
+    cards: int
+    new: int
+    due: int
+    due_tomorrow: int
+    learned: int
+    reviews: int
+
+    @property
+    def mastery(self) -> float:
+        return self.learned / self.cards if self.cards else 0.0
+
+
+@dataclass(frozen=True)
+class Report:
+    reviews_total: int
+    reviews_today: int
+    correct_today: int
+    due_now: int
+    due_tomorrow: int
+    new_available: int
+    streak_days: int
+    decks: list[DeckStats]
+
+    @property
+    def accuracy_today(self) -> float | None:
+        return self.correct_today / self.reviews_today if self.reviews_today else None
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["accuracy_today"] = self.accuracy_today
+        for deck, stats in zip(data["decks"], self.decks):
+            deck["mastery"] = round(stats.mastery, 4)
+        return data
+
+
+def streak(days: list[str], today: date) -> int:
+    """Consecutive days with reviews, ending today (or yesterday, if today has none yet)."""
+    have = {date.fromisoformat(day) for day in days}
+    day = today if today in have else today - timedelta(days=1)
+    count = 0
+    while day in have:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def start_of_day(now: datetime) -> datetime:
+    local = now.astimezone()
+    return datetime.combine(local.date(), time(), tzinfo=local.tzinfo)
+
+
+def deck_stats(deck: Deck, store: Store, now: datetime, reviews: dict[str, int]) -> DeckStats:
+    end_of_tomorrow = start_of_day(now) + timedelta(days=2)
+    memories = store.memories([deck.id])
+    cards = deck.cards()
+    seen = [memories[key_of(card)] for card in cards if key_of(card) in memories]
+    return DeckStats(
+        id=deck.id,
+        title=deck.title,
+        cards=len(cards),
+        new=len(cards) - len(seen),
+        due=sum(1 for memory in seen if memory.due <= now),
+        due_tomorrow=sum(1 for memory in seen if now < memory.due <= end_of_tomorrow),
+        learned=sum(1 for memory in seen if memory.state == State.REVIEW),
+        reviews=reviews.get(deck.id, 0),
+    )
+
+
+def report(store: Store, decks: list[Deck], now: datetime) -> Report:
+    today = start_of_day(now)
+    per_deck_reviews = store.reviews_by_deck()
+    stats = [deck_stats(deck, store, now, per_deck_reviews) for deck in decks]
+    reviews_total, _ = store.review_totals()
+    reviews_today, correct_today = store.review_totals(since=today)
+    return Report(
+        reviews_total=reviews_total,
+        reviews_today=reviews_today,
+        correct_today=correct_today,
+        due_now=sum(deck.due for deck in stats),
+        due_tomorrow=sum(deck.due_tomorrow for deck in stats),
+        new_available=sum(deck.new for deck in stats),
+        streak_days=streak(store.review_days(), today.date()),
+        decks=stats,
+    )

@@ -1,0 +1,223 @@
+"""Local scores: the SQLite database of decks, card memory, study sessions and reviews.
+
+Times are integer milliseconds since the Unix epoch (UTC). The schema moves forward by the
+numbered scripts in MIGRATIONS (PRAGMA user_version records how many have run). Each answer
+is written in one transaction; reviews are never deleted (a trigger refuses it).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from quiz.scheduler import Memory, Rating, State
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE decks (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        path TEXT,
+        cards INTEGER NOT NULL DEFAULT 0,
+        seen_ms INTEGER NOT NULL
+    );
+    CREATE TABLE cards (
+        deck_id TEXT NOT NULL REFERENCES decks(id),
+        card_id TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due_ms INTEGER NOT NULL,
+        last_review_ms INTEGER,
+        first_review_ms INTEGER NOT NULL,
+        PRIMARY KEY (deck_id, card_id)
+    );
+    CREATE INDEX cards_due ON cards(due_ms);
+    CREATE INDEX cards_first_review ON cards(first_review_ms);
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_ms INTEGER NOT NULL,
+        ended_ms INTEGER,
+        decks TEXT NOT NULL,
+        answered INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions(id),
+        deck_id TEXT NOT NULL,
+        card_id TEXT NOT NULL,
+        reviewed_ms INTEGER NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        auto_rating INTEGER NOT NULL CHECK (auto_rating BETWEEN 1 AND 4),
+        duration_ms INTEGER NOT NULL,
+        FOREIGN KEY (deck_id, card_id) REFERENCES cards(deck_id, card_id)
+    );
+    CREATE INDEX reviews_time ON reviews(reviewed_ms);
+    CREATE INDEX reviews_card ON reviews(deck_id, card_id);
+    CREATE TRIGGER reviews_are_kept BEFORE DELETE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END;
+    """,
+)
+
+
+def to_ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def from_ms(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answered card, as the study session hands it to the store."""
+
+    session_id: int
+    deck_id: str
+    card_id: str
+    given: str
+    correct: bool
+    rating: Rating
+    duration_ms: int
+    at: datetime
+    memory: Memory
+
+
+class StoreError(Exception):
+    """The database cannot be opened or is from a newer quiz."""
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=5.0)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            store = cls(db)
+            store.migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the scores database {path}: {exc}") from exc
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"the database is from a newer quiz (schema {version}); upgrade quiz")
+        for number in range(version, len(MIGRATIONS)):
+            with self.db:
+                self.db.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def sync_decks(self, decks: Iterable[tuple[str, str, str | None, int]], now: datetime) -> None:
+        """Record (id, title, path, card count) of decks as they are now."""
+        with self.db:
+            self.db.executemany(
+                "INSERT INTO decks (id, title, path, cards, seen_ms) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET title=excluded.title, path=excluded.path,"
+                " cards=excluded.cards, seen_ms=excluded.seen_ms",
+                [(*deck, to_ms(now)) for deck in decks],
+            )
+
+    def start_session(self, deck_ids: list[str], now: datetime) -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO sessions (started_ms, decks) VALUES (?, ?)", (to_ms(now), json.dumps(deck_ids))
+            )
+        return int(cursor.lastrowid or 0)
+
+    def record(self, answer: Answer) -> int:
+        """Save the card's new memory, the review and the session's tally in one transaction."""
+        at = to_ms(answer.at)
+        with self.db:
+            self._save_memory(answer.deck_id, answer.card_id, answer.memory, at)
+            cursor = self.db.execute(
+                "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating,"
+                " auto_rating, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (answer.session_id, answer.deck_id, answer.card_id, at, answer.given, int(answer.correct),
+                 int(answer.rating), int(answer.rating), answer.duration_ms),
+            )
+            self.db.execute(
+                "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ?",
+                (int(answer.correct), answer.session_id),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def regrade(self, review_id: int, deck_id: str, card_id: str, rating: Rating, memory: Memory) -> None:
+        """The user overrode the automatic grade: keep the review, change its rating and the memory."""
+        with self.db:
+            self.db.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
+            self._save_memory(deck_id, card_id, memory, None)
+
+    def end_session(self, session_id: int, now: datetime) -> None:
+        with self.db:
+            self.db.execute("UPDATE sessions SET ended_ms = ? WHERE id = ?", (to_ms(now), session_id))
+
+    def _save_memory(self, deck_id: str, card_id: str, memory: Memory, first_ms: int | None) -> None:
+        last = to_ms(memory.last_review) if memory.last_review else None
+        self.db.execute(
+            "INSERT INTO cards (deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms,"
+            " first_review_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(deck_id, card_id) DO UPDATE SET state=excluded.state, step=excluded.step,"
+            " stability=excluded.stability, difficulty=excluded.difficulty, due_ms=excluded.due_ms,"
+            " last_review_ms=excluded.last_review_ms",
+            (deck_id, card_id, int(memory.state), memory.step, memory.stability, memory.difficulty,
+             to_ms(memory.due), last, first_ms if first_ms is not None else last),
+        )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def memories(self, deck_ids: list[str]) -> dict[tuple[str, str], Memory]:
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(
+            "SELECT deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms"
+            f" FROM cards WHERE deck_id IN ({marks})",
+            deck_ids,
+        )
+        return {
+            (deck, card): Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None)
+            for deck, card, state, step, stability, difficulty, due, last in rows
+        }
+
+    def new_cards_since(self, since: datetime) -> int:
+        """How many cards were seen for the first time since `since`."""
+        return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
+
+    def review_totals(self, since: datetime | None = None) -> tuple[int, int]:
+        """(reviews, correct reviews), all time or since a moment."""
+        row = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ?",
+            (to_ms(since) if since else 0,),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def review_days(self) -> list[str]:
+        """Local dates (YYYY-MM-DD) with at least one review, newest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT date(reviewed_ms / 1000, 'unixepoch', 'localtime') AS day FROM reviews ORDER BY day DESC"
+        )
+        return [day for (day,) in rows]
+
+    def reviews_by_deck(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT deck_id, COUNT(*) FROM reviews GROUP BY deck_id"))
+
+    def next_due(self, deck_ids: list[str]) -> datetime | None:
+        marks = ",".join("?" * len(deck_ids))
+        row = self.db.execute(f"SELECT MIN(due_ms) FROM cards WHERE deck_id IN ({marks})", deck_ids).fetchone()
+        return from_ms(row[0]) if row and row[0] is not None else None
