@@ -143,7 +143,7 @@ class InteractivePrompter:
             prompt = questionary.select(text, choices=list(question.options), use_shortcuts=len(question.options) <= 9)
         else:
             prompt = questionary.text(text)
-        _bind_quit_key(prompt, allow=bool(question.options))
+        _bind_quit_keys(prompt, menu=bool(question.options))
         try:
             answer = prompt.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -170,17 +170,21 @@ class InteractivePrompter:
                 return chosen
 
 
-def _bind_quit_key(prompt: object, allow: bool) -> None:
-    """Let `q` quit a select prompt (text prompts read `q` as an answer and quit after Enter)."""
-    if not allow:
-        return
+def _bind_quit_keys(prompt: object, menu: bool) -> None:
+    """Ctrl-D quits any prompt; `q` quits a menu (a text prompt takes `q` + Enter)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
 
-    @bindings.add("q")
+    @bindings.add("c-d")
     def _(event: object) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
+        event.app.exit(exception=EOFError, style="class:aborting")  # type: ignore[attr-defined]
+
+    if menu:
+
+        @bindings.add("q")
+        def _(event: object) -> None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
 
     app = prompt.application  # type: ignore[attr-defined]
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])

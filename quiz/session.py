@@ -109,8 +109,8 @@ class Session:
                 if card is None:
                     break
                 self._study(card, session_id, summary)
-        except Quit:
-            pass
+        except (Quit, KeyboardInterrupt, EOFError):
+            pass  # Ctrl-C can land between prompts too; every answer so far is already saved.
         summary.ended = self.clock()
         self.store.end_session(session_id, summary.ended)
         summary.next_due = self.store.next_due(sorted(self.decks))
