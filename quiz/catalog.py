@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from quiz import deckcache
 from quiz.deck import Deck
-from quiz.deckfile import check_path
-from quiz.paths import bundled_decks_dir, user_decks_dir
+from quiz.paths import bundled_decks_dir, cache_dir, user_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -51,7 +51,14 @@ def known_files() -> list[Path]:
 
 
 def read(path: Path) -> DeckFile:
+    cached = deckcache.read(cache_dir(), path)
+    if cached is not None:
+        return DeckFile(path, cached, ())
+    from quiz.deckfile import check_path  # YAML is parsed only when the cache misses
+
     result = check_path(path)
+    if result.deck is not None:
+        deckcache.write(cache_dir(), path, result.deck)
     return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
 
 

@@ -100,7 +100,6 @@ def study(
     Easy. Press Enter to keep the grade or 1-4 (a/h/g/e) to change it. `q`, Ctrl-C or Ctrl-D quits;
     every answer is already saved.
     """
-    from quiz.render import console, session_summary, when
     from quiz.scheduler import Scheduler
     from quiz.session import Session, plan
 
@@ -108,10 +107,11 @@ def study(
     store = open_store()
     moment = now()
     queue, memories = plan(chosen, store, moment, new)
-    out = console()
     if not len(queue):
+        from quiz.render import when
+
         next_due = store.next_due([deck.id for deck in chosen])
-        out.print(f"Nothing to study now. Next card {when(next_due, moment)}.")
+        typer.echo(f"Nothing to study now. Next card {when(next_due, moment)}.")
         return
     if plain or not sys.stdin.isatty():
         from quiz.prompts import PlainPrompter
@@ -123,6 +123,9 @@ def study(
         prompter = InteractivePrompter()  # type: ignore[assignment]
     session = Session(queue, memories, store, Scheduler(), prompter, {d.id: d for d in chosen}, now, limit)
     summary = session.run()
+    from quiz.render import console, session_summary  # rich loads after the session, not before it
+
+    out = console()
     out.print()
     out.print(session_summary(summary))
 

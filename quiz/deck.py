@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from enum import StrEnum
 
@@ -79,7 +80,11 @@ class Deck:
     path: str | None = field(default=None, compare=False)
 
     def cards(self) -> list[Card]:
-        return [card for entry in self.entries for card in expand(self.id, entry)]
+        return list(self._cards)
+
+    @cached_property
+    def _cards(self) -> tuple[Card, ...]:
+        return tuple(card for entry in self.entries for card in expand(self.id, entry))
 
 
 def identity_text(text: str) -> str:
@@ -122,28 +127,18 @@ def is_true_false(answer: str) -> bool:
 
 def expand(deck_id: str, entry: Entry) -> list[Card]:
     base = entry_id(deck_id, entry)
-    common = dict(
-        deck_id=deck_id,
-        accept=entry.accept,
-        choices=entry.choices,
-        source=entry.source,
-        quote=entry.quote,
-        tags=entry.tags,
-        note=entry.note,
-    )
+
+    def card(card_id: str, kind: Kind, prompt: str, answer: str) -> Card:
+        return Card(deck_id, card_id, kind, prompt, answer, entry.accept, entry.choices,
+                    entry.source, entry.quote, entry.tags, entry.note)
+
     if entry.cloze is not None:
         gaps = cloze_gaps(entry.cloze)
         # The loader allows accept and choices only on single-gap clozes.
-        return [
-            Card(
-                id=base if len(gaps) == 1 else f"{base}.{n + 1}",
-                kind=Kind.CHOICE if entry.choices else Kind.CLOZE,
-                prompt=cloze_prompt(entry.cloze, n),
-                answer=gap,
-                **common,
-            )
-            for n, gap in enumerate(gaps)
-        ]
+        kind = Kind.CHOICE if entry.choices else Kind.CLOZE
+        if len(gaps) == 1:
+            return [card(base, kind, cloze_prompt(entry.cloze, 0), gaps[0])]
+        return [card(f"{base}.{n + 1}", kind, cloze_prompt(entry.cloze, n), gap) for n, gap in enumerate(gaps)]
     answer = entry.answer or ""
     if entry.choices:
         kind = Kind.CHOICE
@@ -151,4 +146,4 @@ def expand(deck_id: str, entry: Entry) -> list[Card]:
         kind = Kind.TRUE_FALSE
     else:
         kind = Kind.TYPED
-    return [Card(id=base, kind=kind, prompt=entry.question or "", answer=answer, **common)]
+    return [card(base, kind, entry.question or "", answer)]

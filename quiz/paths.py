@@ -19,6 +19,15 @@ def database_path() -> Path:
     return data_dir() / "quiz.db"
 
 
+def cache_dir() -> Path:
+    """Parsed decks (see quiz/deckcache.py); with QUIZ_HOME, kept inside it."""
+    if os.environ.get("QUIZ_HOME"):
+        return data_dir() / "cache"
+    import platformdirs
+
+    return platformdirs.user_cache_path("quiz", appauthor=False)
+
+
 def user_decks_dir() -> Path:
     return data_dir() / "decks"
 
