@@ -2,6 +2,9 @@
 
 Known decks live in `./decks`, the data directory's `decks/` and the decks bundled with quiz,
 searched in that order; when two files have the same deck id, the first one found wins.
+A generated deck `NAME-generated.yaml` stands aside from the default set (what `quiz study`
+with no deck studies) while a hand-written `NAME.yaml` is known, so one fact is not asked
+twice from both; it can still be studied by name.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from quiz.deck import Deck
 from quiz.paths import bundled_decks_dir, cache_dir, user_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
+GENERATED_SUFFIX = "-generated"
 
 
 class CatalogError(Exception):
@@ -62,10 +66,20 @@ def read(path: Path) -> DeckFile:
     return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
 
 
-def known_decks(warn: Callable[[str], None]) -> list[Deck]:
-    """Every known deck that loads, one per id; `warn` hears about the ones that do not."""
+def default_files() -> list[Path]:
+    """Known deck files less generated decks that a hand-written deck of the same name replaces."""
+    files = known_files()
+    stems = {path.stem for path in files}
+    return [
+        path for path in files
+        if not (path.stem.endswith(GENERATED_SUFFIX) and path.stem.removesuffix(GENERATED_SUFFIX) in stems)
+    ]
+
+
+def known_decks(warn: Callable[[str], None], default_only: bool = True) -> list[Deck]:
+    """Known decks that load (the default set, or all), one per id; `warn` hears about the rest."""
     decks: dict[str, Deck] = {}
-    for path in known_files():
+    for path in default_files() if default_only else known_files():
         found = read(path)
         if found.deck is None:
             warn(f"skipping {path}: {len(found.problems)} error(s); run `quiz check {path}`")
@@ -86,7 +100,7 @@ def resolve(names: list[str], warn: Callable[[str], None]) -> list[Deck]:
                 raise CatalogError("\n".join(found.problems))
             deck = found.deck
         else:
-            known = known if known is not None else known_decks(warn)
+            known = known if known is not None else known_decks(warn, default_only=False)
             matches = [deck for deck in known if deck.id == name]
             if not matches:
                 ids = ", ".join(sorted(deck.id for deck in known)) or "none"

@@ -88,7 +88,7 @@ def dashboard(
 
 @app.command()
 def study(
-    decks: Optional[list[str]] = typer.Argument(None, help="Deck files or deck ids. Default: every known deck.", show_default=False),
+    decks: Optional[list[str]] = typer.Argument(None, metavar="[DECK]...", help="Deck files or deck ids. Default: every known deck.", show_default=False),
     new: int = typer.Option(20, "--new", min=0, help="Most new cards to introduce today (counting earlier sessions)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many answers."),
     plain: bool = typer.Option(False, "--plain", help="One line per answer from stdin, no menus; automatic grades stand. Used when stdin is not a terminal."),
@@ -160,13 +160,13 @@ def check(
 
 @app.command("decks")
 def list_decks() -> None:
-    """List known decks with their cards, new, due now and learned counts."""
+    """List known decks (./decks, the data folder's decks/, bundled) with cards, new, due and learned."""
     from quiz.catalog import known_decks
     from quiz.render import console, decks_table
     from quiz.stats import report
 
     out = console()
-    out.print(decks_table(report(open_store(), known_decks(warn), now())))
+    out.print(decks_table(report(open_store(), known_decks(warn, default_only=False), now())))
 
 
 @app.command()
@@ -187,6 +187,42 @@ def stats(
     out = console()
     out.print(stats_table(result))
     out.print(mastery_table(result))
+
+
+@app.command()
+def generate(
+    articles: list[str] = typer.Argument(..., help="Article files (.txt, .md, .html), or - for standard input.", show_default=False),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Deck file to write. Default: print the YAML."),
+    title: Optional[str] = typer.Option(None, "--title", help="Deck title. Default: from the first article."),
+    max_cards: Optional[int] = typer.Option(None, "--max", min=1, help="Keep only the best N cards."),
+    kinds: Optional[str] = typer.Option(
+        None, "--kinds", help="Comma-separated question kinds: who,what,when,where,howmany,cloze,truefalse (default: all)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing deck file."),
+    merge: bool = typer.Option(False, "--merge", help="Add new cards to an existing deck, keeping your edits to its cards."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy English pipeline to use (default: en_core_web_sm)."),
+) -> None:
+    """Generate a question deck from articles, offline and deterministically.
+
+    Facts in the articles become who/what/when/where/how-many questions, cloze gaps and
+    true/false statements, each citing the sentence it came from, with same-type wrong options
+    for multiple choice. The deck passes `quiz check`; regenerating keeps card ids stable.
+
+    Example: quiz generate article.txt -o decks/article.yaml
+    """
+    from quiz.generate import KINDS, GenerateError, run_command
+
+    chosen = [kind.strip() for kind in kinds.split(",") if kind.strip()] if kinds else None
+    unknown = [kind for kind in chosen or () if kind not in KINDS]
+    if unknown:
+        fail(f"unknown kind(s) {', '.join(unknown)}; choose from {','.join(KINDS)}")
+    if force and merge:
+        fail("--force and --merge cannot be used together")
+    try:
+        code = run_command(articles, str(output) if output else None, title, max_cards, chosen, force, merge, model)
+    except GenerateError as exc:
+        fail(str(exc))
+    raise typer.Exit(code)
 
 
 def main() -> None:

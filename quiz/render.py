@@ -47,9 +47,10 @@ def session_summary(summary: Summary) -> Table:
 
 def decks_table(report: Report) -> Table:
     table = Table(title="Decks", title_justify="left")
-    for name, justify in (("Deck", "left"), ("Title", "left"), ("Cards", "right"), ("New", "right"),
-                          ("Due now", "right"), ("Learned", "right"), ("Reviews", "right")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("Deck", no_wrap=True)
+    table.add_column("Title")
+    for name in ("Cards", "New", "Due now", "Learned", "Reviews"):
+        table.add_column(name, justify="right", no_wrap=True)
     for deck in report.decks:
         table.add_row(deck.id, deck.title, str(deck.cards), str(deck.new), str(deck.due),
                       f"{deck.learned} ({percent(deck.learned, deck.cards)})", str(deck.reviews))
@@ -71,9 +72,9 @@ def stats_table(report: Report) -> Table:
 
 def mastery_table(report: Report) -> Table:
     table = Table(title="Mastery by deck", title_justify="left")
-    table.add_column("Deck")
+    table.add_column("Deck", no_wrap=True)
     table.add_column("Learned", justify="right")
-    table.add_column("Mastery")
+    table.add_column("Mastery", no_wrap=True)
     for deck in report.decks:
         filled = round(20 * deck.mastery)
         table.add_row(deck.id, f"{deck.learned}/{deck.cards}", "█" * filled + "░" * (20 - filled) + f" {deck.mastery:.0%}")

@@ -165,3 +165,19 @@ def test_stats_for_one_deck_as_tables(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Reviews today" in result.stdout and "1 (100% correct)" in result.stdout
     assert "Mastery by deck" in result.stdout
+
+
+def test_generated_deck_stands_aside_while_hand_written_one_exists(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    write(decks / "small.yaml", SMALL)
+    write(decks / "small-generated.yaml", SMALL.replace("id: small", "id: small-generated"))
+    stats = json.loads(run_quiz(tmp_path, "stats", "--json").stdout)
+    ids = {deck["id"] for deck in stats["decks"]}
+    assert "small" in ids and "small-generated" not in ids
+    listing = run_quiz(tmp_path, "decks").stdout
+    assert "small-generated" in listing
+    # Still studyable by name.
+    result = run_quiz(tmp_path, "study", "small-generated", "--plain", "--limit", "1", input="Havana\n")
+    assert result.returncode == 0, result.stderr
+    assert reviews(tmp_path)[0]["deck_id"] == "small-generated"
