@@ -1,0 +1,260 @@
+"""Question candidates: every question, cloze and true/false statement a sentence can give.
+
+Over-generates on purpose; `filters` and `rank` decide what survives. Wh-questions come from the
+clauses of a sentence (subject, passive agent, object, date, place and number positions); every
+answerable mention also gets a cloze gap and a true/false template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quiz.generate.answertypes import CATEGORY_NOUNS, which
+from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+DATE_TYPES = {"year", "day", "month", "weekday", "date", "years"}
+PLACE_TYPES = {"country", "state", "city", "place"}
+NAMED_TYPES = {"person", "organization", "country", "state", "city", "place", "thing"}
+APPROXIMATORS = {"about": "About", "approximately": "About", "some": "About", "around": "About", "roughly": "About",
+                 "nearly": "Nearly", "almost": "Nearly", "least": "At least", "more": "More than", "over": "More than"}
+NUMBER_MODIFIERS = frozenset("about approximately some around roughly nearly almost up to at least more than over under fewer less just only".split())
+TITLE_DEPS = ("compound", "amod", "nmod")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An answerable name, date or number in a sentence."""
+
+    start: int  # token indices in the sentence's doc, "the" and possessive 's excluded
+    end: int
+    text: str  # as written in the sentence
+    type: str
+    answer: str  # the full name when the text is a short form
+    accept: tuple[str, ...]
+    approximator: str = ""  # "About" for "approximately 20,000"
+    role: str = ""  # "president" for "President Bush"; "outlet" for a news organisation
+
+    def covers(self, tokens: tuple[Token, ...] | list[Token]) -> bool:
+        """True when the tokens are exactly this mention, maybe with "the" and titles around it."""
+        inside = [t for t in tokens if self.start <= t.i < self.end]
+        outside = [t for t in tokens if not self.start <= t.i < self.end]
+        return len(inside) == self.end - self.start and all(
+            t.lower_ == "the" or t.tag_ == "POS" or t.text in NUMBER_MODIFIERS or (t.i == self.end and t.lower_ in CATEGORY_NOUNS)
+            for t in outside
+        )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: int
+    source: str
+    position: int  # index of the sentence within its article
+    quote: str  # the verbatim source sentence, dateline included
+    span: Span
+    resolved: tuple[tuple[int, str], ...] = ()  # pronoun token index -> antecedent text
+
+    @property
+    def resolutions(self) -> dict[int, str]:
+        return dict(self.resolved)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # who, what, when, where, howmany, cloze, truefalse
+    text: str  # a question; or, for cloze and truefalse, the sentence with a {{gap}} on the answer
+    mention: Mention
+    sentence: Sentence
+
+
+def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
+    for mention in mentions:
+        for kind, question in _questions_for(clause, mention):
+            if question:
+                yield Candidate(kind, _finish(question), mention, sentence)
+
+
+def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
+    if clause.negated:
+        return  # "Which city has not gone far enough?" asks for an absence
+    if mention.type in NAMED_TYPES and not clause.antecedent:
+        if mention.covers(clause.subject) or _role(clause.subject, mention) is not None:
+            yield _named_kind(mention), subject_question(clause, mention)
+    agent = _agent(clause, mention)
+    if agent is not None:
+        yield _named_kind(mention), passive_question(clause, mention, agent)
+    for child in _complements(clause.verb):
+        if child.i < clause.verb.i or not any(t in clause.rest for t in child.subtree):
+            continue
+        tokens = tuple(child.subtree)
+        if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
+            body = inverted(clause, {t.i for t in tokens})
+            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text))} {body}"
+        elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
+            yield from _adverbial_question(clause, mention, child, tokens)
+    yield from _how_many(clause, mention)
+
+
+def _complements(verb: Token) -> Iterator[Token]:
+    """The verb's dependents, and those of its subjectless infinitives ("set to sit down in X")."""
+    for child in verb.children:
+        yield child
+        if child.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            yield from _complements(child)
+
+
+def _named_kind(mention: Mention) -> str:
+    return "who" if mention.type == "person" else "what"
+
+
+def subject_question(clause: Clause, mention: Mention) -> str:
+    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject))
+    if wh == "Where":
+        wh = "What place"
+    auxes = clause.auxiliaries
+    middle = tuple(t for t in clause.middle if not auxes or t.i != auxes[0].i)
+    if auxes:
+        return render(fronted(clause.front, wh), singular_verb(auxes[0]), middle, (clause.verb,), clause.rest)
+    return render(fronted(clause.front, wh), middle, singular_verb(clause.verb), clause.rest)
+
+
+def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
+    """ "Which president" for "President Bush": titles written before a person's name."""
+    if mention.type != "person":
+        return None
+    before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
+    after = [t for t in tokens if t.i >= mention.end]
+    if not before or after or tokens[-1].i != mention.end - 1:
+        return None
+    if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and not t.ent_type_ in ("PERSON", "GPE", "NORP") for t in before):
+        return None
+    words = [t.text if t.ent_type_ or t.text.isupper() else t.lower_ for t in before]
+    return "Which " + " ".join(words)
+
+
+def _agent(clause: Clause, mention: Mention) -> Token | None:
+    if not clause.passive or mention.type not in NAMED_TYPES:
+        return None
+    for child in clause.verb.children:
+        if child.dep_ == "agent" and child in clause.rest:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and (mention.covers(tuple(objects[0].subtree)) or _role(tuple(objects[0].subtree), mention)):
+                return child
+    return None
+
+
+def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
+    """ "The talks were suspended by President Bush" -> "Which president suspended the talks"."""
+    pobj = next(c for c in agent.children if c.dep_ == "pobj")
+    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text)
+    if wh == "Where" or clause.negated:
+        return None
+    auxes = [t for t in clause.auxiliaries if t.dep_ == "aux"]
+    passive = [t for t in clause.auxiliaries if t.dep_ == "auxpass"]
+    if auxes:
+        last = auxes[-1].lower_
+        tag = "VB" if auxes[-1].tag_ == "MD" or last in ("do", "does", "did") else "VBG" if last in ("is", "are", "was", "were", "be") else "VBN"
+        verbs = [singular_verb(auxes[0]), *[t.text for t in auxes[1:]], inflect(clause.verb, tag)]
+    elif passive:
+        verbs = [inflect(clause.verb, "VBD" if passive[0].tag_ == "VBD" else "VBZ")]
+    else:
+        return None
+    rest = tuple(t for t in clause.rest if t.i not in {a.i for a in agent.subtree})
+    others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
+    return render(fronted(clause.front, wh), others, " ".join(verbs), clause.subject_words, rest)
+
+
+def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
+    if child.dep_ == "prep":
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if not objects or not mention.covers(tuple(objects[0].subtree)):
+            return
+        prep = child.lower_
+    elif mention.covers(tokens):
+        prep = ""
+    else:
+        return
+    body = inverted(clause, {t.i for t in tokens})
+    if not body:
+        return
+    if mention.type in DATE_TYPES and clause.verb.tag_ in ("VBZ", "VBP") and not clause.auxiliaries:
+        return  # "When does the opening follow…" asks about a habit, not the dated event
+    wh = None
+    if mention.type in PLACE_TYPES and prep in ("in", "at"):
+        kind, wh = "where", "Where"
+    elif mention.type == "year" and prep in ("in", ""):
+        kind, wh = "when", "In what year"
+    elif mention.type == "weekday" and prep in ("on", ""):
+        kind, wh = "when", "On what day"
+    elif mention.type in DATE_TYPES and prep in ("in", "on", ""):
+        kind, wh = "when", "When"
+    elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
+        kind, wh = "when", f"{prep.capitalize()} when"
+    if wh:
+        yield kind, f"{fronted(clause.front, wh)} {body}"
+
+
+def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
+    if mention.type != "number":
+        return
+    for noun in [*clause.subject, *clause.rest]:
+        counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
+        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some",) for c in noun.children):
+            continue
+        phrase = tuple(noun.subtree)
+        if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
+            phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        kept = tuple(t for t in phrase if not (mention.start <= t.i < mention.end) and t.text not in NUMBER_MODIFIERS and t.dep_ not in ("det", "quantmod"))
+        if not kept:
+            continue
+        prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
+        what = lower_first(kept)
+        if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
+            body = inverted(clause, {t.i for t in phrase})
+            yield "howmany", body and f"{fronted(clause.front, f'{prefix} {what}')} {body}"
+        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
+            yield "howmany", render(fronted(clause.front, f"{prefix} {what}"), clause.middle, (clause.verb,), clause.rest)
+
+
+def _upto_object(clause: Clause, noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head == clause.verb and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up"
+
+
+def fronted(front: tuple[Token, ...], wh: str) -> str:
+    """The wh-phrase after any fronted adverbial: "On legal immigration, which country"."""
+    if not front:
+        return wh
+    return f"{render(front)}, {wh[:1].lower()}{wh[1:]}"
+
+
+def _finish(question: str) -> str:
+    question = question.rstrip(" .,;:")
+    return question[:1].upper() + question[1:] + "?"
+
+
+def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> str:
+    """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced."""
+    text = ""
+    for prev, token in zip([None, *tokens], tokens):
+        if prev is not None:
+            text += prev.whitespace_ if prev.i + 1 == token.i else " "
+        word = resolved.get(token.i, token.text)
+        text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
+    text = " ".join(text.split())
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
+
+
+def cloze_candidates(sentence: Sentence, tokens: list[Token], mentions: list[Mention], resolved: dict[int, str]) -> Iterator[Candidate]:
+    for mention in mentions:
+        if tokens and tokens[0].i <= mention.start and mention.end - 1 <= tokens[-1].i:
+            text = gapped(tokens, mention, resolved)
+            yield Candidate("cloze", text, mention, sentence)
+            yield Candidate("truefalse", text, mention, sentence)

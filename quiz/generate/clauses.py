@@ -1,0 +1,269 @@
+"""Clauses of a parsed sentence, and turning them back into text: questions need the pieces.
+
+A `Clause` splits a verb's clause into front adverbials, subject, the words between subject and
+verb (auxiliaries, "also"), the verb, and the rest. Reported speech ("X said Y") yields the
+reported clause; a relative clause with "who/which" gets its antecedent as subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lemminflect import getInflection, getLemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SPEECH_VERBS = frozenset(
+    "say tell claim report note announce add state testify believe signal indicate explain write argue insist"
+    " warn suggest confirm deny acknowledge assert contend declare".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
+# Sentence-initial connectives that make no sense at the front of a question.
+CONNECTIVES = frozenset("and but so yet now also however meanwhile still then thus therefore".split())
+PERSONAL_PRONOUNS = frozenset("i me we us you he him she her it they them one".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
+RELATIVES = frozenset("who whom which that whose".split())
+CONCESSIVE = frozenset("though although while whereas".split())
+CONTRACTIONS = {"'ve": "have", "’ve": "have", "'re": "are", "’re": "are", "'ll": "will", "’ll": "will", "'d": "would", "’d": "would", "'s": "is", "’s": "is"}
+
+
+@dataclass(frozen=True)
+class Clause:
+    verb: Token
+    subject: tuple[Token, ...]
+    front: tuple[Token, ...]
+    middle: tuple[Token, ...]  # between subject and verb: auxiliaries, negation, adverbs
+    rest: tuple[Token, ...]
+    antecedent: bool = False  # subject stands in for a relative pronoun
+    subject_text: str | None = None  # a pronoun subject resolved to its antecedent
+
+    @property
+    def subject_words(self) -> str:
+        return self.subject_text if self.subject_text is not None else lower_first(self.subject)
+
+    @property
+    def auxiliaries(self) -> list[Token]:
+        return [t for t in self.middle if t.dep_ in ("aux", "auxpass") and t.head == self.verb]
+
+    @property
+    def negated(self) -> bool:
+        return any(t.dep_ == "neg" for t in self.middle + self.rest if t.head == self.verb)
+
+    @property
+    def passive(self) -> bool:
+        return any(t.dep_ == "auxpass" for t in self.middle)
+
+
+def clauses(sent: Span, resolved: dict[int, str]) -> list[Clause]:
+    """The sentence's tensed clauses; `resolved` maps pronoun tokens to their antecedents."""
+    found = []
+    for token in sent:
+        if token.dep_ in CLAUSE_DEPS and token.tag_.startswith(("VB", "MD")) or (token.dep_ == "ROOT" and not token.is_punct):
+            clause = make_clause(token, sent, resolved)
+            if clause is not None:
+                found.append(clause)
+    return found
+
+
+def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or not finite(verb) or verb.dep_ == "acl":
+        return None
+    if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None  # "…, officials told Reuters": the question would lose what was said
+    subj = subjects[0]
+    antecedent = verb.dep_ == "relcl"
+    if antecedent and subj.lower_ not in RELATIVES:
+        return None  # "the headway the US has managed to make": the object is missing
+    subject = antecedent_tokens(verb) if antecedent else tuple(subj.subtree)
+    if not subject or subject[0].tag_ in ("WDT", "WP", "EX"):
+        return None
+    skipped = {subj.i} if antecedent else set()
+    for child in verb.children:
+        if child.dep_ in ("parataxis", "mark") or is_separate_clause(verb, child) or is_relative_phrase(child) or is_aside(child):
+            region = {t.i for t in child.subtree}
+            # The comma or "and" joining a dropped part goes with it.
+            edge = min(region) - 1
+            while edge >= 0 and verb.doc[edge].dep_ in ("cc", "punct") and verb.doc[edge].head == verb:
+                region.add(edge)
+                edge -= 1
+            skipped |= region
+    tokens = [t for t in verb.subtree if t.i not in skipped and sent.start <= t.i < sent.end]
+    first, last = subject[0].i, subject[-1].i
+    front = tuple(t for t in tokens if t.i < first and t.i not in {s.i for s in subject})
+    middle = tuple(t for t in tokens if last < t.i < verb.i)
+    after = [t for t in tokens if t.i > verb.i]
+    rest = cut_aside(after)
+    if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
+        return None  # what was said is cut short
+    text = resolved.get(subj.i) if subject == (subj,) else None
+    return Clause(
+        verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
+        antecedent=antecedent, subject_text=text,
+    )
+
+
+def finite(verb: Token) -> bool:
+    """A tensed clause: a finite verb or a finite auxiliary (not "to sit", not "making")."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+
+
+def is_aside(child: Token) -> bool:
+    """Attribution ("according to X") and concessions ("though …") that a question can do without."""
+    if child.lower_ == "according":
+        return True
+    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONCESSIVE for m in child.children)
+
+
+def is_relative_phrase(child: Token) -> bool:
+    """ "by which" in a relative clause: a phrase whose object is a relative pronoun."""
+    return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.tag_ in ("WDT", "WP") for c in child.children)
+
+
+def cut_aside(rest: list[Token]) -> list[Token] | None:
+    """The rest of a clause up to a dash or semicolon, as what follows is an aside; None when the
+    cut would split a construction that continues after the aside."""
+    for index, token in enumerate(rest):
+        if token.text in ("--", "—", "–", ";") or (token.text == "-" and token.whitespace_):
+            kept, cut = rest[:index], {t.i for t in rest[index:]}
+            return None if any(t.head.i in cut for t in kept) else kept
+    return rest
+
+
+def is_separate_clause(verb: Token, child: Token) -> bool:
+    """Children that are clauses of their own: coordinated clauses and speech tags."""
+    if child.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        return True
+    if child.dep_ in ("ccomp", "advcl") and lemma(child) in SPEECH_VERBS and child.i > verb.i:
+        return any(t.text == "," for t in child.doc[verb.i : child.i])
+    return False
+
+
+def antecedent_tokens(verb: Token) -> tuple[Token, ...]:
+    """The noun phrase a relative clause hangs off, without the clause and commas."""
+    noun = verb.head
+    inside = {t.i for t in verb.subtree}
+    tokens = [t for t in noun.subtree if t.i not in inside and t.i <= verb.i]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tuple(tokens) if tokens and not any(t.dep_ == "appos" for t in tokens) else ()
+
+
+def trim_front(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    tokens = trim_edges(tokens)
+    while tokens and (tokens[0].lower_ in CONNECTIVES or tokens[0].is_punct):
+        tokens = trim_edges(tokens[1:])
+    return tokens
+
+
+def trim_edges(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_punct and tokens[start].text not in "“\"(") or start < end and tokens[start].dep_ == "cc":
+        start += 1
+    while end > start and (tokens[end - 1].is_punct and tokens[end - 1].text not in "”\")") or end > start and tokens[end - 1].dep_ == "cc":
+        end -= 1
+    return tokens[start:end]
+
+
+def render(*parts: str | tuple[Token, ...] | list[Token]) -> str:
+    """Text of token runs and literal words, with the source spacing inside each run."""
+    pieces = []
+    for part in parts:
+        if isinstance(part, str):
+            pieces.append(part)
+            continue
+        tokens = sorted(part, key=lambda t: t.i)
+        text = ""
+        for prev, token in zip([None, *tokens], tokens):
+            if prev is not None:
+                text += prev.whitespace_ if prev.i + 1 == token.i else " "
+            text += token.text
+        pieces.append(text)
+    return tidy(" ".join(p for p in pieces if p))
+
+
+def tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:?!%])", r"\1", text)
+    text = re.sub(r",(\s*[,.;:?!])", r"\1", text)
+    text = re.sub(r"\(\s*\)|“\s*”|\"\s*\"", "", text)
+    return " ".join(text.split()).strip(" ,;:")
+
+
+def lemma(verb: Token) -> str:
+    lemmas = getLemma(verb.text, upos="AUX" if verb.tag_ == "MD" or verb.lower_ in ("be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did") else "VERB")
+    return (lemmas[0] if lemmas else verb.lower_).lower()
+
+
+def inflect(verb: Token, tag: str) -> str:
+    forms = getInflection(lemma(verb), tag=tag)
+    word = forms[0] if forms else verb.text
+    return word[0].upper() + word[1:] if verb.text[:1].isupper() and verb.i > verb.sent.start else word
+
+
+SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is", "’re": "is", "'ve": "has", "’ve": "has"}
+
+
+def singular_verb(verb: Token) -> str:
+    """A present plural form made to agree with a singular wh-subject ("are" -> "is")."""
+    if verb.lower_ in SINGULAR:
+        return SINGULAR[verb.lower_]
+    if verb.tag_ == "VBP":
+        return inflect(verb, "VBZ")
+    return verb.text
+
+
+def lower_first(tokens: tuple[Token, ...]) -> str:
+    """The subject's text, decapitalised unless it starts with a name or "I"."""
+    text = render(tokens)
+    if tokens and (tokens[0].tag_ == "DT" or tokens[0].tag_ not in ("NNP", "NNPS") and not tokens[0].ent_type_) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def inverted(clause: Clause, drop: set[int]) -> str | None:
+    """The clause as a question body: auxiliary, subject, verb, rest ("did the OAS expel Cuba")."""
+    if clause.negated:
+        return None
+    subject = clause.subject_words
+    rest = tuple(t for t in clause.rest if t.i not in drop)
+    verb = clause.verb
+    auxes = clause.auxiliaries
+    middle = tuple(t for t in clause.middle if t.i not in drop)
+    if auxes:
+        first = auxes[0]
+        tail = tuple(t for t in middle if t.i != first.i)
+        return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest)
+    if lemma(verb) == "be" and verb.tag_ != "VBN":
+        return render(verb.lower_, subject, middle, rest)
+    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+    if do is None:
+        return None
+    return render(do, subject, middle, inflect(verb, "VB"), rest)
+
+
+def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, str], strict: bool = True) -> bool:
+    """Pronouns and demonstratives that point outside the text ("he", "those talks"). Resolved
+    pronouns, and pronouns bound by the subject of the same sentence ("X said it would"), are fine;
+    `strict=False` (a cloze shows the whole sentence) also lets "that absence" through."""
+    for position, token in enumerate(tokens):
+        if token.i in resolved:
+            continue
+        if token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS and not bound(token):
+            return True
+        if token.lower_ in DEMONSTRATIVES and token.tag_ == "DT" and (strict or position == 0 or token.lower_ in ("these", "those")):
+            return True
+    return False
+
+
+def bound(pronoun: Token) -> bool:
+    """A reported clause's subject pronoun whose antecedent is the reporting clause's subject."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.tag_ != "PRP" and c.i < pronoun.i for c in verb.head.children)

@@ -1,0 +1,134 @@
+"""The `quiz generate` command's I/O: reading articles (files or stdin), refusing to overwrite,
+--merge into an existing deck, writing atomically, progress on stderr. All file access of the
+generator lives here; errors are GenerateError with a message that names the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from quiz.deck import Deck
+from quiz.generate import GenerateError, generate
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", "")
+
+
+def main(
+    articles: list[str],
+    output: str | None,
+    title: str | None,
+    max_cards: int | None,
+    kinds: list[str] | None,
+    force: bool,
+    merge: bool,
+    model: str | None,
+) -> int:
+    if not articles:
+        raise GenerateError("give at least one article file (or - for stdin)")
+    target = Path(output) if output else None
+    if target is not None:
+        _check_target(target, force, merge)
+    elif merge:
+        raise GenerateError("--merge needs -o DECK.yaml, the deck to add cards to")
+    texts = [(_cited_name(name, target), read_article(name)) for name in articles]
+    deck = generate(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=_progress)
+    from quiz.deckfile import dump
+
+    if target is not None and merge and target.exists():
+        deck = merged(_load(target), deck)
+    text = dump(deck)
+    if target is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(target, text)
+        _progress(f"wrote {len(deck.entries)} cards to {target}")
+    return 0
+
+
+def read_article(name: str) -> str:
+    """The article's text; a clean error for missing, unreadable, binary or non-UTF-8 input."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        shown = "stdin"
+    else:
+        path = Path(name)
+        shown = name
+        if path.suffix.lower() not in SUFFIXES:
+            raise GenerateError(f"{name}: not an article (expected .txt, .md or .html)")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except IsADirectoryError:
+            raise GenerateError(f"{name}: is a directory, not an article file") from None
+        except OSError as exc:
+            raise GenerateError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise GenerateError(f"{shown}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
+    if b"\x00" in data:
+        raise GenerateError(f"{shown}: looks like a binary file, not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise GenerateError(f"{shown}: not UTF-8 text") from None
+    if not text.strip():
+        raise GenerateError(f"{shown}: is empty")
+    return text
+
+
+def _cited_name(name: str, target: Path | None) -> str:
+    """How the deck cites the article: relative to the deck's folder when writing a file."""
+    if name == "-" or target is None:
+        return name
+    return os.path.relpath(Path(name).resolve(), target.resolve().parent).replace(os.sep, "/")
+
+
+def _check_target(target: Path, force: bool, merge: bool) -> None:
+    if target.is_dir():
+        raise GenerateError(f"{target}: is a directory; give a deck file name like deck.yaml")
+    if merge and force:
+        raise GenerateError("use either --merge or --force, not both")
+    if target.exists() and not (force or merge):
+        raise GenerateError(f"{target}: already exists; use --force to replace it or --merge to add new cards")
+    if merge and not target.exists():
+        raise GenerateError(f"{target}: no deck to merge into")
+    if not target.parent.resolve().is_dir():
+        raise GenerateError(f"{target}: folder {target.parent} does not exist")
+
+
+def _load(target: Path) -> Deck:
+    from quiz.deckfile import DeckError, load_path
+
+    try:
+        return load_path(target)
+    except DeckError as exc:
+        raise GenerateError(f"{target}: cannot merge into a deck with errors:\n{exc}") from None
+
+
+def merged(existing: Deck, new: Deck) -> Deck:
+    """The existing deck, hand edits kept, plus the new cards whose ids it does not have yet."""
+    have = {entry.id for entry in existing.entries if entry.id}
+    added = tuple(entry for entry in new.entries if entry.id not in have)
+    sources = dict(new.sources)
+    sources.update(existing.sources)
+    return replace(existing, sources=sources, entries=existing.entries + added)
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename, so a failure leaves no half deck."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -1,0 +1,154 @@
+"""Distractors: plausible wrong options of the answer's type and form, drawn from the whole input.
+
+Years near the answer year, numbers of similar size written the same way, countries against
+countries and cities against cities, people by role, organisations by kind. A small curated list
+fills in only for types where an article rarely offers enough (countries, cities, news outlets).
+Never an alias of the answer. Deterministic: choices depend only on the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from quiz.generate.filters import normalise
+from quiz.generate.answertypes import WEEKDAYS, category
+from quiz.generate.candidates import Mention
+from quiz.generate.nlp import key
+
+CHOICES = 3
+FALLBACK = {
+    "country": ("Mexico", "Canada", "Brazil", "Spain", "France", "Germany", "Japan", "India", "Egypt", "Argentina", "Italy", "Turkey"),
+    "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
+    "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
+}
+MONTHS = [m.capitalize() for m in ("january february march april may june july august september october november december").split()]
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    type: str
+    role: str
+
+
+def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
+    """Every distinct answer of the input by type, in first-seen order."""
+    by_type: defaultdict[str, dict[str, Option]] = defaultdict(dict)
+    for mention in mentions:
+        by_type[mention.type].setdefault(key(mention.answer), Option(mention.answer, mention.type, mention.role))
+    return {kind: list(options.values()) for kind, options in by_type.items()}
+
+
+def choices(mention: Mention, options: dict[str, list[Option]]) -> tuple[str, ...]:
+    """Up to three wrong options; none when fewer than two good ones exist."""
+    if mention.type in ("year", "years", "day", "month", "weekday", "number", "duration", "date", "money", "percent"):
+        found = _near_values(mention, options.get(mention.type, []))
+    else:
+        found = _same_kind(mention, options.get(mention.type, []))
+    picked = _distinct(mention, found)[:CHOICES]
+    return tuple(picked) if len(picked) >= 2 else ()
+
+
+def _distinct(mention: Mention, texts: list[str]) -> list[str]:
+    taken = {normalise(form) for form in (mention.answer, mention.text, *mention.accept)}
+    taken_keys = {key(form) for form in (mention.answer, mention.text, *mention.accept)}
+    words = [set(normalise(form).split()) for form in (mention.answer, *mention.accept)]
+    result = []
+    for text in texts:
+        norm = normalise(text)
+        mine = set(norm.split())
+        if not norm or norm in taken or key(text) in taken_keys or any(mine <= w or w <= mine for w in words if w):
+            continue  # an alias or a part of the answer's name is not a wrong option
+        taken.add(norm)
+        result.append(text)
+    return result
+
+
+def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
+    same = [o.text for o in options if mention.role and o.role == mention.role]
+    kind = category(mention.answer)
+    similar = [o.text for o in options if kind and category(o.text) == kind]
+    others = [o.text for o in options]
+    fallback = FALLBACK.get(mention.role if mention.role == "outlet" else mention.type, ())
+    return _rotate(same, mention) + _rotate(similar, mention) + _rotate(others, mention) + _rotate(list(fallback), mention)
+
+
+def _rotate(items: list[str], mention: Mention) -> list[str]:
+    """The items in an order that varies by answer but not between runs."""
+    if not items:
+        return items
+    shift = int(hashlib.sha1(mention.answer.encode()).hexdigest(), 16) % len(items)
+    return items[shift:] + items[:shift]
+
+
+def _near_values(mention: Mention, options: list[Option]) -> list[str]:
+    text = mention.answer
+    if mention.type == "weekday":
+        days = [d.capitalize() for d in ("monday tuesday wednesday thursday friday saturday sunday".split())]
+        return _rotate([d for d in days if d.lower() != text.lower() and d.lower() in WEEKDAYS], mention)
+    value = _first_number(text)
+    if mention.type == "month" or (mention.type == "day" and value is not None):
+        month = next((m for m in MONTHS if re.search(rf"\b{m}", text)), None)
+        if month is None:
+            return []
+        if mention.type == "month":
+            index = MONTHS.index(month)
+            return [text.replace(month, MONTHS[(index + shift) % 12]) for shift in (3, -2, 5, -4)]
+        return [o.text for o in options] + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
+    if value is None:
+        return []
+    if mention.type in ("year", "years", "date"):
+        near = sorted((o.text for o in options if _first_number(o.text) not in (None, value)), key=lambda t: abs(_first_number(t) - value))
+        near = [t for t in near if abs(_first_number(t) - value) <= 12]
+        return near + [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
+    scale = [o.text for o in options if (v := _first_number(o.text)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o.text, text)]
+    return scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value), mention)]
+
+
+def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
+    shift = int(hashlib.sha1(mention.answer.encode()).hexdigest(), 16) % len(values)
+    return list(values[shift:] + values[:shift])
+
+
+def _nearby(value: float) -> tuple[int, ...]:
+    if value <= 12:
+        return tuple(v for v in (value + 1, value - 1, value + 2, value + 3, value - 2) if v > 0)  # type: ignore[misc]
+    magnitude = 10 ** max(0, len(str(int(value))) - 2)
+    return tuple(int(round(value * factor / magnitude) * magnitude) for factor in (0.5, 1.5, 2, 0.75))
+
+
+def _first_number(text: str) -> int | None:
+    match = re.search(r"\d[\d,]*", text)
+    if match:
+        return int(match.group().replace(",", ""))
+    word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS), None)
+    return NUMBER_WORDS.index(word) if word else None
+
+
+def _same_form(a: str, b: str) -> bool:
+    return bool(re.search(r"\d", a)) == bool(re.search(r"\d", b))
+
+
+def _replace_number(text: str, old: int, new: int) -> str:
+    """The text with its number changed, written the way the original was."""
+    match = re.search(r"\d[\d,]*", text)
+    if match:
+        written = f"{new:,}" if "," in match.group() or new >= 10000 and "," in text else str(new)
+        return text[: match.start()] + written + text[match.end():]
+    word = NUMBER_WORDS[old]
+    spelled = NUMBER_WORDS[new] if 0 <= new < len(NUMBER_WORDS) else str(new)
+    return re.sub(rf"\b{word}\b", spelled, text, count=1, flags=re.IGNORECASE)
+
+
+def _shift_years(text: str, shift: int) -> str:
+    return re.sub(r"\b(1[0-9]|20)(\d{2})\b", lambda m: str(int(m.group()) + shift), text)
+
+
+def swap(mention: Mention, options: dict[str, list[Option]]) -> str | None:
+    """A same-type replacement that makes a true statement false."""
+    found = choices(mention, options)
+    return found[0] if found else None

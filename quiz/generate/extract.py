@@ -1,0 +1,214 @@
+"""From parsed paragraphs to usable sentences, their answerable mentions, and their candidates.
+
+Owns: verbatim quotes (dateline included), skipping sentences that are questions, commands or
+direct quotations, and the text a cloze may show (speech tags like ", he said" and far-away
+parts of very long sentences left out).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quiz.generate.answertypes import answer_type
+from quiz.generate.candidates import APPROXIMATORS, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, clauses, has_bad_reference, lemma
+from quiz.generate.clean import Paragraph
+from quiz.generate.nlp import Entities, surface
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OUTLET_VERBS = frozenset(("report", "note", "write"))
+MAX_QUOTED_WORDS = 5  # longer quoted runs are direct quotations, shorter ones scare quotes
+LONG_SENTENCE = 45
+SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
+
+
+def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs: list[Doc], entities: Entities) -> list[Sentence]:
+    found: list[Sentence] = []
+    previous: Span | None = None
+    for paragraph, doc in zip(paragraphs, docs):
+        quoted = quoted_tokens(doc)
+        for number, span in enumerate(doc.sents):
+            lead = paragraph.lead if number == 0 else ""
+            quote = " ".join((lead + span.text).split())
+            if usable(span, quoted):
+                resolved = resolve(span, previous, entities, article)
+                found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved))
+            previous = span
+    return found
+
+
+def resolve(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
+    """A sentence-initial "He/She/They" subject replaced by its antecedent in the sentence before:
+    the last person named there, or its last plural subject or object ("those talks" -> "the talks")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
+    if previous is None or not words or words[0].tag_ != "PRP" or words[0].dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    pronoun = words[0]
+    text = None
+    if pronoun.lower_ in ("he", "she"):
+        people = [e for e in previous.ents if entities.label(e) == "PERSON"]
+        text = entities.full_name(article, surface(people[-1])) if people else None
+    elif pronoun.lower_ == "they":
+        nouns = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if nouns:
+            noun = nouns[-1]
+            phrase = [t for t in noun.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [noun]
+            text = " ".join("the" if t.lower_ in ("those", "these", "their") else t.text for t in phrase)
+            text = text if phrase[0].dep_ == "det" or phrase[0].tag_ == "NNP" else "the " + text
+    if text is None:
+        return ()
+    result = [(pronoun.i, text)]
+    following = pronoun.nbor(1) if pronoun.i + 1 < len(pronoun.doc) else None
+    if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
+        result.append((following.i, " " + CONTRACTIONS[following.lower_]))
+    return tuple(result)
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (curly or straight)."""
+    inside: set[int] = set()
+    depth = 0
+    for token in doc:
+        mark = token.text
+        if mark == "“" or (mark == '"' and depth == 0):
+            depth = 1
+        elif mark in ("”", '"') and depth:
+            depth = 0
+        elif depth:
+            inside.add(token.i)
+    return inside
+
+
+def usable(span: Span, quoted: set[int]) -> bool:
+    """Statements of fact: not questions, commands, fragments or direct quotations."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 6 or span.text.rstrip().endswith("?"):
+        return False
+    root = span.root
+    if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False
+    run = longest = 0
+    for token in span:
+        run = run + 1 if token.i in quoted and not token.is_punct else (run if token.is_punct and token.i in quoted else 0)
+        longest = max(longest, run)
+    return longest <= MAX_QUOTED_WORDS and span[0].i not in quoted
+
+
+def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
+    found = []
+    for ent in sentence.span.ents:
+        label = entities.label(ent)
+        tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+        while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
+            tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
+        lead = [t for t in tokens if t.lower_ in NUMBER_MODIFIERS]
+        tokens = [t for t in tokens if t not in lead] if label in ("CARDINAL", "QUANTITY", "MONEY") else tokens
+        if not tokens:
+            continue
+        span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+        text = span.text if label in ("CARDINAL", "QUANTITY", "MONEY") else surface(ent)
+        kind = answer_type(text, label)
+        if kind is None or in_title(span) or (kind == "number" and definite(span)):
+            continue
+        answer = entities.full_name(sentence.article, text) if kind == "person" else text
+        accept = [form for form in (text, *entities.aliases(sentence.article, text)) if form != answer]
+        found.append(Mention(
+            start=span.start, end=span.end, text=text, type=kind, answer=answer,
+            accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=role(span, kind),
+        ))
+    return found
+
+
+def role(span: Span, kind: str) -> str:
+    """What the text says the name is: a person's title word, or "outlet" for a news source."""
+    if kind == "person":
+        titles = [t for t in span.doc[max(span.start - 4, 0) : span.start] if t.dep_ in ("compound", "nmod") and t.head.i >= span.start]
+        return titles[-1].lower_ if titles else ""
+    if kind == "organization":
+        root = span.root
+        head = root.head
+        if root.dep_ == "nsubj" and lemma(head) in OUTLET_VERBS or root.dep_ == "dobj" and lemma(head) == "tell":
+            return "outlet"
+        if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.nbor(-1).lower_ == "according":
+            return "outlet"
+    return ""
+
+
+def definite(span: Span) -> bool:
+    """ "the two countries", "a two-track approach": a number that names rather than counts."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or (after is not None and after.text == "-")
+
+
+def in_title(span: Span) -> bool:
+    """The office in a title written before a name: "State" in "Secretary of State Hillary Clinton"."""
+    root = span.root
+    title = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return title is not None and title.dep_ in ("compound", "nmod") and title.head.ent_type_ == "PERSON"
+
+
+def approximator(span: Span, lead: list[Token]) -> str:
+    """ "About" for "approximately 20,000", "At least" for "at least 20,000"."""
+    words = [t.lower_ for t in lead] + [c.lower_ for t in span for c in t.children if c.dep_ in ("quantmod", "advmod") and c.i < span.start]
+    return next((APPROXIMATORS[w] for w in reversed(words) if w in APPROXIMATORS), "")
+
+
+def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
+    """The part of the sentence a cloze shows: without a trailing ", he said", and for a very long
+    sentence only the dash- or semicolon-separated segment holding the answer."""
+    tokens = list(span)
+    root = span.root
+    if lemma(root) in SPEECH_VERBS and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
+        reported = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+        if reported:
+            tokens = list(reported[0].subtree)
+    for child in root.children:
+        if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
+            drop = {t.i for t in child.subtree}
+            tokens = [t for t in tokens if t.i not in drop]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
+        tokens.pop()
+    tokens = without_asides(tokens, mention)
+    if len(tokens) > LONG_SENTENCE:
+        tokens = segment(tokens, mention)
+    return tokens
+
+
+def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
+    """The tokens without asides set off by a pair of dashes ("-- though X denies it --")."""
+    dashes = [n for n, t in enumerate(tokens) if t.text in ("--", "—", "–")]
+    for first, second in zip(dashes[::2], dashes[1::2]):
+        if not tokens[first].i <= mention.start <= tokens[second].i:
+            return tokens[:first] + tokens[second + 1 :]
+    return tokens
+
+
+def segment(tokens: list[Token], mention: Mention) -> list[Token]:
+    start = 0
+    for index, token in enumerate(tokens + [None]):  # type: ignore[list-item]
+        if token is None or (token.text in SEGMENT_BREAKS and token.whitespace_):
+            part = tokens[start:index]
+            if part and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:
+                return part if len(part) >= 6 else []
+            start = index + 1
+    return []
+
+
+def candidates(sentence: Sentence, entities: Entities) -> list[Candidate]:
+    found = mentions(sentence, entities)
+    if not found:
+        return []
+    resolved = sentence.resolutions
+    result: list[Candidate] = []
+    for clause in clauses(sentence.span, resolved):
+        used = clause.front + clause.subject + clause.middle + clause.rest
+        if not has_bad_reference(used, resolved):
+            result.extend(clause_questions(clause, found, sentence))
+    for mention in found:
+        tokens = cloze_tokens(sentence.span, mention)
+        if tokens and not has_bad_reference(tokens, resolved, strict=False):
+            result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
+    return result

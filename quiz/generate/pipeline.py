@@ -1,0 +1,86 @@
+"""The generation pipeline end to end: texts in, deck out (no file I/O here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quiz.deck import Deck
+from quiz.generate import KINDS, GenerateError
+from quiz.generate.build import Named, card_id, deck, entry, source_ids
+from quiz.generate.candidates import Candidate, Mention
+from quiz.generate.clean import Article, clean_article, looks_english
+from quiz.generate.distractors import pool
+from quiz.generate.extract import candidates, mentions, sentences
+from quiz.generate.filters import keep
+from quiz.generate.nlp import ModelError, build_entities, key, load_model, parse
+from quiz.generate.rank import budget, select
+
+PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
+
+
+def run(
+    texts: list[tuple[str, str]],
+    title: str | None = None,
+    max_cards: int | None = None,
+    kinds: list[str] | None = None,
+    model: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Deck:
+    wanted = _kinds(kinds)
+    if max_cards is not None and max_cards < 1:
+        raise GenerateError("--max must be at least 1")
+    if not texts:
+        raise GenerateError("no articles given")
+    articles = [_article(name, text) for name, text in texts]
+    try:
+        nlp = load_model(model)
+    except ModelError as exc:
+        raise GenerateError(str(exc)) from exc
+    total = sum(a.words for a in articles)
+    report = progress if progress is not None and total >= PROGRESS_WORDS else None
+    docs = []
+    for number, article in enumerate(articles, 1):
+        if report:
+            report(f"parsing {article.name} ({number}/{len(articles)}, {article.words:,} words)")
+        docs.append(parse(nlp, [p.text for p in article.paragraphs]))
+    entities = build_entities(docs)
+    ids = source_ids([name for name, _ in texts])
+    found: list[Candidate] = []
+    every: list[Mention] = []
+    for index, (article, article_docs) in enumerate(zip(articles, docs)):
+        for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
+            every.extend(mentions(sentence, entities))
+            found.extend(c for c in candidates(sentence, entities) if c.kind in wanted and keep(c))
+    if report:
+        report(f"ranking {len(found):,} candidate questions")
+    card_ids = {id(c): card_id(c) for c in found}
+    salience = {key(m.answer): entities.salience(m.answer) for m in every}
+    budgets = {index: budget(article.words) for index, article in enumerate(articles)}
+    chosen = select(found, card_ids, budgets, salience, max_cards)
+    if not chosen:
+        names = ", ".join(name for name, _ in texts)
+        raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
+    options = pool(every)
+    named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
+    return deck(named, [entry(c, options) for c in chosen], title)
+
+
+def _kinds(kinds: list[str] | None) -> set[str]:
+    if not kinds:
+        return set(KINDS)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise GenerateError(f"unknown kind '{unknown[0]}'; choose from {', '.join(KINDS)}")
+    return set(kinds)
+
+
+def _article(name: str, text: str) -> Article:
+    shown = "stdin" if name == "-" else name
+    if "\x00" in text:
+        raise GenerateError(f"{shown}: looks like a binary file, not an article")
+    article = clean_article(name, text)
+    if not article.paragraphs:
+        raise GenerateError(f"{shown}: no article text found (empty, or only headlines and links)")
+    if not looks_english(" ".join(p.text for p in article.paragraphs)):
+        raise GenerateError(f"{shown}: does not look like English text")
+    return article

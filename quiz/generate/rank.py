@@ -1,0 +1,110 @@
+"""Ranking and selection: score candidates, cap duplicates, keep the best within the card budget.
+
+Score = question kind + answer type + salience across articles - topic penalty (the names an
+article keeps repeating, like its main country, make dull answers) - a little for late position
+and for length. Selection keeps one card per answer per sentence, at most two per sentence and
+per answer in the deck, and one card per 20 words of article text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from quiz.generate.candidates import NAMED_TYPES, Candidate
+from quiz.generate.nlp import key
+
+WORDS_PER_CARD = 20
+PER_SENTENCE = 2
+PER_ANSWER = 2
+KIND_WEIGHT = {"who": 3.0, "howmany": 3.0, "when": 2.9, "where": 2.8, "what": 2.7, "cloze": 2.0, "truefalse": 1.0}
+TYPE_WEIGHT = {
+    "person": 1.0, "year": 1.0, "day": 0.9, "number": 0.9, "money": 0.9, "percent": 0.9, "organization": 0.8,
+    "thing": 0.8, "place": 0.8, "years": 0.8, "city": 0.7, "month": 0.7, "duration": 0.8, "country": 0.6,
+    "state": 0.6, "date": 0.6, "weekday": 0.3,
+}
+TOPIC_PENALTY = 1.5
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    candidate: Candidate
+
+
+def mention_counts(candidates: list[Candidate]) -> dict[int, Counter[str]]:
+    """Per article, how many sentence mentions each answer has."""
+    counts: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    seen = set()
+    for candidate in candidates:
+        mention, sentence = candidate.mention, candidate.sentence
+        if (sentence.article, sentence.position, key(mention.answer)) not in seen:
+            seen.add((sentence.article, sentence.position, key(mention.answer)))
+            counts[sentence.article][key(mention.answer)] += 1
+    return counts
+
+
+def topics(candidates: list[Candidate], counts: dict[int, Counter[str]]) -> dict[int, set[str]]:
+    """Per article, the names mentioned so often that they are what the article is about."""
+    named = {key(c.mention.answer) for c in candidates if c.mention.type in NAMED_TYPES}
+    result = {}
+    for article, counter in counts.items():
+        top = max((count for name, count in counter.items() if name in named), default=0)
+        result[article] = {name for name, count in counter.items() if name in named and count >= max(3, top / 2)}
+    return result
+
+
+def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> float:
+    """`salience`: mentions of the answer in the whole input; `local`: in this article."""
+    mention = candidate.mention
+    value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
+    if key(mention.answer) in topic:
+        value -= TOPIC_PENALTY
+    else:
+        if local <= 1:
+            value += 0.3  # a detail told only here: asking elsewhere cannot cover it
+        if salience > local:
+            value += 0.2  # named in other articles too: it matters across the input
+    value -= 0.01 * candidate.sentence.position
+    value -= 0.03 * max(0, len(candidate.text.split()) - 22)
+    return value
+
+
+def select(candidates: list[Candidate], ids: dict[int, str], budgets: dict[int, int], salience: dict[str, int], limit: int | None) -> list[Candidate]:
+    """The best candidates under the caps, in reading order. `ids` maps id(candidate) to its card id."""
+    counts = mention_counts(candidates)
+    topic = topics(candidates, counts)
+    scored = sorted(
+        (
+            Scored(score(
+                c, topic.get(c.sentence.article, set()), salience.get(key(c.mention.answer), 0),
+                counts[c.sentence.article][key(c.mention.answer)],
+            ), c)
+            for c in candidates
+        ),
+        key=lambda s: (-s.score, ids[id(s.candidate)]),
+    )
+    chosen: list[Candidate] = []
+    per_sentence: Counter[tuple[int, int]] = Counter()
+    per_answer: Counter[str] = Counter()
+    per_article: Counter[int] = Counter()
+    pairs: set[tuple[int, int, str]] = set()
+    for item in scored:
+        c = item.candidate
+        where = (c.sentence.article, c.sentence.position)
+        answer = key(c.mention.answer)
+        if (
+            (*where, answer) in pairs or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER
+            or per_article[where[0]] >= budgets[where[0]] or (limit is not None and len(chosen) >= limit)
+        ):
+            continue
+        pairs.add((*where, answer))
+        per_sentence[where] += 1
+        per_answer[answer] += 1
+        per_article[where[0]] += 1
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.sentence.article, c.sentence.position, c.mention.start, ids[id(c)]))
+
+
+def budget(words: int) -> int:
+    return max(1, words // WORDS_PER_CARD)

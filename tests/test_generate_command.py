@@ -1,0 +1,110 @@
+"""The quiz generate command's I/O: files, stdin, overwrite, merge, atomic write, errors; and the
+end-to-end run of the installed `quiz generate` then `quiz study --plain`."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from quiz.deckfile import check_path, dump, load_path  # noqa: E402
+from quiz.generate import GenerateError, run_command  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "decks" / "articles" / "2013-havana-round-of-talks.txt"
+HISTORY = ROOT / "tests" / "data" / "generate" / "history.txt"
+
+
+def run(articles: list[str], output: Path | None, **options: object) -> int:
+    defaults: dict[str, object] = dict(title=None, max_cards=None, kinds=None, force=False, merge=False, model=None)
+    defaults.update(options)
+    return run_command(articles, str(output) if output else None, **defaults)  # type: ignore[arg-type]
+
+
+def test_writes_a_valid_deck_citing_sources_relative_to_it(tmp_path: Path) -> None:
+    out = tmp_path / "deck.yaml"
+    assert run([str(HISTORY)], out, title="Gold rush") == 0
+    deck = load_path(out)
+    assert deck.title == "Gold rush"
+    (source,) = deck.sources.values()
+    assert source.file and (out.parent / source.file).resolve() == HISTORY.resolve()
+    assert not check_path(out, verify_sources=True).errors
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.yaml"]  # no temporary file left
+
+
+def test_prints_yaml_without_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(HISTORY)], None) == 0
+    assert capsys.readouterr().out.startswith("title:")
+
+
+def test_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(HISTORY.read_bytes())))
+    assert run(["-"], None) == 0
+    assert "source: stdin" in capsys.readouterr().out
+
+
+def test_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "deck.yaml"
+    out.write_text("keep me")
+    with pytest.raises(GenerateError, match="already exists"):
+        run([str(HISTORY)], out)
+    assert out.read_text() == "keep me"
+    assert run([str(HISTORY)], out, force=True) == 0
+    assert load_path(out).entries
+
+
+def test_merge_keeps_hand_edits_and_adds_new_cards(tmp_path: Path) -> None:
+    out = tmp_path / "deck.yaml"
+    run([str(HISTORY)], out, max_cards=1)
+    deck = load_path(out)
+    edited = deck.entries[0]
+    from dataclasses import replace
+
+    hand = replace(edited, note="my own note", accept=(*edited.accept, "my form"))
+    out.write_text(dump(replace(deck, entries=(hand,))))
+    assert run([str(HISTORY)], out, merge=True) == 0
+    merged = load_path(out)
+    assert merged.entries[0].note == "my own note" and "my form" in merged.entries[0].accept
+    assert len(merged.entries) > 1
+    assert len({e.id for e in merged.entries}) == len(merged.entries)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\xfa not utf8", "UTF-8"),
+     ("Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.".encode(), "English")],
+)
+def test_bad_input_is_a_clean_error_and_writes_nothing(tmp_path: Path, content: bytes, message: str) -> None:
+    article = tmp_path / "bad.txt"
+    article.write_bytes(content)
+    out = tmp_path / "deck.yaml"
+    with pytest.raises(GenerateError, match=message) as error:
+        run([str(article)], out)
+    assert "bad.txt" in str(error.value)
+    assert not out.exists()
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(GenerateError, match="missing.txt"):
+        run([str(tmp_path / "missing.txt")], None)
+
+
+def test_end_to_end_generate_then_study(tmp_path: Path) -> None:
+    quiz = Path(sys.executable).parent / "quiz"
+    env = {**os.environ, "QUIZ_HOME": str(tmp_path / "home")}
+    out = tmp_path / "deck.yaml"
+    done = subprocess.run([str(quiz), "generate", str(ARTICLE), "-o", str(out)], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert not check_path(out).errors
+    answers = "\n".join(["1962"] * 3) + "\n"
+    study = subprocess.run(
+        [str(quiz), "study", "--plain", "--limit", "3", str(out)], env=env, input=answers, capture_output=True, text=True, timeout=120
+    )
+    assert study.returncode == 0, study.stderr
+    assert study.stdout.strip()

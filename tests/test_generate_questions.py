@@ -1,0 +1,126 @@
+"""Question generation on real sentences: one test per transformation, plus ids and distractors."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from quiz.deckfile import check_text, dump  # noqa: E402
+from quiz.generate import GenerateError, generate  # noqa: E402
+
+
+def questions(text: str, **options: object) -> dict[str, tuple[str, str]]:
+    deck = generate([("article.txt", text)], **options)  # type: ignore[arg-type]
+    result = {}
+    for entry in deck.entries:
+        result[entry.question or entry.cloze or ""] = (entry.answer or "", entry.tags[0])
+    return result
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model() -> None:
+    from quiz.generate.nlp import load_model
+
+    try:
+        load_model()
+    except Exception:  # pragma: no cover - environment without the model
+        pytest.skip("spaCy English model not installed")
+
+
+def test_passive_with_agent_becomes_active_wh_question_with_role() -> None:
+    found = questions("The talks were suspended by President Bush in 2003. The committee met again in Geneva in 2005.")
+    assert found["Which president suspended the talks in 2003?"] == ("Bush", "who")
+
+
+def test_in_year_question_inverts_with_do_support() -> None:
+    found = questions("The OAS expelled Cuba in 1962 after the regime of Fidel Castro moved to join the Communist bloc nations.")
+    assert found["In what year did the OAS expel Cuba after the regime of Fidel Castro moved to join the Communist bloc nations?"] == ("1962", "when")
+
+
+def test_how_many_keeps_the_approximation() -> None:
+    text = "On legal immigration, the United States gives up to approximately 20,000 visas annually for Cubans to travel to the United States, the senior official said."
+    found = questions(text, kinds=["howmany"])
+    assert found == {
+        "On legal immigration, about how many visas does the United States give annually for Cubans to travel to the United States?": ("20,000", "howmany")
+    }
+
+
+def test_where_question_from_place_phrase() -> None:
+    found = questions("US and Cuban officials will meet in Washington on Thursday to discuss immigration, officials familiar with the matter told Reuters.", kinds=["where"])
+    assert found == {"Where will US and Cuban officials meet on Thursday to discuss immigration?": ("Washington", "where")}
+
+
+def test_relative_clause_subject_is_its_antecedent() -> None:
+    text = "Relations have deteriorated because of the detention of American contractor Alan Gross, who has been held in prison since December."
+    found = questions(text, kinds=["when"])
+    assert found == {"Since when has American contractor Alan Gross been held in prison?": ("December", "when")}
+
+
+def test_unresolved_pronouns_and_quotations_give_no_questions() -> None:
+    with pytest.raises(GenerateError):
+        generate([("a.txt", "“We signed the treaty in Paris in 1951 and it changed everything,” he said.")])
+    with pytest.raises(GenerateError):
+        generate([("a.txt", "Those talks were suspended in 2003 because it did not work at all.")], kinds=["when", "who"])
+
+
+def test_pronoun_subject_resolved_from_previous_sentence() -> None:
+    text = "The Cuban delegation will be headed by Deputy Foreign Minister Carlos Fernández de Cossío. He is expected to meet officials in Washington in 2022."
+    found = questions(text, kinds=["when"])
+    assert "In what year is Carlos Fernández de Cossío expected to meet officials in Washington?" in found
+
+
+def test_cloze_gap_and_true_false() -> None:
+    text = "Alexander Fleming discovered penicillin in London in 1928. Howard Florey purified it in Oxford in 1940."
+    deck = generate([("a.txt", text)], kinds=["cloze", "truefalse"])
+    clozes = [e.cloze for e in deck.entries if e.cloze]
+    assert any("{{1928}}" in c for c in clozes) or any("{{Alexander Fleming}}" in c for c in clozes)
+    for entry in deck.entries:
+        if entry.question:
+            assert entry.question.startswith("True or false: ") and entry.answer in ("true", "false")
+
+
+def test_year_distractors_are_near_and_never_the_answer() -> None:
+    deck = generate([("a.txt", "The OAS expelled Cuba in 1962 after a long dispute. The treaty was signed in Rio in 1947.")], kinds=["when"])
+    entry = next(e for e in deck.entries if e.answer == "1962")
+    assert entry.choices and "1962" not in entry.choices
+    assert all(c.isdigit() and abs(int(c) - 1962) <= 20 for c in entry.choices)
+
+
+def test_person_distractors_are_people_and_not_aliases() -> None:
+    text = (
+        "Alan Gross was arrested in Havana in 2009. President Barack Obama raised the case in 2010. "
+        "Gross was released in 2014. Senator Patrick Leahy visited Havana in 2012. Pope Francis urged talks in 2014."
+    )
+    deck = generate([("a.txt", text)])
+    for entry in deck.entries:
+        if entry.answer == "Alan Gross" or (entry.cloze and "{{Gross}}" in entry.cloze):
+            assert not any("Gross" in c for c in entry.choices)
+
+
+def test_deck_is_valid_deterministic_and_ids_survive_edits() -> None:
+    text = "Alexander Fleming discovered penicillin in London in 1928. Fleming shared the Nobel Prize with Howard Florey in 1945."
+    first = dump(generate([("a.txt", text)]))
+    assert first == dump(generate([("a.txt", text)]))
+    assert not check_text(first, "a.yaml", "a").errors
+    edited = "Alexander Fleming discovered penicillin in London in 1928. The drug was mass-produced by 1944 in the United States."
+    ids = {e.id: e.quote for e in generate([("a.txt", text)]).entries}
+    after = {e.id: e.quote for e in generate([("a.txt", edited)]).entries}
+    kept = {i for i, quote in ids.items() if quote.startswith("Alexander Fleming")}
+    assert kept and kept <= set(after)
+
+
+def test_max_and_density() -> None:
+    text = " ".join(f"The council approved plan number {n} in {1900 + n} after a vote in Geneva." for n in range(1, 30))
+    deck = generate([("a.txt", text)])
+    assert len(deck.entries) <= len(text.split()) // 20
+    assert len(generate([("a.txt", text)], max_cards=3).entries) == 3
+
+
+def test_clear_errors() -> None:
+    with pytest.raises(GenerateError, match="a.txt"):
+        generate([("a.txt", "")])
+    with pytest.raises(GenerateError, match="English"):
+        generate([("b.txt", "Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.")])
+    with pytest.raises(GenerateError, match="kind"):
+        generate([("c.txt", "The OAS expelled Cuba in 1962.")], kinds=["why"])
