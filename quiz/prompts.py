@@ -8,7 +8,9 @@ override the grade. questionary is imported only when an interactive session sta
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import textwrap
 from datetime import timedelta
 from typing import IO
 
@@ -58,6 +60,12 @@ def prompt_text(question: Question) -> str:
     return card.prompt
 
 
+def wrap(text: str, indent: str = "  ") -> str:
+    """Wrap at word boundaries to the terminal's width, continuation lines indented."""
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
+
+
 def feedback_lines(result: Result, paint: Paint) -> list[str]:
     card = result.question.card
     verdict = result.verdict
@@ -74,9 +82,9 @@ def feedback_lines(result: Result, paint: Paint) -> list[str]:
         if source is not None:
             parts = [part for part in (source.title, source.published and source.published.isoformat()) if part]
             cited = f" — {', '.join(parts)}" if parts else ""
-        lines.append(paint(f"  “{card.quote}”{cited}", "2"))
+        lines.append(paint(wrap(f"“{card.quote}”{cited}"), "2"))
     if card.note:
-        lines.append(f"  Note: {card.note}")
+        lines.append(wrap(f"Note: {card.note}"))
     return lines
 
 
@@ -103,8 +111,9 @@ class PlainPrompter:
         self.stdout.write("> ")
         self.stdout.flush()
         line = self.stdin.readline()
+        if not self.stdin.isatty():
+            self.say()  # a terminal echoes the answer's newline; a pipe does not
         if not line:
-            self.say()
             raise Quit
         given = line.rstrip("\r\n")
         if given.strip().casefold() in QUIT_WORDS:
