@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from quiz.answers import normalise
-from quiz.deck import CLOZE_GAP, Deck, Entry, Source, entry_id
+from quiz.deck import CLOZE_GAP, Deck, Entry, Source, entry_id, expand
 
 try:  # The C composer is several times faster; fall back when libyaml is missing.
     from yaml import CSafeDumper as _BaseDumper
@@ -29,13 +29,20 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 16 * 1024 * 1024
 # A document whose aliases expand past this many nodes is refused (billion-laughs defence).
 MAX_EXPANDED_NODES = 1_000_000
+# Deeper nesting is refused before composing: libyaml's composer recurses on the C stack and
+# crashes the process at a few ten thousand levels. A deck needs four.
+MAX_NESTING = 100
 
 DECK_KEYS = ("title", "id", "description", "sources", "cards")
 SOURCE_KEYS = ("title", "published", "file")
 ENTRY_KEYS = ("id", "question", "cloze", "answer", "accept", "choices", "source", "quote", "tags", "note")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
-PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "timestamp", "null")}
+# Tags plain scalars resolve to (`=` is "value", `<<` is "merge"): all read as the text written.
+PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "timestamp", "null", "value", "merge")
+}
 NULL_TAG = "tag:yaml.org,2002:null"
+COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
 
 
 @dataclass(frozen=True)
@@ -109,19 +116,48 @@ def check_text(
     if len(text) > MAX_BYTES:
         return CheckResult(None, [Problem(filename, 1, 1, f"deck text is over {MAX_BYTES:,} characters")])
     try:
+        too_deep = _too_deep(text)
+        if too_deep is not None:
+            return CheckResult(None, [Problem(filename, *too_deep, f"YAML nesting is deeper than {MAX_NESTING} levels")])
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return CheckResult(None, [Problem(filename, *where, f"invalid YAML: {exc.problem or exc.context}")])
+        what = ": ".join(part for part in (exc.context, exc.problem) if part)
+        return CheckResult(None, [Problem(filename, *where, f"invalid YAML: {what}")])
+    except yaml.reader.ReaderError:
+        # libyaml reports a byte offset; find the character ourselves.
+        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        at = bad.start() if bad else 0
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        what = f"character {text[at]!r} is not allowed in YAML" if bad else "unreadable text"
+        return CheckResult(None, [Problem(filename, line, column, f"invalid YAML: {what}")])
     except yaml.YAMLError as exc:
         return CheckResult(None, [Problem(filename, 1, 1, f"invalid YAML: {exc}")])
+    except RecursionError:  # the pure-Python composer, when libyaml is missing
+        return CheckResult(None, [Problem(filename, 1, 1, "YAML nesting is too deep")])
     reader = _Reader(filename, base_dir)
     if root is not None and "&" in text:
         reader.refuse_alias_bombs(root)
     deck = None if reader.problems else reader.deck(root, default_id, path)
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     return CheckResult(None if any(not p.warning for p in problems) else deck, problems)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, column) where collections nest past MAX_NESTING, found by an iterative parse."""
+    # Each level needs one of these characters, so most texts need no parse.
+    if sum(text.count(ch) for ch in "[{-:?") <= MAX_NESTING:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def load_text(text: str, filename: str = "<deck>", default_id: str = "deck") -> Deck:
@@ -187,9 +223,13 @@ class _Reader:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} must be a mapping of keys to values, not {_shape(node)}")
             return {}
+        if not self.plain_collection(node, what):
+            return {}
         result: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
-            key = self.text(key_node, "a key")
+            # A key is the text written, even `~` or `null` (read as "no value" elsewhere).
+            null = isinstance(key_node, yaml.ScalarNode) and key_node.tag == NULL_TAG
+            key = key_node.value if null else self.text(key_node, "a key")
             if key is None:
                 continue
             if key in result:
@@ -201,9 +241,16 @@ class _Reader:
             result[key] = (key_node, value_node)
         return result
 
+    def plain_collection(self, node: yaml.Node, what: str) -> bool:
+        if node.tag != COLLECTION_TAGS[type(node)]:
+            self.error(node, f"{what} has unsupported YAML tag '{node.tag}'")
+            return False
+        return True
+
     def text(self, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"{what} must be text, not {_shape(node)}")
+            if self.plain_collection(node, what):
+                self.error(node, f"{what} must be text, not {_shape(node)}")
             return None
         if node.tag not in PLAIN_TAGS:
             self.error(node, f"{what} has unsupported YAML tag '{node.tag}'")
@@ -214,6 +261,8 @@ class _Reader:
 
     def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         """A list of non-empty texts; a single text counts as a list of one."""
+        if isinstance(node, yaml.SequenceNode) and not self.plain_collection(node, what):
+            return ()
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
         result = []
         for item in items:
@@ -232,18 +281,18 @@ class _Reader:
     # -- the deck schema ------------------------------------------------------------------
 
     def deck(self, root: yaml.Node | None, default_id: str, path: str | None) -> Deck | None:
-        if root is None:
+        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == NULL_TAG):
             self.problems.append(Problem(self.filename, 1, 1, "the deck is empty: it needs a 'title' and 'cards'"))
             return None
         top = self.mapping(root, "the deck", DECK_KEYS)
         if not top:
-            if isinstance(root, yaml.MappingNode):
+            if isinstance(root, yaml.MappingNode) and root.tag == COLLECTION_TAGS[yaml.MappingNode]:
                 self.error(root, "the deck needs a 'title' and 'cards'")
             return None
         title = self.field(top, "title", "the deck")
         if "title" not in top:
             self.error(root, "the deck has no 'title'")
-        elif not (title or "").strip():
+        elif not (title or "").strip() and _readable(top["title"][1]):
             self.error(top["title"][1], "the deck's 'title' is empty")
         deck_id = self.field(top, "id", "the deck") or default_id
         if "id" in top and not ID_PATTERN.fullmatch(deck_id):
@@ -288,16 +337,25 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             self.error(node, "'cards' must be a non-empty list of cards")
             return []
+        if not self.plain_collection(node, "'cards'"):
+            return []
         seen: dict[str, yaml.Node] = {}
+        seen_cards: dict[str, yaml.Node] = {}
         without_id: list[yaml.Node] = []
         entries = []
         for item in node.value:
+            before = len(self.problems)
             entry = self.entry(item, sources)
             if entry is None:
                 continue
-            entries.append(entry)
+            valid = all(p.warning for p in self.problems[before:])
+            if valid:
+                entries.append(entry)
             if entry.id is None:
                 without_id.append(item)
+            if not (valid or entry.id or (entry.question or entry.cloze or "").strip()):
+                continue  # nothing to know the card by; its problems are reported already
+            # Ids of cards with other problems count too, so every duplicate shows at once.
             card_id = entry_id(deck_id, entry)
             if card_id in seen:
                 first = seen[card_id].start_mark.line + 1
@@ -305,6 +363,12 @@ class _Reader:
                 self.error(item, f"duplicate {what}{')' if not entry.id else ''} as the card at line {first}")
             else:
                 seen[card_id] = item
+                # A multi-gap cloze's cards are '<id>.1', '<id>.2', ...: these can collide too.
+                for card in expand(deck_id, entry) if valid else ():
+                    if card.id in seen_cards and card.id != card_id:
+                        first = seen_cards[card.id].start_mark.line + 1
+                        self.error(item, f"duplicate card id '{card.id}' as the card at line {first}")
+                    seen_cards.setdefault(card.id, item)
         if without_id:
             line = without_id[0].start_mark.line + 1
             self.error(
@@ -316,17 +380,17 @@ class _Reader:
         return entries
 
     def entry(self, node: yaml.Node, sources: dict[str, Source]) -> Entry | None:
+        """The entry as written (None when it is not a mapping); its problems go to `problems`."""
         fields = self.mapping(node, "a card", ENTRY_KEYS)
         if not fields:
-            if isinstance(node, yaml.MappingNode):
+            if isinstance(node, yaml.MappingNode) and node.tag == COLLECTION_TAGS[yaml.MappingNode]:
                 self.error(node, "empty card: it needs a 'question' and 'answer', or a 'cloze'")
             return None
-        before = len(self.problems)
         values = {key: self.field(fields, key, "a card") for key in ("id", "question", "cloze", "answer", "source", "quote", "note")}
         lists = {key: self.texts(fields[key][1], f"'{key}'") if key in fields else () for key in ("accept", "choices", "tags")}
         entry = Entry(**values, **lists)  # type: ignore[arg-type]
         self.entry_rules(node, fields, entry, sources)
-        return entry if len(self.problems) == before or all(p.warning for p in self.problems[before:]) else None
+        return entry
 
     def entry_rules(self, node: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], entry: Entry, sources: dict[str, Source]) -> None:
         def at(key: str) -> yaml.Node:
@@ -339,11 +403,11 @@ class _Reader:
             self.error(node, "a card has either a 'question' or a 'cloze', not both" if both else "a card needs a 'question' (with an 'answer') or a 'cloze'")
             return
         if entry.question is not None or "question" in fields:
-            if not (entry.question or "").strip():
+            if not (entry.question or "").strip() and _readable(at("question")):
                 self.error(at("question"), "empty question")
             if "answer" not in fields:
                 self.error(node, "the card has no 'answer'")
-            elif not (entry.answer or "").strip():
+            elif not (entry.answer or "").strip() and _readable(at("answer")):
                 self.error(at("answer"), "empty answer")
             answers = (entry.answer or "", *entry.accept)
         else:
@@ -375,10 +439,10 @@ class _Reader:
         return [gap.strip() for gap in gaps]
 
     def choice_rules(self, node: yaml.Node, choices: tuple[str, ...], answers: tuple[str, ...]) -> None:
-        forms = {normalise(a) for a in answers}
+        forms = {_answer_key(a) for a in answers}
         seen: set[str] = set()
         for choice in choices:
-            key = normalise(choice)
+            key = _answer_key(choice)
             if key in forms:
                 self.error(node, f"choices contain the answer '{choice}'; list only wrong options")
             elif key in seen:
@@ -400,6 +464,16 @@ class _Refused(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         self.node = node
         self.message = message
+
+
+def _readable(node: yaml.Node) -> bool:
+    """Whether `text()` reads the node without an error (so "empty" is news, not a repeat)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS
+
+
+def _answer_key(text: str) -> str:
+    # As quiz.answers.check compares: answers made only of symbols compare as typed.
+    return normalise(text) or " ".join(text.casefold().split())
 
 
 def _shape(node: yaml.Node) -> str:

@@ -171,7 +171,7 @@ class InteractivePrompter:
             key = read_key()
             if key in ("\r", "\n"):
                 return result.rating
-            if key in ("q", "Q", "\x03", "\x04", ""):
+            if key in ("q", "Q", "\x03", "\x04", ""):  # "" is end of input
                 raise Quit
             if key.lower() in RATING_KEYS:
                 chosen = RATING_KEYS[key.lower()]
@@ -201,6 +201,7 @@ def _bind_quit_keys(prompt: object, menu: bool) -> None:
 
 def read_key() -> str:
     """One key press from the terminal, without waiting for Enter."""
+    import select
     import termios
     import tty
 
@@ -208,7 +209,12 @@ def read_key() -> str:
     saved = termios.tcgetattr(fd)
     try:
         tty.setcbreak(fd)
-        return os.read(fd, 1).decode(errors="replace")
+        key = os.read(fd, 1).decode(errors="replace")
+        if key == "\x1b":
+            # An arrow or function key sends a sequence; swallow it rather than read "[A" as keys.
+            while select.select([fd], [], [], 0.05)[0]:
+                os.read(fd, 32)
+        return key
     except KeyboardInterrupt:
         return "\x03"
     finally:

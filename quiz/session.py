@@ -8,6 +8,7 @@ Every answer is saved in its own transaction before the next card is shown.
 from __future__ import annotations
 
 import random
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,6 +81,15 @@ def options_for(card: Card, seed: int) -> tuple[str, ...]:
     return tuple(options)
 
 
+def judge(question: Question, given: str) -> Verdict:
+    """A picked menu option is right only if it is the answer; typed text is checked leniently."""
+    card = question.card
+    if card.kind == Kind.CHOICE and given in question.options:
+        right = given == card.answer
+        return Verdict(correct=right, typo=False, matched=card.answer if right else None)
+    return check(given, card.answer, card.accept)
+
+
 def plan(decks: list[Deck], store: Store, now: datetime, new_per_day: int) -> tuple[StudyQueue, dict[CardKey, Memory]]:
     """The queue for studying `decks` now, and the memory of their cards studied before."""
     store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
@@ -99,6 +109,8 @@ class Session:
     decks: dict[str, Deck]
     clock: Callable[[], datetime]
     limit: int | None = None
+    # Answer time comes from a monotonic timer, so a jump of the wall clock cannot skew grades.
+    timer: Callable[[], float] = time.monotonic
 
     def run(self) -> Summary:
         summary = Summary(started=self.clock())
@@ -117,12 +129,12 @@ class Session:
         return summary
 
     def _study(self, card: Card, session_id: int, summary: Summary) -> None:
-        shown = self.clock()
-        question = self._question(card, shown, summary.answered)
+        started = self.timer()
+        question = self._question(card, self.clock(), summary.answered)
         given = self.prompter.ask(question)
+        seconds = max(0.0, self.timer() - started)
         answered_at = self.clock()
-        seconds = (answered_at - shown).total_seconds()
-        verdict = check(given, card.answer, card.accept)
+        verdict = judge(question, given)
         rating = auto_rating(card, verdict.correct, verdict.typo, seconds)
         before = self.memories.get(key_of(card))
         after = self.scheduler.review(before, rating, answered_at)

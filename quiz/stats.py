@@ -66,13 +66,17 @@ def streak(days: list[str], today: date) -> int:
     return count
 
 
+def midnight(day: date) -> datetime:
+    """Local midnight starting `day`, with that moment's own UTC offset (DST changes by day)."""
+    return datetime.combine(day, time()).astimezone()
+
+
 def start_of_day(now: datetime) -> datetime:
-    local = now.astimezone()
-    return datetime.combine(local.date(), time(), tzinfo=local.tzinfo)
+    return midnight(now.astimezone().date())
 
 
 def deck_stats(deck: Deck, store: Store, now: datetime, reviews: dict[str, int]) -> DeckStats:
-    end_of_tomorrow = start_of_day(now) + timedelta(days=2)
+    end_of_tomorrow = midnight(now.astimezone().date() + timedelta(days=2))
     memories = store.memories([deck.id])
     cards = deck.cards()
     seen = [memories[key_of(card)] for card in cards if key_of(card) in memories]
@@ -92,8 +96,10 @@ def report(store: Store, decks: list[Deck], now: datetime) -> Report:
     today = start_of_day(now)
     per_deck_reviews = store.reviews_by_deck()
     stats = [deck_stats(deck, store, now, per_deck_reviews) for deck in decks]
-    reviews_total, _ = store.review_totals()
-    reviews_today, correct_today = store.review_totals(since=today)
+    # Review counts are those of the decks reported on, so they agree with the per-deck figures.
+    deck_ids = [deck.id for deck in decks]
+    reviews_total, _ = store.review_totals(deck_ids=deck_ids)
+    reviews_today, correct_today = store.review_totals(since=today, deck_ids=deck_ids)
     return Report(
         reviews_total=reviews_total,
         reviews_today=reviews_today,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -68,6 +69,31 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+def _statements(script: str) -> list[str]:
+    """A migration script's statements, one by one (a trigger body keeps its inner ';')."""
+    statements: list[str] = []
+    current = ""
+    for piece in script.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    # Switching a new database to WAL does not wait for a lock: when two first runs race, retry.
+    for attempt in range(100):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 99:
+                raise
+            time.sleep(0.05)
+
+
 def to_ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
@@ -104,7 +130,7 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, timeout=5.0)
-            db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(db)
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db)
             store.migrate()
@@ -116,12 +142,27 @@ class Store:
         self.db.close()
 
     def migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if self._schema_version() == len(MIGRATIONS):
+            return
+        # Hold the write lock from reading the version to the last migration, so that two
+        # first runs at once do not both create the tables.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._schema_version()
+            for number in range(version, len(MIGRATIONS)):
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    def _schema_version(self) -> int:
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version > len(MIGRATIONS):
             raise StoreError(f"the database is from a newer quiz (schema {version}); upgrade quiz")
-        for number in range(version, len(MIGRATIONS)):
-            with self.db:
-                self.db.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
+        return version
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -199,12 +240,12 @@ class Store:
         """How many cards were seen for the first time since `since`."""
         return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
 
-    def review_totals(self, since: datetime | None = None) -> tuple[int, int]:
-        """(reviews, correct reviews), all time or since a moment."""
-        row = self.db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ?",
-            (to_ms(since) if since else 0,),
-        ).fetchone()
+    def review_totals(self, since: datetime | None = None, deck_ids: list[str] | None = None) -> tuple[int, int]:
+        """(reviews, correct reviews), all time or since a moment; of every deck or of `deck_ids`."""
+        where, args = "reviewed_ms >= ?", [to_ms(since) if since else 0, *(deck_ids or ())]
+        if deck_ids is not None:
+            where += f" AND deck_id IN ({','.join('?' * len(deck_ids))})"
+        row = self.db.execute(f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE {where}", args).fetchone()
         return int(row[0]), int(row[1])
 
     def review_days(self) -> list[str]:

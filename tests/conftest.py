@@ -1,0 +1,56 @@
+"""Shared test helpers: a tiny deck builder, a settable clock and a fresh scores database."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from quiz.deck import Deck, Entry, Source
+from quiz.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_DECK = ROOT / "decks" / "us-cuba-migration.yaml"
+T0 = datetime(2024, 3, 5, 12, 0, tzinfo=timezone.utc)
+
+
+def make_deck(*entries: Entry, id: str = "t", title: str = "Test deck", sources: dict[str, Source] | None = None) -> Deck:
+    return Deck(id=id, title=title, sources=sources or {}, entries=entries)
+
+
+def qa(question: str, answer: str, **fields: object) -> Entry:
+    return Entry(question=question, answer=answer, **fields)  # type: ignore[arg-type]
+
+
+class Clock:
+    """A clock the test moves by hand; always UTC, as the scheduler wants."""
+
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, seconds: float = 0, **kwargs: float) -> None:
+        self.now += timedelta(seconds=seconds, **kwargs)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "q.db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def local_tz() -> Iterator[None]:
+    """Local time five hours behind UTC (no DST), for Python and SQLite's 'localtime' alike."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TZ", "EST+05")
+    time.tzset()
+    yield
+    patch.undo()
+    time.tzset()
