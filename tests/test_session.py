@@ -11,7 +11,7 @@ import pytest
 from conftest import T0, Clock, make_deck
 from quiz.deck import Deck, Entry, Kind, Source
 from quiz.scheduler import Rating, Scheduler, Settings, State
-from quiz.session import Question, Quit, Result, Session, Summary, options_for, plan
+from quiz.session import Question, Quit, Result, Session, Summary, judge, options_for, plan
 from quiz.store import Store, to_ms
 
 STEADY = Scheduler(Settings(fuzz=False))
@@ -236,3 +236,14 @@ def test_options_for() -> None:
     assert all(options_for(choice, seed) == options_for(choice, seed) for seed in range(30))  # ...but is stable
     assert options_for(typed, 3) == ()
     assert options_for(true_false, 3) == ("True", "False")
+
+
+def test_a_picked_option_is_judged_exactly_but_typed_text_leniently() -> None:
+    card = make_deck(
+        Entry(id="capital", question="Capital of Cuba?", answer="Havana", choices=("Havanna", "Madrid", "Lima")),
+    ).cards()[0]
+    question = Question(card, "deck", None, options_for(card, 0), 1, 1, 0, 1)
+    # "Havanna" is one letter from the answer: typed, it passes as a typo; picked, it is wrong.
+    assert not judge(question, "Havanna").correct
+    assert judge(question, "Havana").correct and not judge(question, "Havana").typo
+    assert judge(question, "havanna ").typo
