@@ -69,13 +69,14 @@ def wrap(text: str, indent: str = "  ") -> str:
 def feedback_lines(result: Result, paint: Paint) -> list[str]:
     card = result.question.card
     verdict = result.verdict
+    answer = card.answer.capitalize() if card.kind == Kind.TRUE_FALSE else card.answer
     if verdict.correct and verdict.typo:
-        lines = [paint(f"✓ Right, with a typo: {card.answer}", "33")]
+        lines = [paint(f"✓ Right, with a typo: {answer}", "33")]
     elif verdict.correct:
-        lines = [paint(f"✓ Right: {card.answer}", "32")]
+        lines = [paint(f"✓ Right: {answer}", "32")]
     else:
         given = f" (you said: {result.given})" if result.given.strip() else ""
-        lines = [paint(f"✗ The answer is: {card.answer}", "31") + given]
+        lines = [paint(f"✗ The answer is: {answer}", "31") + given]
     if card.quote:
         source = result.question.source
         cited = ""

@@ -78,7 +78,7 @@ def test_type_pick_override_and_quit(tmp_path: Path, deck: Path) -> None:
     child.expect("card 3 of")
     child.expect("True or false")
     pick(child, ("True", "False"), "False")
-    child.expect("Right: false")
+    child.expect("Right: False")
     child.expect("Enter keeps it")
     child.send("q")
     child.expect("Session summary")
