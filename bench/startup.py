@@ -1,7 +1,7 @@
 """Start-up benchmark: `quiz --help` against `import typer`, and time to the first question
 on a generated 10,000-card deck with 100,000 review rows.
 
-    python bench/startup.py [--runs 15]
+    python bench/startup.py [--runs 15] [--cards 10000] [--reviews 100000]
 
 Prints medians (and min) in milliseconds. Targets: `quiz --help` ≤ 1.5 × `python -c "import
 typer"`; first question < 300 ms at 10k cards.
@@ -33,10 +33,10 @@ REVIEWS = 100_000
 QUIZ = str(Path(sys.executable).parent / "quiz") if (Path(sys.executable).parent / "quiz").exists() else shutil.which("quiz")
 
 
-def make_deck(folder: Path) -> Path:
+def make_deck(folder: Path, cards: int = CARDS) -> Path:
     rng = random.Random(7)
     entries = []
-    for n in range(CARDS):
+    for n in range(cards):
         if n % 4 == 0:
             entries.append(Entry(id=f"c{n}", cloze=f"Fact {n}: the treaty was signed in {{{{{1800 + n % 200}}}}} in city {n}."))
         else:
@@ -49,13 +49,13 @@ def make_deck(folder: Path) -> Path:
     return path
 
 
-def make_history(home: Path) -> None:
-    """Half the cards studied, 100k reviews spread over a year, a few hundred due now."""
+def make_history(home: Path, cards: int = CARDS, reviews: int = REVIEWS) -> None:
+    """Half the cards studied, the reviews spread over a year, a few percent due now."""
     now = datetime.now(timezone.utc)
     store = Store.open(home / "quiz.db")
-    store.sync_decks([("big", "Benchmark deck", None, CARDS)], now)
+    store.sync_decks([("big", "Benchmark deck", None, cards)], now)
     rng = random.Random(11)
-    studied = [f"c{n}" for n in range(0, CARDS, 2)]
+    studied = [f"c{n}" for n in range(0, cards, 2)]
     with store.db:
         session = store.db.execute("INSERT INTO sessions (started_ms, decks) VALUES (?, '[\"big\"]')", (to_ms(now),)).lastrowid
         memories = []
@@ -69,7 +69,7 @@ def make_history(home: Path) -> None:
         store.db.executemany(
             "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
             " duration_ms) VALUES (?, 'big', ?, ?, 'x', 1, 3, 3, 4000)",
-            ((session, rng.choice(studied), start + n * 300_000) for n in range(REVIEWS)),
+            ((session, rng.choice(studied), start + n * 300_000) for n in range(reviews)),
         )
     store.close()
 
@@ -116,20 +116,22 @@ def report(name: str, samples: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--cards", type=int, default=CARDS)
+    parser.add_argument("--reviews", type=int, default=REVIEWS)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        deck = make_deck(folder)
-        make_history(folder)
+        deck = make_deck(folder, args.cards)
+        make_history(folder, args.cards, args.reviews)
         env = {**os.environ, "QUIZ_HOME": str(folder), "NO_COLOR": "1"}
         size = deck.stat().st_size
-        print(f"deck: {CARDS:,} cards, {size / 1e6:.1f} MB; database: {REVIEWS:,} reviews; {os.cpu_count()} cores")
+        print(f"deck: {args.cards:,} cards, {size / 1e6:.1f} MB; database: {args.reviews:,} reviews; {os.cpu_count()} cores")
         timed([QUIZ, "--help"], env)  # warm the file cache
         typer_ms = report('python -c "import typer"', [timed([sys.executable, "-c", "import typer"], env) for _ in range(args.runs)])
         help_ms = report("quiz --help", [timed([QUIZ, "--help"], env) for _ in range(args.runs)])
         print(f"{'  ratio quiz --help / import typer':<45} {help_ms / typer_ms:.2f} (target ≤ 1.5)")
-        report("first question, --plain (10k cards)", [first_question_plain(deck, env) for _ in range(args.runs)])
-        report("first question, interactive (10k cards)", [first_question_interactive(deck, env) for _ in range(args.runs)])
+        report("first question, --plain", [first_question_plain(deck, env) for _ in range(args.runs)])
+        report("first question, interactive", [first_question_interactive(deck, env) for _ in range(args.runs)])
 
 
 if __name__ == "__main__":
