@@ -1,6 +1,6 @@
 """What kind of thing an answer is: its type (for distractors) and the wh-phrase that asks for it.
 
-Types: person, organization, country, state, city, place, year, day, month, weekday, duration,
+Types: person, organization, country, state, city, place, year, day, month, duration,
 date, number, money, percent, thing. The word lists are general English and geography, never
 names taken from any particular article.
 """
@@ -46,11 +46,12 @@ CATEGORY_NOUNS = frozenset(
     department desert doctrine embassy empire exchange federation festival forest foundation front fund gulf
     hospital house institute island islands journal lake laboratory law league library magazine ministry mission
     monument mountain mountains museum navy network ocean office organization organisation palace park parliament
-    party peninsula plan plant policy port program programme project province railway reactor republic revolution
+    party peninsula plan plant policy port program railroad programme project province railway reactor republic revolution
     river school sea senate service society square stadium station straits strait summit telescope temple times
     tower treaty tribunal union university valley war""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NUMBER_WORD_LIST = "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split()
 MONTH_NAMES = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -63,21 +64,25 @@ RELATIVE_TIME = re.compile(
 YEAR = re.compile(r"^(?:1[0-9]|20)\d{2}$")
 DAY = re.compile(rf"^(?:(?:{'|'.join(MONTH_NAMES)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{'|'.join(MONTH_NAMES)})(?:\s+\d{{4}})?)$", re.IGNORECASE)
 MONTH = re.compile(rf"^(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:of\s+)?\d{{4}})?$", re.IGNORECASE)
-DURATION = re.compile(r"^(?:\d[\d,.]*|[a-z]+)[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
+DURATION = re.compile(rf"^(?:\d[\d,.]*|{'|'.join(NUMBER_WORD_LIST)})[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozen hundred hundreds thousand thousands million millions billion".split()
 )
 
 
 def answer_type(text: str, label: str) -> str | None:
-    """The answer's type, or None when the text makes a poor answer (relative dates, adjectives)."""
+    """The answer's type, or None when the text makes a poor answer: relative dates ("last year")
+    and weekdays, which only mean something next to the article's date."""
     folded = " ".join(re.sub(r"[^\w\s-]", " ", text.casefold()).split())
     if label == "PERSON":
-        return "person"
+        last = folded.split()[-1] if folded.split() else ""
+        return "organization" if name_kind(last) and last not in SURNAME_LIKE else "person"
     if label == "GPE":
         if folded in COUNTRIES:
             return "country"
         return "state" if folded in STATES else "city"
+    if label == "ORG" and generic(folded):
+        return None
     if label in ("ORG", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
         return "organization" if label == "ORG" else "place" if label in ("LOC", "FAC") else "thing"
     if label == "DATE":
@@ -90,12 +95,18 @@ def answer_type(text: str, label: str) -> str | None:
     return None
 
 
+def generic(folded: str) -> bool:
+    """A capitalised description rather than a name: "the Island Government" is made only of
+    category words, where "Commerce Department" has a word of its own."""
+    words = folded.split()
+    vocabulary = CATEGORY_NOUNS | {w for _, group in NAME_KINDS for w in group.split()}
+    return len(words) >= 2 and all(w in vocabulary or w in ("of", "and", "the") for w in words)
+
+
 def date_type(text: str, folded: str) -> str | None:
     if YEAR.match(text):
         return "year"
-    if folded in WEEKDAYS:
-        return "weekday"
-    if RELATIVE_TIME.search(text):
+    if folded in WEEKDAYS or RELATIVE_TIME.search(text):
         return None
     if DAY.match(text):
         return "day"
@@ -106,6 +117,46 @@ def date_type(text: str, folded: str) -> str | None:
     if re.fullmatch(r"\d{4} and \d{4}|(?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d0s", folded):
         return "years"
     return "date" if re.search(r"\d{4}", text) else None
+
+
+# Kinds of organisations and things, so distractors are of the same kind: a news outlet against
+# news outlets, a government agency against agencies, a treaty against laws and treaties. The
+# first group whose words appear in a name (or its spelled-out alias) decides.
+NAME_KINDS = (
+    ("outlet", "news newspaper herald times post journal tribune gazette telegraph press chronicle magazine radio television broadcasting wire"),
+    ("international", "nations international world global league alliance union organization organisation"),
+    ("academic", "university college institute academy school laboratory survey observatory museum society"),
+    ("government", "department ministry agency bureau administration commission customs treasury police army navy"
+     " congress senate parliament court government office service house cabinet"),
+    ("company", "inc corp corporation company co ltd llc plc group holdings airlines airline motors technologies"
+     " semiconductor semiconductors bank systems industries pharmaceuticals"),
+    ("party", "party democrats republicans"),
+    ("law", "act acts law treaty protocol accord accords agreement convention amendment bill declaration constitution charter"),
+    ("award", "prize award medal"),
+    ("event", "war revolution summit olympics games conference crisis election expedition battle"),
+    ("water", "ocean sea gulf bay river lake strait straits channel canal"),
+    ("land", "mountain mountains desert valley peninsula island islands coast forest plain plains"),
+)
+
+
+# Category nouns too vague to ask with ("Which house said…"), and wh-phrases by kind instead.
+VAGUE_CATEGORIES = frozenset("house times post office front mission union network service port plant square exchange fund journal".split())
+KIND_WH = {
+    "government": "Which government body", "international": "Which international organization",
+    "academic": "Which institution", "company": "Which company", "party": "Which party",
+}
+NEWSPAPER_WORDS = frozenset("herald times post tribune gazette journal chronicle daily telegraph".split())
+# Kind words that are also surnames: a person called "Post" or "House" stays a person.
+SURNAME_LIKE = frozenset("post house bank press court law bill wire service party union group".split())
+
+
+def name_kind(*forms: str) -> str:
+    """The kind of an organisation or thing ("government", "outlet", "law"…), "" when unknown."""
+    words = [set(re.findall(r"[a-z]+", form.casefold())) for form in forms]
+    for kind, vocabulary in NAME_KINDS:
+        if any(found & set(vocabulary.split()) for found in words):
+            return kind
+    return ""
 
 
 def category(text: str) -> str | None:
@@ -120,12 +171,19 @@ def category(text: str) -> str | None:
     return None
 
 
-def which(kind: str, text: str) -> str:
-    """The wh-phrase for a named answer: "Who", "Which country", "Which airport"."""
+def which(kind: str, text: str, name: str = "") -> str:
+    """The wh-phrase for a named answer: "Who", "Which country", "Which airport", "Which newspaper".
+    `text` may carry a category noun the answer lacks ("the Treasury department"); `name` is the
+    answer's kind from `name_kind` or "outlet"."""
     if kind == "person":
         return "Who"
-    if noun := category(text):
+    if (noun := category(text)) and noun not in VAGUE_CATEGORIES:
         return f"Which {noun}"
+    if name == "outlet":
+        words = set(re.findall(r"[a-z]+", text.casefold()))
+        return "Which newspaper" if words & NEWSPAPER_WORDS else "Which news organization"
+    if name in KIND_WH and kind == "organization":
+        return KIND_WH[name]
     return {
         "country": "Which country", "state": "Which state", "city": "Which city",
         "organization": "Which organization", "place": "Where",

@@ -7,17 +7,19 @@ answerable mention also gets a cloze gap and a true/false template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, which
+from quiz.generate.answertypes import CATEGORY_NOUNS, category, name_kind, which
 from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-DATE_TYPES = {"year", "day", "month", "weekday", "date", "years"}
+DATE_TYPES = {"year", "day", "month", "date", "years"}
 PLACE_TYPES = {"country", "state", "city", "place"}
 NAMED_TYPES = {"person", "organization", "country", "state", "city", "place", "thing"}
 APPROXIMATORS = {"about": "About", "approximately": "About", "some": "About", "around": "About", "roughly": "About",
@@ -44,9 +46,23 @@ class Mention:
         inside = [t for t in tokens if self.start <= t.i < self.end]
         outside = [t for t in tokens if not self.start <= t.i < self.end]
         return len(inside) == self.end - self.start and all(
-            t.lower_ == "the" or t.tag_ == "POS" or t.text in NUMBER_MODIFIERS or (t.i == self.end and t.lower_ in CATEGORY_NOUNS)
+            t.lower_ == "the" or t.tag_ == "POS" or t.text in NUMBER_MODIFIERS
+            or (t.i == self.end and t.lower_ in CATEGORY_NOUNS and self.type == "organization")
             for t in outside
         )
+
+
+def kind_of(mention: Mention) -> str:
+    """The kind a distractor must share: a person's role, an organisation's or thing's kind."""
+    if mention.type == "person":
+        return mention.role
+    if mention.role == "outlet":
+        return "outlet"
+    if mention.type in ("thing", "place") and (noun := category(mention.answer)):
+        return noun  # an airport against airports, a treaty against treaties
+    if mention.type in ("organization", "thing", "place"):
+        return name_kind(mention.answer, *mention.accept)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -69,13 +85,23 @@ class Candidate:
     text: str  # a question; or, for cloze and truefalse, the sentence with a {{gap}} on the answer
     mention: Mention
     sentence: Sentence
+    subject: bool = False  # the answer is the clause's subject ("Which country faces …?")
 
 
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
+    """Each mention's questions from the clause's essential parts; one that is too long is asked
+    again with trailing adjuncts dropped until it fits."""
     for mention in mentions:
-        for kind, question in _questions_for(clause, mention):
-            if question:
-                yield Candidate(kind, _finish(question), mention, sentence)
+        current: Clause | None = essential(clause, mention)
+        pending: set[str] | None = None
+        while current is not None and pending != set():
+            found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]
+            pending = {kind for kind, _ in found} if pending is None else pending
+            for kind, question in found:
+                if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS:
+                    pending.discard(kind)
+                    yield Candidate(kind, question, mention, sentence, subject=mention.covers(clause.subject))
+            current = trimmed(current, mention)
 
 
 def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -84,6 +110,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if mention.type in NAMED_TYPES and not clause.antecedent:
         if mention.covers(clause.subject) or _role(clause.subject, mention) is not None:
             yield _named_kind(mention), subject_question(clause, mention)
+    if (whose := possessor_question(clause, mention)) is not None:
+        yield "who", whose
     agent = _agent(clause, mention)
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
@@ -93,7 +121,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         tokens = tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
-            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text))} {body}"
+            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, kind_of(mention)))} {body}"
         elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
@@ -112,9 +140,36 @@ def _named_kind(mention: Mention) -> str:
 
 
 def subject_question(clause: Clause, mention: Mention) -> str:
-    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject))
+    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject), kind_of(mention))
     if wh == "Where":
         wh = "What place"
+    return _with_subject(clause, wh)
+
+
+def possessor_question(clause: Clause, mention: Mention) -> str | None:
+    """ "The regime of Fidel Castro moved to join …" -> "Whose regime moved to join …"."""
+    if mention.type != "person" or clause.antecedent:
+        return None
+    nouns = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN")]
+    if not nouns:
+        return None
+    noun = nouns[0]
+    owners = [
+        c for c in noun.children
+        if c.dep_ == "poss" and mention.covers(tuple(c.subtree))
+        or c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and mention.covers(tuple(o.subtree)) for o in c.children)
+    ]
+    if not owners:
+        return None
+    owned = {t.i for t in owners[0].subtree}
+    kept = tuple(t for t in clause.subject if t.i not in owned and t.dep_ != "det")
+    if any(t.i > noun.i for t in kept) or any(t.ent_type_ for t in kept):
+        return None
+    return _with_subject(clause, "Whose " + render(kept).lower())
+
+
+def _with_subject(clause: Clause, wh: str) -> str:
+    """The clause with the wh-phrase as its subject, the verb agreeing with it."""
     auxes = clause.auxiliaries
     middle = tuple(t for t in clause.middle if not auxes or t.i != auxes[0].i)
     if auxes:
@@ -150,7 +205,7 @@ def _agent(clause: Clause, mention: Mention) -> Token | None:
 def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
     """ "The talks were suspended by President Bush" -> "Which president suspended the talks"."""
     pobj = next(c for c in agent.children if c.dep_ == "pobj")
-    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text)
+    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text, kind_of(mention))
     if wh == "Where" or clause.negated:
         return None
     auxes = [t for t in clause.auxiliaries if t.dep_ == "aux"]
@@ -188,8 +243,6 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         kind, wh = "where", "Where"
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
-    elif mention.type == "weekday" and prep in ("on", ""):
-        kind, wh = "when", "On what day"
     elif mention.type in DATE_TYPES and prep in ("in", "on", ""):
         kind, wh = "when", "When"
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
@@ -199,18 +252,23 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
 
 
 def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
+    """ "How many visas does X give?": the counted noun and its modifiers move to the front; its
+    other dependents ("between the two cities") stay where they were."""
     if mention.type != "number":
         return
     for noun in [*clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
         if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some",) for c in noun.children):
             continue
-        phrase = tuple(noun.subtree)
+        phrase = _counted(noun, mention)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
         elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
-        kept = tuple(t for t in phrase if not (mention.start <= t.i < mention.end) and t.text not in NUMBER_MODIFIERS and t.dep_ not in ("det", "quantmod"))
+        kept = tuple(
+            t for t in phrase
+            if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and t.lower_ not in NUMBER_MODIFIERS and t.dep_ not in ("det", "quantmod")
+        )
         if not kept:
             continue
         prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
@@ -219,7 +277,17 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
             body = inverted(clause, {t.i for t in phrase})
             yield "howmany", body and f"{fronted(clause.front, f'{prefix} {what}')} {body}"
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
-            yield "howmany", render(fronted(clause.front, f"{prefix} {what}"), clause.middle, (clause.verb,), clause.rest)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            yield "howmany", render(fronted(clause.front, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest)
+
+
+def _counted(noun: Token, mention: Mention) -> tuple[Token, ...]:
+    """The counted noun with its left modifiers; a unit inside the answer ("6,000 miles") keeps
+    what it measures ("of track")."""
+    tokens = [t for left in noun.lefts for t in left.subtree] + [noun]
+    if mention.start <= noun.i < mention.end:
+        tokens += [t for right in noun.rights if right.dep_ == "prep" and right.lower_ == "of" for t in right.subtree]
+    return tuple(sorted(tokens, key=lambda t: t.i))
 
 
 def _upto_object(clause: Clause, noun: Token) -> bool:
@@ -247,7 +315,7 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> s
             text += prev.whitespace_ if prev.i + 1 == token.i else " "
         word = resolved.get(token.i, token.text)
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
-    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 

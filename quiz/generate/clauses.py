@@ -21,6 +21,7 @@ SPEECH_VERBS = frozenset(
     " warn suggest confirm deny acknowledge assert contend declare".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+NAME_ENTITIES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
 # Sentence-initial connectives that make no sense at the front of a question.
 CONNECTIVES = frozenset("and but so yet now also however meanwhile still then thus therefore".split())
@@ -94,7 +95,9 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
             skipped |= region
     tokens = [t for t in verb.subtree if t.i not in skipped and sent.start <= t.i < sent.end]
     first, last = subject[0].i, subject[-1].i
-    front = tuple(t for t in tokens if t.i < first and t.i not in {s.i for s in subject})
+    marks = [c.i for c in verb.children if c.dep_ == "mark"]
+    # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
+    front = tuple(t for t in tokens if max(marks, default=-1) < t.i < first and t.i not in {s.i for s in subject})
     middle = tuple(t for t in tokens if last < t.i < verb.i)
     after = [t for t in tokens if t.i > verb.i]
     rest = cut_aside(after)
@@ -221,7 +224,8 @@ def singular_verb(verb: Token) -> str:
 def lower_first(tokens: tuple[Token, ...]) -> str:
     """The subject's text, decapitalised unless it starts with a name or "I"."""
     text = render(tokens)
-    if tokens and (tokens[0].tag_ == "DT" or tokens[0].tag_ not in ("NNP", "NNPS") and not tokens[0].ent_type_) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
+    first = tokens[0] if tokens else None
+    if first is not None and (first.tag_ == "DT" or first.tag_ not in ("NNP", "NNPS") and first.ent_type_ not in NAME_ENTITIES) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
         return text[:1].lower() + text[1:]
     return text
 

@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from quiz.generate.filters import normalise
-from quiz.generate.answertypes import WEEKDAYS, category
-from quiz.generate.candidates import Mention
+from quiz.generate.answertypes import category, name_kind
+from quiz.generate.candidates import Mention, kind_of
 from quiz.generate.nlp import key
 
 CHOICES = 3
@@ -23,6 +23,7 @@ FALLBACK = {
     "country": ("Mexico", "Canada", "Brazil", "Spain", "France", "Germany", "Japan", "India", "Egypt", "Argentina", "Italy", "Turkey"),
     "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
+    "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
 MONTHS = [m.capitalize() for m in ("january february march april may june july august september october november december").split()]
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
@@ -32,49 +33,67 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
 class Option:
     text: str
     type: str
-    role: str
+    role: str  # a person's title word ("president"); "outlet" for a news organisation
+    kind: str  # what a named thing is: "government", "international", "law"… ("" when unknown)
 
 
 def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
-    """Every distinct answer of the input by type, in first-seen order."""
+    """Every distinct answer of the input by type, in first-seen order; a role or kind any of a
+    name's mentions shows is kept."""
     by_type: defaultdict[str, dict[str, Option]] = defaultdict(dict)
     for mention in mentions:
-        by_type[mention.type].setdefault(key(mention.answer), Option(mention.answer, mention.type, mention.role))
+        if mention.type == "person" and name_kind(mention.answer):
+            continue  # "Manchester Railway" tagged as a person is no person to offer
+        options = by_type[mention.type]
+        name = key(mention.answer)
+        seen = options.get(name)
+        if seen is None or (not seen.kind and kind_of(mention)):
+            options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), kind_of(mention))
     return {kind: list(options.values()) for kind, options in by_type.items()}
 
 
-def choices(mention: Mention, options: dict[str, list[Option]]) -> tuple[str, ...]:
-    """Up to three wrong options; none when fewer than two good ones exist."""
-    if mention.type in ("year", "years", "day", "month", "weekday", "number", "duration", "date", "money", "percent"):
+def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") -> tuple[str, ...]:
+    """Up to three wrong options, none shown in `text` (the question or cloze); none when fewer
+    than two good ones exist."""
+    if mention.type in ("year", "years", "day", "month", "number", "duration", "date", "money", "percent"):
         found = _near_values(mention, options.get(mention.type, []))
     else:
         found = _same_kind(mention, options.get(mention.type, []))
-    picked = _distinct(mention, found)[:CHOICES]
+    shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
+    picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown][:CHOICES]
     return tuple(picked) if len(picked) >= 2 else ()
 
 
 def _distinct(mention: Mention, texts: list[str]) -> list[str]:
-    taken = {normalise(form) for form in (mention.answer, mention.text, *mention.accept)}
+    """The texts without aliases or parts of the answer's name, or of each other's."""
     taken_keys = {key(form) for form in (mention.answer, mention.text, *mention.accept)}
-    words = [set(normalise(form).split()) for form in (mention.answer, *mention.accept)]
+    words = [set(normalise(form).split()) for form in (mention.answer, mention.text, *mention.accept)]
     result = []
     for text in texts:
-        norm = normalise(text)
-        mine = set(norm.split())
-        if not norm or norm in taken or key(text) in taken_keys or any(mine <= w or w <= mine for w in words if w):
-            continue  # an alias or a part of the answer's name is not a wrong option
-        taken.add(norm)
+        mine = set(normalise(text).split())
+        if not mine or key(text) in taken_keys or any(mine <= w or w <= mine for w in words if w):
+            continue  # an alias, a part of a name already used, or a name containing one
+        taken_keys.add(key(text))
+        words.append(mine)
         result.append(text)
     return result
 
 
 def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
-    same = [o.text for o in options if mention.role and o.role == mention.role]
-    kind = category(mention.answer)
-    similar = [o.text for o in options if kind and category(o.text) == kind]
-    others = [o.text for o in options]
-    fallback = FALLBACK.get(mention.role if mention.role == "outlet" else mention.type, ())
-    return _rotate(same, mention) + _rotate(similar, mention) + _rotate(others, mention) + _rotate(list(fallback), mention)
+    """People by role first; organisations and things only of the same kind; places by type."""
+    kind = kind_of(mention)
+    if mention.type == "person":
+        same = [o.text for o in options if kind and o.kind == kind]
+        full = [o.text for o in options if " " in o.text]  # a one-word "person" is often a mistagged place
+        return _rotate(same, mention) + _rotate(full, mention) + _rotate([o.text for o in options], mention)
+    if mention.type in ("organization", "thing", "place"):
+        if not kind and mention.type != "organization":
+            return []  # an unknown kind of thing has no safe wrong options
+        same = [o.text for o in options if o.kind == kind]
+        fallback = FALLBACK.get(kind, ()) if mention.type == "organization" else ()
+        return _rotate(same, mention) + _rotate(list(fallback), mention)
+    places = [o.text for o in options if not category(o.text)]  # "Embassy" tagged as a city is no city
+    return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
 
 
 def _rotate(items: list[str], mention: Mention) -> list[str]:
@@ -87,9 +106,6 @@ def _rotate(items: list[str], mention: Mention) -> list[str]:
 
 def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     text = mention.answer
-    if mention.type == "weekday":
-        days = [d.capitalize() for d in ("monday tuesday wednesday thursday friday saturday sunday".split())]
-        return _rotate([d for d in days if d.lower() != text.lower() and d.lower() in WEEKDAYS], mention)
     value = _first_number(text)
     if mention.type == "month" or (mention.type == "day" and value is not None):
         month = next((m for m in MONTHS if re.search(rf"\b{m}", text)), None)
@@ -106,7 +122,9 @@ def _near_values(mention: Mention, options: list[Option]) -> list[str]:
         near = [t for t in near if abs(_first_number(t) - value) <= 12]
         return near + [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
     scale = [o.text for o in options if (v := _first_number(o.text)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o.text, text)]
-    return scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value), mention)]
+    plural = bool(re.search(r"[a-z]s$", text))  # "three years" never becomes "one years"
+    found = scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value), mention) if other != 1 or not plural]
+    return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
 
 
 def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
@@ -130,7 +148,10 @@ def _first_number(text: str) -> int | None:
 
 
 def _same_form(a: str, b: str) -> bool:
-    return bool(re.search(r"\d", a)) == bool(re.search(r"\d", b))
+    """Written alike apart from the number: "6,000 miles" against "4,500 miles", not "4,500"."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d[\d,.]*", "#", text.casefold())
+    return shape(a) == shape(b)
 
 
 def _replace_number(text: str, old: int, new: int) -> str:
@@ -148,7 +169,7 @@ def _shift_years(text: str, shift: int) -> str:
     return re.sub(r"\b(1[0-9]|20)(\d{2})\b", lambda m: str(int(m.group()) + shift), text)
 
 
-def swap(mention: Mention, options: dict[str, list[Option]]) -> str | None:
+def swap(mention: Mention, options: dict[str, list[Option]], text: str) -> str | None:
     """A same-type replacement that makes a true statement false."""
-    found = choices(mention, options)
+    found = choices(mention, options, text)
     return found[0] if found else None

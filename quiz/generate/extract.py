@@ -7,18 +7,21 @@ parts of very long sentences left out).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import answer_type
+from quiz.generate.answertypes import CATEGORY_NOUNS, answer_type
 from quiz.generate.candidates import APPROXIMATORS, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, clauses, has_bad_reference, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.nlp import Entities, surface
+from quiz.generate.shorten import aside, holds, region
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 OUTLET_VERBS = frozenset(("report", "note", "write"))
+COUNTED = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 MAX_QUOTED_WORDS = 5  # longer quoted runs are direct quotations, shorter ones scare quotes
 LONG_SENTENCE = 45
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
@@ -41,8 +44,11 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
 
 def resolve(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
     """A sentence-initial "He/She/They" subject replaced by its antecedent in the sentence before:
-    the last person named there, or its last plural subject or object ("those talks" -> "the talks")."""
+    the last person named there, or its last plural subject or object ("those talks" -> "the talks").
+    A sentence-initial subject written capitalised elsewhere is a name and maps to itself."""
     words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
+    if words and words[0].text in entities.proper and words[0].dep_ in ("nsubj", "nsubjpass"):
+        return ((words[0].i, words[0].text),)  # a name starting the sentence keeps its capital in questions
     if previous is None or not words or words[0].tag_ != "PRP" or words[0].dep_ not in ("nsubj", "nsubjpass"):
         return ()
     pronoun = words[0]
@@ -104,13 +110,13 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
             tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
         lead = [t for t in tokens if t.lower_ in NUMBER_MODIFIERS]
-        tokens = [t for t in tokens if t not in lead] if label in ("CARDINAL", "QUANTITY", "MONEY") else tokens
+        tokens = [t for t in tokens if t not in lead] if label in COUNTED else tokens
         if not tokens:
             continue
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
-        text = span.text if label in ("CARDINAL", "QUANTITY", "MONEY") else surface(ent)
+        text = span.text if label in COUNTED else surface(ent)
         kind = answer_type(text, label)
-        if kind is None or in_title(span) or (kind == "number" and definite(span)):
+        if kind is None or in_title(span) or (kind == "number" and (definite(span) or range_start(span))) or fragment(span) or descriptive(span, kind):
             continue
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         accept = [form for form in (text, *entities.aliases(sentence.article, text)) if form != answer]
@@ -118,7 +124,38 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=role(span, kind),
         ))
-    return found
+    return found + orphan_numbers(sentence.span, found)
+
+
+def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
+    """Counts written in digits that the tagger folded into a wrong entity ("February 26 to 1,300")
+    or left out: a number heading its own noun phrase."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    result = []
+    for token in sent:
+        if token.i in taken or token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
+            continue
+        span = token.doc[token.i : token.i + 1]
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span):
+            result.append(Mention(
+                start=token.i, end=token.i + 1, text=token.text, type="number", answer=token.text, accept=(), approximator=approximator(span, []),
+            ))
+    return result
+
+
+def counts_speakers(sent: Span, mention: Mention) -> bool:
+    """A number counting who said something: "two sources said"."""
+    if mention.type != "number":
+        return False
+    token = sent.doc[mention.start]
+    noun = token.head
+    return token.dep_ == "nummod" and noun.dep_ == "nsubj" and lemma(noun.head) in SPEECH_VERBS
+
+
+def range_start(span: Span) -> bool:
+    """ "600" in "rose from 600 to 1,300": the fact is where it ended."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.head.children)
 
 
 def role(span: Span, kind: str) -> str:
@@ -134,6 +171,48 @@ def role(span: Span, kind: str) -> str:
         if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.nbor(-1).lower_ == "according":
             return "outlet"
     return ""
+
+
+def fragment(span: Span) -> bool:
+    """Part of a longer name the tagger split: "Americas" in "the Summit of the Americas", "US" in
+    "US Customs and Border Protection" or "the US-Mexico border", "Ohio Railroad" in "the
+    Baltimore and Ohio Railroad"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
+        return True
+    if after is not None and _loose_capital(after) and not _title_before_person(after):
+        return True
+    if after is not None and after.lower_ in ("and", "&") and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG":
+        if span.root.dep_ in ("compound", "nmod", "amod"):
+            return True  # "US Customs and Border Protection data": one name modifying a noun
+    before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ != "the"]
+    if len(before) >= 2 and before[-1].lower_ in ("and", "&") and before[-2].ent_type_ == "ORG" and before[-2].dep_ in ("compound", "nmod"):
+        return True
+    if before and before[-1].lower_ in ("of", "for", "and", "&", "de") and len(before) >= 2:
+        joined = before[-2]
+        if _loose_capital(joined) or (before[-1].lower_ == "and" and joined.text[:1].isupper() and span[-1].lower_ in CATEGORY_NOUNS):
+            return True
+    return bool(before) and before[-1].i == span.start - 1 and _loose_capital(before[-1]) and span.root.ent_type_ != "PERSON"
+
+
+def _loose_capital(token: Token) -> bool:
+    """A capitalised proper-noun word outside any entity and not starting the sentence."""
+    return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start
+
+
+def _title_before_person(token: Token) -> bool:
+    """ "Rep." in "Massachusetts Rep. Jim McGovern": capitalised title words leading to a person."""
+    doc = token.doc
+    index = token.i
+    while index < len(doc) and (_loose_capital(doc[index]) or doc[index].lower_ == "of" or doc[index].is_punct and doc[index].text == "."):
+        index += 1
+    return index < len(doc) and doc[index].ent_type_ == "PERSON" and doc[index].ent_iob_ == "B"
+
+
+def descriptive(span: Span, kind: str) -> bool:
+    """A name used as an adjective ("the Antarctic data"): no thing to ask about."""
+    return kind != "person" and all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span)
 
 
 def definite(span: Span) -> bool:
@@ -169,11 +248,31 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
         if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
             drop = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in drop]
+    tokens = own_clause(tokens, root, mention)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
         tokens.pop()
     tokens = without_asides(tokens, mention)
+    tokens = without_optional(tokens, mention)
     if len(tokens) > LONG_SENTENCE:
         tokens = segment(tokens, mention)
+    return tokens
+
+
+def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token]:
+    """Of independent clauses joined by "and"/"but", the one holding the answer ("… since
+    {{February}} and next week provides another chance …" loses the second clause)."""
+    for child in root.children:
+        if child.dep_ != "conj" or child.i < root.i or not child.tag_.startswith(("VB", "MD")):
+            continue
+        part = {t.i for t in child.subtree}
+        if mention.start in part:
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                return tokens  # "… and moved to X": the second verb needs the first one's subject
+            kept = [t for t in tokens if t.i in part]
+        else:
+            joint = {t.i for t in root.children if t.dep_ in ("cc", "punct") and root.i < t.i < child.i}
+            kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2)]
+        return kept if len(kept) >= 6 else tokens
     return tokens
 
 
@@ -184,6 +283,17 @@ def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
         if not tokens[first].i <= mention.start <= tokens[second].i:
             return tokens[:first] + tokens[second + 1 :]
     return tokens
+
+
+def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
+    """The tokens without comma-set-off appositions, participles and relative clauses that do not
+    hold the answer ("Delegates, which do not have diplomatic relations, discussed …")."""
+    inside = {t.i for t in tokens}
+    drop: set[int] = set()
+    for token in tokens:
+        if token.i not in drop and aside(token) and not holds(token, mention) and {t.i for t in token.subtree} <= inside:
+            drop |= region(token)
+    return [t for t in tokens if t.i not in drop]
 
 
 def segment(tokens: list[Token], mention: Mention) -> list[Token]:
@@ -197,8 +307,9 @@ def segment(tokens: list[Token], mention: Mention) -> list[Token]:
     return []
 
 
-def candidates(sentence: Sentence, entities: Entities) -> list[Candidate]:
-    found = mentions(sentence, entities)
+def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
+    """Every question the sentence gives; `found` is its mentions when already computed."""
+    found = mentions(sentence, entities) if found is None else found
     if not found:
         return []
     resolved = sentence.resolutions
@@ -208,6 +319,8 @@ def candidates(sentence: Sentence, entities: Entities) -> list[Candidate]:
         if not has_bad_reference(used, resolved):
             result.extend(clause_questions(clause, found, sentence))
     for mention in found:
+        if mention.role == "outlet" or counts_speakers(sentence.span, mention):
+            continue  # "… told {{Reuters}}", "{{two}} sources said": who reported it is no fact to learn
         tokens = cloze_tokens(sentence.span, mention)
         if tokens and not has_bad_reference(tokens, resolved, strict=False):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))

@@ -13,15 +13,18 @@ from functools import lru_cache
 from quiz.answers import normalise as _normalise
 from quiz.deck import CLOZE_GAP
 from quiz.generate.candidates import Candidate
+from quiz.generate.nlp import alias_forms
+from quiz.generate.shorten import MAX_QUESTION_WORDS
 
 QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
-QUESTION_WORDS = (4, 32)
+QUESTION_WORDS = (4, MAX_QUESTION_WORDS)
 STATEMENT_WORDS = (6, 50)
 PRONOUNS = re.compile(r"\b(?:he|she|it|they|them|him|we|you|me|i|this|these|those)\b")
 CAPITALISED_PRONOUN = re.compile(r"^(?:He|She|It|They|We|You|I|This|These|Those)\b")
 DANGLING = frozenset("to of by with the a an and or but that which for from in on at as than its their his her".split())
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 MAX_QUOTED_WORDS = 5
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool) -> list[str]:
@@ -55,8 +58,10 @@ def normalise(text: str) -> str:
 
 
 def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
-    forms = [normalise(form) for form in (answer, *accept)]
-    folded = body.casefold()
+    """True when any form of the answer, or another way of writing the same country, is in the body."""
+    forms = [normalise(form) for form in (answer, *accept, *alias_forms(answer))]
+    body = POSSESSIVE.sub("", body)
+    folded = re.sub(r"[^\w\s]", "", body.casefold())
     # Cheap test first: normalising the whole question is the slow part.
     if not any(form and (form.split()[0] in folded or any(ch.isdigit() for ch in form)) for form in forms):
         return False

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is loaded
@@ -63,6 +63,7 @@ def parse(nlp: Language, texts: list[str]) -> list[Doc]:
     return list(nlp.pipe(texts, batch_size=64))
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A name reduced for comparison: case, "the", possessive and punctuation dropped."""
     text = re.sub(r"['’]s?$", "", text.strip())
@@ -83,6 +84,12 @@ def surface(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+def alias_forms(text: str) -> tuple[str, ...]:
+    """Other common ways of writing the same country ("U.S." -> "united states", "usa", …)."""
+    group = _ALIAS_GROUP.get(key(text))  # key() already maps an alias to its group's first name
+    return next((names for names in COUNTRY_ALIASES if names[0] == group), ()) if group else ()
+
+
 @dataclass
 class Entities:
     """Consistent labels and full names for the names mentioned anywhere in the input."""
@@ -91,6 +98,7 @@ class Entities:
     full_names: dict[tuple[int, str], str]  # (article index, key) -> full name
     expansions: dict[str, str]  # acronym key -> spelled-out name, and back
     mentions: Counter[str]  # key -> mentions across all articles
+    proper: frozenset[str]  # words written capitalised inside sentences: names even where the tagger missed them
 
     def label(self, span: Span) -> str:
         return self.labels.get(key(surface(span)), span.label_)
@@ -117,8 +125,10 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
     texts: dict[str, str] = {}
     persons: defaultdict[int, list[str]] = defaultdict(list)
     orgs: list[str] = []
+    proper: set[str] = set()
     for article, docs in enumerate(docs_by_article):
         for doc in docs:
+            proper.update(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and t.tag_.startswith("NN"))
             for ent in doc.ents:
                 text = surface(ent)
                 name = key(text)
@@ -137,7 +147,7 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
         for name in names:
             if full := _longer_person(name, names):
                 full_names[(article, key(name))] = full
-    return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions)
+    return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions, proper=frozenset(proper))
 
 
 def _majority(counter: Counter[str]) -> str:

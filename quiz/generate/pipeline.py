@@ -49,14 +49,16 @@ def run(
     every: list[Mention] = []
     for index, (article, article_docs) in enumerate(zip(articles, docs)):
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
-            every.extend(mentions(sentence, entities))
-            found.extend(c for c in candidates(sentence, entities) if c.kind in wanted and keep(c))
+            answerable = mentions(sentence, entities)
+            every.extend(answerable)
+            found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in wanted and keep(c))
     if report:
         report(f"ranking {len(found):,} candidate questions")
     card_ids = {id(c): card_id(c) for c in found}
     salience = {key(m.answer): entities.salience(m.answer) for m in every}
     budgets = {index: budget(article.words) for index, article in enumerate(articles)}
-    chosen = select(found, card_ids, budgets, salience, max_cards)
+    titles = {index: article.title or "" for index, article in enumerate(articles)}
+    chosen = select(found, card_ids, budgets, salience, max_cards, titles)
     if not chosen:
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")

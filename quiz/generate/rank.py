@@ -8,11 +8,12 @@ per answer in the deck, and one card per 20 words of article text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from quiz.generate.candidates import NAMED_TYPES, Candidate
-from quiz.generate.nlp import key
+from quiz.generate.nlp import alias_forms, key
 
 WORDS_PER_CARD = 20
 PER_SENTENCE = 2
@@ -20,10 +21,13 @@ PER_ANSWER = 2
 KIND_WEIGHT = {"who": 3.0, "howmany": 3.0, "when": 2.9, "where": 2.8, "what": 2.7, "cloze": 2.0, "truefalse": 1.0}
 TYPE_WEIGHT = {
     "person": 1.0, "year": 1.0, "day": 0.9, "number": 0.9, "money": 0.9, "percent": 0.9, "organization": 0.8,
-    "thing": 0.8, "place": 0.8, "years": 0.8, "city": 0.7, "month": 0.7, "duration": 0.8, "country": 0.6,
-    "state": 0.6, "date": 0.6, "weekday": 0.3,
+    "thing": 0.8, "place": 0.8, "years": 0.8, "city": 0.8, "month": 0.7, "duration": 0.8, "country": 0.8,
+    "state": 0.7, "date": 0.6,
 }
-TOPIC_PENALTY = 1.5
+TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where will they meet?")
+# Never on a topic, where anyone who read the title knows the answer: gaps, and subject questions
+# ("Which country has taken a two-track approach to Cuba?"); objects and places may still ask it.
+GAP_KINDS = ("cloze", "truefalse")
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,17 @@ def mention_counts(candidates: list[Candidate]) -> dict[int, Counter[str]]:
     return counts
 
 
-def topics(candidates: list[Candidate], counts: dict[int, Counter[str]]) -> dict[int, set[str]]:
-    """Per article, the names mentioned so often that they are what the article is about."""
+def topics(candidates: list[Candidate], counts: dict[int, Counter[str]], titles: dict[int, str]) -> dict[int, set[str]]:
+    """Per article, what it is about: names it mentions so often, or names in its title."""
     named = {key(c.mention.answer) for c in candidates if c.mention.type in NAMED_TYPES}
     result = {}
     for article, counter in counts.items():
         top = max((count for name, count in counter.items() if name in named), default=0)
-        result[article] = {name for name, count in counter.items() if name in named and count >= max(3, top / 2)}
+        title = " " + " ".join(re.sub(r"[^\w]+", " ", titles.get(article, "").casefold()).split()) + " "
+        result[article] = {
+            name for name, count in counter.items()
+            if name in named and (count >= max(3, top / 2) or any(f" {form} " in title for form in (name, *alias_forms(name))))
+        }
     return result
 
 
@@ -58,6 +66,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     """`salience`: mentions of the answer in the whole input; `local`: in this article."""
     mention = candidate.mention
     value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
+    if mention.type == "day" and not re.search(r"\d{4}", mention.answer):
+        value -= 0.3  # "June 2" without its year is a weaker fact than the place or name beside it
     if key(mention.answer) in topic:
         value -= TOPIC_PENALTY
     else:
@@ -70,10 +80,13 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     return value
 
 
-def select(candidates: list[Candidate], ids: dict[int, str], budgets: dict[int, int], salience: dict[str, int], limit: int | None) -> list[Candidate]:
+def select(
+    candidates: list[Candidate], ids: dict[int, str], budgets: dict[int, int], salience: dict[str, int], limit: int | None,
+    titles: dict[int, str] | None = None,
+) -> list[Candidate]:
     """The best candidates under the caps, in reading order. `ids` maps id(candidate) to its card id."""
     counts = mention_counts(candidates)
-    topic = topics(candidates, counts)
+    topic = topics(candidates, counts, titles or {})
     scored = sorted(
         (
             Scored(score(
@@ -94,7 +107,7 @@ def select(candidates: list[Candidate], ids: dict[int, str], budgets: dict[int, 
         where = (c.sentence.article, c.sentence.position)
         answer = key(c.mention.answer)
         if (
-            (*where, answer) in pairs or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER
+            (answer in topic.get(where[0], set()) and (c.kind in GAP_KINDS or c.subject)) or (*where, answer) in pairs or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER
             or per_article[where[0]] >= budgets[where[0]] or (limit is not None and len(chosen) >= limit)
         ):
             continue

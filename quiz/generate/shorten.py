@@ -1,0 +1,82 @@
+"""Shorter clauses for questions: the parts a question can do without.
+
+A question keeps the clause's core (subject, verb, complements) and the answer. Subordinate
+clauses ("after the regime moved to …"), comma-set-off participles, appositions and
+non-restrictive relative clauses always go; when the question is still too long, trailing
+adjuncts (prepositional phrases, purpose clauses) go one by one from the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from quiz.generate.clauses import Clause
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quiz.generate.candidates import Mention
+
+MAX_QUESTION_WORDS = 25
+ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
+
+
+def essential(clause: Clause, mention: Mention) -> Clause:
+    """The clause without optional parts that do not hold the answer."""
+    drop: set[int] = set()
+    for token in (*clause.subject, *clause.rest):
+        if token.i not in drop and optional(token) and not holds(token, mention):
+            drop |= region(token)
+    return _without(clause, drop)
+
+
+def trimmed(clause: Clause, mention: Mention) -> Clause | None:
+    """The clause with its last droppable adjunct removed; None when nothing more can go."""
+    for token in reversed(clause.rest):
+        if token.head == clause.verb and token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and not holds(token, mention):
+            if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
+                continue  # "set to sit down": the verb needs it
+            return _without(clause, region(token))
+    return None
+
+
+def optional(token: Token) -> bool:
+    """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+        return True
+    return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree)
+
+
+def aside(token: Token) -> bool:
+    """Participles, appositions and relative clauses set off by a comma."""
+    edge = token.left_edge.i
+    if edge == 0 or token.doc[edge - 1].text != ",":
+        return False
+    return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
+
+
+def holds(token: Token, mention: Mention) -> bool:
+    return any(mention.start <= t.i < mention.end for t in token.subtree)
+
+
+def region(token: Token) -> set[int]:
+    """The token's subtree with the commas around it."""
+    region = {t.i for t in token.subtree}
+    doc = token.doc
+    before, after = token.left_edge.i - 1, token.right_edge.i + 1
+    if before >= 0 and doc[before].text == ",":
+        region.add(before)
+    if after < len(doc) and doc[after].text == "," and before >= 0 and doc[before].text == ",":
+        region.add(after)
+    return region
+
+
+def _without(clause: Clause, drop: set[int]) -> Clause:
+    if not drop:
+        return clause
+    subject = tuple(t for t in clause.subject if t.i not in drop)
+    rest = tuple(t for t in clause.rest if t.i not in drop)
+    while rest and rest[-1].is_punct and rest[-1].text not in ("”", '"', ")"):
+        rest = rest[:-1]
+    return replace(clause, subject=subject or clause.subject, rest=rest)
