@@ -108,3 +108,19 @@ def test_end_to_end_generate_then_study(tmp_path: Path) -> None:
     )
     assert study.returncode == 0, study.stderr
     assert study.stdout.strip()
+
+
+def test_written_deck_is_known_by_its_file_name(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE_FOR_ID_TEST, encoding="utf-8")
+    target = tmp_path / "My Deck.yaml"
+    assert run_command([str(article)], str(target), "Some title", None, None, False, False, None) == 0
+    assert load_path(target).id == "my-deck"
+
+
+ARTICLE_FOR_ID_TEST = (
+    "The Transcontinental Railroad was completed in 1869 when the Central Pacific and Union Pacific lines met "
+    "at Promontory Summit in Utah. Leland Stanford drove the final spike on May 10, 1869. The railroad cut the "
+    "journey across the United States from six months to about one week. More than 12,000 workers built the "
+    "Central Pacific line through the Sierra Nevada mountains."
+)

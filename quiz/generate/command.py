@@ -37,10 +37,13 @@ def main(
         raise GenerateError("--merge needs -o DECK.yaml, the deck to add cards to")
     texts = [(_cited_name(name, target), read_article(name)) for name in articles]
     deck = generate(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=_progress)
-    from quiz.deckfile import dump
+    from quiz.deckfile import dump, slug
 
     if target is not None and merge and target.exists():
         deck = merged(_load(target), deck)
+    elif target is not None:
+        # A deck file's id defaults to its name; say so explicitly so `quiz study NAME` finds it.
+        deck = replace(deck, id=slug(target.stem))
     text = dump(deck)
     if target is None:
         sys.stdout.write(text)
