@@ -47,9 +47,9 @@ def session_summary(summary: Summary) -> Table:
 
 def decks_table(report: Report) -> Table:
     table = Table(title="Decks", title_justify="left")
-    table.add_column("Deck", no_wrap=True)
-    table.add_column("Title")
-    for name in ("Cards", "New", "Due now", "Learned", "Reviews"):
+    table.add_column("Deck", overflow="fold")
+    table.add_column("Title", min_width=16)
+    for name in ("Cards", "New", "Due", "Learned", "Reviews"):
         table.add_column(name, justify="right", no_wrap=True)
     for deck in report.decks:
         table.add_row(deck.id, deck.title, str(deck.cards), str(deck.new), str(deck.due),

@@ -181,3 +181,9 @@ def test_generated_deck_stands_aside_while_hand_written_one_exists(tmp_path: Pat
     result = run_quiz(tmp_path, "study", "small-generated", "--plain", "--limit", "1", input="Havana\n")
     assert result.returncode == 0, result.stderr
     assert reviews(tmp_path)[0]["deck_id"] == "small-generated"
+
+
+def test_bundled_generated_deck_is_known_but_not_in_the_default_set(tmp_path: Path) -> None:
+    stats = json.loads(run_quiz(tmp_path, "stats", "--json").stdout)
+    assert [deck["id"] for deck in stats["decks"]] == ["us-cuba-migration"]
+    assert "us-cuba-migration-generated" in run_quiz(tmp_path, "decks").stdout
