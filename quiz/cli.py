@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Offline quizzes and flashcards with FSRS spaced repetition.\n\n"
-    "Run `quiz` alone for a dashboard, `quiz study` to study every known deck.",
+    "Run `quiz` alone for a dashboard, `quiz study` to study every known deck, "
+    "`quiz COMMAND --help` for a command's options. Scores live in one SQLite file in your "
+    "data folder (set QUIZ_HOME to use another directory).",
     add_completion=False,
     rich_markup_mode=None,
 )
@@ -132,11 +134,14 @@ def study(
 
 @app.command()
 def check(
-    decks: list[Path] = typer.Argument(..., help="Deck files to validate.", show_default=False),
+    decks: list[Path] = typer.Argument(..., metavar="DECK...", help="Deck files to validate.", show_default=False),
 ) -> None:
     """Validate deck files: every problem as FILE:LINE:COL: message; exit 1 on any error.
 
     Also checks that cited source files exist and that quotes appear in them (warnings).
+    The deck format is described in the README.
+
+    Example: quiz check decks/*.yaml
     """
     from quiz.deckfile import check_path
 
@@ -171,10 +176,14 @@ def list_decks() -> None:
 
 @app.command()
 def stats(
-    deck: Optional[str] = typer.Argument(None, help="A deck file or id; default: every known deck.", show_default=False),
+    deck: Optional[str] = typer.Argument(None, metavar="[DECK]", help="A deck file or id; default: every known deck.", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of tables."),
 ) -> None:
-    """Show progress: today's reviews and accuracy, streak, what is due, mastery per deck."""
+    """Show progress: today's reviews and accuracy, streak, what is due, mastery per deck.
+
+    With --json, one object with reviews_total, reviews_today, correct_today, due_now,
+    due_tomorrow, new_available, streak_days and decks (id, cards, new, due, reviews, ...).
+    """
     import json
 
     from quiz.render import console, mastery_table, stats_table
@@ -191,7 +200,7 @@ def stats(
 
 @app.command()
 def generate(
-    articles: list[str] = typer.Argument(..., help="Article files (.txt, .md, .html), or - for standard input.", show_default=False),
+    articles: list[str] = typer.Argument(..., metavar="ARTICLE...", help="Article files (.txt, .md, .html), or - for standard input.", show_default=False),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Deck file to write. Default: print the YAML."),
     title: Optional[str] = typer.Option(None, "--title", help="Deck title. Default: from the first article."),
     max_cards: Optional[int] = typer.Option(None, "--max", min=1, help="Keep only the best N cards."),
