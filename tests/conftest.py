@@ -8,9 +8,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from quiz.deck import Deck, Entry, Source
 from quiz.store import Store
+
+# No per-example deadline: CI shares a 2-core machine, and a slow example is not a failure.
+settings.register_profile("quiz", deadline=None)
+settings.load_profile("quiz")
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DECK = ROOT / "decks" / "us-cuba-migration.yaml"
