@@ -15,8 +15,9 @@ pytest.importorskip("spacy")
 
 from quiz.answers import normalise  # noqa: E402
 from quiz.deck import cloze_gaps  # noqa: E402
-from quiz.generate import generate  # noqa: E402
+from quiz.generate import GenerateError, generate  # noqa: E402
 from quiz.generate.answertypes import answer_type, name_kind, which  # noqa: E402
+from quiz.generate.distractors import shape  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "decks" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "generate").glob("*_*.txt"))
@@ -34,7 +35,10 @@ def model() -> None:
 
 
 def cards(text: str, **options: object) -> dict[str, str]:
-    deck = generate([("article.txt", text)], **options)  # type: ignore[arg-type]
+    try:
+        deck = generate([("article.txt", text)], **options)  # type: ignore[arg-type]
+    except GenerateError:
+        return {}
     return {e.question or e.cloze or "": e.answer or cloze_gaps(e.cloze or "")[0] for e in deck.entries}
 
 
@@ -43,10 +47,75 @@ def test_no_gap_on_part_of_a_longer_name() -> None:
     assert not any("{{Americas}}" in card for card in cards(text, kinds=["cloze"]))
 
 
-def test_news_outlet_is_asked_with_which_newspaper() -> None:
+def test_news_outlet_is_no_answer() -> None:
     text = "The Miami Herald reports that officials from the US and Cuba met in Havana on Thursday for their latest round of talks on migration."
-    found = cards(text, kinds=["what"])
-    assert found == {"Which newspaper reports that officials from the US and Cuba met in Havana on Thursday for their latest round of talks on migration?": "Miami Herald"}
+    assert "Miami Herald" not in cards(text).values()
+
+
+def test_reporting_boilerplate_gives_no_card() -> None:
+    text = "Orion Semiconductor did not immediately respond to questions from the Tech Wire in Phoenix in 2024."
+    assert cards(text) == {}
+
+
+def test_leader_gap_needs_other_leaders_as_choices() -> None:
+    text = (
+        "The talks were resumed in July 2009 under the Obama administration. The talks were suspended by President Bush in 2003. "
+        "The accords were signed under President Clinton in 1995."
+    )
+    deck = generate([("article.txt", text)], kinds=["cloze"])
+    gaps = {cloze_gaps(e.cloze or "")[0]: e.choices for e in deck.entries}
+    assert set(gaps.get("Obama", ("Bush",))) <= {"Bush", "Clinton"}
+    alone = generate([("a.txt", "The talks were resumed in July 2009 under the Obama administration in Geneva.")], kinds=["cloze"])
+    assert not any("{{Obama}}" in (e.cloze or "") for e in alone.entries)
+
+
+def test_choices_have_the_answers_shape() -> None:
+    assert shape("end of 2021") == shape("end of 2019") != shape("between 2011 and 2013")
+    assert shape("May 22") == shape("June 2")
+
+
+def test_concession_is_asked_on_its_own() -> None:
+    text = (
+        "The Associated Press notes that although the accords reached under the Clinton administration also require both governments "
+        "to hold meetings, the Bush administration suspended those talks in 2003. The Obama administration resumed them in 2009."
+    )
+    found = cards(text, kinds=["cloze"])
+    assert "The accords reached under the {{Clinton}} administration also require both governments to hold meetings." in found
+
+
+def test_pseudo_names_relative_time_and_stray_possessives_give_no_question() -> None:
+    text = "The Island Government blames the United States for the rise in irregular migration after 2021 in Havana."
+    assert not any(q.startswith("Which country") for q in cards(text, kinds=["what"]))
+    text = "Chief executive Laura Chen took office last year after the company moved to Austin in 2019."
+    assert not any("last year" in q for q in cards(text, kinds=["who", "when", "where"]))
+    text = (
+        "Molina and Rowland shared the Nobel Prize in Chemistry in 1995. The Royal Swedish Academy of Sciences said their work "
+        "had helped protect the planet from a potential environmental catastrophe in 1995."
+    )
+    assert not any("their work" in q for q in cards(text))
+
+
+def test_cut_clause_that_leans_back_and_city_speaking_are_no_cards() -> None:
+    text = (
+        "The White House said the country will not go any further until Cuba demonstrates that it is willing to improve its record, "
+        "but Cuban officials claimed Washington has not gone far enough."
+    )
+    assert not any("far enough" in card for card in cards(text))
+
+
+def test_mislabelled_event_is_asked_as_event_and_window_durations_are_no_gaps() -> None:
+    text = "Five machines entered the Rainhill Trials in October 1829, but only one finished the course near Liverpool."
+    assert not any(q.startswith("Which organization") for q in cards(text, kinds=["what"]))
+    text = "The average number of Cubans found at the border in seven days rose to 1,300 on April 16, according to internal statistics."
+    assert "seven days" not in cards(text, kinds=["cloze"]).values()
+
+
+def test_organisations_joined_by_and_make_one_name() -> None:
+    from quiz.generate.nlp import joined_names
+    from quiz.generate.nlp import load_model
+
+    doc = load_model()("The number of Cubans apprehended at the border soared to 16,531 in 2022, according to US Customs and Border Protection data.")
+    assert "US Customs and Border Protection" in [span.text for span in joined_names(doc[:])]
 
 
 def test_how_many_moves_only_the_counted_noun() -> None:
@@ -121,3 +190,22 @@ def test_no_gap_on_who_reported_it() -> None:
     assert not any("{{Reuters}}" in card for card in cards(text, kinds=["cloze"]))
     text = "The Cuban delegation will be headed by Deputy Foreign Minister Carlos Fernández de Cossío in 2022, two sources said."
     assert not any("{{two}}" in card for card in cards(text, kinds=["cloze"]))
+
+
+def test_titled_people_get_only_same_title_choices() -> None:
+    text = (
+        "The Rocket was built by engineer George Stephenson in 1829. Engineer Robert Stephenson helped him in Newcastle in 1829. "
+        "The line was opened by Prime Minister Arthur Wellesley on 15 September 1830 near Liverpool."
+    )
+    deck = generate([("article.txt", text)])
+    for entry in deck.entries:
+        if (entry.answer or "") == "Arthur Wellesley" or "{{Arthur Wellesley}}" in (entry.cloze or ""):
+            assert entry.choices == ()
+
+
+def test_demonstrative_in_a_cloze_reads_as_the() -> None:
+    text = (
+        "A possible motive for that absence is the March 2011 sentencing of contractor Alan Gross to 15 years in prison "
+        "for giving out Internet communications technology."
+    )
+    assert any(card.startswith("A possible motive for the absence") for card in cards(text, kinds=["cloze"]))

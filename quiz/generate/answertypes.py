@@ -133,7 +133,8 @@ NAME_KINDS = (
     ("party", "party democrats republicans"),
     ("law", "act acts law treaty protocol accord accords agreement convention amendment bill declaration constitution charter"),
     ("award", "prize award medal"),
-    ("event", "war revolution summit olympics games conference crisis election expedition battle"),
+    ("event", "war revolution summit olympics games conference crisis election expedition battle trials trial contest"
+     " race championship championships tournament cup exhibition fair festival"),
     ("water", "ocean sea gulf bay river lake strait straits channel canal"),
     ("land", "mountain mountains desert valley peninsula island islands coast forest plain plains"),
 )
@@ -143,7 +144,7 @@ NAME_KINDS = (
 VAGUE_CATEGORIES = frozenset("house times post office front mission union network service port plant square exchange fund journal".split())
 KIND_WH = {
     "government": "Which government body", "international": "Which international organization",
-    "academic": "Which institution", "company": "Which company", "party": "Which party",
+    "academic": "Which institution", "company": "Which company", "party": "Which party", "event": "Which event",
 }
 NEWSPAPER_WORDS = frozenset("herald times post tribune gazette journal chronicle daily telegraph".split())
 # Kind words that are also surnames: a person called "Post" or "House" stays a person.

@@ -238,6 +238,8 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         return
     if mention.type in DATE_TYPES and clause.verb.tag_ in ("VBZ", "VBP") and not clause.auxiliaries:
         return  # "When does the opening follow…" asks about a habit, not the dated event
+    if mention.type == "month" and not re.search(r"\d{4}", mention.answer) and prep in ("in", ""):
+        return  # "When did X happen? → February": which February only the article's date tells
     wh = None
     if mention.type in PLACE_TYPES and prep in ("in", "at"):
         kind, wh = "where", "Where"
@@ -314,6 +316,8 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> s
         if prev is not None:
             text += prev.whitespace_ if prev.i + 1 == token.i else " "
         word = resolved.get(token.i, token.text)
+        if token.lower_ in ("this", "that") and token.dep_ == "det" and token.i != tokens[0].i:
+            word = "the"  # "a motive for that absence" reads alone as "a motive for the absence"
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
     text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
     text = text[:1].upper() + text[1:]

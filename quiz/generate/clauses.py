@@ -262,6 +262,8 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
             return True
         if token.lower_ in DEMONSTRATIVES and token.tag_ == "DT" and (strict or position == 0 or token.lower_ in ("these", "those")):
             return True
+        if token.lower_ == "their" and not any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in tokens[:position]):
+            return True  # "The academy said their work …": whose work is told in another sentence
     return False
 
 

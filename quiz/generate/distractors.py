@@ -26,6 +26,8 @@ FALLBACK = {
     "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
 MONTHS = [m.capitalize() for m in ("january february march april may june july august september october november december").split()]
+LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
+VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
@@ -55,8 +57,8 @@ def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
 def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") -> tuple[str, ...]:
     """Up to three wrong options, none shown in `text` (the question or cloze); none when fewer
     than two good ones exist."""
-    if mention.type in ("year", "years", "day", "month", "number", "duration", "date", "money", "percent"):
-        found = _near_values(mention, options.get(mention.type, []))
+    if mention.type in VALUE_TYPES:
+        found = [t for t in _near_values(mention, options.get(mention.type, [])) if shape(t) == shape(mention.answer)]
     else:
         found = _same_kind(mention, options.get(mention.type, []))
     shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
@@ -82,10 +84,13 @@ def _distinct(mention: Mention, texts: list[str]) -> list[str]:
 def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
     """People by role first; organisations and things only of the same kind; places by type."""
     kind = kind_of(mention)
+    if kind == "leader":
+        return _leaders(mention, options)
+    if mention.type == "person" and kind:
+        return _rotate([o.text for o in options if o.kind == kind and _same_length(o.text, mention.answer)], mention)
     if mention.type == "person":
-        same = [o.text for o in options if kind and o.kind == kind]
         full = [o.text for o in options if " " in o.text]  # a one-word "person" is often a mistagged place
-        return _rotate(same, mention) + _rotate(full, mention) + _rotate([o.text for o in options], mention)
+        return _rotate(full, mention) + _rotate([o.text for o in options], mention)
     if mention.type in ("organization", "thing", "place"):
         if not kind and mention.type != "organization":
             return []  # an unknown kind of thing has no safe wrong options
@@ -94,6 +99,20 @@ def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
         return _rotate(same, mention) + _rotate(list(fallback), mention)
     places = [o.text for o in options if not category(o.text)]  # "Embassy" tagged as a city is no city
     return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
+
+
+def _same_length(text: str, answer: str) -> bool:
+    """A surname against surnames, a full name against full names."""
+    return (len(text.split()) == 1) == (len(answer.split()) == 1)
+
+
+def _leaders(mention: Mention, options: list[Option]) -> list[str]:
+    """Other heads of government of the input, written like the answer ("Bush" against "Obama",
+    a full name against full names): only they fit "the _____ administration"."""
+    leaders = [o.text for o in options if o.kind in LEADER_ROLES]
+    if len(mention.answer.split()) == 1:
+        leaders = list(dict.fromkeys(text.split()[-1] for text in leaders))
+    return _rotate(leaders, mention)
 
 
 def _rotate(items: list[str], mention: Mention) -> list[str]:
@@ -127,6 +146,14 @@ def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
 
 
+def shape(text: str) -> str:
+    """The text with numbers, number words and month names masked: "end of 2021" reads "end of 0",
+    which "between 2011 and 2013" does not, so only same-shaped values fill the same gap."""
+    folded = re.sub(r"\d[\d,.]*", "0", text.casefold())
+    folded = re.sub(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", "0", folded)
+    return re.sub(rf"\b(?:{'|'.join(m.casefold() for m in MONTHS)})\b", "m", folded)
+
+
 def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
     shift = int(hashlib.sha1(mention.answer.encode()).hexdigest(), 16) % len(values)
     return list(values[shift:] + values[:shift])
@@ -149,8 +176,6 @@ def _first_number(text: str) -> int | None:
 
 def _same_form(a: str, b: str) -> bool:
     """Written alike apart from the number: "6,000 miles" against "4,500 miles", not "4,500"."""
-    def shape(text: str) -> str:
-        return re.sub(r"\d[\d,.]*", "#", text.casefold())
     return shape(a) == shape(b)
 
 

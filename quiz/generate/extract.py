@@ -11,19 +11,29 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import CATEGORY_NOUNS, answer_type
-from quiz.generate.candidates import APPROXIMATORS, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates
+from quiz.generate.candidates import APPROXIMATORS, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates, kind_of
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, clauses, has_bad_reference, lemma
 from quiz.generate.clean import Paragraph
-from quiz.generate.nlp import Entities, surface
-from quiz.generate.shorten import aside, holds, region
+from quiz.generate.nlp import Entities, joined_names, surface
+from quiz.generate.shorten import aside, holds, leans_back, region
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 OUTLET_VERBS = frozenset(("report", "note", "write"))
+# Nouns a leader's name modifies to mean their government: "the X administration", "the X era".
+REGIME_NOUNS = frozenset("administration government era presidency regime cabinet premiership reign years".split())
 COUNTED = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 MAX_QUOTED_WORDS = 5  # longer quoted runs are direct quotations, shorter ones scare quotes
 LONG_SENTENCE = 45
+# Reporting boilerplate: who answered the reporter is no fact to study.
+BOILERPLATE = re.compile(
+    r"\b(?:did not|didn['’]t|could not|couldn['’]t|has not|have not|had not)\s+(?:immediately\s+)?"
+    r"(?:respond|reply|return|comment)|\bdeclined to (?:comment|respond|elaborate)|\bcould not be reached|"
+    r"\b(?:requests?|questions) for comment|\bno immediate comment",
+    re.IGNORECASE,
+)
+ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 
 
@@ -90,7 +100,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
 def usable(span: Span, quoted: set[int]) -> bool:
     """Statements of fact: not questions, commands, fragments or direct quotations."""
     words = [t for t in span if not t.is_punct]
-    if len(words) < 6 or span.text.rstrip().endswith("?"):
+    if len(words) < 6 or span.text.rstrip().endswith("?") or BOILERPLATE.search(span.text):
         return False
     root = span.root
     if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
@@ -104,7 +114,7 @@ def usable(span: Span, quoted: set[int]) -> bool:
 
 def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     found = []
-    for ent in sentence.span.ents:
+    for ent in joined_names(sentence.span):
         label = entities.label(ent)
         tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
@@ -116,7 +126,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         text = span.text if label in COUNTED else surface(ent)
         kind = answer_type(text, label)
-        if kind is None or in_title(span) or (kind == "number" and (definite(span) or range_start(span))) or fragment(span) or descriptive(span, kind):
+        if kind is None or in_title(span) or window(span, kind) or (kind == "number" and (definite(span) or range_start(span))) or fragment(span) or descriptive(span, kind):
             continue
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         accept = [form for form in (text, *entities.aliases(sentence.article, text)) if form != answer]
@@ -162,7 +172,10 @@ def role(span: Span, kind: str) -> str:
     """What the text says the name is: a person's title word, or "outlet" for a news source."""
     if kind == "person":
         titles = [t for t in span.doc[max(span.start - 4, 0) : span.start] if t.dep_ in ("compound", "nmod") and t.head.i >= span.start]
-        return titles[-1].lower_ if titles else ""
+        if titles:
+            return titles[-1].lower_
+        governs = span.root.dep_ in ("compound", "nmod", "poss") and span.root.head.lower_ in REGIME_NOUNS
+        return "leader" if governs else ""  # "the Obama administration": a head of government
     if kind == "organization":
         root = span.root
         head = root.head
@@ -173,6 +186,11 @@ def role(span: Span, kind: str) -> str:
     return ""
 
 
+def window(span: Span, kind: str) -> bool:
+    """A duration that only frames a measurement: "found at the border in {{seven days}}"."""
+    return kind == "duration" and span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "within", "over", "every", "per")
+
+
 def fragment(span: Span) -> bool:
     """Part of a longer name the tagger split: "Americas" in "the Summit of the Americas", "US" in
     "US Customs and Border Protection" or "the US-Mexico border", "Ohio Railroad" in "the
@@ -181,6 +199,8 @@ def fragment(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
         return True
+    if span.start > 0 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_:
+        return True  # "Mexico" in "the US-Mexico border"
     if after is not None and _loose_capital(after) and not _title_before_person(after):
         return True
     if after is not None and after.lower_ in ("and", "&") and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG":
@@ -248,7 +268,7 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
         if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
             drop = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in drop]
-    tokens = own_clause(tokens, root, mention)
+    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
         tokens.pop()
     tokens = without_asides(tokens, mention)
@@ -256,6 +276,26 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
     if len(tokens) > LONG_SENTENCE:
         tokens = segment(tokens, mention)
     return tokens
+
+
+def asserted_clause(tokens: list[Token], mention: Mention) -> list[Token] | None:
+    """A leading concession or cause holding the answer, on its own: "although the accords reached
+    under the {{X}} administration require meetings, …" states that the accords require meetings.
+    The clause runs from its "although" to the next comma outside quotation marks."""
+    for index, token in enumerate(tokens):
+        if token.dep_ != "mark" or token.lower_ not in ASSERTING_MARKS:
+            continue
+        kept: list[Token] = []
+        quoted = False
+        for part in tokens[index + 1 :]:
+            quoted = not quoted if part.text in ("“", "”", '"') else quoted
+            if part.text == "," and not quoted or part.text in SEGMENT_BREAKS:
+                break
+            kept.append(part)
+        inside = kept and kept[0].i <= mention.start and mention.end - 1 <= kept[-1].i
+        if inside and len(kept) >= 6 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in kept) and any(t.dep_ in ("nsubj", "nsubjpass") for t in kept):
+            return kept
+    return None
 
 
 def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token]:
@@ -310,18 +350,33 @@ def segment(tokens: list[Token], mention: Mention) -> list[Token]:
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
     """Every question the sentence gives; `found` is its mentions when already computed."""
     found = mentions(sentence, entities) if found is None else found
+    found = [m for m in found if kind_of(m) != "outlet" and m.role != "outlet"]  # "… told {{Reuters}}": attribution
     if not found:
         return []
     resolved = sentence.resolutions
     result: list[Candidate] = []
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
-        if not has_bad_reference(used, resolved):
-            result.extend(clause_questions(clause, found, sentence))
+        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
+            result.extend(c for c in clause_questions(clause, found, sentence) if not (c.kind == "what" and acting_city(sentence.span, c.mention)))
     for mention in found:
-        if mention.role == "outlet" or counts_speakers(sentence.span, mention):
-            continue  # "… told {{Reuters}}", "{{two}} sources said": who reported it is no fact to learn
+        if counts_speakers(sentence.span, mention) or spoken_for(sentence.span, mention):
+            continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
-        if tokens and not has_bad_reference(tokens, resolved, strict=False):
+        if tokens and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+def acting_city(sent: Span, mention: Mention) -> bool:
+    """A city doing what governments do ("Managua eliminated the visa requirement"): "Which city
+    …?" would ask for a place where the fact is about a government."""
+    return mention.type == "city" and sent.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
+
+
+def spoken_for(sent: Span, mention: Mention) -> bool:
+    """A city as the subject of reported speech stands for its government: "officials claimed
+    {{Washington}} has not gone far enough" asks for no place."""
+    token = sent.doc[mention.end - 1]
+    verb = token.head
+    return mention.type == "city" and token.dep_ == "nsubj" and verb.dep_ == "ccomp" and lemma(verb.head) in SPEECH_VERBS

@@ -13,6 +13,7 @@ from functools import lru_cache
 from quiz.answers import normalise as _normalise
 from quiz.deck import CLOZE_GAP
 from quiz.generate.candidates import Candidate
+from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms
 from quiz.generate.shorten import MAX_QUESTION_WORDS
 
@@ -24,6 +25,12 @@ CAPITALISED_PRONOUN = re.compile(r"^(?:He|She|It|They|We|You|I|This|These|Those)
 DANGLING = frozenset("to of by with the a an and or but that which for from in on at as than its their his her".split())
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 MAX_QUOTED_WORDS = 5
+RELATIVE_TIME = re.compile(
+    r"\b(?:(?:last|next|this|past|coming) (?:year|month|week|summer|winter|spring|autumn|fall|decade)|yesterday|today|tomorrow|"
+    r"tonight|ago|recently|in recent (?:days|weeks|months|years))\b",
+    re.IGNORECASE,
+)
+CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -69,7 +76,15 @@ def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     return any(form and f" {form} " in padded for form in forms)
 
 
+def pseudo_name(question: str) -> bool:
+    """A capitalised description standing as a name ("the Island Government blames …"): a
+    question about it asks after something the reader cannot identify."""
+    return any(match.start() > 0 and generic(match.group().casefold()) for match in CAPITALISED_RUN.finditer(question))
+
+
 def keep(candidate: Candidate) -> bool:
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
+    if question and (pseudo_name(candidate.text) or RELATIVE_TIME.search(candidate.text)):
+        return False  # "Which president took office last year?" only means something on the article's date
     return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)

@@ -181,3 +181,28 @@ def _acronyms(orgs: list[str]) -> dict[str, str]:
             pairs[key(name)] = spelled[letters]
             pairs[key(spelled[letters])] = name
     return pairs
+
+
+def joined_names(sent: Span) -> list[Span]:
+    """The sentence's entities, with two organisations joined by "and" into one name where together
+    they modify a noun: "US Customs" + "Border Protection" in "US Customs and Border Protection data"."""
+    from spacy.tokens import Span
+
+    ents = list(sent.ents)
+    result: list[Span] = []
+    index = 0
+    while index < len(ents):
+        ent = ents[index]
+        following = ents[index + 1] if index + 1 < len(ents) else None
+        doc = sent.doc
+        if (
+            following is not None and ent.label_ == following.label_ == "ORG" and following.start == ent.end + 1
+            and doc[ent.end].lower_ in ("and", "&") and following.end < sent.end and doc[following.end].tag_ in ("NN", "NNS")
+            and ent.root.head.i == following.end and ent.root.dep_ in ("compound", "nmod")
+        ):
+            result.append(Span(doc, ent.start, following.end, label="ORG"))
+            index += 2
+            continue
+        result.append(ent)
+        index += 1
+    return result

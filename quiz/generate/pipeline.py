@@ -9,7 +9,7 @@ from quiz.generate import KINDS, GenerateError
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
 from quiz.generate.candidates import Candidate, Mention
 from quiz.generate.clean import Article, clean_article, looks_english
-from quiz.generate.distractors import pool
+from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import candidates, mentions, sentences
 from quiz.generate.filters import keep
 from quiz.generate.nlp import ModelError, build_entities, key, load_model, parse
@@ -52,6 +52,8 @@ def run(
             answerable = mentions(sentence, entities)
             every.extend(answerable)
             found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in wanted and keep(c))
+    options = pool(every)
+    found = [c for c in found if c.mention.role != "leader" or choices(c.mention, options, c.text)]  # "the _____ administration" needs other leaders
     if report:
         report(f"ranking {len(found):,} candidate questions")
     card_ids = {id(c): card_id(c) for c in found}
@@ -62,7 +64,6 @@ def run(
     if not chosen:
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
-    options = pool(every)
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
     return deck(named, [entry(c, options) for c in chosen], title)
 

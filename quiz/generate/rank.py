@@ -24,6 +24,7 @@ TYPE_WEIGHT = {
     "thing": 0.8, "place": 0.8, "years": 0.8, "city": 0.8, "month": 0.7, "duration": 0.8, "country": 0.8,
     "state": 0.7, "date": 0.6,
 }
+UNDATED = {"day": 0.3, "month": 0.8}
 TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where will they meet?")
 # Never on a topic, where anyone who read the title knows the answer: gaps, and subject questions
 # ("Which country has taken a two-track approach to Cuba?"); objects and places may still ask it.
@@ -66,8 +67,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     """`salience`: mentions of the answer in the whole input; `local`: in this article."""
     mention = candidate.mention
     value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
-    if mention.type == "day" and not re.search(r"\d{4}", mention.answer):
-        value -= 0.3  # "June 2" without its year is a weaker fact than the place or name beside it
+    if mention.type in ("day", "month") and not re.search(r"\d{4}", mention.answer):
+        value -= UNDATED[mention.type]  # "June 2" or "February" without its year: weaker than a name beside it
     if key(mention.answer) in topic:
         value -= TOPIC_PENALTY
     else:

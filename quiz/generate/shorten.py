@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 from quiz.generate.clauses import Clause
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from quiz.generate.candidates import Mention
 
 MAX_QUESTION_WORDS = 25
+BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
 
 
@@ -80,3 +81,18 @@ def _without(clause: Clause, drop: set[int]) -> Clause:
     while rest and rest[-1].is_punct and rest[-1].text not in ("”", '"', ")"):
         rest = rest[:-1]
     return replace(clause, subject=subject or clause.subject, rest=rest)
+
+
+def leans_back(tokens: tuple[Token, ...] | list[Token], sent: Span) -> bool:
+    """A part cut from after a dropped clause that still points back at it: "but officials claimed
+    X has not gone far enough" needs what was done before; "further", "such", "the same", or a
+    comparative without its "than" do too."""
+    if not tokens:
+        return False
+    first = min(t.i for t in tokens)
+    kept = {t.i for t in tokens}
+    if not any(t.tag_.startswith(("VB", "MD")) and t.i < first and t.i not in kept for t in sent):
+        return False
+    words = [t.lower_ for t in tokens]
+    comparative = any(t.tag_ in ("JJR", "RBR") and t.lower_ not in ("more", "less") for t in tokens) and "than" not in words
+    return comparative or bool(BACK_REFERENCES & set(words)) or "same" in words
