@@ -74,6 +74,8 @@ def answer_type(text: str, label: str) -> str | None:
     """The answer's type, or None when the text makes a poor answer: relative dates ("last year")
     and weekdays, which only mean something next to the article's date."""
     folded = " ".join(re.sub(r"[^\w\s-]", " ", text.casefold()).split())
+    if label == "PERSON" and re.search(r"\d", text):
+        return "thing"  # "Aurora X2": a product, not a person
     if label == "PERSON":
         last = folded.split()[-1] if folded.split() else ""
         return "organization" if name_kind(last) and last not in SURNAME_LIKE else "person"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DATE_TYPES = {"year", "day", "month", "date", "years"}
 PLACE_TYPES = {"country", "state", "city", "place"}
 NAMED_TYPES = {"person", "organization", "country", "state", "city", "place", "thing"}
-APPROXIMATORS = {"about": "About", "approximately": "About", "some": "About", "around": "About", "roughly": "About",
+APPROXIMATORS = {"about": "About", "estimated": "About", "est": "About", "approximately": "About", "some": "About", "around": "About", "roughly": "About",
                  "nearly": "Nearly", "almost": "Nearly", "least": "At least", "more": "More than", "over": "More than"}
 NUMBER_MODIFIERS = frozenset("about approximately some around roughly nearly almost up to at least more than over under fewer less just only".split())
 TITLE_DEPS = ("compound", "amod", "nmod")
@@ -260,7 +260,7 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         return
     for noun in [*clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
-        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some",) for c in noun.children):
+        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") for c in noun.children):
             continue
         phrase = _counted(noun, mention)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
@@ -269,7 +269,7 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
             continue
         kept = tuple(
             t for t in phrase
-            if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and t.lower_ not in NUMBER_MODIFIERS and t.dep_ not in ("det", "quantmod")
+            if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
         )
         if not kept:
             continue
@@ -281,6 +281,14 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
             yield "howmany", render(fronted(clause.front, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest)
+
+
+def _in_number(token: Token, mention: Mention) -> bool:
+    """Part of the number phrase however the tagger cut it: "and a half" of "two and a half"."""
+    number = token
+    while number.dep_ in ("conj", "cc", "quantmod", "det") and number.head.i != number.i:
+        number = number.head
+    return mention.start <= number.i < mention.end and number.tag_ == "CD"
 
 
 def _counted(noun: Token, mention: Mention) -> tuple[Token, ...]:
@@ -316,10 +324,11 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> s
         if prev is not None:
             text += prev.whitespace_ if prev.i + 1 == token.i else " "
         word = resolved.get(token.i, token.text)
-        if token.lower_ in ("this", "that") and token.dep_ == "det" and token.i != tokens[0].i:
+        if token.lower_ in ("this", "that") and token.dep_ == "det" and token.i != tokens[0].i and token.i not in resolved:
             word = "the"  # "a motive for that absence" reads alone as "a motive for the absence"
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
     text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
+    text = re.sub(r",(?=[,.;:])", "", text).lstrip(" ,;:")
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 

@@ -84,6 +84,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if not subject or subject[0].tag_ in ("WDT", "WP", "EX"):
         return None
     skipped = {subj.i} if antecedent else set()
+    skipped |= {i for i, word in resolved.items() if word == ""}  # relative time expressions
     for child in verb.children:
         if child.dep_ in ("parataxis", "mark") or is_separate_clause(verb, child) or is_relative_phrase(child) or is_aside(child):
             region = {t.i for t in child.subtree}
@@ -104,6 +105,15 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
     text = resolved.get(subj.i) if subject == (subj,) else None
+    if text is None and any(t.i in resolved for t in subject):
+        kept = tuple(t for t in subject if resolved.get(t.i) != "")
+        if not kept:
+            return None
+        if any(resolved.get(t.i) for t in kept):  # "His father" -> "Michael Faraday's father"
+            text = tidy(" ".join(resolved.get(t.i, t.text) for t in kept))
+        subject = kept
+    if antecedent and subject[0].lower_ in ("a", "an") and len(subject) > 1:
+        text = "the " + lower_first(subject[1:])  # "a walk that lasted two hours": the walk the sentence means
     return Clause(
         verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
         antecedent=antecedent, subject_text=text,
@@ -260,6 +270,8 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
             continue
         if token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS and not bound(token):
             return True
+        if token.tag_ == "PRP$" and token.lower_ in ("his", "her", "its") and position == 0:
+            return True  # "His father was …": whose father another sentence tells
         if token.lower_ in DEMONSTRATIVES and token.tag_ == "DT" and (strict or position == 0 or token.lower_ in ("these", "those")):
             return True
         if token.lower_ == "their" and not any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in tokens[:position]):

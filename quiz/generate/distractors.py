@@ -28,6 +28,7 @@ FALLBACK = {
 MONTHS = [m.capitalize() for m in ("january february march april may june july august september october november december").split()]
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
 VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "20" in "July 20, 1969": a comma after a number is no digit group
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
@@ -62,7 +63,7 @@ def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") 
     else:
         found = _same_kind(mention, options.get(mention.type, []))
     shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
-    picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown][:CHOICES]
+    picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown and not (mention.type == "person" and f" {normalise(t.split()[-1])} " in shown)][:CHOICES]
     return tuple(picked) if len(picked) >= 2 else ()
 
 
@@ -89,16 +90,35 @@ def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
     if mention.type == "person" and kind:
         return _rotate([o.text for o in options if o.kind == kind and _same_length(o.text, mention.answer)], mention)
     if mention.type == "person":
-        full = [o.text for o in options if " " in o.text]  # a one-word "person" is often a mistagged place
-        return _rotate(full, mention) + _rotate([o.text for o in options], mention)
+        return _people(mention, options)
     if mention.type in ("organization", "thing", "place"):
-        if not kind and mention.type != "organization":
-            return []  # an unknown kind of thing has no safe wrong options
+        if not kind:
+            return []  # an unknown kind of thing or organisation has no safe wrong options
         same = [o.text for o in options if o.kind == kind]
         fallback = FALLBACK.get(kind, ()) if mention.type == "organization" else ()
         return _rotate(same, mention) + _rotate(list(fallback), mention)
     places = [o.text for o in options if not category(o.text)]  # "Embassy" tagged as a city is no city
     return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
+
+
+def _people(mention: Mention, options: list[Option]) -> list[str]:
+    """Other people written like names (a one-word "person" is often a mistagged place or thing:
+    "Moon", "Telenor"): those of the answer's role first, heads of state last."""
+    full = [o for o in options if looks_like_person(o.text)]
+    groups = (
+        [o.text for o in full if o.role == mention.role],
+        [o.text for o in full if o.role != mention.role and o.role not in LEADER_ROLES],
+        [o.text for o in full if o.role != mention.role and o.role in LEADER_ROLES],
+    )
+    short = len(mention.answer.split()) == 1  # a surname against surnames
+    return [text.split()[-1] if short else text for group in groups for text in _rotate(group, mention)]
+
+
+def looks_like_person(text: str) -> bool:
+    """Two or more capitalised words, none a category noun ("Gorilla Glass" passes, "Moon" or
+    "Marshall Space Flight Center" do not)."""
+    words = text.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not name_kind(words[-1]) and not category(text)
 
 
 def _same_length(text: str, answer: str) -> bool:
@@ -141,9 +161,61 @@ def _near_values(mention: Mention, options: list[Option]) -> list[str]:
         near = [t for t in near if abs(_first_number(t) - value) <= 12]
         return near + [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
     scale = [o.text for o in options if (v := _first_number(o.text)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o.text, text)]
+    if mention.type in ("number", "money") and (spelled := _scaled_values(text, mention)):
+        return [t for t in scale if _scale_word(t) == _scale_word(text)] + spelled
     plural = bool(re.search(r"[a-z]s$", text))  # "three years" never becomes "one years"
     found = scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value), mention) if other != 1 or not plural]
     return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
+
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s+({'|'.join(SCALES)})\b")
+DECIMAL = re.compile(r"(?<![\d,.])(\d+)\.(\d+)(?![\d,])")
+
+
+def _scale_word(text: str) -> str:
+    match = SCALED.search(text)
+    return match.group(2) if match else ""
+
+
+def _scaled_values(text: str, mention: Mention) -> list[str]:
+    """Wrong values for "650 million" or "21.5 kilograms" written the same way: a scale word moves
+    up or down as the value grows ("1.3 billion", never "1300 million"); decimals keep their places."""
+    match = SCALED.search(text)
+    if match:
+        value = float(match.group(1)) * SCALES[match.group(2)]
+        result = []
+        for factor in _rotate_floats((0.5, 1.5, 2.0, 0.75, 1.3), mention):
+            result.append(text[: match.start()] + _spell_scaled(value * factor) + text[match.end():])
+        return [t for t in dict.fromkeys(result) if t != text]
+    match = DECIMAL.search(text)
+    if match:
+        places = len(match.group(2))
+        value = float(match.group())
+        result = []
+        for factor in _rotate_floats((0.5, 1.5, 2.0, 0.75, 1.3), mention):
+            written = f"{value * factor:.{places}f}"
+            result.append(text[: match.start()] + written + text[match.end():])
+        return [t for t in dict.fromkeys(result) if t != text]
+    return []
+
+
+def _spell_scaled(value: float) -> str:
+    """A value written with the largest scale word that leaves at least 1, to two or three
+    significant figures: 975,000,000 -> "980 million", 1,300,000,000 -> "1.3 billion"."""
+    for word, size in sorted(SCALES.items(), key=lambda item: -item[1]):
+        if value >= size:
+            number = value / size
+            digits = 2 if number >= 10 else 1
+            number = float(f"{number:.{digits}g}") if number >= 100 else round(number, 1 if number < 10 else 0)
+            written = f"{number:.1f}".rstrip("0").rstrip(".") if number < 10 else f"{number:,.0f}"
+            return f"{written} {word}"
+    return f"{value:,.0f}"
+
+
+def _rotate_floats(values: tuple[float, ...], mention: Mention) -> list[float]:
+    shift = int(hashlib.sha1(mention.answer.encode()).hexdigest(), 16) % len(values)
+    return list(values[shift:] + values[:shift])
 
 
 def shape(text: str) -> str:
@@ -167,7 +239,7 @@ def _nearby(value: float) -> tuple[int, ...]:
 
 
 def _first_number(text: str) -> int | None:
-    match = re.search(r"\d[\d,]*", text)
+    match = NUMBER.search(text)
     if match:
         return int(match.group().replace(",", ""))
     word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS), None)
@@ -181,7 +253,7 @@ def _same_form(a: str, b: str) -> bool:
 
 def _replace_number(text: str, old: int, new: int) -> str:
     """The text with its number changed, written the way the original was."""
-    match = re.search(r"\d[\d,]*", text)
+    match = NUMBER.search(text)
     if match:
         written = f"{new:,}" if "," in match.group() or new >= 10000 and "," in text else str(new)
         return text[: match.start()] + written + text[match.end():]

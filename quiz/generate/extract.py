@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, answer_type
-from quiz.generate.candidates import APPROXIMATORS, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates, kind_of
-from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, clauses, has_bad_reference, lemma
+from quiz.generate.answertypes import CATEGORY_NOUNS, NUMBER_WORD_LIST, answer_type
+from quiz.generate.candidates import APPROXIMATORS, NAMED_TYPES, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates, kind_of
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, antecedent_tokens, clauses, finite, has_bad_reference, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.nlp import Entities, joined_names, surface
 from quiz.generate.shorten import aside, holds, leans_back, region
@@ -34,6 +34,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
+NAME_PARTICLES = frozenset("of and the for on in to de del la le da di du von van der den bin ibn al y et & s".split())
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 
 
@@ -46,7 +47,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             lead = paragraph.lead if number == 0 else ""
             quote = " ".join((lead + span.text).split())
             if usable(span, quoted):
-                resolved = resolve(span, previous, entities, article)
+                resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article) + relative_time(span)
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved))
             previous = span
     return found
@@ -68,6 +69,8 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
         text = entities.full_name(article, surface(people[-1])) if people else None
     elif pronoun.lower_ == "they":
         nouns = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        # The main clause's subject first ("The astronauts collected … during a walk that lasted two hours").
+        nouns = [t for t in nouns if t.head == previous.root and t.dep_ != "dobj"] or nouns
         if nouns:
             noun = nouns[-1]
             phrase = [t for t in noun.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [noun]
@@ -80,6 +83,79 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
     if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
         result.append((following.i, " " + CONTRACTIONS[following.lower_]))
     return tuple(result)
+
+
+RELATIVE_ADVERBS = frozenset("later earlier afterwards afterward then subsequently thereafter previously".split())
+TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night season summer winter spring autumn fall decade".split())
+RELATIVE_DETERMINERS = frozenset("that this next last previous following same".split())
+RELATIVE_MODIFIERS = frozenset("before after later earlier".split())
+
+
+def relative_time(span: Span) -> tuple[tuple[int, str], ...]:
+    """Time expressions whose reference point is in another sentence ("six hours later", "later
+    that year", "the next day", "then", "this year's race"), as token -> replacement pairs: ""
+    drops a token, and a possessive loses its time word ("this year's race" -> "the race")."""
+    drop: dict[int, str] = {}
+    for token in span:
+        if token.i in drop:
+            continue
+        if token.lower_ in RELATIVE_ADVERBS and token.dep_ == "advmod" and token.head.tag_.startswith(("VB", "MD")):
+            for part in token.subtree:
+                drop[part.i] = ""
+        elif token.lower_ in TIME_NOUNS and _relative_noun(token):
+            if token.dep_ == "poss":
+                for part in token.subtree:
+                    drop[part.i] = ""
+                drop[token.left_edge.i] = "the"
+                if token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "POS":
+                    drop[token.i + 1] = ""
+            elif token.dep_ in ("npadvmod", "tmod"):
+                for part in token.subtree:
+                    drop[part.i] = ""
+            elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.tag_.startswith(("VB", "NN")):
+                for part in token.head.subtree:
+                    drop[part.i] = ""
+    # A comma left right after a dropped opening phrase goes with it ("Later that year, …").
+    for index in list(drop):
+        following = index + 1
+        if following < span.end and span.doc[following].text == "," and drop[index] == "" and (index == span.start or all(i in drop for i in range(span.start, index))):
+            drop[following] = ""
+    return tuple(sorted(drop.items()))
+
+
+def _relative_noun(token: Token) -> bool:
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in RELATIVE_DETERMINERS for c in children) or any(
+        c.lower_ in RELATIVE_MODIFIERS and c.dep_ in ("amod", "advmod") or c.lower_ in ("next", "following", "previous") and c.dep_ == "amod"
+        for c in children
+    ) or any(c.dep_ == "amod" and c.lower_ in ("last", "next") for c in children)
+
+
+def resolve_possessive(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
+    """A sentence-initial "His/Her/Its" made the antecedent's possessive: "His father" after a
+    sentence about Michael Faraday reads "Michael Faraday's father"; "Its N1 rocket" after one
+    whose subject is the Soviet Union reads "The Soviet Union's N1 rocket"."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
+    if previous is None or not words or words[0].tag_ != "PRP$" or words[0].lower_ not in ("his", "her", "its"):
+        return ()
+    token = words[0]
+    text = None
+    if token.lower_ in ("his", "her"):
+        people = [e for e in previous.ents if entities.label(e) == "PERSON"]
+        text = entities.full_name(article, surface(people[-1])) if people else None
+    else:
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root and t.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC")]
+        if subjects:
+            ents = [e for e in previous.ents if e.start <= subjects[0].i < e.end]
+            text = render_name(ents[0]) if ents else None
+    if not text:
+        return ()
+    return ((token.i, text + "’s" if "’" in span.doc.text else text + "'s"),)
+
+
+def render_name(ent: Span) -> str:
+    first = ent[0]
+    return ("the " + surface(ent)) if first.lower_ == "the" else surface(ent)
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -120,21 +196,75 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
             tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
         lead = [t for t in tokens if t.lower_ in NUMBER_MODIFIERS]
-        tokens = [t for t in tokens if t not in lead] if label in COUNTED else tokens
+        if label in COUNTED:
+            tokens = [t for t in tokens if t not in lead]
+            lead += hedge(tokens)
+            tokens = tokens[len(hedge(tokens)):]
+            tokens = with_currency(tokens)
         if not tokens:
             continue
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         text = span.text if label in COUNTED else surface(ent)
+        if label == "ORG" and PARTICLE_NAME.match(text):
+            label = "PERSON"  # "Wernher von Braun": a particle between capitalised words makes a person's name
         kind = answer_type(text, label)
         if kind is None or in_title(span) or window(span, kind) or (kind == "number" and (definite(span) or range_start(span))) or fragment(span) or descriptive(span, kind):
             continue
+        if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
+            continue  # inside a relative time expression that questions and gaps leave out
+        if kind in NAMED_TYPES and not proper_name(text):
+            continue  # "the first electric motor" tagged as an organisation: no name to ask for
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
+        title = role(span, kind)
+        if kind == "person" and (" " not in answer and not title or person_fragment(span)):
+            continue  # "Moon", "Telenor", "Patrick" (of "Patrick and Catherine O'Leary"): no full name or title
         accept = [form for form in (text, *entities.aliases(sentence.article, text)) if form != answer]
         found.append(Mention(
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
-            accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=role(span, kind),
+            accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
     return found + orphan_numbers(sentence.span, found)
+
+
+PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")
+
+
+def hedge(tokens: list[Token]) -> list[Token]:
+    """Leading words of a number entity that only hedge it: "An estimated" in "An estimated 650
+    million". The answer is the quantity; the hedge stays in the text."""
+    lead = []
+    for token in tokens:
+        if token.tag_ in ("CD", "$") or token.lower_ in NUMBER_WORD_LIST or token.lower_ in ("a", "half") and token is not tokens[0]:
+            break
+        if token.tag_ not in ("DT", "JJ", "JJR", "JJS", "RB", "RBR", "IN", "VBN"):
+            break
+        lead.append(token)
+    return lead if len(lead) < len(tokens) else []
+
+
+def with_currency(tokens: list[Token]) -> list[Token]:
+    """A currency sign written just before the number: "€20,000", not "€{{20,000}}"."""
+    if tokens and tokens[0].i > 0:
+        before = tokens[0].doc[tokens[0].i - 1]
+        if before.tag_ == "$" and not before.whitespace_:
+            return [before, *tokens]
+    return tokens
+
+
+def proper_name(text: str) -> bool:
+    """Every word capitalised apart from minor words: "Bank of England", not "first electric motor"."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    return all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+
+
+def person_fragment(span: Span) -> bool:
+    """The end of a name the tagger split: "Jenney" in "William Le Baron Jenney", where the words
+    before are capitalised and belong to another person entity."""
+    doc = span.doc
+    index = span.start - 1
+    while index >= span.sent.start and doc[index].text[:1].isupper() and not doc[index].ent_type_ and doc[index].tag_ == "NNP":
+        index -= 1
+    return index < span.start - 1 and index >= span.sent.start and doc[index].ent_type_ == "PERSON"
 
 
 def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
@@ -201,7 +331,7 @@ def fragment(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_:
         return True  # "Mexico" in "the US-Mexico border"
-    if after is not None and _loose_capital(after) and not _title_before_person(after):
+    if after is not None and _loose_capital(after) and (span.root.ent_type_ == "PERSON" or not _title_before_person(after)):
         return True
     if after is not None and after.lower_ in ("and", "&") and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG":
         if span.root.dep_ in ("compound", "nmod", "amod"):
@@ -239,7 +369,7 @@ def definite(span: Span) -> bool:
     """ "the two countries", "a two-track approach": a number that names rather than counts."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (before is not None and before.tag_ in ("DT", "PRP$", "POS")) or (after is not None and after.text == "-")
+    return (before is not None and before.tag_ in ("DT", "PRP$", "POS") and before.lower_ != "all") or (after is not None and after.text == "-")
 
 
 def in_title(span: Span) -> bool:
@@ -363,9 +493,124 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if counts_speakers(sentence.span, mention) or spoken_for(sentence.span, mention):
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
+        tokens = shortened(tokens, mention)
         if tokens and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+MAX_CLOZE_WORDS = 30
+
+
+def shortened(tokens: list[Token], mention: Mention) -> list[Token]:
+    """A cloze of more than MAX_CLOZE_WORDS words cut to the smallest clause holding the gap that
+    has a subject of its own (a relative clause gets its antecedent: "the policy, which under the
+    1966 act made …" -> "the policy under the 1966 act made …"), without subordinate clauses and
+    comma-set-off phrases that do not hold the gap, then without trailing phrases until it fits;
+    nothing when it cannot be made short enough."""
+    if _words(tokens) <= MAX_CLOZE_WORDS:
+        return tokens
+    inside = {t.i for t in tokens}
+    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    whole = _clause_part(top, mention, inside)  # the sentence's own clause without its subordinate parts
+    if whole and 6 <= _words(whole) <= MAX_CLOZE_WORDS and whole[0].i <= mention.start and mention.end - 1 <= whole[-1].i:
+        return whole
+    node = tokens[0].doc[mention.start]
+    while True:
+        part = _clause_part(node, mention, inside)
+        if part is not None:
+            part = _fit(part, mention)
+            return part if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i else []
+        if node.head.i == node.i:
+            return []
+        node = node.head
+
+
+def _words(tokens: list[Token]) -> int:
+    return sum(1 for t in tokens if not t.is_punct)
+
+
+def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token] | None:
+    if not node.tag_.startswith(("VB", "MD")):
+        return None
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not finite(node) or disagrees(subjects[0], node):
+        return None
+    relative = subjects[0].tag_ in ("WDT", "WP")
+    if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
+        return None  # "X said that it would …": the pronoun needs the clause around it
+    base = [t for t in node.subtree if t.i in inside]
+    if relative:
+        antecedent = antecedent_tokens(node)
+        if not antecedent:
+            return None
+        base = [*antecedent, *(t for t in base if t.i != subjects[0].i)]
+    drop: set[int] = set()
+    for token in base:
+        if token.i in drop or token.i == node.i or holds(token, mention):
+            continue
+        if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node:
+            drop.add(token.i)
+        elif (
+            token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node
+            or aside(token) or _comma_bounded(token)
+        ):
+            drop |= {t.i for t in token.subtree}
+            if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
+                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows
+    part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
+    while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
+        part = part[1:]
+    while part and part[-1].is_punct:
+        part = part[:-1]
+    return part
+
+
+def disagrees(subject: Token, verb: Token) -> bool:
+    """A subject and verb that do not agree in number: a sign the parser joined the wrong words
+    ("the decision of X to close … after the first cases … were reported")."""
+    forms = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    tensed = next((t for t in forms if t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if tensed is None:
+        return False
+    word = tensed.lower_
+    return subject.tag_ == "NN" and word in ("were", "are", "have", "do") or subject.tag_ == "NNS" and word in ("was", "is", "has", "does")
+
+
+def _comma_bounded(token: Token) -> bool:
+    """A phrase set off by commas on both sides (or a comma and the sentence end), not a list item."""
+    doc = token.doc
+    before, after = token.left_edge.i - 1, token.right_edge.i + 1
+    if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != ",":
+        return False
+    return after >= token.sent.end or doc[after].text in (",", ".") or doc[after].is_sent_end
+
+
+def _fit(part: list[Token], mention: Mention) -> list[Token]:
+    """The part with trailing phrases that do not hold the gap removed until it fits: of those
+    ending where the part ends, the smallest whose removal is enough, else the largest."""
+    while _words(part) > MAX_CLOZE_WORDS:
+        kept = {t.i for t in part}
+        last = max(t.i for t in part if not t.is_punct)
+        trailing = []
+        for token in part:
+            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention):
+                region_ = {t.i for t in token.subtree if t.i in kept}
+                if max(region_) >= last and min(region_) > part[0].i:
+                    trailing.append(region_)
+        if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
+            trailing = [
+                {t.i for t in token.subtree if t.i in kept} for token in part
+                if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
+            ]
+        if not trailing:
+            return []
+        enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
+        cut = min(enough, key=len) if enough else max(trailing, key=len)
+        part = [t for t in part if t.i not in cut]
+        while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
+            part = part[:-1]
+    return part
 
 
 def acting_city(sent: Span, mention: Mention) -> bool:

@@ -30,6 +30,9 @@ RELATIVE_TIME = re.compile(
     r"tonight|ago|recently|in recent (?:days|weeks|months|years))\b",
     re.IGNORECASE,
 )
+# A definite description whose referent another sentence names: "said the country will not go
+# any further in improving the relationship" asks about a country and a relationship it never names.
+CUT_REFERENT = re.compile(r"\bthe (?:country|nation|relationship|relations|island|move|decision|region)\b(?!['’]s? \w+ (?:of|in))", re.IGNORECASE)
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -85,6 +88,8 @@ def pseudo_name(question: str) -> bool:
 def keep(candidate: Candidate) -> bool:
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
-    if question and (pseudo_name(candidate.text) or RELATIVE_TIME.search(candidate.text)):
+    if question and (RELATIVE_TIME.search(candidate.text) or CUT_REFERENT.search(candidate.text)):
         return False  # "Which president took office last year?" only means something on the article's date
+    if question and pseudo_name(candidate.text):
+        return False  # "the Island Government": a description the reader cannot identify
     return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)

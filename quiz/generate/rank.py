@@ -29,6 +29,7 @@ TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where 
 # Never on a topic, where anyone who read the title knows the answer: gaps, and subject questions
 # ("Which country has taken a two-track approach to Cuba?"); objects and places may still ask it.
 GAP_KINDS = ("cloze", "truefalse")
+CENTRAL_TYPES = ("country", "organization")
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,18 @@ def mention_counts(candidates: list[Candidate]) -> dict[int, Counter[str]]:
 def topics(candidates: list[Candidate], counts: dict[int, Counter[str]], titles: dict[int, str]) -> dict[int, set[str]]:
     """Per article, what it is about: names it mentions so often, or names in its title."""
     named = {key(c.mention.answer) for c in candidates if c.mention.type in NAMED_TYPES}
+    # What the whole input is about: its most mentioned countries or organisations, in every article.
+    overall: Counter[str] = Counter()
+    for counter in counts.values():
+        overall.update(counter)
+    central = {key(c.mention.answer) for c in candidates if c.mention.type in CENTRAL_TYPES}
+    top = max((count for name, count in overall.items() if name in central), default=0)
+    whole = {name for name, count in overall.items() if name in central and count >= max(3, top / 2)}
     result = {}
     for article, counter in counts.items():
         top = max((count for name, count in counter.items() if name in named), default=0)
         title = " " + " ".join(re.sub(r"[^\w]+", " ", titles.get(article, "").casefold()).split()) + " "
-        result[article] = {
+        result[article] = whole | {
             name for name, count in counter.items()
             if name in named and (count >= max(3, top / 2) or any(f" {form} " in title for form in (name, *alias_forms(name))))
         }
@@ -103,15 +111,22 @@ def select(
     per_answer: Counter[str] = Counter()
     per_article: Counter[int] = Counter()
     pairs: set[tuple[int, int, str]] = set()
-    for item in scored:
+    # Two passes: first the best card of each sentence, then second cards, so the budget covers
+    # as many facts of the article as it can before asking one sentence twice.
+    passes = [(1, item) for item in scored] + [(PER_SENTENCE, item) for item in scored]
+    taken: set[int] = set()
+    for cap, item in passes:
         c = item.candidate
+        if id(c) in taken:
+            continue
         where = (c.sentence.article, c.sentence.position)
         answer = key(c.mention.answer)
         if (
-            (answer in topic.get(where[0], set()) and (c.kind in GAP_KINDS or c.subject)) or (*where, answer) in pairs or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER
+            (answer in topic.get(where[0], set()) and (c.kind in GAP_KINDS or c.subject)) or (*where, answer) in pairs or per_sentence[where] >= cap or per_answer[answer] >= PER_ANSWER
             or per_article[where[0]] >= budgets[where[0]] or (limit is not None and len(chosen) >= limit)
         ):
             continue
+        taken.add(id(c))
         pairs.add((*where, answer))
         per_sentence[where] += 1
         per_answer[answer] += 1

@@ -29,7 +29,20 @@ def essential(clause: Clause, mention: Mention) -> Clause:
     for token in (*clause.subject, *clause.rest):
         if token.i not in drop and optional(token) and not holds(token, mention):
             drop |= region(token)
+    if not mention.covers(clause.subject):
+        drop |= shared_subject_verbs(clause, mention)
     return _without(clause, drop)
+
+
+def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
+    """A second verb sharing the subject ("killed 300 people and left 100,000 homeless"): a question
+    that inverts the first verb ("How many people did the fire kill") cannot carry it along."""
+    drop: set[int] = set()
+    for token in clause.rest:
+        if token.dep_ == "conj" and token.head == clause.verb and token.tag_.startswith("VB") and not holds(token, mention):
+            drop |= {t.i for t in token.subtree}
+            drop |= {c.i for c in clause.verb.children if c.dep_ in ("cc", "punct") and clause.verb.i < c.i < token.i}
+    return drop
 
 
 def trimmed(clause: Clause, mention: Mention) -> Clause | None:
@@ -54,6 +67,8 @@ def aside(token: Token) -> bool:
     edge = token.left_edge.i
     if edge == 0 or token.doc[edge - 1].text != ",":
         return False
+    if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.children) and any(c.dep_ == "nummod" for c in token.head.children):
+        return False  # "2 hours, 5 minutes and 12 seconds": one measurement, not an aside
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
 
 
