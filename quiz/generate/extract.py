@@ -1,8 +1,9 @@
 """From parsed paragraphs to usable sentences, their answerable mentions, and their candidates.
 
 Owns: verbatim quotes (dateline included), skipping sentences that are questions, commands or
-direct quotations, and the text a cloze may show (speech tags like ", he said" and far-away
-parts of very long sentences left out).
+direct quotations, resolving a leading pronoun from the sentence before, and which names,
+dates and numbers can be answers. The text a cloze shows is cut in clozetext.py; relative time
+is found in timeref.py.
 """
 
 from __future__ import annotations
@@ -11,11 +12,30 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import CATEGORY_NOUNS, NUMBER_WORD_LIST, answer_type
-from quiz.generate.candidates import APPROXIMATORS, NAMED_TYPES, NUMBER_MODIFIERS, Candidate, Mention, Sentence, clause_questions, cloze_candidates, kind_of
-from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, SPEECH_VERBS, antecedent_tokens, clauses, finite, has_bad_reference, lemma
+from quiz.generate.candidates import (
+    APPROXIMATORS,
+    NAMED_TYPES,
+    NUMBER_MODIFIERS,
+    Candidate,
+    Mention,
+    Sentence,
+    clause_questions,
+    cloze_candidates,
+    kind_of,
+)
+from quiz.generate.clauses import (
+    CONNECTIVES,
+    CONTRACTIONS,
+    SPEECH_VERBS,
+    clauses,
+    has_bad_reference,
+    lemma,
+)
 from quiz.generate.clean import Paragraph
+from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.nlp import Entities, joined_names, surface
-from quiz.generate.shorten import aside, holds, leans_back, region
+from quiz.generate.shorten import leans_back
+from quiz.generate.timeref import relative_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,7 +45,6 @@ OUTLET_VERBS = frozenset(("report", "note", "write"))
 REGIME_NOUNS = frozenset("administration government era presidency regime cabinet premiership reign years".split())
 COUNTED = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 MAX_QUOTED_WORDS = 5  # longer quoted runs are direct quotations, shorter ones scare quotes
-LONG_SENTENCE = 45
 # Reporting boilerplate: who answered the reporter is no fact to study.
 BOILERPLATE = re.compile(
     r"\b(?:did not|didn['’]t|could not|couldn['’]t|has not|have not|had not)\s+(?:immediately\s+)?"
@@ -33,9 +52,7 @@ BOILERPLATE = re.compile(
     r"\b(?:requests?|questions) for comment|\bno immediate comment",
     re.IGNORECASE,
 )
-ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
 NAME_PARTICLES = frozenset("of and the for on in to de del la le da di du von van der den bin ibn al y et & s".split())
-SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 
 
 def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs: list[Doc], entities: Entities) -> list[Sentence]:
@@ -83,52 +100,6 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
     if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
         result.append((following.i, " " + CONTRACTIONS[following.lower_]))
     return tuple(result)
-
-
-RELATIVE_ADVERBS = frozenset("later earlier afterwards afterward then subsequently thereafter previously".split())
-TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night season summer winter spring autumn fall decade".split())
-RELATIVE_DETERMINERS = frozenset("that this next last previous following same".split())
-RELATIVE_MODIFIERS = frozenset("before after later earlier".split())
-
-
-def relative_time(span: Span) -> tuple[tuple[int, str], ...]:
-    """Time expressions whose reference point is in another sentence ("six hours later", "later
-    that year", "the next day", "then", "this year's race"), as token -> replacement pairs: ""
-    drops a token, and a possessive loses its time word ("this year's race" -> "the race")."""
-    drop: dict[int, str] = {}
-    for token in span:
-        if token.i in drop:
-            continue
-        if token.lower_ in RELATIVE_ADVERBS and token.dep_ == "advmod" and token.head.tag_.startswith(("VB", "MD")):
-            for part in token.subtree:
-                drop[part.i] = ""
-        elif token.lower_ in TIME_NOUNS and _relative_noun(token):
-            if token.dep_ == "poss":
-                for part in token.subtree:
-                    drop[part.i] = ""
-                drop[token.left_edge.i] = "the"
-                if token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "POS":
-                    drop[token.i + 1] = ""
-            elif token.dep_ in ("npadvmod", "tmod"):
-                for part in token.subtree:
-                    drop[part.i] = ""
-            elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.tag_.startswith(("VB", "NN")):
-                for part in token.head.subtree:
-                    drop[part.i] = ""
-    # A comma left right after a dropped opening phrase goes with it ("Later that year, …").
-    for index in list(drop):
-        following = index + 1
-        if following < span.end and span.doc[following].text == "," and drop[index] == "" and (index == span.start or all(i in drop for i in range(span.start, index))):
-            drop[following] = ""
-    return tuple(sorted(drop.items()))
-
-
-def _relative_noun(token: Token) -> bool:
-    children = list(token.children)
-    return any(c.dep_ == "det" and c.lower_ in RELATIVE_DETERMINERS for c in children) or any(
-        c.lower_ in RELATIVE_MODIFIERS and c.dep_ in ("amod", "advmod") or c.lower_ in ("next", "following", "previous") and c.dep_ == "amod"
-        for c in children
-    ) or any(c.dep_ == "amod" and c.lower_ in ("last", "next") for c in children)
 
 
 def resolve_possessive(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
@@ -385,98 +356,6 @@ def approximator(span: Span, lead: list[Token]) -> str:
     return next((APPROXIMATORS[w] for w in reversed(words) if w in APPROXIMATORS), "")
 
 
-def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
-    """The part of the sentence a cloze shows: without a trailing ", he said", and for a very long
-    sentence only the dash- or semicolon-separated segment holding the answer."""
-    tokens = list(span)
-    root = span.root
-    if lemma(root) in SPEECH_VERBS and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
-        reported = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
-        if reported:
-            tokens = list(reported[0].subtree)
-    for child in root.children:
-        if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
-            drop = {t.i for t in child.subtree}
-            tokens = [t for t in tokens if t.i not in drop]
-    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
-        tokens.pop()
-    tokens = without_asides(tokens, mention)
-    tokens = without_optional(tokens, mention)
-    if len(tokens) > LONG_SENTENCE:
-        tokens = segment(tokens, mention)
-    return tokens
-
-
-def asserted_clause(tokens: list[Token], mention: Mention) -> list[Token] | None:
-    """A leading concession or cause holding the answer, on its own: "although the accords reached
-    under the {{X}} administration require meetings, …" states that the accords require meetings.
-    The clause runs from its "although" to the next comma outside quotation marks."""
-    for index, token in enumerate(tokens):
-        if token.dep_ != "mark" or token.lower_ not in ASSERTING_MARKS:
-            continue
-        kept: list[Token] = []
-        quoted = False
-        for part in tokens[index + 1 :]:
-            quoted = not quoted if part.text in ("“", "”", '"') else quoted
-            if part.text == "," and not quoted or part.text in SEGMENT_BREAKS:
-                break
-            kept.append(part)
-        inside = kept and kept[0].i <= mention.start and mention.end - 1 <= kept[-1].i
-        if inside and len(kept) >= 6 and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in kept) and any(t.dep_ in ("nsubj", "nsubjpass") for t in kept):
-            return kept
-    return None
-
-
-def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token]:
-    """Of independent clauses joined by "and"/"but", the one holding the answer ("… since
-    {{February}} and next week provides another chance …" loses the second clause)."""
-    for child in root.children:
-        if child.dep_ != "conj" or child.i < root.i or not child.tag_.startswith(("VB", "MD")):
-            continue
-        part = {t.i for t in child.subtree}
-        if mention.start in part:
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                return tokens  # "… and moved to X": the second verb needs the first one's subject
-            kept = [t for t in tokens if t.i in part]
-        else:
-            joint = {t.i for t in root.children if t.dep_ in ("cc", "punct") and root.i < t.i < child.i}
-            kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2)]
-        return kept if len(kept) >= 6 else tokens
-    return tokens
-
-
-def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
-    """The tokens without asides set off by a pair of dashes ("-- though X denies it --")."""
-    dashes = [n for n, t in enumerate(tokens) if t.text in ("--", "—", "–")]
-    for first, second in zip(dashes[::2], dashes[1::2]):
-        if not tokens[first].i <= mention.start <= tokens[second].i:
-            return tokens[:first] + tokens[second + 1 :]
-    return tokens
-
-
-def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
-    """The tokens without comma-set-off appositions, participles and relative clauses that do not
-    hold the answer ("Delegates, which do not have diplomatic relations, discussed …")."""
-    inside = {t.i for t in tokens}
-    drop: set[int] = set()
-    for token in tokens:
-        if token.i not in drop and aside(token) and not holds(token, mention) and {t.i for t in token.subtree} <= inside:
-            drop |= region(token)
-    return [t for t in tokens if t.i not in drop]
-
-
-def segment(tokens: list[Token], mention: Mention) -> list[Token]:
-    start = 0
-    for index, token in enumerate(tokens + [None]):  # type: ignore[list-item]
-        if token is None or (token.text in SEGMENT_BREAKS and token.whitespace_):
-            part = tokens[start:index]
-            if part and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:
-                return part if len(part) >= 6 else []
-            start = index + 1
-    return []
-
-
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
     """Every question the sentence gives; `found` is its mentions when already computed."""
     found = mentions(sentence, entities) if found is None else found
@@ -497,120 +376,6 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if tokens and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
-
-
-MAX_CLOZE_WORDS = 30
-
-
-def shortened(tokens: list[Token], mention: Mention) -> list[Token]:
-    """A cloze of more than MAX_CLOZE_WORDS words cut to the smallest clause holding the gap that
-    has a subject of its own (a relative clause gets its antecedent: "the policy, which under the
-    1966 act made …" -> "the policy under the 1966 act made …"), without subordinate clauses and
-    comma-set-off phrases that do not hold the gap, then without trailing phrases until it fits;
-    nothing when it cannot be made short enough."""
-    if _words(tokens) <= MAX_CLOZE_WORDS:
-        return tokens
-    inside = {t.i for t in tokens}
-    top = min(tokens, key=lambda t: len(list(t.ancestors)))
-    whole = _clause_part(top, mention, inside)  # the sentence's own clause without its subordinate parts
-    if whole and 6 <= _words(whole) <= MAX_CLOZE_WORDS and whole[0].i <= mention.start and mention.end - 1 <= whole[-1].i:
-        return whole
-    node = tokens[0].doc[mention.start]
-    while True:
-        part = _clause_part(node, mention, inside)
-        if part is not None:
-            part = _fit(part, mention)
-            return part if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i else []
-        if node.head.i == node.i:
-            return []
-        node = node.head
-
-
-def _words(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
-
-
-def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token] | None:
-    if not node.tag_.startswith(("VB", "MD")):
-        return None
-    subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or not finite(node) or disagrees(subjects[0], node):
-        return None
-    relative = subjects[0].tag_ in ("WDT", "WP")
-    if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
-        return None  # "X said that it would …": the pronoun needs the clause around it
-    base = [t for t in node.subtree if t.i in inside]
-    if relative:
-        antecedent = antecedent_tokens(node)
-        if not antecedent:
-            return None
-        base = [*antecedent, *(t for t in base if t.i != subjects[0].i)]
-    drop: set[int] = set()
-    for token in base:
-        if token.i in drop or token.i == node.i or holds(token, mention):
-            continue
-        if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node:
-            drop.add(token.i)
-        elif (
-            token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node
-            or aside(token) or _comma_bounded(token)
-        ):
-            drop |= {t.i for t in token.subtree}
-            if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
-                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows
-    part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
-    while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
-        part = part[1:]
-    while part and part[-1].is_punct:
-        part = part[:-1]
-    return part
-
-
-def disagrees(subject: Token, verb: Token) -> bool:
-    """A subject and verb that do not agree in number: a sign the parser joined the wrong words
-    ("the decision of X to close … after the first cases … were reported")."""
-    forms = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
-    tensed = next((t for t in forms if t.tag_ in ("VBD", "VBZ", "VBP")), None)
-    if tensed is None:
-        return False
-    word = tensed.lower_
-    return subject.tag_ == "NN" and word in ("were", "are", "have", "do") or subject.tag_ == "NNS" and word in ("was", "is", "has", "does")
-
-
-def _comma_bounded(token: Token) -> bool:
-    """A phrase set off by commas on both sides (or a comma and the sentence end), not a list item."""
-    doc = token.doc
-    before, after = token.left_edge.i - 1, token.right_edge.i + 1
-    if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != ",":
-        return False
-    return after >= token.sent.end or doc[after].text in (",", ".") or doc[after].is_sent_end
-
-
-def _fit(part: list[Token], mention: Mention) -> list[Token]:
-    """The part with trailing phrases that do not hold the gap removed until it fits: of those
-    ending where the part ends, the smallest whose removal is enough, else the largest."""
-    while _words(part) > MAX_CLOZE_WORDS:
-        kept = {t.i for t in part}
-        last = max(t.i for t in part if not t.is_punct)
-        trailing = []
-        for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention):
-                region_ = {t.i for t in token.subtree if t.i in kept}
-                if max(region_) >= last and min(region_) > part[0].i:
-                    trailing.append(region_)
-        if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
-            trailing = [
-                {t.i for t in token.subtree if t.i in kept} for token in part
-                if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
-            ]
-        if not trailing:
-            return []
-        enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
-        cut = min(enough, key=len) if enough else max(trailing, key=len)
-        part = [t for t in part if t.i not in cut]
-        while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
-            part = part[:-1]
-    return part
 
 
 def acting_city(sent: Span, mention: Mention) -> bool:
