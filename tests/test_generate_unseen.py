@@ -222,3 +222,13 @@ def test_unseen_articles_make_valid_decks_within_the_budget(path: Path) -> None:
         assert not re.search(r"\bmany and\b|\bthe the\b", shown, re.IGNORECASE), shown
         assert all(not re.fullmatch(r"\d{4,} (?:million|billion)", c) for c in e.choices), e.choices
     assert max(per_sentence.values()) <= 2
+
+
+def test_no_conjunction_left_dangling_when_relative_time_is_dropped() -> None:
+    texts = candidate_texts(
+        "The two governments met in Geneva in March to discuss the treaty. "
+        "And earlier, the two countries talked about flood assistance to Bangladesh."
+    )
+    bangladesh = [text for text, answer in texts.items() if answer == "Bangladesh"]
+    assert bangladesh
+    assert not any(re.match(r"(?i)(and|but|or)\s*,", text) for text in bangladesh)

@@ -329,6 +329,8 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> s
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
     text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
     text = re.sub(r",(?=[,.;:])", "", text).lstrip(" ,;:")
+    # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
+    text = re.sub(r"^(?:and|but|or|so|yet),\s*", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 
