@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from quiz import numwords
 
 
@@ -167,6 +165,13 @@ def _strip_titles(words: list[str]) -> list[str]:
         words = words[len(title) :]
 
 
+def _osa(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit."""
+    from rapidfuzz.distance import OSA  # loaded on first use: only inexact answers need it
+
+    return OSA.distance(a, b)
+
+
 def _one_typo(got: str, want: str) -> bool:
     """Exactly one slip (insert, delete, substitute, swap) inside one long word of letters."""
     got_words, want_words = got.split(), want.split()
@@ -174,7 +179,7 @@ def _one_typo(got: str, want: str) -> bool:
         differing = [(g, w) for g, w in zip(got_words, want_words) if g != w]
         return len(differing) == 1 and _typo_word(*differing[0])
     # A space typed or dropped: "alangross" for "alan gross".
-    if OSA.distance(got, want) != 1 or got.replace(" ", "") != want.replace(" ", ""):
+    if _osa(got, want) != 1 or got.replace(" ", "") != want.replace(" ", ""):
         return False
     fewer, more = sorted((got_words, want_words), key=len)
     joined = next(f for f, m in zip(fewer, more) if f != m)
@@ -182,7 +187,7 @@ def _one_typo(got: str, want: str) -> bool:
 
 
 def _typo_word(got: str, want: str) -> bool:
-    return _is_long_word(want) and got.isalpha() and OSA.distance(got, want) == 1
+    return _is_long_word(want) and got.isalpha() and _osa(got, want) == 1
 
 
 def _is_long_word(word: str) -> bool:

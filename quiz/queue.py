@@ -60,17 +60,31 @@ class StudyQueue:
         return len(self.reviews) + len(self.new) + len(self.learning)
 
 
-def build(cards: Iterable[Card], memories: dict[CardKey, Memory], now: datetime, new_allowance: int) -> StudyQueue:
-    """A queue of the cards due at `now` plus up to `new_allowance` unseen cards."""
+def build(
+    cards: Iterable[Card],
+    memories: dict[CardKey, Memory],
+    now: datetime,
+    new_allowance: int,
+    studied: set[CardKey] | None = None,
+) -> StudyQueue:
+    """A queue of the cards due at `now` plus up to `new_allowance` unseen cards.
+
+    `memories` must hold at least every card due within the learn-ahead window; `studied` names
+    every card seen before (by default, those in `memories`), so the rest count as new.
+    """
+    seen = memories.keys() if studied is None else studied
     due: list[tuple[datetime, int, Card]] = []
     learning: list[tuple[datetime, int, Card]] = []
     new: deque[Card] = deque()
     order = 0
     for order, card in enumerate(cards):
-        memory = memories.get(key_of(card))
-        if memory is None:
+        key = key_of(card)
+        memory = memories.get(key)
+        if key not in seen:
             if len(new) < new_allowance:
                 new.append(card)
+        elif memory is None:
+            continue  # studied, not due soon
         elif memory.due <= now:
             due.append((memory.due, order, card))
         elif memory.state != State.REVIEW and memory.due <= now + LEARN_AHEAD:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import IntEnum
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import fsrs
+if TYPE_CHECKING:
+    import fsrs
 
 
 class Rating(IntEnum):
@@ -51,19 +54,31 @@ class Settings:
 
 
 class Scheduler:
+    """py-fsrs is imported on first use, so a study session shows its first question sooner."""
+
     def __init__(self, settings: Settings = Settings()) -> None:
         self.settings = settings
-        self._fsrs = _fsrs_scheduler(settings)
+
+    @cached_property
+    def _fsrs(self) -> fsrs.Scheduler:
+        return _fsrs_scheduler(self.settings)
+
+    @cached_property
+    def _preview(self) -> fsrs.Scheduler:
         # Previews show the unfuzzed interval so the numbers are steady on screen.
-        self._preview = _fsrs_scheduler(replace(settings, fuzz=False))
+        return _fsrs_scheduler(replace(self.settings, fuzz=False))
 
     def review(self, memory: Memory | None, rating: Rating, now: datetime) -> Memory:
         """The card's memory after being answered with `rating` at `now` (aware datetime)."""
+        import fsrs
+
         card, _ = self._fsrs.review_card(_to_fsrs(memory), fsrs.Rating(int(rating)), review_datetime=now)
         return _from_fsrs(card)
 
     def preview(self, memory: Memory | None, now: datetime) -> dict[Rating, timedelta]:
         """How long until the card is due again after each rating."""
+        import fsrs
+
         result = {}
         for rating in Rating:
             card, _ = self._preview.review_card(_to_fsrs(memory), fsrs.Rating(int(rating)), review_datetime=now)
@@ -76,6 +91,8 @@ class Scheduler:
 
 
 def _fsrs_scheduler(settings: Settings) -> fsrs.Scheduler:
+    import fsrs
+
     extra = {"parameters": settings.parameters} if settings.parameters else {}
     return fsrs.Scheduler(
         desired_retention=settings.desired_retention,
@@ -88,6 +105,8 @@ def _fsrs_scheduler(settings: Settings) -> fsrs.Scheduler:
 
 
 def _to_fsrs(memory: Memory | None) -> fsrs.Card:
+    import fsrs
+
     # card_id is ours to keep; passing one stops py-fsrs minting (and sleeping for) its own.
     if memory is None:
         return fsrs.Card(card_id=0)

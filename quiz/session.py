@@ -18,7 +18,7 @@ from typing import Protocol
 from quiz.answers import Verdict, check
 from quiz.deck import Card, Deck, Kind, Source
 from quiz.grading import auto_rating
-from quiz.queue import CardKey, StudyQueue, build, key_of
+from quiz.queue import LEARN_AHEAD, CardKey, StudyQueue, build, key_of
 from quiz.scheduler import Memory, Rating, Scheduler
 from quiz.stats import start_of_day
 from quiz.store import Answer, Store
@@ -91,12 +91,17 @@ def judge(question: Question, given: str) -> Verdict:
 
 
 def plan(decks: list[Deck], store: Store, now: datetime, new_per_day: int) -> tuple[StudyQueue, dict[CardKey, Memory]]:
-    """The queue for studying `decks` now, and the memory of their cards studied before."""
-    store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
-    memories = store.memories([deck.id for deck in decks])
-    allowance = max(0, new_per_day - store.new_cards_since(start_of_day(now)))
+    """The queue for studying `decks` now, and the memory of the cards in it.
+
+    Only cards due within the learn-ahead window have their memory loaded: with thousands of
+    cards studied, building the rest would delay the first question for nothing.
+    """
+    ids = [deck.id for deck in decks]
     cards = [card for deck in decks for card in deck.cards()]
-    return build(cards, memories, now, allowance), memories
+    store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
+    memories = store.memories(ids, due_by=now + LEARN_AHEAD)
+    allowance = max(0, new_per_day - store.new_cards_since(start_of_day(now)))
+    return build(cards, memories, now, allowance, studied=store.studied(ids)), memories
 
 
 @dataclass
@@ -136,7 +141,8 @@ class Session:
         answered_at = self.clock()
         verdict = judge(question, given)
         rating = auto_rating(card, verdict.correct, verdict.typo, seconds)
-        before = self.memories.get(key_of(card))
+        key = key_of(card)
+        before = self.memories[key] if key in self.memories else self.store.memory(*key)
         after = self.scheduler.review(before, rating, answered_at)
         review_id = self.store.record(
             Answer(session_id, card.deck_id, card.id, given, verdict.correct, rating, int(seconds * 1000), answered_at, after)
@@ -151,7 +157,7 @@ class Session:
             self.store.regrade(review_id, card.deck_id, card.id, chosen, after)
             summary.ratings[rating] -= 1
             summary.ratings[chosen] += 1
-        self.memories[key_of(card)] = after
+        self.memories[key] = after
         self.queue.answered(card, after, answered_at)
 
     def _question(self, card: Card, now: datetime, answered: int) -> Question:

@@ -94,6 +94,10 @@ def _use_wal(db: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
+def _memory(state: int, step: int | None, stability: float | None, difficulty: float | None, due: int, last: int | None) -> Memory:
+    return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None)
+
+
 def to_ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
@@ -224,17 +228,28 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def memories(self, deck_ids: list[str]) -> dict[tuple[str, str], Memory]:
+    def memories(self, deck_ids: list[str], due_by: datetime | None = None) -> dict[tuple[str, str], Memory]:
+        """The memory of the decks' studied cards; with `due_by`, only of those due by then."""
         marks = ",".join("?" * len(deck_ids))
+        due = " AND due_ms <= ?" if due_by else ""
         rows = self.db.execute(
             "SELECT deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms"
-            f" FROM cards WHERE deck_id IN ({marks})",
-            deck_ids,
+            f" FROM cards WHERE deck_id IN ({marks}){due}",
+            [*deck_ids, to_ms(due_by)] if due_by else deck_ids,
         )
-        return {
-            (deck, card): Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None)
-            for deck, card, state, step, stability, difficulty, due, last in rows
-        }
+        return {(deck, card): _memory(*row) for deck, card, *row in rows}
+
+    def memory(self, deck_id: str, card_id: str) -> Memory | None:
+        row = self.db.execute(
+            "SELECT state, step, stability, difficulty, due_ms, last_review_ms FROM cards WHERE deck_id = ? AND card_id = ?",
+            (deck_id, card_id),
+        ).fetchone()
+        return _memory(*row) if row else None
+
+    def studied(self, deck_ids: list[str]) -> set[tuple[str, str]]:
+        """(deck id, card id) of every card of the decks studied at least once."""
+        marks = ",".join("?" * len(deck_ids))
+        return set(self.db.execute(f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks})", deck_ids))
 
     def new_cards_since(self, since: datetime) -> int:
         """How many cards were seen for the first time since `since`."""

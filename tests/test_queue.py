@@ -139,3 +139,10 @@ def test_a_failed_new_card_comes_back_after_a_minute() -> None:
     queue.answered(card, scheduler.review(None, Rating.AGAIN, T0), T0)
     assert queue.next(T0 + timedelta(seconds=5)).id == "c1"  # type: ignore[union-attr]
     assert queue.next(T0 + timedelta(seconds=10)) is card  # early: nothing else left
+
+
+def test_studied_cards_without_loaded_memory_are_not_new() -> None:
+    # plan() loads only memories due soon; the other studied cards must not come back as new.
+    due = {key_of(CARDS[0]): review(T0 - timedelta(hours=1))}
+    studied = {key_of(card) for card in CARDS[:4]}
+    assert ids(build(CARDS, due, T0, new_allowance=10, studied=studied), T0) == ["c0", "c4", "c5", "c6", "c7"]

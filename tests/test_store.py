@@ -253,3 +253,17 @@ def test_millisecond_times() -> None:
     moment = T0 + timedelta(milliseconds=1234)
     assert from_ms(to_ms(moment)) == moment
     assert to_ms(T0) == 1709640000000
+
+
+def test_due_memories_one_memory_and_studied_ids(synced: Store) -> None:
+    session = synced.start_session([DECK], T0)
+    soon = memory(T0 + timedelta(minutes=5), last=T0)
+    later = memory(T0 + timedelta(days=3), last=T0)
+    synced.record(Answer(session, DECK, "soon", "x", True, Rating.GOOD, 1000, T0, soon))
+    synced.record(Answer(session, DECK, "later", "x", True, Rating.GOOD, 1000, T0, later))
+    assert synced.memories([DECK], due_by=T0 + timedelta(minutes=20)) == {(DECK, "soon"): soon}
+    assert set(synced.memories([DECK])) == {(DECK, "soon"), (DECK, "later")}
+    assert synced.memory(DECK, "later") == later
+    assert synced.memory(DECK, "never") is None
+    assert synced.studied([DECK]) == {(DECK, "soon"), (DECK, "later")}
+    assert synced.studied(["other"]) == set()
