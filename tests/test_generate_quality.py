@@ -119,8 +119,8 @@ def test_organisations_joined_by_and_make_one_name() -> None:
 
 
 def test_how_many_moves_only_the_counted_noun() -> None:
-    text = "In its first year the company carried more than 460,000 passengers between the two cities, far more than its promoters had expected."
-    assert cards(text, kinds=["howmany"]) == {"In its first year, more than how many passengers did the company carry between the two cities?": "460,000"}
+    text = "In its first year the railway carried more than 460,000 passengers between the two cities, far more than its promoters had expected."
+    assert cards(text, kinds=["howmany"]) == {"In its first year, more than how many passengers did the railway carry between the two cities?": "460,000"}
 
 
 def test_how_many_asks_for_the_unit_inside_the_answer() -> None:

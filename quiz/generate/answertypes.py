@@ -50,6 +50,8 @@ CATEGORY_NOUNS = frozenset(
     river school sea senate service society square stadium station straits strait summit telescope temple times
     tower treaty tribunal union university valley war""".split()
 )
+# Forms of address, not offices: "Dr. Thomas Yates" has no role to ask with ("Which dr.").
+HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mx".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NUMBER_WORD_LIST = "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split()
 MONTH_NAMES = frozenset(
@@ -90,6 +92,8 @@ def answer_type(text: str, label: str) -> str | None:
     if label == "DATE":
         return date_type(text, folded)
     if label in ("CARDINAL", "QUANTITY"):
+        if re.search(r"\d-[^\W\d]", text):
+            return None  # "a 5,000-metre champion": a measure made an adjective names a kind, not a count
         vague = re.search(r"\b(?:hundreds|thousands|millions|billions|dozens|tens)\b", folded)
         return "number" if not vague and (re.search(r"\d", text) or folded.split()[0] in NUMBER_WORDS) else None
     if label in ("MONEY", "PERCENT"):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, category, name_kind, which
+from quiz.generate.answertypes import CATEGORY_NOUNS, HONORIFICS, category, name_kind, which
 from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, trimmed
 
@@ -26,6 +26,12 @@ APPROXIMATORS = {"about": "About", "estimated": "About", "est": "About", "approx
                  "nearly": "Nearly", "almost": "Nearly", "least": "At least", "more": "More than", "over": "More than"}
 NUMBER_MODIFIERS = frozenset("about approximately some around roughly nearly almost up to at least more than over under fewer less just only".split())
 TITLE_DEPS = ("compound", "amod", "nmod")
+# Words of office titles, lower case in a wh-phrase even where the tagger took them for a name.
+TITLE_WORDS = frozenset(
+    """minister secretary president vice deputy chief prime foreign trade finance defence defense interior health
+    education justice commerce economy labour labor energy agriculture transport state general senator governor
+    mayor ambassador chancellor commissioner director chairman judge justice""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -183,12 +189,17 @@ def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
         return None
     before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
     after = [t for t in tokens if t.i >= mention.end]
-    if not before or after or tokens[-1].i != mention.end - 1:
+    if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
     if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and not t.ent_type_ in ("PERSON", "GPE", "NORP") for t in before):
         return None
-    words = [t.text if t.ent_type_ or t.text.isupper() else t.lower_ for t in before]
-    return "Which " + " ".join(words)
+    return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def _proper_word(token: Token) -> bool:
+    """A title word that keeps its capital in "Which … ?": an acronym ("NASA") or part of a name
+    written mid-sentence ("Apple"), never a capital that only starts the sentence ("Trade minister")."""
+    return token.text.isupper() and len(token.text) > 1 or bool(token.ent_type_) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
 
 
 def _agent(clause: Clause, mention: Mention) -> Token | None:

@@ -21,6 +21,8 @@ SPEECH_VERBS = frozenset(
     " warn suggest confirm deny acknowledge assert contend declare".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs whose clause states a wish or advice rather than a fact ("recommends that adults do …").
+DIRECTIVE_VERBS = frozenset("recommend urge propose demand require request advise order hope wish fear doubt want prefer".split())
 NAME_ENTITIES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
 # Sentence-initial connectives that make no sense at the front of a question.
@@ -78,8 +80,10 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         return None  # "…, officials told Reuters": the question would lose what was said
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
-    if antecedent and subj.lower_ not in RELATIVES:
+    if antecedent and (subj.lower_ not in RELATIVES or defining(verb)):
         return None  # "the headway the US has managed to make": the object is missing
+    if verb.dep_ == "ccomp" and lemma(verb.head) in DIRECTIVE_VERBS:
+        return None  # "recommends that adults do at least 150 minutes": a wish, not a fact
     subject = antecedent_tokens(verb) if antecedent else tuple(subj.subtree)
     if not subject or subject[0].tag_ in ("WDT", "WP", "EX"):
         return None
@@ -118,6 +122,14 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
         antecedent=antecedent, subject_text=text,
     )
+
+
+def defining(verb: Token) -> bool:
+    """A relative clause that picks out a kind of people or things with no article: "Adults who walk
+    at least 7,000 steps …" says nothing about adults in general, so it makes no question."""
+    noun = verb.head
+    comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+    return not comma and noun.tag_ in ("NNS", "NN") and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def finite(verb: Token) -> bool:
@@ -280,8 +292,9 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
 
 
 def bound(pronoun: Token) -> bool:
-    """A reported clause's subject pronoun whose antecedent is the reporting clause's subject."""
+    """A reported or subordinate clause's subject pronoun whose antecedent is the subject of the
+    clause it hangs off: "X said it would …", "The river runs … before it reaches the sea"."""
     verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ not in ("ccomp", "advcl"):
         return False
     return any(c.dep_ in SUBJECT_DEPS and c.tag_ != "PRP" and c.i < pronoun.i for c in verb.head.children)

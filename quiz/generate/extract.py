@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, NUMBER_WORD_LIST, answer_type
+from quiz.generate.answertypes import CATEGORY_NOUNS, HONORIFICS, NUMBER_WORD_LIST, answer_type
 from quiz.generate.candidates import (
     APPROXIMATORS,
     NAMED_TYPES,
@@ -24,8 +24,6 @@ from quiz.generate.candidates import (
     kind_of,
 )
 from quiz.generate.clauses import (
-    CONNECTIVES,
-    CONTRACTIONS,
     SPEECH_VERBS,
     clauses,
     has_bad_reference,
@@ -34,6 +32,7 @@ from quiz.generate.clauses import (
 from quiz.generate.clean import Paragraph
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.nlp import Entities, joined_names, surface
+from quiz.generate.references import describe, resolve, resolve_possessive, salient_names
 from quiz.generate.shorten import leans_back
 from quiz.generate.timeref import relative_time
 
@@ -58,75 +57,20 @@ NAME_PARTICLES = frozenset("of and the for on in to de del la le da di du von va
 def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs: list[Doc], entities: Entities) -> list[Sentence]:
     found: list[Sentence] = []
     previous: Span | None = None
+    salient = salient_names(docs, entities)
     for paragraph, doc in zip(paragraphs, docs):
         quoted = quoted_tokens(doc)
         for number, span in enumerate(doc.sents):
             lead = paragraph.lead if number == 0 else ""
             quote = " ".join((lead + span.text).split())
             if usable(span, quoted):
-                resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article) + relative_time(span)
+                resolved = (
+                    resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
+                    + describe(span, salient) + relative_time(span)
+                )
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved))
             previous = span
     return found
-
-
-def resolve(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
-    """A sentence-initial "He/She/They" subject replaced by its antecedent in the sentence before:
-    the last person named there, or its last plural subject or object ("those talks" -> "the talks").
-    A sentence-initial subject written capitalised elsewhere is a name and maps to itself."""
-    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
-    if words and words[0].text in entities.proper and words[0].dep_ in ("nsubj", "nsubjpass"):
-        return ((words[0].i, words[0].text),)  # a name starting the sentence keeps its capital in questions
-    if previous is None or not words or words[0].tag_ != "PRP" or words[0].dep_ not in ("nsubj", "nsubjpass"):
-        return ()
-    pronoun = words[0]
-    text = None
-    if pronoun.lower_ in ("he", "she"):
-        people = [e for e in previous.ents if entities.label(e) == "PERSON"]
-        text = entities.full_name(article, surface(people[-1])) if people else None
-    elif pronoun.lower_ == "they":
-        nouns = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        # The main clause's subject first ("The astronauts collected … during a walk that lasted two hours").
-        nouns = [t for t in nouns if t.head == previous.root and t.dep_ != "dobj"] or nouns
-        if nouns:
-            noun = nouns[-1]
-            phrase = [t for t in noun.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [noun]
-            text = " ".join("the" if t.lower_ in ("those", "these", "their") else t.text for t in phrase)
-            text = text if phrase[0].dep_ == "det" or phrase[0].tag_ == "NNP" else "the " + text
-    if text is None:
-        return ()
-    result = [(pronoun.i, text)]
-    following = pronoun.nbor(1) if pronoun.i + 1 < len(pronoun.doc) else None
-    if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
-        result.append((following.i, " " + CONTRACTIONS[following.lower_]))
-    return tuple(result)
-
-
-def resolve_possessive(span: Span, previous: Span | None, entities: Entities, article: int) -> tuple[tuple[int, str], ...]:
-    """A sentence-initial "His/Her/Its" made the antecedent's possessive: "His father" after a
-    sentence about Michael Faraday reads "Michael Faraday's father"; "Its N1 rocket" after one
-    whose subject is the Soviet Union reads "The Soviet Union's N1 rocket"."""
-    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
-    if previous is None or not words or words[0].tag_ != "PRP$" or words[0].lower_ not in ("his", "her", "its"):
-        return ()
-    token = words[0]
-    text = None
-    if token.lower_ in ("his", "her"):
-        people = [e for e in previous.ents if entities.label(e) == "PERSON"]
-        text = entities.full_name(article, surface(people[-1])) if people else None
-    else:
-        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head == previous.root and t.ent_type_ in ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC")]
-        if subjects:
-            ents = [e for e in previous.ents if e.start <= subjects[0].i < e.end]
-            text = render_name(ents[0]) if ents else None
-    if not text:
-        return ()
-    return ((token.i, text + "’s" if "’" in span.doc.text else text + "'s"),)
-
-
-def render_name(ent: Span) -> str:
-    first = ent[0]
-    return ("the " + surface(ent)) if first.lower_ == "the" else surface(ent)
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -183,7 +127,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
-        if kind in NAMED_TYPES and not proper_name(text):
+        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities)):
             continue  # "the first electric motor" tagged as an organisation: no name to ask for
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
@@ -220,6 +164,15 @@ def with_currency(tokens: list[Token]) -> list[Token]:
         if before.tag_ == "$" and not before.whitespace_:
             return [before, *tokens]
     return tokens
+
+
+def common_word(span: Span, entities: Entities) -> bool:
+    """A capitalised word starting the sentence that the input writes in lower case elsewhere and
+    never capitalised inside a sentence: "Dams built upstream trap …" names no organisation."""
+    word = span[0].text
+    if len(span) != 1 or not span[0].is_sent_start or word in entities.proper:
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", entities.text) is not None
 
 
 def proper_name(text: str) -> bool:
@@ -272,7 +225,10 @@ def range_start(span: Span) -> bool:
 def role(span: Span, kind: str) -> str:
     """What the text says the name is: a person's title word, or "outlet" for a news source."""
     if kind == "person":
-        titles = [t for t in span.doc[max(span.start - 4, 0) : span.start] if t.dep_ in ("compound", "nmod") and t.head.i >= span.start]
+        titles = [
+            t for t in span.doc[max(span.start - 4, 0) : span.start]
+            if t.dep_ in ("compound", "nmod") and t.head.i >= span.start and t.lower_.rstrip(".") not in HONORIFICS
+        ]
         if titles:
             return titles[-1].lower_
         governs = span.root.dep_ in ("compound", "nmod", "poss") and span.root.head.lower_ in REGIME_NOUNS

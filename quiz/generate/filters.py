@@ -33,6 +33,9 @@ RELATIVE_TIME = re.compile(
 # A definite description whose referent another sentence names: "said the country will not go
 # any further in improving the relationship" asks about a country and a relationship it never names.
 CUT_REFERENT = re.compile(r"\bthe (?:country|nation|relationship|relations|island|move|decision|region)\b(?!['’]s? \w+ (?:of|in))", re.IGNORECASE)
+# "the company" the article could not tie to one name (references.py resolves the clear cases):
+# a question or gap that leans on it cannot be answered alone.
+UNRESOLVED = re.compile(r"\bthe (?:company|firm|group|agency|city)\b(?! of\b)", re.IGNORECASE)
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -90,6 +93,8 @@ def keep(candidate: Candidate) -> bool:
     question = candidate.kind in QUESTION_KINDS
     if question and (RELATIVE_TIME.search(candidate.text) or CUT_REFERENT.search(candidate.text)):
         return False  # "Which president took office last year?" only means something on the article's date
+    if UNRESOLVED.search(candidate.text):
+        return False  # "More than how many people does the company employ?"
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
     return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)

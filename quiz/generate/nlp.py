@@ -99,6 +99,7 @@ class Entities:
     expansions: dict[str, str]  # acronym key -> spelled-out name, and back
     mentions: Counter[str]  # key -> mentions across all articles
     proper: frozenset[str]  # words written capitalised inside sentences: names even where the tagger missed them
+    text: str = ""  # the whole input, to tell words written in lower case somewhere ("dams" for "Dams")
 
     def label(self, span: Span) -> str:
         return self.labels.get(key(surface(span)), span.label_)
@@ -126,8 +127,10 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
     persons: defaultdict[int, list[str]] = defaultdict(list)
     orgs: list[str] = []
     proper: set[str] = set()
+    texts_seen: list[str] = []
     for article, docs in enumerate(docs_by_article):
         for doc in docs:
+            texts_seen.append(doc.text)
             proper.update(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start and t.tag_.startswith("NN"))
             for ent in doc.ents:
                 text = surface(ent)
@@ -140,6 +143,7 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
                     persons[article].append(text)
                 elif ent.label_ == "ORG":
                     orgs.append(text)
+    text = "\n".join(texts_seen)
     labels = {name: _majority(counter) for name, counter in votes.items()}
     mentions = Counter({name: sum(counter.values()) for name, counter in votes.items()})
     full_names = {}
@@ -147,7 +151,7 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
         for name in names:
             if full := _longer_person(name, names):
                 full_names[(article, key(name))] = full
-    return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions, proper=frozenset(proper))
+    return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions, proper=frozenset(proper), text=text)
 
 
 def _majority(counter: Counter[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from quiz.deck import Deck
@@ -47,10 +48,12 @@ def run(
     ids = source_ids([name for name, _ in texts])
     found: list[Candidate] = []
     every: list[Mention] = []
+    mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     for index, (article, article_docs) in enumerate(zip(articles, docs)):
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
             every.extend(answerable)
+            mentioned[index].update({key(m.answer) for m in answerable})
             found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in wanted and keep(c))
     options = pool(every)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, options, c.text)]  # "the _____ administration" needs other leaders
@@ -60,7 +63,7 @@ def run(
     salience = {key(m.answer): entities.salience(m.answer) for m in every}
     budgets = {index: budget(article.words) for index, article in enumerate(articles)}
     titles = {index: article.title or "" for index, article in enumerate(articles)}
-    chosen = select(found, card_ids, budgets, salience, max_cards, titles)
+    chosen = select(found, card_ids, budgets, salience, max_cards, titles, mentioned)
     if not chosen:
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")

@@ -25,6 +25,10 @@ TYPE_WEIGHT = {
     "state": 0.7, "date": 0.6,
 }
 UNDATED = {"day": 0.3, "month": 0.8}
+# A count, share or amount is the detail a reader studies, and few sentences let a wh-question ask
+# for it ("shipped in {{40}} containers"): its gap ranks with the questions of its sentence.
+COUNT_TYPES = ("number", "percent", "money")
+COUNT_GAP_BONUS = 0.8
 TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where will they meet?")
 # Never on a topic, where anyone who read the title knows the answer: gaps, and subject questions
 # ("Which country has taken a two-track approach to Cuba?"); objects and places may still ask it.
@@ -77,6 +81,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
     if mention.type in ("day", "month") and not re.search(r"\d{4}", mention.answer):
         value -= UNDATED[mention.type]  # "June 2" or "February" without its year: weaker than a name beside it
+    if candidate.kind == "cloze" and mention.type in COUNT_TYPES:
+        value += COUNT_GAP_BONUS
     if key(mention.answer) in topic:
         value -= TOPIC_PENALTY
     else:
@@ -91,11 +97,13 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
 
 def select(
     candidates: list[Candidate], ids: dict[int, str], budgets: dict[int, int], salience: dict[str, int], limit: int | None,
-    titles: dict[int, str] | None = None,
+    titles: dict[int, str] | None = None, mentioned: dict[int, Counter[str]] | None = None,
 ) -> list[Candidate]:
-    """The best candidates under the caps, in reading order. `ids` maps id(candidate) to its card id."""
+    """The best candidates under the caps, in reading order. `ids` maps id(candidate) to its card id;
+    `mentioned` counts, per article, the sentences naming each answer, asked about or not."""
     counts = mention_counts(candidates)
-    topic = topics(candidates, counts, titles or {})
+    seen = {article: counter | (mentioned or {}).get(article, Counter()) for article, counter in counts.items()}
+    topic = topics(candidates, seen, titles or {})
     scored = sorted(
         (
             Scored(score(

@@ -1,0 +1,195 @@
+"""Resolving references to what another sentence names: pronouns, possessives, definite descriptions.
+
+A reference is replaced only when exactly one antecedent of a compatible type exists: "He" and
+"His" need a single person in the sentence before; "Its chief executive" needs a single
+organisation, "Its president" a single country or organisation. "The company" stands for the
+article's single most mentioned company. Anything ambiguous stays unresolved, and the filters then
+drop the cards that lean on it: a wrong fact is worse than a missing card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from quiz.generate.answertypes import answer_type, name_kind
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS
+from quiz.generate.nlp import Entities, key, surface
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Replacements = tuple[tuple[int, str], ...]  # token index -> text shown instead ("" drops the token)
+
+# What only an organisation has ("Its chief executive"), and what a country or an organisation has.
+ORGANISATION_NOUNS = frozenset(
+    """executive ceo chairman chairwoman founder cofounder co-founder spokesperson spokesman spokeswoman
+    shareholders shareholder investors employees staff workforce revenue revenues sales profit profits earnings
+    shares stock headquarters subsidiary subsidiaries customers brand factories""".split()
+)
+STATE_NOUNS = frozenset(
+    "president minister ministry capital army military border borders government leader leaders parliament navy ambassador".split()
+)
+OWNER_LABELS = frozenset(("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
+# Definite descriptions that stand for a name ("the company"), and the kinds of names they fit.
+DESCRIPTIONS = {"company": "company", "firm": "company", "group": "organization", "agency": "agency", "city": "city"}
+MENTIONED = re.compile(rf"\bthe (?:{'|'.join(DESCRIPTIONS)})\b", re.IGNORECASE)
+MIN_SALIENT_MENTIONS = 2
+
+
+def salient_names(docs: list[Doc], entities: Entities) -> dict[str, str]:
+    """Description noun -> the article's single most mentioned name of that kind ("company" -> "ASML");
+    absent when no name clearly leads."""
+    if not any(MENTIONED.search(doc.text) for doc in docs):
+        return {}  # most articles use no description: no need to count
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in set(DESCRIPTIONS.values())}
+    for doc in docs:
+        for ent in doc.ents:
+            text = surface(ent)
+            for kind in _kinds(text, entities.label(ent)):
+                counts[kind][text] += 1
+    result = {}
+    for noun, kind in DESCRIPTIONS.items():
+        ranked = counts[kind].most_common(2)
+        if ranked and ranked[0][1] >= MIN_SALIENT_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            result[noun] = ranked[0][0]
+    return result
+
+
+def _kinds(text: str, label: str) -> list[str]:
+    """Which descriptions a name can be meant by: a company is "the company", "the firm", "the group"."""
+    kind = answer_type(text, label)
+    if kind == "city":
+        return ["city"]
+    if kind != "organization":
+        return []
+    sort = name_kind(text)
+    found = ["organization"]
+    if sort in ("company", ""):
+        found.append("company")
+    if sort in ("government", "international", ""):
+        found.append("agency")
+    return found
+
+
+def describe(span: Span, salient: dict[str, str]) -> Replacements:
+    """ "The company employs …" -> "ASML employs …" when the article has one clear company."""
+    result: list[tuple[int, str]] = []
+    for token in span:
+        if _description(token) and token.lower_ in salient:
+            result += [(token.i - 1, ""), (token.i, salient[token.lower_])]
+    return tuple(result)
+
+
+def _description(token: Token) -> bool:
+    """ "the company" on its own: not "the company's founder Smith", "the group of ten", "the company, ASML"."""
+    doc = token.doc
+    if token.lower_ not in DESCRIPTIONS or token.ent_type_ or token.i == 0 or doc[token.i - 1].lower_ != "the":
+        return False
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return not any(c.dep_ in ("appos", "amod", "compound") for c in token.children) and (following is None or following.lower_ != "of")
+
+
+def resolve(span: Span, previous: Span | None, entities: Entities, article: int) -> Replacements:
+    """A sentence-initial "He/She/They" subject replaced by its antecedent in the sentence before:
+    the one person named there, or its last plural subject or object ("those talks" -> "the talks").
+    A sentence-initial subject written capitalised elsewhere is a name and maps to itself."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
+    if words and words[0].text in entities.proper and words[0].dep_ in ("nsubj", "nsubjpass"):
+        return ((words[0].i, words[0].text),)  # a name starting the sentence keeps its capital in questions
+    if previous is None or not words or words[0].tag_ != "PRP" or words[0].dep_ not in ("nsubj", "nsubjpass"):
+        return ()
+    pronoun = words[0]
+    text = None
+    if pronoun.lower_ in ("he", "she"):
+        text = only_person(previous, entities, article)
+    elif pronoun.lower_ == "they":
+        text = plural_antecedent(previous)
+    if text is None:
+        return ()
+    result = [(pronoun.i, text)]
+    following = pronoun.nbor(1) if pronoun.i + 1 < len(pronoun.doc) else None
+    if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
+        result.append((following.i, " " + CONTRACTIONS[following.lower_]))
+    return tuple(result)
+
+
+def only_person(previous: Span, entities: Entities, article: int) -> str | None:
+    """The full name of the one person the sentence names; None when it names none or several."""
+    people = {entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON"}
+    return people.pop() if len(people) == 1 else None
+
+
+def plural_antecedent(previous: Span) -> str | None:
+    """ "the astronauts" for "They": the main clause's plural subject, else its last plural object."""
+    nouns = [t for t in previous if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    # The main clause's subject first ("The astronauts collected … during a walk that lasted two hours").
+    nouns = [t for t in nouns if t.head == previous.root and t.dep_ != "dobj"] or nouns
+    if not nouns:
+        return None
+    noun = nouns[-1]
+    phrase = [t for t in noun.lefts if t.dep_ in ("det", "amod", "compound", "nmod")] + [noun]
+    text = " ".join("the" if t.lower_ in ("those", "these", "their") else t.text for t in phrase)
+    return text if phrase[0].dep_ == "det" or phrase[0].tag_ == "NNP" else "the " + text
+
+
+def resolve_possessive(span: Span, previous: Span | None, entities: Entities, article: int, salient: dict[str, str]) -> Replacements:
+    """A sentence-initial "His/Her/Its" made its antecedent's possessive: "His father" after a
+    sentence naming only Michael Faraday reads "Michael Faraday's father"; "Its chief executive"
+    after "China bought … of ASML's machines" reads "ASML's chief executive", as only a company
+    has one."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
+    if previous is None or not words or words[0].tag_ != "PRP$" or words[0].lower_ not in ("his", "her", "its"):
+        return ()
+    token = words[0]
+    if token.lower_ in ("his", "her"):
+        text = only_person(previous, entities, article)
+    else:
+        wanted = owner_labels(token.head)
+        owners = {key(name): name for name, label in owners_in(previous, entities, salient) if label in wanted}
+        text = owners.popitem()[1] if len(owners) == 1 else None
+    if not text:
+        return ()
+    return ((token.i, text + "’s" if "’" in span.doc.text else text + "'s"),)
+
+
+def owner_labels(owned: Token) -> frozenset[str]:
+    """Entity labels that can own the noun: an organisation its chief executive, a country or an
+    organisation its president, anything named its other things."""
+    noun = owned.lower_
+    if noun in ORGANISATION_NOUNS:
+        return frozenset(("ORG",))
+    if noun in STATE_NOUNS:
+        return frozenset(("ORG", "GPE"))
+    return OWNER_LABELS
+
+
+def owners_in(previous: Span, entities: Entities, salient: dict[str, str]) -> list[tuple[str, str]]:
+    """Every non-person name the sentence has as a subject, object or possessor, with its label;
+    "the company" counts as the name it stands for (or as an unknown one)."""
+    found = []
+    for ent in previous.ents:
+        label = entities.label(ent)
+        if label in OWNER_LABELS and _function(ent.root) != "pobj":
+            found.append((render_name(ent), label))
+    for token in previous:
+        if _description(token) and _function(token) != "pobj":
+            label = "GPE" if token.lower_ == "city" else "ORG"
+            found.append((salient.get(token.lower_, f"the {token.lower_}"), label))
+    return found
+
+
+def _function(token: Token) -> str:
+    """The dependency of a word's whole conjunction: "Laos" in "through China, Laos and Cambodia" is
+    an object of "through" like "China"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_
+
+
+def render_name(ent: Span) -> str:
+    """The name as a phrase: "the Soviet Union", with the article whether or not the tagger took it in."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    written = ent[0].lower_ == "the" or before is not None and before.lower_ == "the"
+    return "the " + surface(ent) if written else surface(ent)

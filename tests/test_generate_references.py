@@ -1,0 +1,116 @@
+"""References resolved only to a compatible antecedent, and the fault classes found on the unseen
+articles chip_exports.txt, health_study.txt, court_ruling.txt and river_delta.txt: one test per
+class on a real sentence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from quiz.deck import cloze_gaps  # noqa: E402
+from quiz.generate import GenerateError, generate  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "generate"
+COMPANY = (
+    "AMSTERDAM (Reuters) - The Dutch government said on Friday it would require export licences for some of ASML's most "
+    "advanced lithography machines. ASML, which is based in Veldhoven, is the world's only maker of extreme ultraviolet "
+    "lithography systems. China bought roughly 14 percent of ASML's machines in 2022, according to the company's annual report. "
+    "Its chief executive, Peter Wennink, warned in January that strict controls could push Chinese firms to develop their own "
+    "technology. The company employs more than 39,000 people and reported sales of 21.2 billion euros last year."
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model() -> None:
+    from quiz.generate.nlp import load_model
+
+    try:
+        load_model()
+    except Exception:  # pragma: no cover - environment without the model
+        pytest.skip("spaCy English model not installed")
+
+
+def shown(text: str, **options: object) -> dict[str, str]:
+    """Card text -> answer."""
+    try:
+        deck = generate([("article.txt", text)], **options)  # type: ignore[arg-type]
+    except GenerateError:
+        return {}
+    return {(e.question or e.cloze or ""): (e.answer if e.cloze is None else cloze_gaps(e.cloze)[0]) for e in deck.entries}
+
+
+def test_possessive_goes_to_the_one_antecedent_that_can_own_the_role() -> None:
+    texts = shown(COMPANY, kinds=["cloze"])
+    assert not any(t.startswith(("China's chief", "Its chief")) for t in texts)
+    assert "ASML's chief executive, {{Peter Wennink}}, warned in January that strict controls could push Chinese firms to develop their own technology." in texts
+
+
+def test_possessive_with_two_compatible_antecedents_is_no_card() -> None:
+    text = (
+        "Apple signed a supply deal with Samsung Electronics in 2019 after a long dispute. "
+        "Its chief executive, Tim Cook, said the agreement would last until 2025."
+    )
+    assert not any(re.match(r"(?:Its|Apple's|Samsung Electronics's) chief", t) for t in shown(text))
+
+
+def test_his_with_two_people_before_is_no_card() -> None:
+    text = "Michael Faraday worked for Humphry Davy at the Royal Institution in London. His father, James Faraday, was a blacksmith in 1791."
+    assert not any(t.startswith(("His ", "Michael Faraday's father", "Humphry Davy's father")) for t in shown(text))
+
+
+def test_the_company_stands_for_the_articles_one_company() -> None:
+    texts = shown(COMPANY)
+    assert texts.get("More than how many people does ASML employ?") == "39,000"
+    assert not any("the company" in t for t in texts)
+
+
+def test_the_company_without_a_clear_name_is_no_card() -> None:
+    assert not any("company" in t for t in shown("The company employs more than 39,000 people and opened a plant in Ohio in 1998."))
+
+
+def test_role_title_starting_the_sentence_is_lower_case_in_the_question() -> None:
+    text = "Trade minister Liesje Schreinemacher told parliament in a letter that the rules would take effect on September 1."
+    assert "Which trade minister told parliament in a letter that the rules would take effect on September 1?" in shown(text)
+
+
+def test_counts_win_a_place_in_a_short_article() -> None:
+    answers = set(shown((DATA / "chip_exports.txt").read_text()).values())
+    assert {"39,000", "2.5 percent", "23"} <= answers
+
+
+def test_defining_relative_clause_on_a_bare_plural_makes_no_question() -> None:
+    text = "Adults who walk at least 7,000 steps a day have a markedly lower risk of heart disease than those who walk less, according to a study published in 2021."
+    assert not any(t.startswith("At least how many steps do adults") for t in shown(text))
+
+
+def test_recommended_action_is_no_fact() -> None:
+    text = "The World Health Organization recommends that adults do at least 150 minutes of moderate physical activity each week."
+    assert not any("do adults do" in t for t in shown(text))
+
+
+def test_honorific_is_no_role() -> None:
+    text = "Dr. Thomas Yates, a professor at the University of Leicester, called the results of the 2021 study encouraging."
+    assert not any(re.search(r"Which dr\.?", t, re.IGNORECASE) for t in shown(text))
+
+
+def test_sentence_initial_common_noun_is_no_organisation() -> None:
+    text = "The river carries far less sediment than it did in 1990. Dams built upstream trap much of the sand. China has built 11 dams on the river."
+    assert "Dams" not in shown(text).values()
+
+
+def test_its_after_a_list_of_places_goes_to_the_subject() -> None:
+    text = (
+        "The Mekong River runs for about 4,900 kilometres from the Tibetan Plateau through China, Myanmar, Laos and Cambodia. "
+        "Its delta covers roughly 40,000 square kilometres and is home to about 17 million people."
+    )
+    texts = shown(text)
+    assert any(t.startswith("The Mekong River's delta") or "the Mekong River's delta" in t for t in texts)
+
+
+def test_measure_used_as_adjective_is_no_count() -> None:
+    text = "Moreira, a former 5,000-metre champion, was cheered by thousands of spectators along the Avenida da Liberdade in 2023."
+    assert "5,000-metre" not in shown(text).values()
