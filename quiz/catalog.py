@@ -40,10 +40,11 @@ def deck_dirs() -> list[Path]:
     return dirs
 
 
-def known_files() -> list[Path]:
+def known_files(folders: list[Path] | None = None) -> list[Path]:
+    """Deck files in the known-deck folders (or the given ones), each file once."""
     seen: set[Path] = set()
     files = []
-    for folder in deck_dirs():
+    for folder in deck_dirs() if folders is None else folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
@@ -89,16 +90,20 @@ def known_decks(warn: Callable[[str], None], default_only: bool = True) -> list[
 
 
 def resolve(names: list[str], warn: Callable[[str], None]) -> list[Deck]:
-    """Decks named by path or by id, in the order given."""
+    """Decks named by file, folder (every deck in it) or id, in the order given."""
     chosen: dict[str, Deck] = {}
     known: list[Deck] | None = None
     for name in names:
         path = Path(name)
+        if path.is_dir():
+            files = known_files([path])
+            if not files:
+                raise CatalogError(f"no deck files (*.yaml, *.yml) in {path}")
+            for deck in (_loaded(file) for file in files):
+                chosen.setdefault(deck.id, deck)
+            continue
         if path.suffix in DECK_SUFFIXES or path.exists():
-            found = read(path)
-            if found.deck is None:
-                raise CatalogError("\n".join(found.problems))
-            deck = found.deck
+            deck = _loaded(path)
         else:
             known = known if known is not None else known_decks(warn, default_only=False)
             matches = [deck for deck in known if deck.id == name]
@@ -108,4 +113,11 @@ def resolve(names: list[str], warn: Callable[[str], None]) -> list[Deck]:
             deck = matches[0]
         chosen.setdefault(deck.id, deck)
     return list(chosen.values())
+
+
+def _loaded(path: Path) -> Deck:
+    found = read(path)
+    if found.deck is None:
+        raise CatalogError("\n".join(found.problems))
+    return found.deck
 

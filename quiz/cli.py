@@ -90,7 +90,7 @@ def dashboard(
 
 @app.command()
 def study(
-    decks: Optional[list[str]] = typer.Argument(None, metavar="[DECK]...", help="Deck files or deck ids. Default: every known deck.", show_default=False),
+    decks: Optional[list[str]] = typer.Argument(None, metavar="[DECK]...", help="Deck files, folders of decks, or deck ids. Default: every known deck.", show_default=False),
     new: int = typer.Option(20, "--new", min=0, help="Most new cards to introduce today (counting earlier sessions)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many answers."),
     plain: bool = typer.Option(False, "--plain", help="One line per answer from stdin, no menus; automatic grades stand. Used when stdin is not a terminal."),

@@ -187,3 +187,17 @@ def test_bundled_generated_deck_is_known_but_not_in_the_default_set(tmp_path: Pa
     stats = json.loads(run_quiz(tmp_path, "stats", "--json").stdout)
     assert [deck["id"] for deck in stats["decks"]] == ["us-cuba-migration"]
     assert "us-cuba-migration-generated" in run_quiz(tmp_path, "decks").stdout
+
+
+def test_a_folder_names_every_deck_in_it(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder / "small.yaml", SMALL)
+    write(folder / "other.yaml", SMALL.replace("id: small", "id: other"))
+    result = run_quiz(tmp_path, "study", str(folder), "--plain", "--limit", "1", input="Havana\n")
+    assert result.returncode == 0, result.stderr
+    assert reviews(tmp_path)[0]["deck_id"] in {"small", "other"}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    failed = run_quiz(tmp_path, "study", str(empty), "--plain")
+    assert failed.returncode == 1 and "no deck files" in failed.stderr
