@@ -12,6 +12,8 @@ import typer
 from quiz import __version__
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from quiz.deck import Deck
     from quiz.store import Store
 
@@ -34,7 +36,7 @@ def warn(message: str) -> None:
     typer.echo(f"quiz: warning: {message}", err=True)
 
 
-def now():  # type: ignore[no-untyped-def]
+def now() -> datetime:
     from datetime import datetime, timezone
 
     return datetime.now(timezone.utc)

@@ -128,7 +128,8 @@ def _too_deep(text: str) -> tuple[int, int] | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
-                return event.start_mark.line + 1, event.start_mark.column + 1
+                mark = event.start_mark
+                return (mark.line + 1, mark.column + 1) if mark else (1, 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -155,7 +156,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Short lists of scalars in flow style ([a, b]), everything else in block style."""
 
 
-def _represent_list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.Node:
+def _represent_list(dumper: Any, items: list[Any]) -> yaml.Node:
     short = all(isinstance(item, str) and "\n" not in item for item in items) and sum(len(str(i)) + 2 for i in items) < 70
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=short)
 
