@@ -20,6 +20,7 @@ from quiz.scheduler import Rating
 from quiz.session import Question, Quit, Result
 
 QUIT_WORDS = {"q", ":q"}
+QUOTE_MARKS = "“\"‘'«"  # a quote that opens with one is shown as written, not quoted again
 RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
 
 
@@ -83,7 +84,8 @@ def feedback_lines(result: Result, paint: Paint) -> list[str]:
         if source is not None:
             parts = [part for part in (source.title, source.published and source.published.isoformat()) if part]
             cited = f" — {', '.join(parts)}" if parts else ""
-        lines.append(paint(wrap(f"“{card.quote}”{cited}"), "2"))
+        quoted = card.quote if card.quote[:1] in QUOTE_MARKS else f"“{card.quote}”"
+        lines.append(paint(wrap(f"{quoted}{cited}"), "2"))
     if card.note:
         lines.append(wrap(f"Note: {card.note}"))
     return lines

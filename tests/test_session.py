@@ -247,3 +247,4 @@ def test_a_picked_option_is_judged_exactly_but_typed_text_leniently() -> None:
     assert not judge(question, "Havanna").correct
     assert judge(question, "Havana").correct and not judge(question, "Havana").typo
     assert judge(question, "havanna ").typo
+
