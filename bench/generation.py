@@ -3,7 +3,7 @@
 Prints, per article and overall: gold recall against tests/data/seed_facts.yaml (a gold fact is
 found when a card's answer or accepted forms match the fact's and its quote is the gold
 sentence), cards per 100 words, the share of cards passing the automatic well-formedness checks,
-and words per second after the model is loaded.
+and words per second after the model is loaded (best of three runs per article).
 
     python bench/generation.py [--show]   # --show also prints every card and every missed fact
 """
@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "decks" / "articles"
 GOLD = ROOT / "tests" / "data" / "seed_facts.yaml"
 FINITE = ("VBD", "VBZ", "VBP", "MD")
+TIMED_RUNS = 3
 
 
 def answer_forms(entry: Entry) -> set[str]:
@@ -81,9 +82,11 @@ def main(show: bool = False) -> int:
         path = ARTICLES / article["file"]
         text = path.read_text(encoding="utf-8")
         words = len(text.split())
-        start = time.perf_counter()
-        deck = generate([(path.name, text)])
-        seconds = time.perf_counter() - start
+        seconds = float("inf")
+        for _ in range(TIMED_RUNS):  # best of a few: one run on a shared 2-core machine is noisy
+            start = time.perf_counter()
+            deck = generate([(path.name, text)])
+            seconds = min(seconds, time.perf_counter() - start)
         entries = deck.entries
         found = 0
         for fact in article["facts"]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import CATEGORY_NOUNS, HONORIFICS, category, name_kind, which
 from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
+from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, trimmed
 
 if TYPE_CHECKING:
@@ -104,10 +105,16 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]
             pending = {kind for kind, _ in found} if pending is None else pending
             for kind, question in found:
-                if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS:
+                if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS and not _torn(current, mention, sentence):
                     pending.discard(kind)
                     yield Candidate(kind, question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention)
+
+
+def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
+    """The clause's kept words hold part of a name but not all of it (the answer itself aside)."""
+    kept = (*clause.front, *clause.subject, *clause.middle, clause.verb, *clause.rest)
+    return cut_badly(sentence.span, kept, range(mention.start, mention.end))
 
 
 def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:

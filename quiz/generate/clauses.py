@@ -80,7 +80,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         return None  # "…, officials told Reuters": the question would lose what was said
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
-    if antecedent and (subj.lower_ not in RELATIVES or defining(verb)):
+    if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):
         return None  # "the headway the US has managed to make": the object is missing
     if verb.dep_ == "ccomp" and lemma(verb.head) in DIRECTIVE_VERBS:
         return None  # "recommends that adults do at least 150 minutes": a wish, not a fact
@@ -167,6 +167,27 @@ def is_separate_clause(verb: Token, child: Token) -> bool:
     if child.dep_ in ("ccomp", "advcl") and lemma(child) in SPEECH_VERBS and child.i > verb.i:
         return any(t.text == "," for t in child.doc[verb.i : child.i])
     return False
+
+
+def disagrees(subject: Token, verb: Token) -> bool:
+    """A subject and verb that do not agree in number: a sign the parser joined the wrong words
+    ("the decision of X to close … after the first cases … were reported")."""
+    forms = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    tensed = next((t for t in forms if t.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if tensed is None:
+        return False
+    word = tensed.lower_
+    return subject.tag_ == "NN" and word in ("were", "are", "have", "do") or subject.tag_ == "NNS" and word in ("was", "is", "has", "does")
+
+
+def unclear_antecedent(verb: Token) -> bool:
+    """A "which"/"that" clause that may hang off either of two nouns ("the target of 10,000 steps,
+    which was first used …"), or a relative clause whose verb does not agree with the noun the
+    parser gave it. "who" leaves no doubt: "the detention of Alan Gross, who has been held …"."""
+    noun = verb.head
+    pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children)
+    nested = pronoun and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_.startswith("NN")
+    return nested or disagrees(noun, verb)
 
 
 def antecedent_tokens(verb: Token) -> tuple[Token, ...]:

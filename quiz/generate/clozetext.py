@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.candidates import Mention
-from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, finite, lemma
+from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma
 from quiz.generate.shorten import aside, holds, region
 
 if TYPE_CHECKING:
@@ -177,17 +177,6 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     while part and part[-1].is_punct:
         part = part[:-1]
     return part
-
-
-def disagrees(subject: Token, verb: Token) -> bool:
-    """A subject and verb that do not agree in number: a sign the parser joined the wrong words
-    ("the decision of X to close … after the first cases … were reported")."""
-    forms = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
-    tensed = next((t for t in forms if t.tag_ in ("VBD", "VBZ", "VBP")), None)
-    if tensed is None:
-        return False
-    word = tensed.lower_
-    return subject.tag_ == "NN" and word in ("were", "are", "have", "do") or subject.tag_ == "NNS" and word in ("was", "is", "has", "does")
 
 
 def _comma_bounded(token: Token) -> bool:

@@ -33,6 +33,7 @@ from quiz.generate.clean import Paragraph
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.nlp import Entities, joined_names, surface
 from quiz.generate.references import describe, resolve, resolve_possessive, salient_names
+from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import leans_back
 from quiz.generate.timeref import relative_time
 
@@ -123,7 +124,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         if label == "ORG" and PARTICLE_NAME.match(text):
             label = "PERSON"  # "Wernher von Braun": a particle between capitalised words makes a person's name
         kind = answer_type(text, label)
-        if kind is None or in_title(span) or window(span, kind) or (kind == "number" and (definite(span) or range_start(span))) or fragment(span) or descriptive(span, kind):
+        if kind is None or in_title(span) or window(span, kind) or (kind == "number" and (definite(span) or range_start(span) or score(span))) or fragment(span) or descriptive(span, kind):
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
@@ -200,7 +201,7 @@ def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
         if token.i in taken or token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
             continue
         span = token.doc[token.i : token.i + 1]
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span):
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span) and not score(span):
             result.append(Mention(
                 start=token.i, end=token.i + 1, text=token.text, type="number", answer=token.text, accept=(), approximator=approximator(span, []),
             ))
@@ -220,6 +221,39 @@ def range_start(span: Span) -> bool:
     """ "600" in "rose from 600 to 1,300": the fact is where it ended."""
     prep = span.root.head
     return span.root.dep_ == "pobj" and prep.lower_ == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.head.children)
+
+
+SCORE = re.compile(r"^\d+[–-]\d+$")
+PAIR_WORDS = frozenset(("to", "-", "–", "—"))
+
+
+def score(span: Span) -> bool:
+    """Half of a score or a vote ("a vote of 6 to 3", "won 3–1"), or the lower end of "between
+    7,000 and 9,000": a gap on it asks for half a fact, and a same-size distractor can make an
+    impossible pair. The upper end of a range stays (see range_start)."""
+    doc = span.doc
+    if SCORE.match(span.text):
+        return True
+    before = doc[span.start - 2 : span.start]
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and _count(after[1]) and (after[0].lower_ in PAIR_WORDS or after[0].lower_ == "and" and _between(span)):
+        return not (after[0].lower_ == "to" and _from(span))  # "from 600 to 1,300" is range_start's
+    if len(before) == 2 and _count(before[0]) and before[1].lower_ in PAIR_WORDS:
+        return not _from(doc[before[0].i : before[0].i + 1])
+    return False
+
+
+def _count(token: Token) -> bool:
+    """A number standing alone, not the day of a date ("February 26 to 1,300")."""
+    return token.like_num and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _between(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "between"
+
+
+def _from(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "from"
 
 
 def role(span: Span, kind: str) -> str:
@@ -329,7 +363,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
         tokens = shortened(tokens, mention)
-        if tokens and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
+        if tokens and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
 

@@ -14,7 +14,9 @@ from quiz.answers import normalise as _normalise
 from quiz.deck import CLOZE_GAP
 from quiz.generate.candidates import Candidate
 from quiz.generate.answertypes import generic
-from quiz.generate.nlp import alias_forms
+from quiz.generate.nlp import alias_forms, surface
+from quiz.generate.references import DESCRIPTION_LABELS
+from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
 
 QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
@@ -33,9 +35,9 @@ RELATIVE_TIME = re.compile(
 # A definite description whose referent another sentence names: "said the country will not go
 # any further in improving the relationship" asks about a country and a relationship it never names.
 CUT_REFERENT = re.compile(r"\bthe (?:country|nation|relationship|relations|island|move|decision|region)\b(?!['’]s? \w+ (?:of|in))", re.IGNORECASE)
-# "the company" the article could not tie to one name (references.py resolves the clear cases):
+# "the company", "the delta", "the government" the article could not tie to one name (references.py resolves the clear cases):
 # a question or gap that leans on it cannot be answered alone.
-UNRESOLVED = re.compile(r"\bthe (?:company|firm|group|agency|city)\b(?! of\b)", re.IGNORECASE)
+UNRESOLVED = re.compile(r"\b(?i:the) (company|firm|group|agency|city|country|nation|region|delta|government|state|island|province)\b(?! of\b)")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -88,13 +90,27 @@ def pseudo_name(question: str) -> bool:
     return any(match.start() > 0 and generic(match.group().casefold()) for match in CAPITALISED_RUN.finditer(question))
 
 
+def unresolved(candidate: Candidate) -> bool:
+    """A description ("the company", "the government") with nothing it can mean shown before it:
+    the text names no compatible name of the sentence ahead of it (the gap does not count)."""
+    shown = CLOZE_GAP.sub("_____", candidate.text)
+    for match in UNRESOLVED.finditer(shown):
+        labels = DESCRIPTION_LABELS[match.group(1).lower()]
+        ahead = shown[: match.start()]
+        if not any(ent.label_ in labels and surface(ent) in ahead for ent in candidate.sentence.span.ents):
+            return True
+    return False
+
+
 def keep(candidate: Candidate) -> bool:
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
     if question and (RELATIVE_TIME.search(candidate.text) or CUT_REFERENT.search(candidate.text)):
         return False  # "Which president took office last year?" only means something on the article's date
-    if UNRESOLVED.search(candidate.text):
+    if unresolved(candidate):
         return False  # "More than how many people does the company employ?"
+    if garbled(candidate.text):
+        return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
     return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)

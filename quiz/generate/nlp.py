@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from quiz.generate.answertypes import HONORIFICS
+
 if TYPE_CHECKING:  # spaCy is imported only when a model is loaded
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -138,6 +140,10 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
                 if not name:
                     continue
                 votes[name][ent.label_] += 1
+                if ent.label_ != "PERSON" and written_as_person(ent):
+                    votes[name]["PERSON"] += EVIDENCE_VOTES
+                elif ent.label_ == "PERSON" and made_thing(ent):
+                    votes[name]["PRODUCT"] += EVIDENCE_VOTES
                 texts.setdefault(name, text)
                 if ent.label_ == "PERSON":
                     persons[article].append(text)
@@ -145,6 +151,7 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
                     orgs.append(text)
     text = "\n".join(texts_seen)
     labels = {name: _majority(counter) for name, counter in votes.items()}
+    labels.update(_surnames(labels, persons))
     mentions = Counter({name: sum(counter.values()) for name, counter in votes.items()})
     full_names = {}
     for article, names in persons.items():
@@ -152,6 +159,40 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
             if full := _longer_person(name, names):
                 full_names[(article, key(name))] = full
     return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions, proper=frozenset(proper), text=text)
+
+
+EVIDENCE_VOTES = 3  # what the text itself shows outweighs a few of the tagger's guesses
+AGE = re.compile(r"^\d{1,3}$")
+
+
+def written_as_person(ent: Span) -> bool:
+    """The text itself shows a person: an honorific before the name ("Dr. Yates") or an age set off
+    after it ("Kiprono, 27,")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    after = [t.text for t in doc[ent.end : ent.end + 3]]
+    return before in HONORIFICS or len(after) == 3 and after[0] == after[2] == "," and AGE.match(after[1]) is not None
+
+
+# Verbs of making and selling in every form (the pipeline runs without a lemmatizer).
+MAKING_VERBS = frozenset(
+    """make makes made making manufacture manufactures manufactured manufacturing produce produces produced producing
+    sell sells sold selling""".split()
+)
+
+
+def made_thing(ent: Span) -> bool:
+    """The text shows a thing, not a person: the name is what something makes or sells
+    ("the American company that makes Gorilla Glass")."""
+    root = ent.root
+    return root.dep_ == "dobj" and root.head.lower_ in MAKING_VERBS
+
+
+def _surnames(labels: dict[str, str], persons: dict[int, list[str]]) -> dict[str, str]:
+    """A one-word name tagged as an organisation or product that is the surname of a person the
+    same input names in full ("Kiprono" after "Daniel Kiprono") is that person."""
+    last_words = {key(name.split()[-1]) for names in persons.values() for name in names if len(name.split()) > 1}
+    return {name: "PERSON" for name, label in labels.items() if label in ("ORG", "PRODUCT", "NORP") and " " not in name and name in last_words}
 
 
 def _majority(counter: Counter[str]) -> str:

@@ -33,35 +33,73 @@ STATE_NOUNS = frozenset(
 )
 OWNER_LABELS = frozenset(("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
 # Definite descriptions that stand for a name ("the company"), and the kinds of names they fit.
-DESCRIPTIONS = {"company": "company", "firm": "company", "group": "organization", "agency": "agency", "city": "city"}
-MENTIONED = re.compile(rf"\bthe (?:{'|'.join(DESCRIPTIONS)})\b", re.IGNORECASE)
+DESCRIPTIONS = {"company": "company", "firm": "company", "group": "organization", "agency": "agency", "city": "city", "country": "country", "nation": "country"}
+DESCRIPTION_LABELS = {
+    "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "agency": ("ORG",), "city": ("GPE",), "country": ("GPE",), "nation": ("GPE",),
+    "government": ("GPE",), "state": ("GPE",), "region": ("GPE", "LOC"), "delta": ("LOC",), "island": ("GPE", "LOC"), "province": ("GPE", "LOC"),
+}
+# Kinds a description may only stand for when one name clearly dominates: an article about two
+# countries says "the country" of either.
+DOMINANT_KINDS = frozenset(("country",))
+DOMINANCE = 2
+# Head nouns a description shares with one name ("the delta" -> "the Mekong Delta"): places and
+# institutions, where the name is the only such thing an article is about.
+HEAD_NOUNS = frozenset(
+    """river delta lake sea bay island valley region province basin canal strait peninsula desert
+    court commission council committee department ministry university agency parliament""".split()
+)
+MENTIONED = re.compile(r"\b[Tt]he ([a-z]+)\b")
 MIN_SALIENT_MENTIONS = 2
 
 
 def salient_names(docs: list[Doc], entities: Entities) -> dict[str, str]:
-    """Description noun -> the article's single most mentioned name of that kind ("company" -> "ASML");
-    absent when no name clearly leads."""
-    if not any(MENTIONED.search(doc.text) for doc in docs):
-        return {}  # most articles use no description: no need to count
-    counts: dict[str, Counter[str]] = {kind: Counter() for kind in set(DESCRIPTIONS.values())}
+    """Description noun -> the article's single most mentioned name it can stand for: "company" ->
+    "ASML" by kind when the first sentence names it, "river" -> "the Mekong River" by the name's
+    last word; absent when no name clearly leads."""
+    described = {noun for doc in docs for noun in MENTIONED.findall(doc.text)}
+    kinds = {DESCRIPTIONS[noun] for noun in described if noun in DESCRIPTIONS}
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in kinds}
+    heads: dict[str, Counter[str]] = {}
     for doc in docs:
         for ent in doc.ents:
             text = surface(ent)
-            for kind in _kinds(text, entities.label(ent)):
-                counts[kind][text] += 1
-    result = {}
-    for noun, kind in DESCRIPTIONS.items():
-        ranked = counts[kind].most_common(2)
-        if ranked and ranked[0][1] >= MIN_SALIENT_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            result[noun] = ranked[0][0]
+            last = text.rsplit(" ", 1)[-1]
+            if last.lower() in described and last.lower() in HEAD_NOUNS and " " in text:
+                heads.setdefault(last.lower(), Counter())[text] += 1
+            for kind in _kinds(text, entities.label(ent)) if kinds else ():
+                if kind in counts:
+                    counts[kind][text] += 1
+    result = {noun: _as_written(name, docs) for noun, names in heads.items() if (name := _leader(names, 1))}
+    lede = next(iter(docs[0].sents)).text if docs and len(docs[0]) else ""
+    for noun in described & DESCRIPTIONS.keys():
+        kind = DESCRIPTIONS[noun]
+        name = _leader(counts[kind], DOMINANCE if kind in DOMINANT_KINDS else 1)
+        if name and name in lede:  # the article's subject is named up front; the tagger may miss it elsewhere
+            result[noun] = name
     return result
+
+
+def _as_written(name: str, docs: list[Doc]) -> str:
+    """ "the State Department" when the article writes it so, "Utrecht University" when not."""
+    phrase = f"the {name}".casefold()
+    return f"the {name}" if any(phrase in doc.text.casefold() for doc in docs) else name
+
+
+def _leader(counts: Counter[str], margin: int) -> str | None:
+    """The most mentioned name when it is mentioned at least twice, more often than the next and
+    at least `margin` times as often."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_SALIENT_MENTIONS:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] > second and ranked[0][1] >= margin * second else None
 
 
 def _kinds(text: str, label: str) -> list[str]:
     """Which descriptions a name can be meant by: a company is "the company", "the firm", "the group"."""
     kind = answer_type(text, label)
-    if kind == "city":
-        return ["city"]
+    if kind in ("city", "country"):
+        return [kind]
     if kind != "organization":
         return []
     sort = name_kind(text)
@@ -77,15 +115,23 @@ def describe(span: Span, salient: dict[str, str]) -> Replacements:
     """ "The company employs …" -> "ASML employs …" when the article has one clear company."""
     result: list[tuple[int, str]] = []
     for token in span:
-        if _description(token) and token.lower_ in salient:
+        if _description(token) and token.lower_ in salient and not named_before(token):
             result += [(token.i - 1, ""), (token.i, salient[token.lower_])]
     return tuple(result)
+
+
+def named_before(token: Token) -> bool:
+    """The sentence names something the description can mean before it ("immigration to the U.S.
+    through the country's southern border"): the writer points to that, not to the article's
+    main name."""
+    labels = DESCRIPTION_LABELS.get(token.lower_, ())
+    return any(ent.end <= token.i and (ent.label_ in labels or ent[-1].lower_ == token.lower_) for ent in token.sent.ents)
 
 
 def _description(token: Token) -> bool:
     """ "the company" on its own: not "the company's founder Smith", "the group of ten", "the company, ASML"."""
     doc = token.doc
-    if token.lower_ not in DESCRIPTIONS or token.ent_type_ or token.i == 0 or doc[token.i - 1].lower_ != "the":
+    if token.tag_ != "NN" or token.ent_type_ or token.i == 0 or doc[token.i - 1].lower_ != "the":
         return False
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return not any(c.dep_ in ("appos", "amod", "compound") for c in token.children) and (following is None or following.lower_ != "of")
@@ -174,8 +220,8 @@ def owners_in(previous: Span, entities: Entities, salient: dict[str, str]) -> li
         if label in OWNER_LABELS and _function(ent.root) != "pobj":
             found.append((render_name(ent), label))
     for token in previous:
-        if _description(token) and _function(token) != "pobj":
-            label = "GPE" if token.lower_ == "city" else "ORG"
+        if _description(token) and token.lower_ in DESCRIPTIONS and _function(token) != "pobj":
+            label = "GPE" if token.lower_ in ("city", "country", "nation") else "ORG"
             found.append((salient.get(token.lower_, f"the {token.lower_}"), label))
     return found
 

@@ -1,0 +1,68 @@
+"""Last checks on a card's text: cuts that tore a name apart, and text no careful writer leaves.
+
+Shortening drops parse subtrees; when the parse is wrong the cut can leave half a name behind
+("after about {{35 kilometres}} do Comércio 48 seconds ahead …"). A card is dropped when it keeps
+only part of a name the sentence writes, its brackets or quotation marks do not pair up, a word
+is written twice in a row, it opens on a subordinator cut loose from its clause ("When, who …"), or
+a cut kept "a week" of "a week after …" without the "after". A count of "more" without "than"
+("built dozens more") leans on another sentence and goes too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from quiz.deck import CLOZE_GAP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"))
+PAIRS = (("(", ")"), ("[", "]"))
+QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly and straight marks
+DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
+
+# "Laos has built dozens more": more than what another sentence counted.
+COUNTED_MORE = re.compile(r"\b(?:dozens|hundreds|thousands|scores|several|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten) more\b(?!.*\bthan\b)", re.IGNORECASE)
+
+
+def torn_name(sent: Span, kept: Iterable[Token], left_out: range = range(0)) -> bool:
+    """True when the kept tokens hold some words of a name in the sentence but not all of them.
+    Tokens in `left_out` (the answer a question replaces by its wh-phrase) count as kept;
+    determiners and punctuation are no part of the test."""
+    present = {t.i for t in kept} | set(left_out)
+    for ent in sent.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue  # dates and amounts: relative time ("Next year's race") is cut on purpose
+        words = [t.i for t in ent if not t.is_punct and t.tag_ not in ("DT", "POS")]
+        inside = sum(1 for i in words if i in present)
+        if 0 < inside < len(words):
+            return True
+    return False
+
+
+def stranded_lead(kept: Iterable[Token]) -> bool:
+    """True when a measure leading a subordinate clause stays but the clause's conjunction went:
+    "a week after X awarded …" cut to "A week X awarded …"."""
+    present = {t.i for t in kept}
+    for token in (t for t in kept if t.dep_ == "npadvmod"):
+        if any(c.dep_ == "mark" and c.i > token.i and c.i not in present for c in token.head.children):
+            return True
+    return False
+
+
+def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range = range(0)) -> bool:
+    """A cut that tore a name apart or stranded a clause's leading measure."""
+    return torn_name(sent, kept, left_out) or stranded_lead(kept)
+
+
+def garbled(text: str) -> bool:
+    """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
+    subordinator with nothing of its clause left, or "dozens more" with no "than"."""
+    body = CLOZE_GAP.sub(r"\1", text)
+    if any(body.count(left) != body.count(right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
+        return True
+    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body))
