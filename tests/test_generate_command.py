@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from quiz.deckfile import check_path, dump, load_path  # noqa: E402
-from quiz.generate import GenerateError, run_command  # noqa: E402
+from quiz.deckfile import check_path, dump, load_path
+from quiz.generate import GenerateError, run_command
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "decks" / "articles" / "2013-havana-round-of-talks.txt"

@@ -3,14 +3,11 @@ deterministic."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("spacy")
-
-from quiz.deckfile import check_text, dump  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
+from quiz.deckfile import check_text, dump
+from quiz.generate import GenerateError, generate
 
 SENTENCES = [
     "The council approved the budget in 1998 after a vote in Geneva.",

@@ -11,27 +11,16 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from quiz.answers import normalise  # noqa: E402
-from quiz.deck import cloze_gaps  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
-from quiz.generate.answertypes import answer_type, name_kind, which  # noqa: E402
-from quiz.generate.distractors import shape  # noqa: E402
+from quiz.answers import normalise
+from quiz.deck import cloze_gaps
+from quiz.generate import GenerateError, generate
+from quiz.generate.answertypes import answer_type, name_kind, which
+from quiz.generate.distractors import shape
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "decks" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "generate").glob("*_*.txt"))
 WEEKDAYS = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE)
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model() -> None:
-    from quiz.generate.nlp import load_model
-
-    try:
-        load_model()
-    except Exception:  # pragma: no cover - environment without the model
-        pytest.skip("spaCy English model not installed")
 
 
 def cards(text: str, **options: object) -> dict[str, str]:
@@ -111,8 +100,7 @@ def test_mislabelled_event_is_asked_as_event_and_window_durations_are_no_gaps() 
 
 
 def test_organisations_joined_by_and_make_one_name() -> None:
-    from quiz.generate.nlp import joined_names
-    from quiz.generate.nlp import load_model
+    from quiz.generate.nlp import joined_names, load_model
 
     doc = load_model()("The number of Cubans apprehended at the border soared to 16,531 in 2022, according to US Customs and Border Protection data.")
     assert "US Customs and Border Protection" in [span.text for span in joined_names(doc[:])]

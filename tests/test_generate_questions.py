@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from quiz.deckfile import check_text, dump  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
+from quiz.deckfile import check_text, dump
+from quiz.generate import GenerateError, generate
 
 
 def questions(text: str, **options: object) -> dict[str, tuple[str, str]]:
@@ -17,15 +15,6 @@ def questions(text: str, **options: object) -> dict[str, tuple[str, str]]:
         result[entry.question or entry.cloze or ""] = (entry.answer or "", entry.tags[0])
     return result
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model() -> None:
-    from quiz.generate.nlp import load_model
-
-    try:
-        load_model()
-    except Exception:  # pragma: no cover - environment without the model
-        pytest.skip("spaCy English model not installed")
 
 
 def test_passive_with_agent_becomes_active_wh_question_with_role() -> None:

@@ -7,12 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("spacy")
-
-from quiz.deck import cloze_gaps  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
+from quiz.deck import cloze_gaps
+from quiz.generate import GenerateError, generate
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
@@ -23,15 +19,6 @@ COMPANY = (
     "technology. The company employs more than 39,000 people and reported sales of 21.2 billion euros last year."
 )
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model() -> None:
-    from quiz.generate.nlp import load_model
-
-    try:
-        load_model()
-    except Exception:  # pragma: no cover - environment without the model
-        pytest.skip("spaCy English model not installed")
 
 
 def shown(text: str, **options: object) -> dict[str, str]:

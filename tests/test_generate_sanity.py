@@ -6,25 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("spacy")
-
-from quiz.deck import cloze_gaps  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
-from quiz.generate.sanity import garbled  # noqa: E402
+from quiz.deck import cloze_gaps
+from quiz.generate import GenerateError, generate
+from quiz.generate.sanity import garbled
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model() -> None:
-    from quiz.generate.nlp import load_model
-
-    try:
-        load_model()
-    except Exception:  # pragma: no cover - environment without the model
-        pytest.skip("spaCy English model not installed")
 
 
 def shown(text: str) -> dict[str, str]:

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("spacy")
-
-from quiz.deck import cloze_gaps  # noqa: E402
-from quiz.deckfile import check_text, dump  # noqa: E402
-from quiz.generate import GenerateError, generate  # noqa: E402
-from quiz.generate.distractors import _spell_scaled  # noqa: E402
+from quiz.deck import cloze_gaps
+from quiz.deckfile import check_text, dump
+from quiz.generate import GenerateError, generate
+from quiz.generate.distractors import _spell_scaled
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 UNSEEN = [
@@ -24,15 +22,6 @@ UNSEEN = [
     )
 ]
 
-
-@pytest.fixture(scope="module", autouse=True)
-def model() -> None:
-    from quiz.generate.nlp import load_model
-
-    try:
-        load_model()
-    except Exception:  # pragma: no cover - environment without the model
-        pytest.skip("spaCy English model not installed")
 
 
 def entries(text: str, **options: object) -> list:
