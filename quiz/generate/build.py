@@ -55,7 +55,7 @@ def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
     if candidate.kind == "truefalse":
         wrong = swap(mention, options, candidate.text)
         false = wrong is not None and int(common["id"][-1], 16) % 2 == 1  # type: ignore[index]
-        statement = candidate.text.replace("{{" + mention.text + "}}", wrong if false else mention.text, 1)
+        statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
     wrong_options = choices(mention, options, candidate.text)
     if candidate.kind == "cloze":

@@ -185,7 +185,7 @@ def _comma_bounded(token: Token) -> bool:
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != ",":
         return False
-    return after >= token.sent.end or doc[after].text in (",", ".") or doc[after].is_sent_end
+    return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 
 def _fit(part: list[Token], mention: Mention) -> list[Token]:

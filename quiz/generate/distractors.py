@@ -146,19 +146,19 @@ def _rotate(items: list[str], mention: Mention) -> list[str]:
 def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     text = mention.answer
     value = _first_number(text)
-    if mention.type == "month" or (mention.type == "day" and value is not None):
-        month = next((m for m in MONTHS if re.search(rf"\b{m}", text)), None)
+    month = next((m for m in MONTHS if re.search(rf"\b{m}", text)), None)
+    if mention.type == "month":
+        index = MONTHS.index(month) if month else 0
+        return [text.replace(month, MONTHS[(index + shift) % 12]) for shift in (3, -2, 5, -4)] if month else []
+    if mention.type == "day" and value is not None:
         if month is None:
             return []
-        if mention.type == "month":
-            index = MONTHS.index(month)
-            return [text.replace(month, MONTHS[(index + shift) % 12]) for shift in (3, -2, 5, -4)]
         return [o.text for o in options] + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
     if value is None:
         return []
     if mention.type in ("year", "years", "date"):
-        near = sorted((o.text for o in options if _first_number(o.text) not in (None, value)), key=lambda t: abs(_first_number(t) - value))
-        near = [t for t in near if abs(_first_number(t) - value) <= 12]
+        years = {o.text: number for o in options if (number := _first_number(o.text)) is not None and number != value}
+        near = [t for t in sorted(years, key=lambda t: abs(years[t] - value)) if abs(years[t] - value) <= 12]
         return near + [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
     scale = [o.text for o in options if (v := _first_number(o.text)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o.text, text)]
     if mention.type in ("number", "money") and (spelled := _scaled_values(text, mention)):

@@ -215,7 +215,7 @@ def _longer_person(name: str, names: list[str]) -> str | None:
 def _acronyms(orgs: list[str]) -> dict[str, str]:
     """Acronym <-> spelled-out pairs among the organisations named in the input."""
     pairs: dict[str, str] = {}
-    spelled = {}
+    spelled: dict[str, str] = {}
     for name in orgs:
         words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in MINOR_WORDS]
         if len(words) >= 2 and all(w[0].isupper() for w in words):
