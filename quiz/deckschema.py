@@ -350,7 +350,8 @@ def _shape(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    text = " ".join(str(node.value).split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
 def _did_you_mean(word: str, options: tuple[str, ...]) -> str:

@@ -827,3 +827,10 @@ def test_deck_id_defaults_to_the_file_name(tmp_path: Path) -> None:
         assert (deck.id, deck.title, deck.path) == (expected, "Talks", str(path.resolve()))
     assert load_text(body, default_id="given").id == "given"
     assert load_text("id: own\n" + body, default_id="given").id == "own"
+
+
+def test_a_long_scalar_is_shortened_in_messages() -> None:
+    result = check_text("x" * 500 + "\n", "plain.txt")
+    assert [str(p) for p in result.errors] == [
+        f"plain.txt:1:1: the deck must be a mapping of keys to values, not '{'x' * 40}…'"
+    ]
