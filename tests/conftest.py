@@ -50,12 +50,17 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-@pytest.fixture
-def local_tz() -> Iterator[None]:
-    """Local time five hours behind UTC (no DST), for Python and SQLite's 'localtime' alike."""
+def in_time_zone(tz: str) -> Iterator[None]:
+    """Run with local time set to `tz`, for Python and SQLite's 'localtime' alike."""
     patch = pytest.MonkeyPatch()
-    patch.setenv("TZ", "EST+05")
+    patch.setenv("TZ", tz)
     time.tzset()
     yield
     patch.undo()
     time.tzset()
+
+
+@pytest.fixture
+def local_tz() -> Iterator[None]:
+    """Local time five hours behind UTC, no DST."""
+    yield from in_time_zone("EST+05")

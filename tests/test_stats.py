@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import T0, in_time_zone, make_deck, qa
 
-from conftest import T0, make_deck, qa
 from quiz.deck import Deck
 from quiz.scheduler import Memory, Rating, State
 from quiz.stats import report, start_of_day, streak
@@ -128,12 +127,7 @@ def test_empty_report(store: Store, decks: tuple[Deck, Deck]) -> None:
 @pytest.fixture
 def new_york() -> Iterator[None]:
     """New York's rules: clocks went forward at 02:00 on 10 March 2024."""
-    patch = pytest.MonkeyPatch()
-    patch.setenv("TZ", "EST5EDT,M3.2.0,M11.1.0")
-    time.tzset()
-    yield
-    patch.undo()
-    time.tzset()
+    yield from in_time_zone("EST5EDT,M3.2.0,M11.1.0")
 
 
 def test_days_follow_daylight_saving_time(new_york: None) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pexpect
 import pytest
-
 from cli_helpers import QUIZ, quiz_env, reviews
+
 from quiz.deckfile import load_path
 from quiz.session import options_for
 
@@ -50,6 +50,15 @@ def finish(child: pexpect.spawn) -> int:
     child.expect(pexpect.EOF)
     child.close()
     return child.exitstatus
+
+
+def answer_first_card(child: pexpect.spawn) -> None:
+    """Answer the first card right, keep its grade, and wait for the second card."""
+    child.expect("capital of Cuba")
+    child.sendline("Havana")
+    child.expect("Enter keeps it")
+    child.send("\r")
+    child.expect("suspended the talks")
 
 
 def pick(child: pexpect.spawn, options: tuple[str, ...], wanted: str) -> None:
@@ -103,11 +112,7 @@ def test_q_at_a_text_prompt_quits_without_saving_that_card(tmp_path: Path, deck:
 @pytest.mark.parametrize("key", ["c", "d"])
 def test_ctrl_c_and_ctrl_d_quit_cleanly(tmp_path: Path, deck: Path, key: str) -> None:
     child = spawn(tmp_path, str(deck))
-    child.expect("capital of Cuba")
-    child.sendline("Havana")
-    child.expect("Enter keeps it")
-    child.send("\r")
-    child.expect("suspended the talks")
+    answer_first_card(child)
     child.sendcontrol(key)
     child.expect("Session summary")
     output = child.before or ""
@@ -134,11 +139,7 @@ def test_cloze_prompt_shows_a_blank(tmp_path: Path, deck: Path) -> None:
 
 def test_killing_the_process_keeps_every_answer(tmp_path: Path, deck: Path) -> None:
     child = spawn(tmp_path, str(deck))
-    child.expect("capital of Cuba")
-    child.sendline("Havana")
-    child.expect("Enter keeps it")
-    child.send("\r")
-    child.expect("suspended the talks")
+    answer_first_card(child)
     child.send("\r")  # picks the first option, right or wrong
     child.expect("Enter keeps it")
     # Killed while the grade prompt is up: the answer was saved before it was shown.
