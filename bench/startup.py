@@ -18,14 +18,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pexpect
 
-from quiz.deck import Deck, Entry
-from quiz.deckfile import dump
-from quiz.scheduler import Memory, State
+from quiz.decks.file import dump
+from quiz.decks.model import Deck, Entry
+from quiz.memory.state import Memory, State
 from quiz.store import Store, to_ms
 
 CARDS = 10_000
@@ -51,7 +51,7 @@ def make_deck(folder: Path, cards: int = CARDS) -> Path:
 
 def make_history(home: Path, cards: int = CARDS, reviews: int = REVIEWS) -> None:
     """Half the cards studied, the reviews spread over a year, a few percent due now."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     store = Store.open(home / "quiz.db")
     store.sync_decks([("big", "Benchmark deck", None, cards)], now)
     rng = random.Random(11)

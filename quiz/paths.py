@@ -20,7 +20,7 @@ def database_path() -> Path:
 
 
 def cache_dir() -> Path:
-    """Parsed decks (see quiz/deckcache.py); with QUIZ_HOME, kept inside it."""
+    """Parsed decks (see quiz/decks/cache.py); with QUIZ_HOME, kept inside it."""
     if os.environ.get("QUIZ_HOME"):
         return data_dir() / "cache"
     import platformdirs

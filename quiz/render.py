@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rich.console import Console
 from rich.table import Table
 
-from quiz.prompts import RATING_NAMES, duration
-from quiz.scheduler import Rating
-from quiz.session import Summary
+from quiz.humantime import when
+from quiz.memory.rating import RATING_NAMES, Rating
 from quiz.stats import Report
+from quiz.study.session import Summary
 
 
 def console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
-
-
-def when(moment: datetime | None, now: datetime) -> str:
-    if moment is None:
-        return "—"
-    if moment <= now:
-        return "now"
-    local = moment.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"in {duration(moment - now)} ({local})"
 
 
 def percent(part: int, whole: int) -> str:
@@ -31,7 +22,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def session_summary(summary: Summary) -> Table:
-    now = summary.ended or datetime.now(timezone.utc)
+    now = summary.ended or datetime.now(UTC)
     table = Table(title="Session summary", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column()

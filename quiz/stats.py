@@ -7,12 +7,12 @@ local calendar days.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from quiz.deck import Deck
-from quiz.queue import key_of
-from quiz.scheduler import State
+from quiz.days import midnight, start_of_day
+from quiz.decks.model import Deck, key_of
+from quiz.memory.state import State
 from quiz.store import Store
 
 
@@ -64,15 +64,6 @@ def streak(days: list[str], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
-
-
-def midnight(day: date) -> datetime:
-    """Local midnight starting `day`, with that moment's own UTC offset (DST changes by day)."""
-    return datetime.combine(day, time()).astimezone()
-
-
-def start_of_day(now: datetime) -> datetime:
-    return midnight(now.astimezone().date())
 
 
 def deck_stats(deck: Deck, store: Store, now: datetime, reviews: dict[str, int]) -> DeckStats:

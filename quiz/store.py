@@ -12,10 +12,11 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from quiz.scheduler import Memory, Rating, State
+from quiz.memory.rating import Rating
+from quiz.memory.state import Memory, State
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -103,7 +104,7 @@ def to_ms(moment: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC)
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from quiz.deck import Deck, Entry, Source
+from quiz.decks.model import Deck, Entry, Source
 from quiz.store import Store
 
 # No per-example deadline: CI shares a 2-core machine, and a slow example is not a failure.
@@ -19,7 +19,7 @@ settings.load_profile("quiz")
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DECK = ROOT / "decks" / "us-cuba-migration.yaml"
-T0 = datetime(2024, 3, 5, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
 
 
 def make_deck(*entries: Entry, id: str = "t", title: str = "Test deck", sources: dict[str, Source] | None = None) -> Deck:

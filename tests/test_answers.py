@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.answers import Verdict, check, normalise
+from quiz.study.answers import Verdict, check, normalise
 
 WRONG = Verdict(correct=False, typo=False, matched=None)
 

@@ -118,7 +118,7 @@ def test_wrong_answer_is_again_and_comes_back(tmp_path: Path) -> None:
     assert "The answer is: Havana" in result.stdout
     saved = reviews(tmp_path)
     # With one new card allowed, the failed card is the one that comes back (learn-ahead).
-    assert [(row["card_id"], row["rating"]) for row in saved][0] == ("capital", 1)
+    assert next((row["card_id"], row["rating"]) for row in saved) == ("capital", 1)
     assert [row["card_id"] for row in saved] == ["capital", "capital"]
 
 

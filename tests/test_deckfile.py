@@ -14,11 +14,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from quiz.decks import file as deckfile
+from quiz.decks.file import DeckError, Problem, check_path, check_text, dump, load_path, load_text
+from quiz.decks.model import Deck, Entry, Kind, Source, derived_id, entry_id
+from quiz.study.answers import normalise
+
 from conftest import BUNDLED_DECK, make_deck, qa
-from quiz import deckfile
-from quiz.answers import normalise
-from quiz.deck import Deck, Entry, Kind, Source, derived_id, entry_id
-from quiz.deckfile import DeckError, Problem, check_path, check_text, dump, load_path, load_text
 
 # Lines 1-7 of every test deck; the first card starts on line 8.
 HEAD = """\
@@ -359,7 +360,7 @@ def test_python_tags_construct_nothing(tmp_path: Path) -> None:
         f"!!python/object/apply:builtins.exec [\"open({str(marker)!r}, 'w')\"]",
         f"!!python/object/apply:os.system ['touch {marker}']",
         "!!python/name:os.system",
-        "!!python/object:quiz.deck.Source {title: x}",
+        "!!python/object:quiz.decks.model.Source {title: x}",
     ]
     for payload in payloads:
         text = deck_text(f"""
@@ -384,11 +385,11 @@ def test_other_tags_are_refused_wherever_they_are() -> None:
     assert errors(deck_text("- {id: a, question: q, answer: x, tags: !!omap [a: 1]}")) == [
         "d.yaml:8:41: 'tags' has unsupported YAML tag 'tag:yaml.org,2002:omap'"
     ]
-    assert errors(deck_text("- !!python/object:quiz.deck.Entry {id: a, question: q, answer: x}")) == [
-        "d.yaml:8:3: a card has unsupported YAML tag 'tag:yaml.org,2002:python/object:quiz.deck.Entry'"
+    assert errors(deck_text("- !!python/object:quiz.decks.model.Entry {id: a, question: q, answer: x}")) == [
+        "d.yaml:8:3: a card has unsupported YAML tag 'tag:yaml.org,2002:python/object:quiz.decks.model.Entry'"
     ]
-    tagged_root = "!!python/object:quiz.deck.Deck\n" + deck_text("- {id: a, question: q, answer: x}")
-    assert errors(tagged_root) == ["d.yaml:1:1: the deck has unsupported YAML tag 'tag:yaml.org,2002:python/object:quiz.deck.Deck'"]
+    tagged_root = "!!python/object:quiz.decks.model.Deck\n" + deck_text("- {id: a, question: q, answer: x}")
+    assert errors(tagged_root) == ["d.yaml:1:1: the deck has unsupported YAML tag 'tag:yaml.org,2002:python/object:quiz.decks.model.Deck'"]
     tagged_cards = HEAD.replace("cards:", "cards: !!python/object/new:list") + "  - {id: a, question: q, answer: x}\n"
     assert errors(tagged_cards) == ["d.yaml:7:8: 'cards' has unsupported YAML tag 'tag:yaml.org,2002:python/object/new:list'"]
     # Standard scalar tags are plain text.
@@ -447,7 +448,7 @@ def test_recursive_alias() -> None:
 def test_deep_nesting_is_refused_without_crashing() -> None:
     # libyaml's composer recursed on the C stack and killed the process at ~40,000 levels.
     script = (
-        "from quiz.deckfile import check_text\n"
+        "from quiz.decks.file import check_text\n"
         "for text in ('[' * 200000 + ']' * 200000, '- ' * 200000 + 'x', 'title: ' + '{a: ' * 200000):\n"
         "    print(check_text(text, 'd.yaml').problems[0])\n"
     )
@@ -682,16 +683,16 @@ def cloze_texts(draw: st.DrawFn, gaps: int) -> tuple[str, list[str]]:
 @st.composite
 def entries(draw: st.DrawFn, source_names: list[str]) -> Entry:
     kind = draw(st.sampled_from(["typed", "choice", "truefalse", "cloze1", "clozeN"]))
-    common = dict(
-        id=draw(st.none() | IDS),
-        tags=draw(LISTS),
-        note=draw(st.none() | TEXT),
-        source=draw(st.none() | st.sampled_from(source_names)) if source_names else None,
-        quote=draw(st.none() | TEXT),
-    )
+    common = {
+        "id": draw(st.none() | IDS),
+        "tags": draw(LISTS),
+        "note": draw(st.none() | TEXT),
+        "source": draw(st.none() | st.sampled_from(source_names)) if source_names else None,
+        "quote": draw(st.none() | TEXT),
+    }
     if kind.startswith("cloze"):
         text, gaps = draw(cloze_texts(1 if kind == "cloze1" else draw(st.integers(2, 3))))
-        extra = dict(accept=draw(LISTS), choices=draw(LISTS)) if kind == "cloze1" else {}
+        extra = {"accept": draw(LISTS), "choices": draw(LISTS)} if kind == "cloze1" else {}
         entry = Entry(cloze=text, **common, **extra)  # type: ignore[arg-type]
         answers = [*gaps[:1], *entry.accept]
     else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deckfile import check_path, dump, load_path
+from quiz.decks.file import check_path, dump, load_path
 from quiz.generate import GenerateError, run_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ HISTORY = ROOT / "tests" / "data" / "generate" / "history.txt"
 
 
 def run(articles: list[str], output: Path | None, **options: object) -> int:
-    defaults: dict[str, object] = dict(title=None, max_cards=None, kinds=None, force=False, merge=False, model=None)
+    defaults: dict[str, object] = {"title": None, "max_cards": None, "kinds": None, "force": False, "merge": False, "model": None}
     defaults.update(options)
     return run_command(articles, str(output) if output else None, **defaults)  # type: ignore[arg-type]
 
@@ -76,7 +76,7 @@ def test_merge_keeps_hand_edits_and_adds_new_cards(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "empty"), (b"\x00\x01\x02binary", "binary"), (b"\xff\xfe\xfa not utf8", "UTF-8"),
-     ("Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.".encode(), "English")],
+     (b"Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.", "English")],
 )
 def test_bad_input_is_a_clean_error_and_writes_nothing(tmp_path: Path, content: bytes, message: str) -> None:
     article = tmp_path / "bad.txt"
@@ -89,7 +89,7 @@ def test_bad_input_is_a_clean_error_and_writes_nothing(tmp_path: Path, content: 
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(GenerateError, match="missing.txt"):
+    with pytest.raises(GenerateError, match=r"missing\.txt"):
         run([str(tmp_path / "missing.txt")], None)
 
 

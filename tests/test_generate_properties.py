@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.deckfile import check_text, dump
+from quiz.decks.file import check_text, dump
 from quiz.generate import GenerateError, generate
 
 SENTENCES = [

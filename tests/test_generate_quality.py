@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answers import normalise
-from quiz.deck import cloze_gaps
+from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 from quiz.generate.answertypes import answer_type, name_kind, which
 from quiz.generate.distractors import shape
+from quiz.study.answers import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "decks" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "generate").glob("*_*.txt"))

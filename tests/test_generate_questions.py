@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.deckfile import check_text, dump
+from quiz.decks.file import check_text, dump
 from quiz.generate import GenerateError, generate
 
 
@@ -112,7 +112,7 @@ def test_max_and_density() -> None:
 
 
 def test_clear_errors() -> None:
-    with pytest.raises(GenerateError, match="a.txt"):
+    with pytest.raises(GenerateError, match=r"a\.txt"):
         generate([("a.txt", "")])
     with pytest.raises(GenerateError, match="English"):
         generate([("b.txt", "Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.")])

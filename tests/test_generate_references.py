@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz.deck import cloze_gaps
+from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.deck import cloze_gaps
+from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 from quiz.generate.sanity import garbled
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.deck import cloze_gaps
-from quiz.deckfile import check_text, dump
+from quiz.decks.file import check_text, dump
+from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 from quiz.generate.distractors import _spell_scaled
 

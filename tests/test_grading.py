@@ -1,13 +1,14 @@
-"""Automatic grades, as the table in quiz/grading.py's docstring sets them out."""
+"""Automatic grades, as the table in quiz/study/grading.py's docstring sets them out."""
 
 from __future__ import annotations
 
 import pytest
 
+from quiz.decks.model import Card, Entry, Kind
+from quiz.memory.rating import Rating
+from quiz.study.grading import RATING_KEYS, auto_rating, thresholds
+
 from conftest import make_deck, qa
-from quiz.deck import Card, Entry, Kind
-from quiz.grading import RATING_KEYS, auto_rating, thresholds
-from quiz.scheduler import Rating
 
 TYPED, CHOICE, TRUE_FALSE, CLOZE = make_deck(
     qa("Which president suspended the migration talks in 2003?", "Bush"),  # 4 letters

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.answers import check, normalise
-from quiz.numwords import parse
+from quiz.study.answers import check, normalise
+from quiz.study.numwords import parse
 
 ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen"

@@ -6,12 +6,14 @@ from datetime import timedelta
 
 import pytest
 
+from quiz.decks.model import Entry
+from quiz.humantime import duration
+from quiz.memory.rating import Rating
+from quiz.study.answers import check
+from quiz.study.prompts import Paint, feedback_lines, pick_option
+from quiz.study.session import Question, Result
+
 from conftest import make_deck
-from quiz.answers import check
-from quiz.deck import Entry
-from quiz.prompts import Paint, duration, feedback_lines, pick_option
-from quiz.scheduler import Rating
-from quiz.session import Question, Result
 
 
 def result_for(entry: Entry, given: str) -> Result:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from quiz.decks.model import Card, key_of
+from quiz.memory.rating import Rating
+from quiz.memory.scheduler import Scheduler, Settings
+from quiz.memory.state import Memory, State
+from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
+
 from conftest import T0, make_deck, qa
-from quiz.deck import Card
-from quiz.queue import LEARN_AHEAD, StudyQueue, build, key_of
-from quiz.scheduler import Memory, Rating, Scheduler, Settings, State
 
 CARDS = make_deck(*(qa(f"Question {n}?", f"answer {n}", id=f"c{n}") for n in range(8))).cards()
 
@@ -80,7 +83,7 @@ def test_learning_cards_are_shown_early_only_when_nothing_else_is_left() -> None
 
 
 def test_learn_ahead_is_twenty_minutes() -> None:
-    assert LEARN_AHEAD == timedelta(minutes=20)
+    assert timedelta(minutes=20) == LEARN_AHEAD
     queue = build([], {}, T0, 0)
     queue.answered(CARDS[0], learning(T0 + LEARN_AHEAD + timedelta(seconds=1)), T0)
     assert queue.next(T0) is None

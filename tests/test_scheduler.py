@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.memory.rating import Rating
+from quiz.memory.scheduler import Scheduler, Settings
+from quiz.memory.state import Memory, State
+
 from conftest import T0
-from quiz.scheduler import Memory, Rating, Scheduler, Settings, State
 
 FUZZED = Scheduler()
 STEADY = Scheduler(Settings(fuzz=False))
@@ -119,7 +122,7 @@ def test_new_card_follows_the_default_learning_steps() -> None:
 
 
 def test_a_lapse_relearns_in_ten_minutes() -> None:
-    learned, now = replay(STEADY, [(Rating.EASY, timedelta()), (Rating.GOOD, timedelta(days=10))])
+    learned, _now = replay(STEADY, [(Rating.EASY, timedelta()), (Rating.GOOD, timedelta(days=10))])
     assert learned is not None and learned.state == State.REVIEW
     lapse = STEADY.review(learned, Rating.AGAIN, learned.due)
     assert (lapse.state, lapse.due - learned.due) == (State.RELEARNING, timedelta(minutes=10))

@@ -8,11 +8,14 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import T0, Clock, make_deck
-from quiz.deck import Deck, Entry, Kind, Source
-from quiz.scheduler import Rating, Scheduler, Settings, State
-from quiz.session import Question, Quit, Result, Session, Summary, judge, options_for, plan
+from quiz.decks.model import Deck, Entry, Kind, Source
+from quiz.memory.rating import Rating
+from quiz.memory.scheduler import Scheduler, Settings
+from quiz.memory.state import State
 from quiz.store import Store, to_ms
+from quiz.study.session import Question, Quit, Result, Session, Summary, judge, options_for, plan
+
+from conftest import T0, Clock, make_deck
 
 STEADY = Scheduler(Settings(fuzz=False))
 DECK = make_deck(
@@ -78,7 +81,9 @@ class Scripted:
         return step.override or result.rating
 
 
-def run(store: Store, script: list[Step], decks: list[Deck] = [DECK], clock: Clock | None = None, new: int = 20, limit: int | None = None) -> tuple[Summary, Scripted]:
+def run(store: Store, script: list[Step], decks: list[Deck] | None = None, clock: Clock | None = None, new: int = 20, limit: int | None = None) -> tuple[Summary, Scripted]:
+    if decks is None:
+        decks = [DECK]
     clock = clock or Clock()
     queue, memories = plan(decks, store, clock(), new)
     prompter = Scripted(clock, store, list(script))

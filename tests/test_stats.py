@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
-from conftest import T0, in_time_zone, make_deck, qa
 
-from quiz.deck import Deck
-from quiz.scheduler import Memory, Rating, State
-from quiz.stats import report, start_of_day, streak
+from quiz.days import start_of_day
+from quiz.decks.model import Deck
+from quiz.memory.rating import Rating
+from quiz.memory.state import Memory, State
+from quiz.stats import report, streak
 from quiz.store import Answer, Store
+
+from conftest import T0, in_time_zone, make_deck, qa
 
 TODAY = date(2024, 3, 5)
 

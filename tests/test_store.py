@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import T0
-from quiz.scheduler import Memory, Rating, State
 from quiz import store as store_module
+from quiz.memory.rating import Rating
+from quiz.memory.state import Memory, State
 from quiz.store import MIGRATIONS, Answer, Store, StoreError, from_ms, to_ms
+
+from conftest import T0
 
 DECK = "us-cuba-migration"
 
@@ -102,7 +104,7 @@ def test_first_runs_at_the_same_time(tmp_path: Path) -> None:
         start = threading.Barrier(6)
         failures: list[Exception] = []
 
-        def open_it() -> None:
+        def open_it(start: threading.Barrier = start, path: Path = path, failures: list[Exception] = failures) -> None:
             start.wait()
             try:
                 Store.open(path).close()
@@ -185,12 +187,10 @@ def test_regrade_changes_rating_and_memory_but_keeps_the_review(synced: Store) -
 def test_deleting_a_review_is_refused(synced: Store) -> None:
     session = synced.start_session([DECK], T0)
     review_id = synced.record(answer(session, "a", T0))
-    with pytest.raises(sqlite3.IntegrityError, match="reviews are never deleted"):
-        with synced.db:
-            synced.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-    with pytest.raises(sqlite3.IntegrityError):
-        with synced.db:
-            synced.db.execute("DELETE FROM reviews")
+    with pytest.raises(sqlite3.IntegrityError, match="reviews are never deleted"), synced.db:
+        synced.db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+    with pytest.raises(sqlite3.IntegrityError), synced.db:
+        synced.db.execute("DELETE FROM reviews")
     assert one(synced, "SELECT COUNT(*) FROM reviews") == (1,)
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from cli_helpers import QUIZ, quiz_env, reviews
 
-from quiz.deckfile import load_path
-from quiz.session import options_for
+from quiz.decks.file import load_path
+from quiz.study.session import options_for
+
+from cli_helpers import QUIZ, quiz_env, reviews
 
 DECK = """\
 title: PTY deck

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quiz.deck import Deck
+    from quiz.decks.model import Deck
 
 KINDS = ("who", "what", "when", "where", "howmany", "cloze", "truefalse")
 

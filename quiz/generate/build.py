@@ -10,11 +10,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from quiz.generate.filters import normalise
-from quiz.deck import Deck, Entry, Source, identity_text
+from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.candidates import Candidate
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Option, choices, swap
+from quiz.generate.filters import normalise
 
 TRUE_FALSE_PREFIX = "True or false: "
 
@@ -48,13 +48,13 @@ def source_ids(names: list[str]) -> list[str]:
 
 def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
     mention = candidate.mention
-    common = dict(
-        id=card_id(candidate), source=candidate.sentence.source, quote=candidate.sentence.quote,
-        tags=(candidate.kind, mention.type),
-    )
+    common = {
+        "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,
+        "tags": (candidate.kind, mention.type),
+    }
     if candidate.kind == "truefalse":
         wrong = swap(mention, options, candidate.text)
-        false = wrong is not None and int(common["id"][-1], 16) % 2 == 1  # type: ignore[index]
+        false = wrong is not None and int(common["id"][-1], 16) % 2 == 1
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
     wrong_options = choices(mention, options, candidate.text)

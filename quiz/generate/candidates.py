@@ -120,9 +120,10 @@ def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
 def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
-    if mention.type in NAMED_TYPES and not clause.antecedent:
-        if mention.covers(clause.subject) or _role(clause.subject, mention) is not None:
-            yield _named_kind(mention), subject_question(clause, mention)
+    if mention.type in NAMED_TYPES and not clause.antecedent and (
+        mention.covers(clause.subject) or _role(clause.subject, mention) is not None
+    ):
+        yield _named_kind(mention), subject_question(clause, mention)
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
     agent = _agent(clause, mention)
@@ -198,7 +199,7 @@ def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     after = [t for t in tokens if t.i >= mention.end]
     if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
-    if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and not t.ent_type_ in ("PERSON", "GPE", "NORP") for t in before):
+    if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
 

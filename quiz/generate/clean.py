@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
+from typing import ClassVar
 
 TERMINAL = tuple(".!?…\"'”’)")
 MONTHS = ("january february march april may june july august september october november december").split()
@@ -180,9 +181,9 @@ def strip_markdown(text: str) -> tuple[list[str], str]:
 class _BodyText(HTMLParser):
     """Collects block-separated text, skipping scripts, navigation, figures and asides."""
 
-    SKIP = {"script", "style", "nav", "header", "footer", "aside", "figure", "figcaption", "form", "noscript", "template", "svg", "button"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "td", "main", "ul", "ol", "pre"}
-    HEADING = {"h1", "h2", "h3", "title"}
+    SKIP: ClassVar[set[str]] = {"script", "style", "nav", "header", "footer", "aside", "figure", "figcaption", "form", "noscript", "template", "svg", "button"}
+    BLOCK: ClassVar[set[str]] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "td", "main", "ul", "ol", "pre"}
+    HEADING: ClassVar[set[str]] = {"h1", "h2", "h3", "title"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

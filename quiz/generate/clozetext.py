@@ -103,7 +103,7 @@ def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
 
 def segment(tokens: list[Token], mention: Mention) -> list[Token]:
     start = 0
-    for index, token in enumerate(tokens + [None]):  # type: ignore[list-item]
+    for index, token in enumerate([*tokens, None]):
         if token is None or (token.text in SEGMENT_BREAKS and token.whitespace_):
             part = tokens[start:index]
             if part and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from quiz.deck import Deck
+from quiz.decks.model import Deck
 from quiz.generate import GenerateError, generate
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -37,7 +37,7 @@ def main(
         raise GenerateError("--merge needs -o DECK.yaml, the deck to add cards to")
     texts = [(_cited_name(name, target), read_article(name)) for name in articles]
     deck = generate(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=_progress)
-    from quiz.deckfile import dump, slug
+    from quiz.decks.file import dump, slug
 
     if target is not None and merge and target.exists():
         deck = merged(_load(target), deck)
@@ -104,7 +104,7 @@ def _check_target(target: Path, force: bool, merge: bool) -> None:
 
 
 def _load(target: Path) -> Deck:
-    from quiz.deckfile import DeckError, load_path
+    from quiz.decks.file import DeckError, load_path
 
     try:
         return load_path(target)

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from quiz.generate.filters import normalise
 from quiz.generate.answertypes import category, name_kind
 from quiz.generate.candidates import Mention, kind_of
+from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
 
 CHOICES = 3

@@ -294,9 +294,9 @@ def fragment(span: Span) -> bool:
         return True  # "Mexico" in "the US-Mexico border"
     if after is not None and _loose_capital(after) and (span.root.ent_type_ == "PERSON" or not _title_before_person(after)):
         return True
-    if after is not None and after.lower_ in ("and", "&") and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG":
-        if span.root.dep_ in ("compound", "nmod", "amod"):
-            return True  # "US Customs and Border Protection data": one name modifying a noun
+    next_is_org = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG"
+    if after is not None and after.lower_ in ("and", "&") and next_is_org and span.root.dep_ in ("compound", "nmod", "amod"):
+        return True  # "US Customs and Border Protection data": one name modifying a noun
     before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ != "the"]
     if len(before) >= 2 and before[-1].lower_ in ("and", "&") and before[-2].ent_type_ == "ORG" and before[-2].dep_ in ("compound", "nmod"):
         return True

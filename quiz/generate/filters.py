@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quiz.answers import normalise as _normalise
-from quiz.deck import CLOZE_GAP
-from quiz.generate.candidates import Candidate
+from quiz.decks.model import CLOZE_GAP
 from quiz.generate.answertypes import generic
+from quiz.generate.candidates import Candidate
 from quiz.generate.nlp import alias_forms, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
+from quiz.study.answers import normalise as _normalise
 
 QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
 QUESTION_WORDS = (4, MAX_QUESTION_WORDS)
@@ -68,7 +68,7 @@ def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, questi
 
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """quiz.answers.normalise, remembered: the same names are compared again and again."""
+    """quiz.study.answers.normalise, remembered: the same names are compared again and again."""
     return _normalise(text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from quiz.deck import Deck
+from quiz.decks.model import Deck
 from quiz.generate import KINDS, GenerateError
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
 from quiz.generate.candidates import Candidate, Mention

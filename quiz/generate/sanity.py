@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from quiz.deck import CLOZE_GAP
+from quiz.decks.model import CLOZE_GAP
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

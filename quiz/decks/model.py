@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 CLOZE_GAP = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 BLANK = "_____"
@@ -40,12 +40,13 @@ class Source:
 # seven times as long to build; they are not frozen, but nothing changes them once built.
 @dataclass(slots=True)
 class Entry:
-    """One item of a deck's `cards:` list, as written."""
+    """One item of a deck's `cards:` list, as written; the fields are the YAML keys, in the
+    order decks are written."""
 
+    id: str | None = None
     question: str | None = None
     cloze: str | None = None
     answer: str | None = None
-    id: str | None = None
     accept: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     source: str | None = None
@@ -69,6 +70,19 @@ class Card:
     quote: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+
+
+# The YAML keys of a card entry and of a source, and which entry keys hold lists.
+ENTRY_KEYS = tuple(f.name for f in fields(Entry))
+LIST_KEYS = tuple(f.name for f in fields(Entry) if f.default == ())
+SOURCE_KEYS = tuple(f.name for f in fields(Source))
+
+CardKey = tuple[str, str]
+
+
+def key_of(card: Card) -> CardKey:
+    """What a card's history is stored under: (deck id, card id)."""
+    return (card.deck_id, card.id)
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,23 @@ decks without errors are cached, so problems are always reported afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
-from dataclasses import astuple
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from quiz import __version__
-from quiz.deck import Deck, Entry, Source
+from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, Deck, Entry, Source
+
+# Bumped whenever the encoding below changes, so an old entry is never misread.
+FORMAT = 2
+# A temporary file this old was left by a process that died while writing it.
+STALE_SECONDS = 3600
 
 
 def _cache_file(cache_dir: Path, deck_path: Path) -> Path:
@@ -28,7 +34,7 @@ def _cache_file(cache_dir: Path, deck_path: Path) -> Path:
 
 def _stamp(deck_path: Path) -> list[Any]:
     info = deck_path.stat()
-    return [__version__, str(deck_path.resolve()), info.st_size, info.st_mtime_ns]
+    return [__version__, FORMAT, str(deck_path.resolve()), info.st_size, info.st_mtime_ns]
 
 
 def read(cache_dir: Path, deck_path: Path) -> Deck | None:
@@ -48,11 +54,26 @@ def write(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"stamp": _stamp(deck_path), "deck": _encode(deck)}, ensure_ascii=False)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(payload)
-        os.replace(temporary, _cache_file(cache_dir, deck_path))
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(payload)
+            os.replace(temporary, _cache_file(cache_dir, deck_path))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+        _remove_stale(cache_dir)
     except OSError:
         pass
+
+
+def _remove_stale(cache_dir: Path) -> None:
+    """Delete temporary files that a crashed or killed process left behind."""
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in cache_dir.glob("*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _encode(deck: Deck) -> dict[str, Any]:
@@ -62,9 +83,10 @@ def _encode(deck: Deck) -> dict[str, Any]:
         "description": deck.description,
         "path": deck.path,
         "sources": {
-            name: [s.title, s.published.isoformat() if s.published else None, s.file] for name, s in deck.sources.items()
+            name: {**vars(source), "published": source.published.isoformat() if source.published else None}
+            for name, source in deck.sources.items()
         },
-        "entries": [astuple(entry) for entry in deck.entries],
+        "entries": [[getattr(entry, key) for key in ENTRY_KEYS] for entry in deck.entries],
     }
 
 
@@ -73,15 +95,19 @@ def _decode(data: dict[str, Any]) -> Deck:
         id=data["id"],
         title=data["title"],
         description=data["description"],
-        sources={
-            name: Source(title, date.fromisoformat(published) if published else None, file)
-            for name, (title, published, file) in data["sources"].items()
-        },
+        sources={name: _source(fields) for name, fields in data["sources"].items()},
         entries=tuple(_entry(row) for row in data["entries"]),
         path=data["path"],
     )
 
 
+def _source(fields: dict[str, Any]) -> Source:
+    published = fields.get("published")
+    return Source(**{**fields, "published": date.fromisoformat(published) if published else None})
+
+
 def _entry(row: list[Any]) -> Entry:
-    question, cloze, answer, id_, accept, choices, source, quote, tags, note = row
-    return Entry(question, cloze, answer, id_, tuple(accept), tuple(choices), source, quote, tuple(tags), note)
+    values: dict[str, Any] = {
+        key: tuple(value) if key in LIST_KEYS else value for key, value in zip(ENTRY_KEYS, row, strict=True)
+    }
+    return Entry(**values)

@@ -1,7 +1,7 @@
 """A study session: ask cards from the queue, check, grade, schedule and save each answer.
 
 The session talks to the person through a `Prompter` (questionary or plain lines, see
-quiz/prompts.py) and to the database through the store, so its logic runs the same in tests.
+quiz/study/prompts.py) and to the database through the store, so its logic runs the same in tests.
 Every answer is saved in its own transaction before the next card is shown.
 """
 
@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from quiz.answers import Verdict, check
-from quiz.deck import Card, Deck, Kind, Source
-from quiz.grading import auto_rating
-from quiz.queue import LEARN_AHEAD, CardKey, StudyQueue, build, key_of
-from quiz.scheduler import Memory, Rating, Scheduler
-from quiz.stats import start_of_day
+from quiz.days import start_of_day
+from quiz.decks.model import Card, CardKey, Deck, Kind, Source, key_of
+from quiz.memory.rating import Rating
+from quiz.memory.scheduler import Scheduler
+from quiz.memory.state import Memory
 from quiz.store import Answer, Store
+from quiz.study.answers import Verdict, check
+from quiz.study.grading import auto_rating
+from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
 
 
 class Quit(Exception):

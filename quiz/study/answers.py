@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quiz import numwords
+from quiz.study import numwords
 
 
 @dataclass(frozen=True)

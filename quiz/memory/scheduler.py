@@ -1,4 +1,4 @@
-"""Our one door to the FSRS memory model: ratings, a card's memory state, and the scheduler.
+"""Our one door to py-fsrs: the scheduler that turns a rating into a card's next memory.
 
 py-fsrs does the maths; this module pins our settings (py-fsrs defaults: desired retention
 0.9, learning steps 1 and 10 minutes, relearning step 10 minutes, fuzz on) and converts
@@ -10,37 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from enum import IntEnum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from quiz.memory.rating import Rating
+from quiz.memory.state import Memory, State
+
 if TYPE_CHECKING:
     import fsrs
-
-
-class Rating(IntEnum):
-    AGAIN = 1
-    HARD = 2
-    GOOD = 3
-    EASY = 4
-
-
-class State(IntEnum):
-    LEARNING = 1
-    REVIEW = 2
-    RELEARNING = 3
-
-
-@dataclass(frozen=True)
-class Memory:
-    """What the scheduler knows of a card that has been studied at least once."""
-
-    state: State
-    step: int | None
-    stability: float | None
-    difficulty: float | None
-    due: datetime
-    last_review: datetime | None
 
 
 @dataclass(frozen=True)

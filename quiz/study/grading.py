@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.deck import Card, Kind
-from quiz.scheduler import Rating
+from quiz.decks.model import Card, Kind
+from quiz.memory.rating import Rating
 
 
 @dataclass(frozen=True)

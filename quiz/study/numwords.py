@@ -2,7 +2,7 @@
 
 Owns the grammar of spelled-out cardinals and spoken years over already split,
 lowercased, punctuation-free tokens; folding and splitting text is the caller's
-job (see quiz.answers). Pure: no I/O.
+job (see quiz.study.answers). Pure: no I/O.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz import deckcache
-from quiz.deck import Deck
+from quiz.decks import cache as deckcache
+from quiz.decks.model import Deck
 from quiz.paths import bundled_decks_dir, cache_dir, user_decks_dir
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -59,7 +59,7 @@ def read(path: Path) -> DeckFile:
     cached = deckcache.read(cache_dir(), path)
     if cached is not None:
         return DeckFile(path, cached, ())
-    from quiz.deckfile import check_path  # YAML is parsed only when the cache misses
+    from quiz.decks.file import check_path  # YAML is parsed only when the cache misses
 
     result = check_path(path)
     if result.deck is not None:

@@ -13,14 +13,12 @@ from typing import Any
 
 import yaml
 
-from quiz.answers import normalise
-from quiz.deck import CLOZE_GAP, Deck, Entry, Source, entry_id, expand
+from quiz.decks.model import CLOZE_GAP, ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand
+from quiz.study.answers import normalise
 
 # A document whose aliases expand past this many nodes is refused (billion-laughs defence).
 MAX_EXPANDED_NODES = 1_000_000
 DECK_KEYS = ("title", "id", "description", "sources", "cards")
-SOURCE_KEYS = ("title", "published", "file")
-ENTRY_KEYS = ("id", "question", "cloze", "answer", "accept", "choices", "source", "quote", "tags", "note")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 # Tags plain scalars resolve to (`=` is "value", `<<` is "merge"): all read as the text written.
 PLAIN_TAGS = {
@@ -179,7 +177,7 @@ class SchemaReader:
 
     def sources(self, node: yaml.Node) -> dict[str, Source]:
         result: dict[str, Source] = {}
-        for name, (key_node, value_node) in self.mapping(node, "'sources'", None).items():
+        for name, (_key_node, value_node) in self.mapping(node, "'sources'", None).items():
             fields = self.mapping(value_node, f"source '{name}'", SOURCE_KEYS)
             published = self.published(fields)
             file = self.field(fields, "file", f"source '{name}'")
@@ -255,9 +253,12 @@ class SchemaReader:
             if isinstance(node, yaml.MappingNode) and node.tag == COLLECTION_TAGS[yaml.MappingNode]:
                 self.error(node, "empty card: it needs a 'question' and 'answer', or a 'cloze'")
             return None
-        values = {key: self.field(fields, key, "a card") for key in ("id", "question", "cloze", "answer", "source", "quote", "note")}
-        lists = {key: self.texts(fields[key][1], f"'{key}'") if key in fields else () for key in ("accept", "choices", "tags")}
-        entry = Entry(**values, **lists)  # type: ignore[arg-type]
+        values: dict[str, Any] = {
+            key: (self.texts(fields[key][1], f"'{key}'") if key in fields else ()) if key in LIST_KEYS
+            else self.field(fields, key, "a card")
+            for key in ENTRY_KEYS
+        }
+        entry = Entry(**values)
         self.entry_rules(node, fields, entry, sources)
         return entry
 
@@ -341,7 +342,7 @@ def _readable(node: yaml.Node) -> bool:
 
 
 def _answer_key(text: str) -> str:
-    # As quiz.answers.check compares: answers made only of symbols compare as typed.
+    # As quiz.study.answers.check compares: answers made only of symbols compare as typed.
     return normalise(text) or " ".join(text.casefold().split())
 
 

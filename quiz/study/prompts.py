@@ -11,17 +11,16 @@ import os
 import shutil
 import sys
 import textwrap
-from datetime import timedelta
 from typing import IO
 
-from quiz.deck import Kind
-from quiz.grading import RATING_KEYS
-from quiz.scheduler import Rating
-from quiz.session import Question, Quit, Result
+from quiz.decks.model import Kind
+from quiz.humantime import duration
+from quiz.memory.rating import RATING_NAMES, Rating
+from quiz.study.grading import RATING_KEYS
+from quiz.study.session import Question, Quit, Result
 
 QUIT_WORDS = {"q", ":q"}
 QUOTE_MARKS = "“\"‘'«"  # a quote that opens with one is shown as written, not quoted again
-RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
 
 
 def use_colour(stream: IO[str]) -> bool:
@@ -36,15 +35,6 @@ class Paint:
 
     def __call__(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
-
-
-def duration(delta: timedelta) -> str:
-    seconds = max(0, int(delta.total_seconds()))
-    for unit, size in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            value = seconds / size
-            return f"{value:.1f}{unit}" if value < 10 and unit in ("y", "mo") else f"{round(value)}{unit}"
-    return f"{seconds}s"
 
 
 def header(question: Question) -> str:

@@ -13,17 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from quiz.deck import Card
-from quiz.scheduler import Memory, State
+from quiz.decks.model import Card, CardKey, key_of
+from quiz.memory.state import Memory, State
 
 LEARN_AHEAD = timedelta(minutes=20)
-CardKey = tuple[str, str]
-
-
-def key_of(card: Card) -> CardKey:
-    return (card.deck_id, card.id)
-
-
 @dataclass
 class StudyQueue:
     reviews: deque[Card]

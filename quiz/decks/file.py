@@ -1,7 +1,7 @@
 """Deck files: safe YAML loading into the deck model, with FILE:LINE:COL problems, and dumping.
 
 Loading only *composes* YAML (builds nodes), refusing oversized and over-deep input first;
-quiz/deckschema.py then reads the nodes against the deck schema, so no tag can construct an
+quiz/decks/reader.py then reads the nodes against the deck schema, so no tag can construct an
 object and every problem carries the position of the node it is about.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from quiz.deck import Deck
-from quiz.deckschema import ENTRY_KEYS, ID_PATTERN, Problem, SchemaReader
+from quiz.decks.model import ENTRY_KEYS, Deck
+from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
 
@@ -152,7 +152,7 @@ def _deck_or_raise(result: CheckResult) -> Deck:
 # -- dumping --------------------------------------------------------------------------------
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+class _Dumper(_BaseDumper):
     """Short lists of scalars in flow style ([a, b]), everything else in block style."""
 
 

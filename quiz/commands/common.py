@@ -1,0 +1,52 @@
+"""What every command shares: error exits and warnings, the clock, the scores database, and the
+decks named on the command line (or every known deck)."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from quiz.decks.model import Deck
+    from quiz.store import Store
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"quiz: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"quiz: warning: {message}", err=True)
+
+
+def now() -> datetime:
+    from datetime import datetime
+
+    return datetime.now(UTC)
+
+
+def open_store() -> Store:
+    from quiz.paths import database_path
+    from quiz.store import Store, StoreError
+
+    try:
+        return Store.open(database_path())
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def choose_decks(names: list[str] | None) -> list[Deck]:
+    from quiz.decks.catalog import CatalogError, known_decks, resolve
+
+    try:
+        decks = resolve(names, warn) if names else known_decks(warn)
+    except CatalogError as exc:
+        fail(str(exc))
+    if not decks:
+        fail("no decks found in ./decks, the data folder's decks/ or the bundled decks; name a deck file")
+    return decks
