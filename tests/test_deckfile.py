@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-import time
 from datetime import date
 from pathlib import Path
 
@@ -411,10 +410,9 @@ cards: *i
 """
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
-    started = time.perf_counter()
+def test_alias_bomb_is_refused() -> None:
+    # How long refusing takes is measured in bench/, not here.
     found = errors(BILLION_LAUGHS)
-    assert time.perf_counter() - started < 1.0
     # g holds 9**7 ≈ 4.8 million strings: the first node past the limit.
     assert found == ["d.yaml:7:4: YAML aliases expand past 1,000,000 nodes (an alias bomb?)"]
     with pytest.raises(DeckError, match="alias bomb"):
@@ -445,12 +443,17 @@ def test_recursive_alias() -> None:
     assert errors(text) == ["d.yaml:11:9: a YAML alias refers to itself"]
 
 
-def test_deep_nesting_is_refused_without_crashing() -> None:
-    # libyaml's composer recursed on the C stack and killed the process at ~40,000 levels.
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_deep_nesting_is_refused_without_crashing(loader: str) -> None:
+    # libyaml's composer recursed on the C stack and killed the process at ~40,000 levels;
+    # libyaml 0.2.6 stops at 1,000 levels with its own message. quiz's limit comes first with
+    # either parser, so the message and position do not depend on the installed PyYAML.
     script = (
-        "from quiz.decks.file import check_text\n"
+        "import yaml\n"
+        "from quiz.decks import file\n"
+        f"file._Loader = yaml.{loader}\n"
         "for text in ('[' * 200000 + ']' * 200000, '- ' * 200000 + 'x', 'title: ' + '{a: ' * 200000):\n"
-        "    print(check_text(text, 'd.yaml').problems[0])\n"
+        "    print(file.check_text(text, 'd.yaml').problems[0])\n"
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
@@ -809,9 +812,10 @@ def test_mutated_decks_load_or_raise_deck_error(text: str) -> None:
     loads_or_deck_error(text)
 
 
-def test_yaml_is_composed_with_the_c_loader_when_present() -> None:
-    if getattr(yaml, "__with_libyaml__", False):
-        assert deckfile._Loader is yaml.CSafeLoader
+def test_yaml_is_composed_with_the_c_loader() -> None:
+    # PyYAML's wheels for every platform quiz installs on carry libyaml.
+    assert yaml.__with_libyaml__
+    assert deckfile._Loader is yaml.CSafeLoader
 
 
 def test_null_keys_are_unknown_keys_not_ignored() -> None:

@@ -123,8 +123,20 @@ def _too_deep(text: str) -> tuple[int, int] | None:
     # Each level needs one of these characters, so most texts need no parse.
     if sum(text.count(ch) for ch in "[{-:?") <= MAX_NESTING:
         return None
+    try:
+        return _deepest(text, _Loader)
+    except yaml.MarkedYAMLError as exc:
+        # libyaml 0.2.6 and later stop at 1,000 levels of their own, and its scanner reads far
+        # enough ahead to get there before the parser reaches our limit: find ours with the
+        # pure-Python parser, which yields events as it goes and has no limit of its own.
+        if "maximum nesting depth" not in str(exc.problem) or _Loader is yaml.SafeLoader:
+            raise
+        return _deepest(text, yaml.SafeLoader)
+
+
+def _deepest(text: str, loader: type[Any]) -> tuple[int, int] | None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
