@@ -1,30 +1,59 @@
-"""Running the installed `quiz` command in tests, against a throwaway data directory."""
+"""Running `quiz` in tests against a throwaway data directory: in-process with typer's CliRunner
+where no terminal is needed (fast), or as a real process of this checkout's own code."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-BIN = Path(sys.executable).parent / "quiz"
-QUIZ = str(BIN) if BIN.exists() else (shutil.which("quiz") or "quiz")
+import pytest
+from typer.testing import CliRunner
+
+from quiz.cli import app
+
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_DECK = REPO / "decks" / "us-cuba-migration.yaml"
+# `python -m quiz` with the checkout first on the path: never some other `quiz` on PATH.
+QUIZ = [sys.executable, "-m", "quiz"]
+
+
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
 def quiz_env(home: Path, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("QUIZ_")}
-    env.update(QUIZ_HOME=str(home), NO_COLOR="1", COLUMNS="120", **extra)
+    env.update(QUIZ_HOME=str(home), NO_COLOR="1", COLUMNS="120", PYTHONPATH=str(REPO), **extra)
     return env
 
 
-def run_quiz(home: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [QUIZ, *args], input=input, capture_output=True, text=True, env=quiz_env(home), cwd=cwd or home, timeout=60
+def run_quiz(home: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> Ran:
+    """`quiz ARGS` in this process, with stdin from `input` (so never a terminal)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for key in [key for key in os.environ if key.startswith("QUIZ_")]:
+            patch.delenv(key)
+        for key, value in {"QUIZ_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "120"}.items():
+            patch.setenv(key, value)
+        patch.chdir(cwd or home)
+        result = CliRunner().invoke(app, list(args), input=input, prog_name="quiz")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(home: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> Ran:
+    """`quiz ARGS` as a separate process of this checkout's code."""
+    done = subprocess.run(
+        [*QUIZ, *args], input=input, capture_output=True, text=True, env=quiz_env(home), cwd=cwd or home, timeout=60, check=False
     )
+    return Ran(done.returncode, done.stdout, done.stderr)
 
 
 def reviews(home: Path) -> list[sqlite3.Row]:

@@ -1,11 +1,15 @@
-"""The installed `quiz` command, run as a subprocess: check, plain study, stats, dashboard."""
+"""The `quiz` command line, run in-process: check, plain study, stats, dashboard."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from cli_helpers import BUNDLED_DECK, reviews, run_quiz
+import quiz
+
+from cli_helpers import BUNDLED_DECK, REPO, quiz_env, reviews, run_process, run_quiz
 
 BROKEN = """\
 title: Broken
@@ -42,7 +46,18 @@ def write(path: Path, text: str) -> Path:
 def test_version(tmp_path: Path) -> None:
     result = run_quiz(tmp_path, "--version")
     assert result.returncode == 0
-    assert result.stdout.startswith("quiz ")
+    assert result.stdout == f"quiz {quiz.__version__}\n"
+
+
+def test_the_tests_run_this_checkouts_quiz(tmp_path: Path) -> None:
+    assert Path(quiz.__file__).resolve().is_relative_to(REPO / "quiz")
+    found = subprocess.run(
+        [sys.executable, "-c", "import quiz; print(quiz.__file__)"],
+        capture_output=True, text=True, env=quiz_env(tmp_path), cwd=tmp_path, check=True,
+    )
+    assert Path(found.stdout.strip()).resolve().is_relative_to(REPO / "quiz")
+    result = run_process(tmp_path, "--version")
+    assert (result.returncode, result.stdout) == (0, f"quiz {quiz.__version__}\n")
 
 
 def test_check_reports_every_error_with_position(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def deck(tmp_path: Path) -> Path:
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    child = pexpect.spawn(QUIZ, ["study", *args], env=quiz_env(home), cwd=str(home), encoding="utf-8",
+    child = pexpect.spawn(QUIZ[0], [*QUIZ[1:], "study", *args], env=quiz_env(home), cwd=str(home), encoding="utf-8",
                           timeout=20, dimensions=(40, 120))
     return child
 

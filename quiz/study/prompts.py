@@ -88,10 +88,12 @@ def grade_line(result: Result, paint: Paint) -> str:
 
 
 class PlainPrompter:
-    def __init__(self, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:
-        self.stdin = stdin
-        self.stdout = stdout
-        self.paint = Paint(use_colour(stdout))
+    def __init__(self, stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> None:
+        # Looked up when the prompter is made, not when this module loads, so a redirected
+        # sys.stdin (tests running the CLI in-process) is the one read.
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.paint = Paint(use_colour(self.stdout))
 
     def say(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
