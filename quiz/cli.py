@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from quiz.commands import check, dashboard, decks, generate, stats, study
+from quiz.commands.common import guarded
 
 app = typer.Typer(
     help="Offline quizzes and flashcards with FSRS spaced repetition.\n\n"
@@ -14,12 +15,12 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-app.callback(invoke_without_command=True)(dashboard.dashboard)
-app.command()(study.study)
-app.command()(check.check)
-app.command("decks")(decks.list_decks)
-app.command()(stats.stats)
-app.command()(generate.generate)
+app.callback(invoke_without_command=True)(guarded(dashboard.dashboard))
+app.command()(guarded(study.study))
+app.command()(guarded(check.check))
+app.command("decks")(guarded(decks.list_decks))
+app.command()(guarded(stats.stats))
+app.command()(guarded(generate.generate))
 
 
 def main() -> None:

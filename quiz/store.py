@@ -7,16 +7,24 @@ is written in one transaction; reviews are never deleted (a trigger refuses it).
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
+from quiz.errors import QuizError
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
+
+P = ParamSpec("P")
+T = TypeVar("T")
+C = TypeVar("C")
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -122,22 +130,65 @@ class Answer:
     memory: Memory
 
 
-class StoreError(Exception):
-    """The database cannot be opened or is from a newer quiz."""
+class StoreError(QuizError):
+    """The database cannot be opened or used, or is from a newer quiz."""
 
 
+BUSY_SECONDS = 5.0
+
+
+def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
+    """What a database failure means to the person, in their words."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"the scores database {path} is busy: another program held it for over {BUSY_SECONDS:.0f} s; try again when it is done"
+    if "full" in text:
+        return f"the disk holding the scores database {path} is full; free some space and try again"
+    if "readonly" in text or "read-only" in text:
+        return f"the scores database {path} is read-only; check its permissions (and those of {Path(path).name}-wal and -shm)"
+    if "malformed" in text or "not a database" in text:
+        return f"the scores database {path} is damaged ({text}); keep a copy and restore a backup, or move it aside to start afresh"
+    return f"the scores database {path} failed: {text}"
+
+
+def _translated(method: Callable[P, T]) -> Callable[P, T]:
+    """Turn the SQLite errors of a store method into a StoreError that explains them."""
+
+    @functools.wraps(method)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            store = args[0]
+            raise StoreError(explain(exc, store.path if isinstance(store, Store) else "")) from exc
+
+    return run
+
+
+def _every_method_translated(cls: type[C]) -> type[C]:
+    """Apply `_translated` to every public method, those added later included."""
+    for name, value in list(vars(cls).items()):
+        if inspect.isfunction(value) and not name.startswith("_"):
+            setattr(cls, name, _translated(value))
+    return cls
+
+
+@_every_method_translated
 class Store:
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    """The scores database. Every public method raises StoreError, never sqlite3.Error."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | str = ":memory:") -> None:
         self.db = connection
+        self.path = path
 
     @classmethod
     def open(cls, path: Path) -> Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=5.0)
+            db = sqlite3.connect(path, timeout=BUSY_SECONDS)
             _use_wal(db)
             db.execute("PRAGMA foreign_keys=ON")
-            store = cls(db)
+            store = cls(db, path)
             store.migrate()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the scores database {path}: {exc}") from exc

@@ -49,10 +49,10 @@ def test_migrations_set_user_version_and_pragmas(tmp_path: Path) -> None:
 
 def test_foreign_keys_are_enforced(synced: Store) -> None:
     session = synced.start_session([DECK], T0)
-    with pytest.raises(sqlite3.IntegrityError):
-        synced.record(answer(session, "talks-suspended-by", T0, deck="never-synced"))
-    with pytest.raises(sqlite3.IntegrityError):
-        synced.record(answer(session + 99, "talks-suspended-by", T0))
+    for bad in (answer(session, "talks-suspended-by", T0, deck="never-synced"), answer(session + 99, "talks-suspended-by", T0)):
+        with pytest.raises(StoreError, match="FOREIGN KEY") as raised:
+            synced.record(bad)
+        assert isinstance(raised.value.__cause__, sqlite3.IntegrityError)
     # Nothing of a failed answer was written: one transaction each.
     assert one(synced, "SELECT COUNT(*) FROM cards") == (0,)
     assert one(synced, "SELECT COUNT(*) FROM reviews") == (0,)

@@ -3,16 +3,37 @@ decks named on the command line (or every known deck)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import UTC
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
+
+from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from quiz.decks.model import Deck
     from quiz.store import Store
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def guarded(command: Callable[P, T]) -> Callable[P, T]:
+    """The command, with any QuizError it raises shown as `quiz: MESSAGE` and exit status 1."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return command(*args, **kwargs)
+        except QuizError as exc:
+            fail(str(exc))
+
+    return run
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -32,12 +53,9 @@ def now() -> datetime:
 
 def open_store() -> Store:
     from quiz.paths import database_path
-    from quiz.store import Store, StoreError
+    from quiz.store import Store
 
-    try:
-        return Store.open(database_path())
-    except StoreError as exc:
-        fail(str(exc))
+    return Store.open(database_path())
 
 
 def choose_decks(names: list[str] | None) -> list[Deck]:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from quiz.commands.common import choose_decks, now, open_store
+from quiz.commands.common import choose_decks, fail, now, open_store
 
 
 def study(
@@ -50,3 +50,6 @@ def study(
     out = console()
     out.print()
     out.print(session_summary(summary))
+    if summary.failure is not None:
+        kept = f"the {summary.answered} answer(s) before it are saved" if summary.answered else "no answer was saved"
+        fail(f"{summary.failure}; {kept}")

@@ -20,7 +20,7 @@ from quiz.decks.model import Card, CardKey, Deck, Kind, Source, key_of
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory
-from quiz.store import Answer, Store
+from quiz.store import Answer, Store, StoreError
 from quiz.study.answers import Verdict, check
 from quiz.study.grading import auto_rating
 from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
@@ -70,6 +70,8 @@ class Summary:
     correct: int = 0
     ratings: Counter[Rating] = field(default_factory=Counter)
     next_due: datetime | None = None
+    # Why the session stopped early, when the database failed; every answer before it is saved.
+    failure: StoreError | None = None
 
 
 def options_for(card: Card, seed: int) -> tuple[str, ...]:
@@ -130,9 +132,14 @@ class Session:
                 self._study(card, session_id, summary)
         except (Quit, KeyboardInterrupt, EOFError):
             pass  # Ctrl-C can land between prompts too; every answer so far is already saved.
+        except StoreError as exc:
+            summary.failure = exc
         summary.ended = self.clock()
-        self.store.end_session(session_id, summary.ended)
-        summary.next_due = self.store.next_due(sorted(self.decks))
+        try:
+            self.store.end_session(session_id, summary.ended)
+            summary.next_due = self.store.next_due(sorted(self.decks))
+        except StoreError as exc:
+            summary.failure = summary.failure or exc
         return summary
 
     def _study(self, card: Card, session_id: int, summary: Summary) -> None:
