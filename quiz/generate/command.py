@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,18 +37,25 @@ def main(
     texts = [(_cited_name(name, target), read_article(name)) for name in articles]
     deck = generate(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=_progress)
     from quiz.decks.file import dump, slug
+    from quiz.files import FileError, locked, write_text
 
-    if target is not None and merge and target.exists():
-        deck = merged(_load(target), deck)
-    elif target is not None:
-        # A deck file's id defaults to its name; say so explicitly so `quiz study NAME` finds it.
-        deck = replace(deck, id=slug(target.stem))
-    text = dump(deck)
     if target is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(target, text)
-        _progress(f"wrote {len(deck.entries)} cards to {target}")
+        sys.stdout.write(dump(deck))
+        return 0
+    try:
+        if merge:
+            # Read, merge and write under one lock, so merges running at once add up.
+            with locked(target):
+                deck = merged(_load(target), deck)
+                write_text(target, dump(deck))
+        else:
+            # A deck file's id defaults to its name; say so explicitly so `quiz study NAME` finds it.
+            deck = replace(deck, id=slug(target.stem))
+            # Without --force, never replace a deck, even one another run wrote meanwhile.
+            write_text(target, dump(deck), create_only=not force)
+    except FileError as exc:
+        raise GenerateError(str(exc)) from None
+    _progress(f"wrote {len(deck.entries)} cards to {target}")
     return 0
 
 
@@ -119,18 +125,6 @@ def merged(existing: Deck, new: Deck) -> Deck:
     sources = dict(new.sources)
     sources.update(existing.sources)
     return replace(existing, sources=sources, entries=existing.entries + added)
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename, so a failure leaves no half deck."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _progress(message: str) -> None:

@@ -1,0 +1,113 @@
+"""Writing the person's files safely: whole or not at all, never over something that is not a
+regular file, and one writer at a time for read-modify-write changes.
+
+`write_text` writes a temporary file in the target's folder, flushes it to disk and renames it
+over the target, so a crash leaves the old file or the new one, never half of either. A new
+file gets the permissions the umask allows (as `open` would); a replaced file keeps its own.
+A symbolic link is followed: the file it points to is replaced and the link stays. `locked`
+serialises commands that read a deck, change it and write it back (`--merge`, `quiz add`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from quiz.errors import QuizError
+
+
+class FileError(QuizError):
+    """A file cannot be written where asked; the message names it."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _target(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to write (a link's target) and its status, or None when it does not exist yet."""
+    real = path.resolve() if path.is_symlink() else path
+    try:
+        info = real.stat()
+    except FileNotFoundError:
+        return real, None
+    except OSError as exc:
+        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise FileError(f"{path}: is {kind}; give the name of a file to write")
+    return real, info
+
+
+def write_text(path: Path, text: str, *, create_only: bool = False) -> None:
+    """Write `text` to `path` atomically.
+
+    With `create_only`, fail if `path` exists, even when another process created it after any
+    earlier check: the file is linked into place, which never replaces anything.
+    """
+    real, existing = _target(path)
+    if create_only and existing is not None:
+        raise FileError(f"{path}: already exists")
+    folder = real.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FileError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fchmod(stream.fileno(), stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
+            os.fsync(stream.fileno())
+        if create_only:
+            os.link(temporary, real)
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, real)
+        _sync_folder(folder)
+    except FileExistsError:
+        Path(temporary).unlink(missing_ok=True)
+        raise FileError(f"{path}: already exists (another process created it meanwhile)") from None
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a crash right after it must not bring the old file back)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for changing `path`, waiting for any other holder.
+
+    The lock is on a hidden file beside it (`.NAME.lock`): a lock on the file itself would be
+    lost when a writer renames a new file into its place.
+    """
+    real = path.resolve() if path.is_symlink() else path
+    lock_path = real.parent / f".{real.name}.lock"
+    try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+    except OSError as exc:
+        raise FileError(f"{path}: cannot lock for writing: {exc.strerror or exc}") from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
