@@ -20,7 +20,7 @@ from quiz.decks.model import CLOZE_GAP, Entry, cloze_gaps
 from quiz.generate import generate
 from quiz.generate.filters import problems
 from quiz.generate.nlp import load_model
-from quiz.study.answers import normalise
+from quiz.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "decks" / "articles"

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.study.answers import Verdict, check, normalise
+from quiz.normalise import normalise
+from quiz.study.answers import Verdict, check
 
 WRONG = Verdict(correct=False, typo=False, matched=None)
 

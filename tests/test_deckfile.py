@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from quiz.decks import file as deckfile
 from quiz.decks.file import DeckError, Problem, check_path, check_text, dump, load_path, load_text
 from quiz.decks.model import Deck, Entry, Kind, Source, derived_id, entry_id
-from quiz.study.answers import normalise
+from quiz.normalise import normalise
 
 from conftest import BUNDLED_DECK, make_deck, qa
 

@@ -15,7 +15,7 @@ from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 from quiz.generate.answertypes import answer_type, name_kind, which
 from quiz.generate.distractors import shape
-from quiz.study.answers import normalise
+from quiz.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "decks" / "articles").glob("*.txt")) + sorted((ROOT / "tests" / "data" / "generate").glob("*_*.txt"))

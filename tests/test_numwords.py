@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.study.answers import check, normalise
-from quiz.study.numwords import parse
+from quiz.normalise import normalise
+from quiz.numwords import parse
+from quiz.study.answers import check
 
 ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen"

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from quiz.decks.model import CLOZE_GAP, ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand
-from quiz.study.answers import normalise
+from quiz.normalise import answer_key
 
 # A document whose aliases expand past this many nodes is refused (billion-laughs defence).
 MAX_EXPANDED_NODES = 1_000_000
@@ -309,10 +309,10 @@ class SchemaReader:
         return [gap.strip() for gap in gaps]
 
     def choice_rules(self, node: yaml.Node, choices: tuple[str, ...], answers: tuple[str, ...]) -> None:
-        forms = {_answer_key(a) for a in answers}
+        forms = {answer_key(a) for a in answers}
         seen: set[str] = set()
         for choice in choices:
-            key = _answer_key(choice)
+            key = answer_key(choice)
             if key in forms:
                 self.error(node, f"choices contain the answer '{choice}'; list only wrong options")
             elif key in seen:
@@ -339,11 +339,6 @@ class _Refused(Exception):
 def _readable(node: yaml.Node) -> bool:
     """Whether `text()` reads the node without an error (so "empty" is news, not a repeat)."""
     return isinstance(node, yaml.ScalarNode) and node.tag in PLAIN_TAGS
-
-
-def _answer_key(text: str) -> str:
-    # As quiz.study.answers.check compares: answers made only of symbols compare as typed.
-    return normalise(text) or " ".join(text.casefold().split())
 
 
 def _shape(node: yaml.Node) -> str:

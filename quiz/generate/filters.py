@@ -17,7 +17,7 @@ from quiz.generate.nlp import alias_forms, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
-from quiz.study.answers import normalise as _normalise
+from quiz.normalise import normalise as _normalise
 
 QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
 QUESTION_WORDS = (4, MAX_QUESTION_WORDS)

@@ -1,3 +1,3 @@
-"""Studying: the session loop (`session`), what comes next (`queue`), answer checking (`answers`,
-`numwords`), grades from correctness and speed (`grading`), and the prompts (`prompts`).
+"""Studying: the session loop (`session`), what comes next (`queue`), answer checking (`answers`),
+grades from correctness and speed (`grading`), and the prompts (`prompts`).
 """

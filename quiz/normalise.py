@@ -1,0 +1,132 @@
+"""The form answers are compared in: case, accents, punctuation, spacing, leading articles and
+titles dropped, numbers by value however written ("The 20,000 Cafés!" -> "20000 cafes").
+
+Answer checking (quiz/study/answers.py), the deck reader (choices must not repeat the answer)
+and the generator all compare answers in this form. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quiz import numwords
+
+# Letters that carry no combining mark to strip, so NFKD leaves them alone.
+_LETTER_FOLDS = {
+    "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th",
+}
+# Dropped rather than spaced, so "don't" is "dont" and "1'000" is "1000".
+_APOSTROPHES = str.maketrans("", "", "'`\u2018\u2019\u02bc\u2032")
+_THOUSANDS_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
+# Everything but letters and digits separates words; a dot survives only between digits.
+_SEPARATORS = re.compile(r"(?:[^\w.]|_|(?<![0-9])\.|\.(?![0-9]))+")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_GROUP_LEAD = re.compile(r"[1-9][0-9]{0,2}")
+_GROUP = re.compile(r"[0-9]{3}")
+
+_TITLE_WORDS = (
+    "the a an mr mrs ms miss mister dr doctor prof professor sir dame president senator sen rep representative"
+    " gov governor secretary minister ambassador king queen prince princess pope general gen judge justice"
+    " rev reverend lord lady former"
+)
+_TITLE_PHRASES = (
+    "secretary of state", "prime minister", "foreign minister", "vice president", "attorney general",
+    "chief justice", "first lady",
+)
+# Longest first, so "secretary of state" goes whole rather than leaving "of state".
+_TITLES = tuple(
+    sorted((tuple(title.split()) for title in (*_TITLE_WORDS.split(), *_TITLE_PHRASES)), key=len, reverse=True)
+)
+def normalise(text: str) -> str:
+    """The form answers are compared in: "The 20,000 Cafés!" -> "20000 cafes".
+
+    Idempotent: normalise(normalise(x)) == normalise(x).
+    """
+    text = _THOUSANDS_COMMA.sub("", _fold(text).translate(_APOSTROPHES))
+    words = _join_initials(_SEPARATORS.sub(" ", text).split())
+    # Group before canonicalising, while "20 000" still reads as a thousands group.
+    words = [_canonical_number(word) for word in _merge_digit_groups(words)]
+    # And again after spelling out, which can make new groups: "twelve one hundred" -> "12 100".
+    words = _merge_digit_groups(_spell_numbers(words))
+    return " ".join(_strip_titles(words))
+
+
+def answer_key(text: str) -> str:
+    # Answers made only of symbols ("?", "+") normalise to nothing; compare them as typed.
+    return normalise(text) or " ".join(text.casefold().split())
+
+
+def _fold(text: str) -> str:
+    """Caseless, accentless, ASCII digits: "Ñandú ٣" -> "nandu 3"."""
+    text = unicodedata.normalize("NFD", text)
+    for _ in range(2):  # Unicode's compatibility caseless match applies casefold+NFKD twice
+        text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(_fold_char(ch) for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _fold_char(ch: str) -> str:
+    digit = unicodedata.decimal(ch, None)
+    return str(digit) if digit is not None else _LETTER_FOLDS.get(ch, ch)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """Runs of single letters become one word, so "U.S.A.", "U S A" and "USA" agree."""
+    joined: list[str] = []
+    in_run = False
+    for word in words:
+        initial = len(word) == 1 and word.isalpha()
+        if initial and in_run:
+            joined[-1] += word
+        else:
+            joined.append(word)
+        in_run = initial
+    return joined
+
+
+def _merge_digit_groups(words: list[str]) -> list[str]:
+    """Space-grouped thousands: "20 000" -> "20000"."""
+    merged: list[str] = []
+    open_group = False
+    for word in words:
+        if open_group and _GROUP.fullmatch(word):
+            merged[-1] += word
+        else:
+            merged.append(word)
+            open_group = bool(_GROUP_LEAD.fullmatch(word))
+    return merged
+
+
+def _canonical_number(word: str) -> str:
+    """Digits by value: "007" -> "7", "2.50" -> "2.5"."""
+    if not _NUMBER.fullmatch(word):
+        return word
+    whole, _, fraction = word.partition(".")
+    whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+def _spell_numbers(words: list[str]) -> list[str]:
+    """Number words to digits: "nineteen sixty two" -> "1962"."""
+    spelled: list[str] = []
+    i = 0
+    while i < len(words):
+        found = numwords.parse(words, i)
+        if found is None:
+            spelled.append(words[i])
+            i += 1
+        else:
+            spelled.append(str(found[0]))
+            i = found[1]
+    return spelled
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop leading articles and titles, but never the whole answer ("President" stays)."""
+    while True:
+        title = next((t for t in _TITLES if tuple(words[: len(t)]) == t), ())
+        if not title or len(title) == len(words):
+            return words
+        words = words[len(title) :]
+
+
