@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -156,13 +157,26 @@ def _translated(method: Callable[P, T]) -> Callable[P, T]:
 
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        store = args[0]
+        if isinstance(store, Store) and method.__name__ != "close":
+            store._check_still_there()
         try:
             return method(*args, **kwargs)
         except sqlite3.Error as exc:
-            store = args[0]
             raise StoreError(explain(exc, store.path if isinstance(store, Store) else "")) from exc
 
     return run
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of the database file; None in memory or when it is not there."""
+    if str(path) == ":memory:":
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_dev, info.st_ino)
 
 
 def _every_method_translated(cls: type[C]) -> type[C]:
@@ -180,6 +194,26 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path | str = ":memory:") -> None:
         self.db = connection
         self.path = path
+        self._identity = _identity(path)
+
+    def _check_still_there(self) -> None:
+        """Refuse to go on when the database file was replaced or removed since it was opened.
+
+        SQLite would go on writing to the old file, now nameless, and lose it on close: copy it
+        to a file beside the new one instead, and say where.
+        """
+        if self._identity is None or _identity(self.path) == self._identity:
+            return
+        rescued = Path(f"{self.path}.rescued-{int(time.time())}")
+        try:
+            self.db.execute("VACUUM INTO ?", (str(rescued),))
+        except sqlite3.Error as exc:
+            raise StoreError(f"the scores database {self.path} was replaced or removed while quiz was running, and its answers could not be copied: {exc}") from exc
+        self._identity = None  # the copy is made; what follows is up to the person
+        raise StoreError(
+            f"the scores database {self.path} was replaced or removed while quiz was running;"
+            f" every answer saved until now is copied to {rescued}"
+        )
 
     @classmethod
     def open(cls, path: Path) -> Store:

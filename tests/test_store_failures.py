@@ -108,3 +108,24 @@ def test_store_methods_raise_store_error_not_sqlite_errors(tmp_path: Path) -> No
     store.db.close()
     with pytest.raises(StoreError, match="failed"):
         store.next_due(["d"])
+
+
+@pytest.mark.parametrize("how", ["replaced", "removed"])
+def test_a_database_replaced_under_a_session_is_rescued_not_lost(tmp_path: Path, how: str) -> None:
+    path = tmp_path / "q.db"
+    store = Store.open(path)
+
+    def swap_the_file() -> None:
+        for leftover in tmp_path.glob("q.db*"):
+            leftover.unlink()
+        if how == "replaced":
+            other = Store.open(path)  # a fresh, empty database under the same name
+            other.close()
+
+    summary = session(store, Sabotaging(swap_the_file)).run()
+    assert summary.answered == 2
+    assert "was replaced or removed while quiz was running" in str(summary.failure)
+    rescued = list(tmp_path.glob("q.db.rescued-*"))
+    assert len(rescued) == 1 and saved(rescued[0]) == 2
+    if how == "replaced":
+        assert saved(path) == 0
