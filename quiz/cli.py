@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import check, dashboard, decks, generate, stats, study
+from quiz.commands import check, dashboard, decks, generate, import_reviews, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ app.command()(guarded(check.check))
 app.command("decks")(guarded(decks.list_decks))
 app.command()(guarded(stats.stats))
 app.command()(guarded(generate.generate))
+app.command("import-reviews")(guarded(import_reviews.import_reviews))
 
 
 def main() -> None:

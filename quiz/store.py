@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,8 @@ from typing import ParamSpec, TypeVar
 
 from quiz.errors import QuizError
 from quiz.memory.rating import Rating
+from quiz.memory.replay import Event, memory_after
+from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory, State
 
 P = ParamSpec("P")
@@ -76,6 +78,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER reviews_are_kept BEFORE DELETE ON reviews
     BEGIN SELECT RAISE(ABORT, 'reviews are never deleted'); END;
     """,
+    # 2: the card's state at an imported review, as the review log gave it (0 New, 1 Learning,
+    # 2 Review, 3 Relearning); NULL for quiz's own reviews. State New after earlier reviews
+    # means the card was reset: its memory starts afresh there.
+    """
+    ALTER TABLE reviews ADD COLUMN state INTEGER CHECK (state BETWEEN 0 AND 3);
+    """,
 )
 
 
@@ -108,6 +116,11 @@ def _memory(state: int, step: int | None, stability: float | None, difficulty: f
     return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None)
 
 
+def _event(ms: int, rating: int, state: int | None, first: bool) -> Event:
+    # A review in state New after others is a reset: the memory starts afresh there.
+    return Event(from_ms(ms), Rating(rating), fresh=not first and state == NEW)
+
+
 def to_ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
 
@@ -129,6 +142,37 @@ class Answer:
     duration_ms: int
     at: datetime
     memory: Memory
+
+
+# A review log's state of a card at a review (fsrs-optimizer's schema; Anki's revlog maps to it).
+NEW = 0
+
+
+@dataclass(frozen=True)
+class PastReview:
+    """One review from a history kept elsewhere (a review log file, Anki's revlog), to import.
+
+    `state` is the card's state when it was reviewed, if the log says: 0 New, 1 Learning,
+    2 Review, 3 Relearning. Only New matters to the memory: a New review after others means the
+    card was reset, and its memory is replayed afresh from there.
+    """
+
+    deck_id: str
+    card_id: str
+    at: datetime
+    rating: Rating
+    duration_ms: int = 0
+    state: int | None = None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What `Store.import_reviews` did."""
+
+    added: int
+    already_there: int
+    cards: int  # cards that got a review
+    new_decks: list[str]
 
 
 class StoreError(QuizError):
@@ -296,6 +340,69 @@ class Store:
             self.db.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
             self._save_memory(deck_id, card_id, memory, None)
 
+    def import_reviews(
+        self, reviews: Iterable[PastReview], scheduler: Callable[[str], Scheduler], now: datetime, titles: Mapping[str, str] | None = None
+    ) -> Imported:
+        """Add a history of past reviews in one transaction, and replay the memory of their cards.
+
+        - Importing is idempotent: a review of the same deck and card at the same millisecond as
+          one already stored (or earlier in `reviews`) is skipped.
+        - A deck id the store does not know yet is recorded with no file (path NULL) and the title
+          `titles[deck_id]` (else the id itself), so reviews of cards that belong to no deck file
+          are kept, counted by `quiz optimize`, and join a deck file with that id and those card
+          ids as soon as it exists. Known decks keep their title.
+        - Cards are created as needed. Then every card that got a review has its memory replayed
+          from its whole history, quiz's own reviews and the imported ones in time order, through
+          `scheduler(deck_id)`: the cards table ends as if quiz had scheduled every review.
+        - An imported review has no session (session_id NULL), an empty given answer, counts as
+          correct when its rating is above Again, and keeps its rating as the automatic one too.
+        If anything fails, nothing is written.
+        """
+        titles = titles or {}
+        added = already = 0
+        seen: set[tuple[str, str]] = set()
+        touched: set[tuple[str, str]] = set()  # the cards that got a review
+        new_decks: list[str] = []
+        with self.db:
+            for review in reviews:
+                deck, card, at = review.deck_id, review.card_id, to_ms(review.at)
+                if (deck, card) not in seen:
+                    seen.add((deck, card))
+                    if self.db.execute("SELECT 1 FROM decks WHERE id = ?", (deck,)).fetchone() is None:
+                        self.db.execute("INSERT INTO decks (id, title, path, cards, seen_ms) VALUES (?, ?, NULL, 0, ?)",
+                                        (deck, titles.get(deck, deck), to_ms(now)))
+                        new_decks.append(deck)
+                    # A placeholder the replay below overwrites; reviews need their card row first.
+                    self.db.execute("INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms)"
+                                    " VALUES (?, ?, ?, ?, ?)", (deck, card, int(State.LEARNING), at, at))
+                cursor = self.db.execute(
+                    "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
+                    " duration_ms, state) SELECT NULL, ?, ?, ?, '', ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                    " (SELECT 1 FROM reviews WHERE deck_id = ? AND card_id = ? AND reviewed_ms = ?)",
+                    (deck, card, at, int(review.rating > Rating.AGAIN), int(review.rating), int(review.rating),
+                     review.duration_ms, review.state, deck, card, at),
+                )
+                if cursor.rowcount:
+                    added += 1
+                    touched.add((deck, card))
+                else:
+                    already += 1
+            for deck, card in touched:
+                self._replay(deck, card, scheduler(deck))
+        return Imported(added, already, len(touched), new_decks)
+
+    def _replay(self, deck_id: str, card_id: str, scheduler: Scheduler) -> None:
+        rows = self.db.execute(
+            "SELECT reviewed_ms, rating, state FROM reviews WHERE deck_id = ? AND card_id = ? ORDER BY reviewed_ms, id",
+            (deck_id, card_id),
+        ).fetchall()
+        events = [_event(ms, rating, state, first=index == 0) for index, (ms, rating, state) in enumerate(rows)]
+        memory = memory_after(scheduler, events)
+        if memory is None:
+            return
+        self._save_memory(deck_id, card_id, memory, None)
+        self.db.execute("UPDATE cards SET first_review_ms = ? WHERE deck_id = ? AND card_id = ?", (rows[0][0], deck_id, card_id))
+
     def end_session(self, session_id: int, now: datetime) -> None:
         with self.db:
             self.db.execute("UPDATE sessions SET ended_ms = ? WHERE id = ?", (to_ms(now), session_id))
@@ -358,6 +465,20 @@ class Store:
 
     def reviews_by_deck(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT deck_id, COUNT(*) FROM reviews GROUP BY deck_id"))
+
+    def histories(self, deck_ids: list[str] | None = None) -> dict[tuple[str, str], list[Event]]:
+        """Each card's reviews as replay events in time order; of every deck or only of `deck_ids`."""
+        where, args = "", list(deck_ids or ())
+        if deck_ids is not None:
+            where = f" WHERE deck_id IN ({','.join('?' * len(deck_ids))})"
+        rows = self.db.execute(
+            f"SELECT deck_id, card_id, reviewed_ms, rating, state FROM reviews{where} ORDER BY deck_id, card_id, reviewed_ms, id", args
+        )
+        result: dict[tuple[str, str], list[Event]] = {}
+        for deck, card, ms, rating, state in rows:
+            events = result.setdefault((deck, card), [])
+            events.append(_event(ms, rating, state, first=not events))
+        return result
 
     def next_due(self, deck_ids: list[str]) -> datetime | None:
         marks = ",".join("?" * len(deck_ids))
