@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import check, dashboard, decks, generate, import_reviews, stats, study
+from quiz.commands import check, dashboard, decks, generate, import_reviews, new, schema, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -22,6 +22,8 @@ app.command("decks")(guarded(decks.list_decks))
 app.command()(guarded(stats.stats))
 app.command()(guarded(generate.generate))
 app.command("import-reviews")(guarded(import_reviews.import_reviews))
+app.command()(guarded(new.new))
+app.command()(guarded(schema.schema))
 
 
 def main() -> None:
