@@ -535,7 +535,7 @@ def test_warning_for_cards_without_ids() -> None:
     assert result.errors == [] and result.deck is not None
     assert [str(p) for p in result.warnings] == [
         "d.yaml:8:1: warning: 2 card(s) have no 'id' (first at line 11); "
-        "without one, editing the question starts the card's history afresh"
+        "without one, editing the question starts the card's history afresh; `quiz check --fix` adds them"
     ]
     assert warnings(deck_text("- {id: a, question: q, answer: x}")) == []
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from quiz.decks.model import ENTRY_KEYS, Deck
+from quiz.decks.model import ENTRY_KEYS, Deck, Entry
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
@@ -183,8 +183,13 @@ def to_data(deck: Deck) -> dict[str, Any]:
         data["description"] = deck.description
     if deck.sources:
         data["sources"] = {name: _compact(vars(source)) for name, source in deck.sources.items()}
-    data["cards"] = [_compact({key: getattr(entry, key) for key in ENTRY_KEYS}) for entry in deck.entries]
+    data["cards"] = [entry_data(entry) for entry in deck.entries]
     return data
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    """A card entry as YAML-ready data, keys in the documented order, empty fields left out."""
+    return _compact({key: getattr(entry, key) for key in ENTRY_KEYS})
 
 
 def _compact(values: dict[str, Any]) -> dict[str, Any]:
@@ -192,4 +197,9 @@ def _compact(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def dump(deck: Deck) -> str:
-    return yaml.dump(to_data(deck), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return dump_yaml(to_data(deck))
+
+
+def dump_yaml(data: Any, flow: bool = False) -> str:
+    """Data as deck YAML: keys in the order given; with `flow`, on one line ({a: b, c: [d]})."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=flow)

@@ -241,7 +241,7 @@ class SchemaReader:
             self.error(
                 node,
                 f"{len(without_id)} card(s) have no 'id' (first at line {line}); "
-                "without one, editing the question starts the card's history afresh",
+                "without one, editing the question starts the card's history afresh; `quiz check --fix` adds them",
                 warning=True,
             )
         return entries
