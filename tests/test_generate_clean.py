@@ -78,3 +78,34 @@ def test_markdown_links_and_headings() -> None:
 def test_english_detection() -> None:
     assert looks_english("The council approved the budget in 2009 after a long debate.")
     assert not looks_english("Der Hund ist sehr gross und die Katze ist klein und sie spielen im Garten.")
+
+
+def test_prose_starting_with_by_or_from_is_no_byline() -> None:
+    raw = "\n\n".join([
+        "Railways in Britain",
+        "By Ann Writer | Staff Writer",
+        "By 1850, Britain had more than 6,000 miles of track.",
+        "By the end of the decade the network reached every large town.",
+        "From Paris, the line ran south to Lyon and Marseille.",
+    ])
+    assert [p.text for p in clean_article("r.txt", raw).paragraphs] == [
+        "By 1850, Britain had more than 6,000 miles of track.",
+        "By the end of the decade the network reached every large town.",
+        "From Paris, the line ran south to Lyon and Marseille.",
+    ]
+
+
+def test_a_sentence_without_its_final_period_is_kept_and_run_on_credits_go() -> None:
+    raw = "\n\n".join([
+        "NASA Remembers Former Johnson Director George W. S. Abbey",
+        "The council approved the budget in 1998 after a vote in Geneva. By Ann Writer | Staff",
+        "The treaty was signed in Lima by the ministers of both countries after years of talks about the border",
+        "The bridge opened in 1932. Photo (AP Images)",
+    ])
+    article = clean_article("x.txt", raw)
+    assert article.title == "NASA Remembers Former Johnson Director George W. S. Abbey"
+    assert [p.text for p in article.paragraphs] == [
+        "The council approved the budget in 1998 after a vote in Geneva.",
+        "The treaty was signed in Lima by the ministers of both countries after years of talks about the border",
+        "The bridge opened in 1932.",
+    ]

@@ -9,17 +9,20 @@ from hypothesis import strategies as st
 from quiz.decks.file import check_text, dump
 from quiz.generate import GenerateError, generate
 
-SENTENCES = [
+FACTS = [
     "The council approved the budget in 1998 after a vote in Geneva.",
     "President Maria Lopez signed the treaty in Lima on March 3, 2001.",
     "About 4,500 workers built the canal between 1904 and 1914.",
     "The museum was founded by the Royal Society in 1851.",
+    "The probe reached Mars in 2021, NASA said on Tuesday.",
+]
+SENTENCES = [
+    *FACTS,
     "He said it would never work.",
     "“We will win,” she said.",
     "Those talks failed.",
     "Photo (AP Images)",
     "By Ann Writer | Staff",
-    "The probe reached Mars in 2021, NASA said on Tuesday.",
 ]
 settings.register_profile("generate", deadline=None, max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,11 +46,19 @@ def test_any_text_gives_a_valid_deck_or_a_clean_error(text: str) -> None:
     assert len(deck.entries) <= max(1, len(text.split()) // 20)
 
 
+# Texts holding at least one plain statement of fact among the noise: they always give cards.
+with_facts = st.tuples(st.sampled_from(FACTS), st.lists(st.sampled_from(SENTENCES), max_size=8)).map(lambda t: " ".join((t[0], *t[1])))
+
+
+@settings(settings.get_profile("generate"))
+@given(text=with_facts)
+def test_a_text_with_a_fact_gives_a_valid_deck(text: str) -> None:
+    deck = generate([("article.txt", text)])
+    assert deck.entries and not check_text(dump(deck), "deck.yaml", "deck").errors
+
+
 @settings(settings.get_profile("generate"), max_examples=10)
-@given(text=st.lists(st.sampled_from(SENTENCES), min_size=3, max_size=10).map(" ".join))
+@given(text=with_facts)
 def test_output_is_deterministic(text: str) -> None:
-    try:
-        first = dump(generate([("a.txt", text)]))
-    except GenerateError:
-        return
+    first = dump(generate([("a.txt", text)]))
     assert dump(generate([("a.txt", text)])) == first

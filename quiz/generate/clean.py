@@ -29,10 +29,17 @@ DATELINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*,?\s+){0,3}[A-Z][\w.'’-]*,?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?"
     r"(?:\s*\([A-Za-z .&]{1,30}\))?\s*(?:-{1,2}|—|–)\s+(?=[A-Z\"“])"
 )
-BYLINE = re.compile(r"^(?:By|From|Posted by|Written by)\s+[A-Z]", re.IGNORECASE)
+# "By Ann Writer | Staff", "Posted by J. Smith, June 2": a name (capitalised words, maybe joined
+# by "and") and then the line's end or a separator. "By 1850, Britain had …" is prose.
+BYLINE = re.compile(
+    r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|BY)\s+(?:[A-Z][\w.'’-]*\s*(?:\s(?:and|&)\s+)?){1,5}(?:$|[|,•·]|\s[-–—]\s|\d)"
+)
+# A sentence's end: not the period of an initial or of "U.S." ("George W. S. Abbey").
+SENTENCE_END = re.compile(r"(?<=[a-z0-9][a-z0-9])[.!?…][”’\")]?\s+(?=[A-Z“\"])")
+PROSE_WORDS = 15  # a line this long, mostly in lower case, is a sentence even without its final period
 PHOTO_CREDIT = re.compile(r"\((?:[^)]*\b(?:Images?|Photos?|AP|AFP|Reuters|Getty|File)\b[^)]*)\)\s*$")
 COMMENTS_START = re.compile(
-    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|soundoff|reader comments|leave a (?:comment|reply)|"
+    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|"
     r"join the (?:discussion|conversation))\b|\(\d+\s+(?:responses?|comments?)\)",
     re.IGNORECASE,
 )
@@ -105,7 +112,8 @@ def split_body(blocks: list[list[str]]) -> tuple[list[Paragraph], list[str]]:
     for index, line in enumerate(lines):
         if COMMENTS_START.search(line):
             break  # everything after a comments header is reader comments
-        prose = line.endswith(TERMINAL) and len(line.split()) >= 4 and not BYLINE.match(line) and not PHOTO_CREDIT.search(line)
+        line = prose_part(without_trailing_credit(line))
+        prose = (line.endswith(TERMINAL) or run_on_sentence(line)) and len(line.split()) >= 4 and not BYLINE.match(line) and not PHOTO_CREDIT.search(line)
         if not prose or caption_next or is_bio(line, index, len(lines)):
             if not kept and not line.endswith(TERMINAL):
                 header.append(line)
@@ -113,6 +121,35 @@ def split_body(blocks: list[list[str]]) -> tuple[list[Paragraph], list[str]]:
             kept.append(split_dateline(line))
         caption_next = bool(PHOTO_CREDIT.search(line))
     return kept, header
+
+
+def without_trailing_credit(line: str) -> str:
+    """Prose with a photo credit or caption run on after its last sentence ("… in Geneva. Photo (AP
+    Images)"): the prose stays, the credit goes. A line that is only a caption is left as it is."""
+    match = PHOTO_CREDIT.search(line)
+    if not match:
+        return line
+    ends = list(SENTENCE_END.finditer(line, 0, match.start() + 1))
+    prose = line[: ends[-1].end()].rstrip() if ends else ""
+    return prose if len(prose.split()) >= 4 else line
+
+
+def prose_part(line: str) -> str:
+    """A line that does not end a sentence: up to its last sentence end when a byline or link text
+    runs on after the prose ("… in Geneva. By Ann Writer | Staff"); else as it is (a headline, or a
+    long sentence that lost its period)."""
+    if line.endswith(TERMINAL):
+        return line
+    ends = list(SENTENCE_END.finditer(line))
+    if ends and len(line[: ends[-1].start()].split()) >= 4 and not run_on_sentence(line[ends[-1].end():]):
+        return line[: ends[-1].end()].rstrip()
+    return line
+
+
+def run_on_sentence(line: str) -> bool:
+    """A long line mostly in lower case: a sentence, with or without its final period."""
+    words = line.split()
+    return len(words) >= PROSE_WORDS and sum(1 for w in words if w[:1].islower()) >= len(words) / 2
 
 
 def drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
