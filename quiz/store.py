@@ -13,18 +13,20 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
+from quiz.days import from_ms, to_ms
 from quiz.errors import QuizError
 from quiz.memory.rating import Rating
 from quiz.memory.replay import Event, memory_after
 from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory, State
 
+CardKey = tuple[str, str]  # (deck id, card id), as quiz.decks.model names it
 P = ParamSpec("P")
 T = TypeVar("T")
 C = TypeVar("C")
@@ -84,7 +86,91 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE reviews ADD COLUMN state INTEGER CHECK (state BETWEEN 0 AND 3);
     """,
+    # 3: study controls (lapses, suspended and buried cards, practice and undone reviews), running
+    # totals per deck and local day kept by triggers, and exams. A card row in state 0 has not been
+    # scheduled yet (it was suspended or crammed while new, or its first answer was undone).
+    """
+    ALTER TABLE cards ADD COLUMN lapses INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cards ADD COLUMN buried_until_ms INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX cards_lapses ON cards(lapses) WHERE lapses > 0;
+    CREATE INDEX cards_held ON cards(deck_id) WHERE suspended = 1 OR buried_until_ms > 0;
+    ALTER TABLE reviews ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE reviews ADD COLUMN interval_days REAL;
+    ALTER TABLE reviews ADD COLUMN undone_ms INTEGER;
+    CREATE TABLE daily_reviews (
+        deck_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        young INTEGER NOT NULL DEFAULT 0,
+        young_passed INTEGER NOT NULL DEFAULT 0,
+        mature INTEGER NOT NULL DEFAULT 0,
+        mature_passed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck_id, day)
+    ) WITHOUT ROWID;
+    INSERT INTO daily_reviews (deck_id, day, reviews, correct, duration_ms)
+    SELECT deck_id, date(reviewed_ms / 1000, 'unixepoch', 'localtime'), COUNT(*), SUM(correct), SUM(duration_ms)
+    FROM reviews GROUP BY 1, 2;
+    CREATE TRIGGER reviews_counted AFTER INSERT ON reviews WHEN NEW.undone_ms IS NULL
+    BEGIN
+        INSERT INTO daily_reviews (deck_id, day, reviews, correct, duration_ms, young, young_passed, mature, mature_passed)
+        VALUES (NEW.deck_id, date(NEW.reviewed_ms / 1000, 'unixepoch', 'localtime'), 1, NEW.correct, NEW.duration_ms,
+                NOT NEW.practice AND IFNULL(NEW.interval_days < 21, 0),
+                NOT NEW.practice AND IFNULL(NEW.interval_days < 21, 0) AND NEW.rating > 1,
+                NOT NEW.practice AND IFNULL(NEW.interval_days >= 21, 0),
+                NOT NEW.practice AND IFNULL(NEW.interval_days >= 21, 0) AND NEW.rating > 1)
+        ON CONFLICT (deck_id, day) DO UPDATE SET reviews = reviews + 1, correct = correct + excluded.correct,
+            duration_ms = duration_ms + excluded.duration_ms, young = young + excluded.young,
+            young_passed = young_passed + excluded.young_passed, mature = mature + excluded.mature,
+            mature_passed = mature_passed + excluded.mature_passed;
+    END;
+    CREATE TRIGGER reviews_uncounted AFTER UPDATE OF undone_ms ON reviews
+    WHEN OLD.undone_ms IS NULL AND NEW.undone_ms IS NOT NULL
+    BEGIN
+        UPDATE daily_reviews SET reviews = reviews - 1, correct = correct - OLD.correct, duration_ms = duration_ms - OLD.duration_ms,
+            young = young - (NOT OLD.practice AND IFNULL(OLD.interval_days < 21, 0)),
+            young_passed = young_passed - (NOT OLD.practice AND IFNULL(OLD.interval_days < 21, 0) AND OLD.rating > 1),
+            mature = mature - (NOT OLD.practice AND IFNULL(OLD.interval_days >= 21, 0)),
+            mature_passed = mature_passed - (NOT OLD.practice AND IFNULL(OLD.interval_days >= 21, 0) AND OLD.rating > 1)
+        WHERE deck_id = OLD.deck_id AND day = date(OLD.reviewed_ms / 1000, 'unixepoch', 'localtime');
+    END;
+    CREATE TRIGGER reviews_regraded AFTER UPDATE OF rating ON reviews
+    WHEN OLD.undone_ms IS NULL AND (OLD.rating > 1) != (NEW.rating > 1)
+    BEGIN
+        UPDATE daily_reviews SET
+            young_passed = young_passed + (NOT OLD.practice AND IFNULL(OLD.interval_days < 21, 0)) * ((NEW.rating > 1) - (OLD.rating > 1)),
+            mature_passed = mature_passed + (NOT OLD.practice AND IFNULL(OLD.interval_days >= 21, 0)) * ((NEW.rating > 1) - (OLD.rating > 1))
+        WHERE deck_id = OLD.deck_id AND day = date(OLD.reviewed_ms / 1000, 'unixepoch', 'localtime');
+    END;
+    CREATE TABLE exams (
+        id INTEGER PRIMARY KEY,
+        started_ms INTEGER NOT NULL,
+        ended_ms INTEGER,
+        decks TEXT NOT NULL,
+        seed INTEGER NOT NULL,
+        practice INTEGER NOT NULL,
+        handed_in INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE exam_questions (
+        exam_id INTEGER NOT NULL REFERENCES exams(id),
+        position INTEGER NOT NULL,
+        deck_id TEXT NOT NULL REFERENCES decks(id),
+        card_id TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        given TEXT,
+        correct INTEGER,
+        duration_ms INTEGER,
+        review_id INTEGER REFERENCES reviews(id),
+        PRIMARY KEY (exam_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX exam_questions_deck ON exam_questions(deck_id, exam_id);
+    """,
 )
+
+NOT_SCHEDULED = 0  # cards.state of a card row that has no memory yet
 
 
 def _statements(script: str) -> list[str]:
@@ -112,8 +198,11 @@ def _use_wal(db: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-def _memory(state: int, step: int | None, stability: float | None, difficulty: float | None, due: int, last: int | None) -> Memory:
-    return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None)
+MEMORY_COLUMNS = "state, step, stability, difficulty, due_ms, last_review_ms, lapses"
+
+
+def _memory(state: int, step: int | None, stability: float | None, difficulty: float | None, due: int, last: int | None, lapses: int = 0) -> Memory:
+    return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
 
 
 def _event(ms: int, rating: int, state: int | None, first: bool) -> Event:
@@ -121,19 +210,11 @@ def _event(ms: int, rating: int, state: int | None, first: bool) -> Event:
     return Event(from_ms(ms), Rating(rating), fresh=not first and state == NEW)
 
 
-def to_ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=UTC)
-
-
 @dataclass(frozen=True)
 class Answer:
-    """One answered card, as the study session hands it to the store."""
+    """One answered card, as the study session (or an exam) hands it to the store."""
 
-    session_id: int
+    session_id: int | None
     deck_id: str
     card_id: str
     given: str
@@ -141,7 +222,22 @@ class Answer:
     rating: Rating
     duration_ms: int
     at: datetime
-    memory: Memory
+    # The card's new memory; None for practice (cram, practice exams), which leaves it alone.
+    memory: Memory | None
+    # The interval the card had been scheduled for, when it was in the review state (young < 21 d).
+    interval_days: float | None = None
+    # The answer made the card a leech: it is suspended in the same transaction.
+    suspend: bool = False
+
+
+@dataclass(frozen=True)
+class CardRecord:
+    """A card's row: its memory (None until scheduled), lapses, and whether it is held back."""
+
+    memory: Memory | None
+    lapses: int
+    suspended: bool
+    buried_until: datetime | None
 
 
 # A review log's state of a card at a review (fsrs-optimizer's schema; Anki's revlog maps to it).
@@ -224,8 +320,9 @@ def _identity(path: Path | str) -> tuple[int, int] | None:
 
 
 def _every_method_translated(cls: type[C]) -> type[C]:
-    """Apply `_translated` to every public method, those added later included."""
-    for name, value in list(vars(cls).items()):
+    """Apply `_translated` to every public method, those added later and inherited included."""
+    for name in dir(cls):
+        value = inspect.getattr_static(cls, name)
         if inspect.isfunction(value) and not name.startswith("_"):
             setattr(cls, name, _translated(value))
     return cls
@@ -319,26 +416,90 @@ class Store:
 
     def record(self, answer: Answer) -> int:
         """Save the card's new memory, the review and the session's tally in one transaction."""
-        at = to_ms(answer.at)
         with self.db:
+            return self._record(answer)
+
+    def _record(self, answer: Answer) -> int:
+        at = to_ms(answer.at)
+        if answer.memory is None:
+            self._ensure_cards([(answer.deck_id, answer.card_id)])
+        else:
             self._save_memory(answer.deck_id, answer.card_id, answer.memory, at)
-            cursor = self.db.execute(
-                "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating,"
-                " auto_rating, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (answer.session_id, answer.deck_id, answer.card_id, at, answer.given, int(answer.correct),
-                 int(answer.rating), int(answer.rating), answer.duration_ms),
-            )
-            self.db.execute(
-                "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ?",
-                (int(answer.correct), answer.session_id),
-            )
+        if answer.suspend:
+            self._set_suspended([(answer.deck_id, answer.card_id)], True)
+        cursor = self.db.execute(
+            "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating,"
+            " auto_rating, duration_ms, practice, interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (answer.session_id, answer.deck_id, answer.card_id, at, answer.given, int(answer.correct),
+             int(answer.rating), int(answer.rating), answer.duration_ms, int(answer.memory is None), answer.interval_days),
+        )
+        self.db.execute(
+            "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ?",
+            (int(answer.correct), answer.session_id),
+        )
         return int(cursor.lastrowid or 0)
 
-    def regrade(self, review_id: int, deck_id: str, card_id: str, rating: Rating, memory: Memory) -> None:
-        """The user overrode the automatic grade: keep the review, change its rating and the memory."""
+    def regrade(self, review_id: int, deck_id: str, card_id: str, rating: Rating, memory: Memory | None, suspend: bool | None = None) -> None:
+        """The user overrode the automatic grade: keep the review, change its rating and the memory
+        (None: practice, left alone); `suspend` sets whether the card is now suspended as a leech."""
         with self.db:
             self.db.execute("UPDATE reviews SET rating = ? WHERE id = ?", (int(rating), review_id))
-            self._save_memory(deck_id, card_id, memory, None)
+            if memory is not None:
+                self._save_memory(deck_id, card_id, memory, None)
+            if suspend is not None:
+                self._set_suspended([(deck_id, card_id)], suspend)
+
+    def undo(self, review_id: int, before: Memory | None, unsuspend: bool, now: datetime) -> None:
+        """Mark the review undone (it is kept, and ignored by scheduling and figures) and give the card
+        back the memory it had before it (`before`; None: it was new); `unsuspend` lifts the leech
+        suspension that answer caused."""
+        with self.db:
+            row = self.db.execute(
+                "SELECT deck_id, card_id, session_id, correct, practice FROM reviews WHERE id = ? AND undone_ms IS NULL", (review_id,)
+            ).fetchone()
+            if row is None:
+                return
+            deck_id, card_id, session_id, correct, practice = row
+            self.db.execute("UPDATE reviews SET undone_ms = ? WHERE id = ?", (to_ms(now), review_id))
+            if not practice and before is None:
+                self.db.execute(
+                    "UPDATE cards SET state = ?, step = NULL, stability = NULL, difficulty = NULL, due_ms = 0,"
+                    " last_review_ms = NULL, first_review_ms = 0, lapses = 0 WHERE deck_id = ? AND card_id = ?",
+                    (NOT_SCHEDULED, deck_id, card_id),
+                )
+            elif not practice and before is not None:
+                self._save_memory(deck_id, card_id, before, None)
+            if unsuspend:
+                self._set_suspended([(deck_id, card_id)], False)
+            self.db.execute("UPDATE sessions SET answered = answered - 1, correct = correct - ? WHERE id = ?", (correct, session_id))
+
+    def suspend(self, keys: Iterable[CardKey], suspended: bool = True) -> None:
+        """Suspend cards (never asked until unsuspended), or unsuspend and unbury them."""
+        keys = list(keys)
+        with self.db:
+            self._ensure_cards(keys)
+            self._set_suspended(keys, suspended)
+
+    def bury(self, keys: Iterable[CardKey], until: datetime) -> None:
+        """Hold cards back from study until `until` (the start of tomorrow)."""
+        keys = list(keys)
+        with self.db:
+            self._ensure_cards(keys)
+            self.db.executemany(
+                "UPDATE cards SET buried_until_ms = ? WHERE deck_id = ? AND card_id = ?", [(to_ms(until), *key) for key in keys]
+            )
+
+    def _ensure_cards(self, keys: list[CardKey]) -> None:
+        """A row for each card, unscheduled if it had none (for flags and practice reviews)."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms) VALUES (?, ?, ?, 0, 0)",
+            [(*key, NOT_SCHEDULED) for key in keys],
+        )
+
+    def _set_suspended(self, keys: list[CardKey], suspended: bool) -> None:
+        # Unsuspending also unburies: the card is back in study at once.
+        sql = "UPDATE cards SET suspended = 1" if suspended else "UPDATE cards SET suspended = 0, buried_until_ms = 0"
+        self.db.executemany(f"{sql} WHERE deck_id = ? AND card_id = ?", keys)
 
     def import_reviews(
         self, reviews: Iterable[PastReview], scheduler: Callable[[str], Scheduler], now: datetime, titles: Mapping[str, str] | None = None
@@ -393,7 +554,8 @@ class Store:
 
     def _replay(self, deck_id: str, card_id: str, scheduler: Scheduler) -> None:
         rows = self.db.execute(
-            "SELECT reviewed_ms, rating, state FROM reviews WHERE deck_id = ? AND card_id = ? ORDER BY reviewed_ms, id",
+            "SELECT reviewed_ms, rating, state FROM reviews WHERE deck_id = ? AND card_id = ? AND undone_ms IS NULL AND practice = 0"
+            " ORDER BY reviewed_ms, id",
             (deck_id, card_id),
         ).fetchall()
         events = [_event(ms, rating, state, first=index == 0) for index, (ms, rating, state) in enumerate(rows)]
@@ -411,12 +573,13 @@ class Store:
         last = to_ms(memory.last_review) if memory.last_review else None
         self.db.execute(
             "INSERT INTO cards (deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms,"
-            " first_review_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " first_review_ms, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(deck_id, card_id) DO UPDATE SET state=excluded.state, step=excluded.step,"
             " stability=excluded.stability, difficulty=excluded.difficulty, due_ms=excluded.due_ms,"
-            " last_review_ms=excluded.last_review_ms",
+            " last_review_ms=excluded.last_review_ms, lapses=excluded.lapses,"
+            f" first_review_ms=CASE WHEN cards.state = {NOT_SCHEDULED} THEN excluded.first_review_ms ELSE cards.first_review_ms END",
             (deck_id, card_id, int(memory.state), memory.step, memory.stability, memory.difficulty,
-             to_ms(memory.due), last, first_ms if first_ms is not None else last),
+             to_ms(memory.due), last, first_ms if first_ms is not None else last, memory.lapses),
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -426,51 +589,87 @@ class Store:
         marks = ",".join("?" * len(deck_ids))
         due = " AND due_ms <= ?" if due_by else ""
         rows = self.db.execute(
-            "SELECT deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms"
-            f" FROM cards WHERE deck_id IN ({marks}){due}",
+            f"SELECT deck_id, card_id, {MEMORY_COLUMNS} FROM cards WHERE deck_id IN ({marks}){due} AND state > {NOT_SCHEDULED}",
             [*deck_ids, to_ms(due_by)] if due_by else deck_ids,
         )
         return {(deck, card): _memory(*row) for deck, card, *row in rows}
 
     def memory(self, deck_id: str, card_id: str) -> Memory | None:
         row = self.db.execute(
-            "SELECT state, step, stability, difficulty, due_ms, last_review_ms FROM cards WHERE deck_id = ? AND card_id = ?",
+            f"SELECT {MEMORY_COLUMNS} FROM cards WHERE deck_id = ? AND card_id = ? AND state > {NOT_SCHEDULED}",
             (deck_id, card_id),
         ).fetchone()
         return _memory(*row) if row else None
 
+    def soonest(self, deck_ids: list[str], now: datetime) -> Iterator[tuple[CardKey, Memory]]:
+        """Studied cards that are not held back, soonest due first (for studying ahead)."""
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(
+            f"SELECT deck_id, card_id, {MEMORY_COLUMNS} FROM cards WHERE deck_id IN ({marks})"
+            f" AND state > {NOT_SCHEDULED} AND suspended = 0 AND buried_until_ms <= ? ORDER BY due_ms",
+            [*deck_ids, to_ms(now)],
+        )
+        return (((deck, card), _memory(*row)) for deck, card, *row in rows)
+
+    def held(self, deck_ids: list[str], now: datetime) -> set[CardKey]:
+        """Cards of the decks that are suspended, or buried until after `now`."""
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(
+            f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks}) AND (suspended = 1 OR buried_until_ms > 0)"
+            " AND (suspended = 1 OR buried_until_ms > ?)",
+            [*deck_ids, to_ms(now)],
+        )
+        return set(rows)
+
+    def records(self, deck_ids: list[str]) -> dict[CardKey, CardRecord]:
+        """Every card row of the decks: memory, lapses and flags (for the card browser)."""
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(
+            f"SELECT deck_id, card_id, {MEMORY_COLUMNS}, suspended, buried_until_ms FROM cards WHERE deck_id IN ({marks})", deck_ids
+        )
+        return {
+            (deck, card): CardRecord(
+                _memory(state, step, stability, difficulty, due, last, lapses) if state > NOT_SCHEDULED else None,
+                lapses, bool(suspended), from_ms(buried) if buried else None,
+            )
+            for deck, card, state, step, stability, difficulty, due, last, lapses, suspended, buried in rows
+        }
+
     def studied(self, deck_ids: list[str]) -> set[tuple[str, str]]:
         """(deck id, card id) of every card of the decks studied at least once."""
         marks = ",".join("?" * len(deck_ids))
-        return set(self.db.execute(f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks})", deck_ids))
+        return set(self.db.execute(f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks}) AND state > {NOT_SCHEDULED}", deck_ids))
 
     def new_cards_since(self, since: datetime) -> int:
         """How many cards were seen for the first time since `since`."""
         return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
 
     def review_totals(self, since: datetime | None = None, deck_ids: list[str] | None = None) -> tuple[int, int]:
-        """(reviews, correct reviews), all time or since a moment; of every deck or of `deck_ids`."""
-        where, args = "reviewed_ms >= ?", [to_ms(since) if since else 0, *(deck_ids or ())]
-        if deck_ids is not None:
-            where += f" AND deck_id IN ({','.join('?' * len(deck_ids))})"
-        row = self.db.execute(f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE {where}", args).fetchone()
+        """(reviews, correct reviews), all time or since a moment; of every deck or of `deck_ids`.
+        Undone reviews do not count; all-time totals come from the daily totals."""
+        decks = f" AND deck_id IN ({','.join('?' * len(deck_ids))})" if deck_ids is not None else ""
+        if since is None:
+            sql = f"SELECT COALESCE(SUM(reviews), 0), COALESCE(SUM(correct), 0) FROM daily_reviews WHERE 1{decks}"
+            row = self.db.execute(sql, deck_ids or ()).fetchone()
+        else:
+            sql = f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ? AND undone_ms IS NULL{decks}"
+            row = self.db.execute(sql, [to_ms(since), *(deck_ids or ())]).fetchone()
         return int(row[0]), int(row[1])
 
     def review_days(self) -> list[str]:
         """Local dates (YYYY-MM-DD) with at least one review, newest first."""
-        rows = self.db.execute(
-            "SELECT DISTINCT date(reviewed_ms / 1000, 'unixepoch', 'localtime') AS day FROM reviews ORDER BY day DESC"
-        )
+        rows = self.db.execute("SELECT day FROM daily_reviews GROUP BY day HAVING SUM(reviews) > 0 ORDER BY day DESC")
         return [day for (day,) in rows]
 
     def reviews_by_deck(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT deck_id, COUNT(*) FROM reviews GROUP BY deck_id"))
+        return dict(self.db.execute("SELECT deck_id, SUM(reviews) FROM daily_reviews GROUP BY deck_id"))
 
     def histories(self, deck_ids: list[str] | None = None) -> dict[tuple[str, str], list[Event]]:
-        """Each card's reviews as replay events in time order; of every deck or only of `deck_ids`."""
-        where, args = "", list(deck_ids or ())
+        """Each card's scheduled reviews as replay events in time order; of every deck or only of `deck_ids`."""
+        # Undone and practice reviews never shaped a memory.
+        where, args = " WHERE undone_ms IS NULL AND practice = 0", list(deck_ids or ())
         if deck_ids is not None:
-            where = f" WHERE deck_id IN ({','.join('?' * len(deck_ids))})"
+            where += f" AND deck_id IN ({','.join('?' * len(deck_ids))})"
         rows = self.db.execute(
             f"SELECT deck_id, card_id, reviewed_ms, rating, state FROM reviews{where} ORDER BY deck_id, card_id, reviewed_ms, id", args
         )
@@ -482,5 +681,7 @@ class Store:
 
     def next_due(self, deck_ids: list[str]) -> datetime | None:
         marks = ",".join("?" * len(deck_ids))
-        row = self.db.execute(f"SELECT MIN(due_ms) FROM cards WHERE deck_id IN ({marks})", deck_ids).fetchone()
+        row = self.db.execute(
+            f"SELECT MIN(due_ms) FROM cards WHERE deck_id IN ({marks}) AND state > {NOT_SCHEDULED} AND suspended = 0", deck_ids
+        ).fetchone()
         return from_ms(row[0]) if row and row[0] is not None else None

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quiz.memory.rating import Rating
+from quiz.memory.recall import Curve
 from quiz.memory.state import Memory, State
 
 if TYPE_CHECKING:
@@ -45,12 +46,19 @@ class Scheduler:
         # Previews show the unfuzzed interval so the numbers are steady on screen.
         return _fsrs_scheduler(replace(self.settings, fuzz=False))
 
+    @cached_property
+    def curve(self) -> Curve:
+        """The forgetting curve these parameters give, for figures over many cards."""
+        return Curve(self.settings.parameters[20]) if self.settings.parameters else Curve()
+
     def review(self, memory: Memory | None, rating: Rating, now: datetime) -> Memory:
         """The card's memory after being answered with `rating` at `now` (aware datetime)."""
         import fsrs
 
         card, _ = self._fsrs.review_card(_to_fsrs(memory), fsrs.Rating(int(rating)), review_datetime=now)
-        return _from_fsrs(card)
+        lapses = memory.lapses if memory else 0
+        lapsed = memory is not None and memory.state == State.REVIEW and rating == Rating.AGAIN
+        return _from_fsrs(card, lapses + lapsed)
 
     def preview(self, memory: Memory | None, now: datetime) -> dict[Rating, timedelta]:
         """How long until the card is due again after each rating."""
@@ -98,7 +106,7 @@ def _to_fsrs(memory: Memory | None) -> fsrs.Card:
     )
 
 
-def _from_fsrs(card: fsrs.Card) -> Memory:
+def _from_fsrs(card: fsrs.Card, lapses: int) -> Memory:
     return Memory(
         state=State(int(card.state)),
         step=card.step,
@@ -106,4 +114,5 @@ def _from_fsrs(card: fsrs.Card) -> Memory:
         difficulty=card.difficulty,
         due=card.due,
         last_review=card.last_review,
+        lapses=lapses,
     )

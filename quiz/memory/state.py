@@ -1,4 +1,5 @@
-"""What is remembered of a studied card: its FSRS learning state, stability, difficulty and due time."""
+"""What is remembered of a studied card: its FSRS learning state, stability, difficulty, due time
+and how often it lapsed."""
 
 from __future__ import annotations
 
@@ -23,3 +24,11 @@ class Memory:
     difficulty: float | None
     due: datetime
     last_review: datetime | None
+    # Times the card was forgotten once learnt (Again in the review state), as Anki counts them.
+    lapses: int = 0
+
+    def interval_days(self) -> float | None:
+        """The interval a card in the review state was scheduled for, in days (else None)."""
+        if self.state != State.REVIEW or self.last_review is None:
+            return None
+        return (self.due - self.last_review).total_seconds() / 86400
