@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import check, dashboard, decks, generate, import_reviews, new, schema, stats, study
+from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, schema, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app.command()(guarded(stats.stats))
 app.command()(guarded(generate.generate))
 app.command("import-reviews")(guarded(import_reviews.import_reviews))
 app.command()(guarded(new.new))
+app.command()(guarded(add.add))
 app.command()(guarded(schema.schema))
 
 
