@@ -21,6 +21,15 @@ def test_a_cached_deck_equals_the_parsed_one(tmp_path: Path) -> None:
     assert cache.read(tmp_path, BUNDLED_DECK) == deck
 
 
+def test_an_exam_date_is_cached(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text("title: T\nexam: 2026-12-20\ncards: [{id: a, question: q, answer: x}]\n", encoding="utf-8")
+    deck = load_path(path)
+    cache.write(tmp_path / "c", path, deck)
+    cached = cache.read(tmp_path / "c", path)
+    assert cached == deck and cached is not None and cached.exam == deck.exam is not None
+
+
 def test_a_changed_file_misses(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     path.write_text("title: T\ncards: [{id: a, question: q, answer: x}]\n", encoding="utf-8")

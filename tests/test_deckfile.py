@@ -312,6 +312,14 @@ def test_bad_published_date() -> None:
     assert errors(text) == ["d.yaml:6:16: 'published' must be a date like 2009-06-01, not 'June 2009'"]
 
 
+def test_exam_date() -> None:
+    text = HEAD.replace("id: cuba\n", "id: cuba\nexam: 2026-12-20\n") + "  - {id: a, question: q, answer: x}\n"
+    assert load_text(text, "d.yaml").exam == date(2026, 12, 20)
+    assert load_text(HEAD + "  - {id: a, question: q, answer: x}\n", "d.yaml").exam is None
+    bad = HEAD.replace("id: cuba\n", "id: cuba\nexam: next week\n") + "  - {id: a, question: q, answer: x}\n"
+    assert errors(bad) == ["d.yaml:3:7: 'exam' must be a date like 2026-12-20, not 'next week'"]
+
+
 def test_shapes() -> None:
     assert errors("title: [a, b]\ncards: {a: 1}\n") == [
         "d.yaml:1:8: 'title' of the deck must be text, not a list",
@@ -728,6 +736,7 @@ def decks(draw: st.DrawFn) -> Deck:
         id=draw(IDS),
         title=draw(NON_BLANK.map(str.strip)),
         description=draw(st.none() | TEXT),
+        exam=draw(st.none() | st.dates(date(1, 1, 1))),
         sources=sources,
         entries=items,
     )

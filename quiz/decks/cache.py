@@ -22,7 +22,7 @@ from quiz import __version__
 from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, Deck, Entry, Source
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 2
+FORMAT = 3
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
 
@@ -81,6 +81,7 @@ def _encode(deck: Deck) -> dict[str, Any]:
         "id": deck.id,
         "title": deck.title,
         "description": deck.description,
+        "exam": deck.exam.isoformat() if deck.exam else None,
         "path": deck.path,
         "sources": {
             name: {**vars(source), "published": source.published.isoformat() if source.published else None}
@@ -95,6 +96,7 @@ def _decode(data: dict[str, Any]) -> Deck:
         id=data["id"],
         title=data["title"],
         description=data["description"],
+        exam=date.fromisoformat(data["exam"]) if data["exam"] else None,
         sources={name: _source(fields) for name, fields in data["sources"].items()},
         entries=tuple(_entry(row) for row in data["entries"]),
         path=data["path"],

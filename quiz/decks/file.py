@@ -181,6 +181,8 @@ def to_data(deck: Deck) -> dict[str, Any]:
     data: dict[str, Any] = {"title": deck.title, "id": deck.id}
     if deck.description is not None:
         data["description"] = deck.description
+    if deck.exam is not None:
+        data["exam"] = deck.exam.isoformat()
     if deck.sources:
         data["sources"] = {name: _compact(vars(source)) for name, source in deck.sources.items()}
     data["cards"] = [entry_data(entry) for entry in deck.entries]

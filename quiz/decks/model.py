@@ -90,6 +90,8 @@ class Deck:
     id: str
     title: str
     description: str | None = None
+    # The day of the learner's exam: until then, scheduling keeps every card remembered on it.
+    exam: date | None = None
     sources: dict[str, Source] = field(default_factory=dict)
     entries: tuple[Entry, ...] = ()
     # Where the deck was read from; not part of its value.

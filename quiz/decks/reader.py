@@ -18,7 +18,7 @@ from quiz.normalise import answer_key
 
 # A document whose aliases expand past this many nodes is refused (billion-laughs defence).
 MAX_EXPANDED_NODES = 1_000_000
-DECK_KEYS = ("title", "id", "description", "sources", "cards")
+DECK_KEYS = ("title", "id", "description", "exam", "sources", "cards")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 # Tags plain scalars resolve to (`=` is "value", `<<` is "merge"): all read as the text written.
 PLAIN_TAGS = {
@@ -170,6 +170,7 @@ class SchemaReader:
             id=deck_id,
             title=(title or "").strip(),
             description=self.field(top, "description", "the deck"),
+            exam=self.date(top, "exam", "the deck", "2026-12-20"),
             sources=sources,
             entries=tuple(entries),
             path=path,
@@ -179,21 +180,21 @@ class SchemaReader:
         result: dict[str, Source] = {}
         for name, (_key_node, value_node) in self.mapping(node, "'sources'", None).items():
             fields = self.mapping(value_node, f"source '{name}'", SOURCE_KEYS)
-            published = self.published(fields)
+            published = self.date(fields, "published", "a source", "2009-06-01")
             file = self.field(fields, "file", f"source '{name}'")
             if file and self.base_dir is not None and not (self.base_dir / file).is_file():
                 self.error(fields["file"][1], f"source file '{file}' not found next to the deck", warning=True)
             result[name] = Source(title=self.field(fields, "title", f"source '{name}'"), published=published, file=file)
         return result
 
-    def published(self, fields: dict[str, tuple[yaml.Node, yaml.Node]]) -> date | None:
-        value = self.field(fields, "published", "a source")
+    def date(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str, what: str, example: str) -> date | None:
+        value = self.field(fields, key, what)
         if value is None:
             return None
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            self.error(fields["published"][1], f"'published' must be a date like 2009-06-01, not '{value}'")
+            self.error(fields[key][1], f"'{key}' must be a date like {example}, not '{value}'")
             return None
 
     def entries(self, top: dict[str, tuple[yaml.Node, yaml.Node]], deck_id: str, sources: dict[str, Source]) -> list[Entry]:

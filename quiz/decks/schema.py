@@ -36,6 +36,7 @@ DESCRIPTIONS = {
         "title": "The deck's name, shown when studying.",
         "id": "What the deck's history is stored under. Default: the file name's stem.",
         "description": "A line or two about the deck.",
+        "exam": "The day of your exam, like 2026-12-20: until then, cards are scheduled to be remembered on it.",
         "sources": "Documents the cards cite, by a short name of your choice.",
         "cards": "The cards: `question` + `answer`, or a `cloze` with {{gaps}}.",
     },
