@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, schema, stats, study
+from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, schema, settings, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -25,6 +25,7 @@ app.command("import-reviews")(guarded(import_reviews.import_reviews))
 app.command()(guarded(new.new))
 app.command()(guarded(add.add))
 app.command()(guarded(schema.schema))
+app.command()(guarded(settings.settings))
 
 
 def main() -> None:

@@ -19,6 +19,11 @@ def database_path() -> Path:
     return data_dir() / "quiz.db"
 
 
+def settings_path() -> Path:
+    """The learner's scheduling settings (see quiz/memory/settings.py)."""
+    return data_dir() / "settings.toml"
+
+
 def cache_dir() -> Path:
     """Parsed decks (see quiz/decks/cache.py); with QUIZ_HOME, kept inside it."""
     if os.environ.get("QUIZ_HOME"):

@@ -644,6 +644,11 @@ class Store:
         """How many cards were seen for the first time since `since`."""
         return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
 
+    def new_cards_by_deck(self, since: datetime) -> dict[str, int]:
+        """How many cards of each deck were seen for the first time since `since`."""
+        rows = self.db.execute("SELECT deck_id, COUNT(*) FROM cards WHERE first_review_ms >= ? GROUP BY deck_id", (to_ms(since),))
+        return dict(rows)
+
     def review_totals(self, since: datetime | None = None, deck_ids: list[str] | None = None) -> tuple[int, int]:
         """(reviews, correct reviews), all time or since a moment; of every deck or of `deck_ids`.
         Undone reviews do not count; all-time totals come from the daily totals."""
@@ -660,6 +665,10 @@ class Store:
         """Local dates (YYYY-MM-DD) with at least one review, newest first."""
         rows = self.db.execute("SELECT day FROM daily_reviews GROUP BY day HAVING SUM(reviews) > 0 ORDER BY day DESC")
         return [day for (day,) in rows]
+
+    def deck_ids(self) -> set[str]:
+        """Every deck the database knows: studied, synced or holding imported reviews."""
+        return {deck for (deck,) in self.db.execute("SELECT id FROM decks")}
 
     def reviews_by_deck(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT deck_id, SUM(reviews) FROM daily_reviews GROUP BY deck_id"))

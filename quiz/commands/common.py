@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from quiz.decks.model import Deck
+    from quiz.memory.settings import SettingsFile
     from quiz.store import Store
 
 
@@ -68,3 +69,27 @@ def choose_decks(names: list[str] | None) -> list[Deck]:
     if not decks:
         fail("no decks found in ./decks, the data folder's decks/ or the bundled decks; name a deck file")
     return decks
+
+
+def load_settings() -> SettingsFile:
+    from quiz.memory.settings import load
+    from quiz.paths import settings_path
+
+    return load(settings_path())
+
+
+def deck_ids(names: list[str], store: Store) -> list[str]:
+    """The ids of the decks named by file, folder or id, decks known only to the scores database
+    (such as imported reviews' `imported`) included."""
+    from quiz.decks.catalog import CatalogError, resolve
+
+    stored = store.deck_ids()
+    ids: list[str] = []
+    for name in names:
+        try:
+            found = [name] if name in stored else [deck.id for deck in resolve([name], warn)]
+        except CatalogError as exc:
+            more = f"; decks in the scores database: {', '.join(sorted(stored))}" if stored else ""
+            raise QuizError(f"{exc}{more}") from None
+        ids.extend(deck for deck in found if deck not in ids)
+    return ids

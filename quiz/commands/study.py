@@ -6,12 +6,12 @@ import sys
 
 import typer
 
-from quiz.commands.common import choose_decks, fail, now, open_store
+from quiz.commands.common import choose_decks, fail, load_settings, now, open_store
 
 
 def study(
     decks: list[str] | None = typer.Argument(None, metavar="[DECK]...", help="Deck files, folders of decks, or deck ids. Default: every known deck.", show_default=False),
-    new: int = typer.Option(20, "--new", min=0, help="Most new cards to introduce today (counting earlier sessions)."),
+    new: int | None = typer.Option(None, "--new", min=0, help="Most new cards today in these decks altogether, counting earlier sessions. Default: each deck's new_per_day setting (20; see `quiz settings`).", show_default=False),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Stop after this many answers."),
     plain: bool = typer.Option(False, "--plain", help="One line per answer from stdin, no menus; automatic grades stand. Used when stdin is not a terminal."),
 ) -> None:
@@ -26,9 +26,10 @@ def study(
     from quiz.study.session import Session, plan
 
     chosen = choose_decks(decks)
+    settings = load_settings()
     store = open_store()
     moment = now()
-    queue, memories = plan(chosen, store, moment, new)
+    queue, memories = plan(chosen, store, moment, new, settings)
     if not len(queue):
         from quiz.humantime import when
 
@@ -43,7 +44,9 @@ def study(
         from quiz.study.prompts import InteractivePrompter
 
         prompter = InteractivePrompter()  # type: ignore[assignment]
-    session = Session(queue, memories, store, Scheduler(), prompter, {d.id: d for d in chosen}, now, limit)
+    own = {deck.id: Scheduler(settings.for_deck(deck.id).scheduler) for deck in chosen if deck.id in settings.decks}
+    scheduler = Scheduler(settings.for_deck(None).scheduler)
+    session = Session(queue, memories, store, scheduler, prompter, {d.id: d for d in chosen}, now, limit, deck_schedulers=own)
     summary = session.run()
     from quiz.render import console, session_summary  # rich loads after the session, not before it
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -57,15 +57,19 @@ def build(
     cards: Iterable[Card],
     memories: dict[CardKey, Memory],
     now: datetime,
-    new_allowance: int,
+    new_allowance: int | Mapping[str, int],
     studied: set[CardKey] | None = None,
 ) -> StudyQueue:
-    """A queue of the cards due at `now` plus up to `new_allowance` unseen cards.
+    """A queue of the cards due at `now` plus up to `new_allowance` unseen cards, in all or by deck id.
 
     `memories` must hold at least every card due within the learn-ahead window; `studied` names
     every card seen before (by default, those in `memories`), so the rest count as new.
     """
     seen = memories.keys() if studied is None else studied
+    per_deck: dict[str, int] | None = None
+    if isinstance(new_allowance, Mapping):
+        per_deck = dict(new_allowance)
+        new_allowance = sum(per_deck.values())
     due: list[tuple[datetime, int, Card]] = []
     learning: list[tuple[datetime, int, Card]] = []
     new: deque[Card] = deque()
@@ -74,8 +78,10 @@ def build(
         key = key_of(card)
         memory = memories.get(key)
         if key not in seen:
-            if len(new) < new_allowance:
+            if len(new) < new_allowance and (per_deck is None or per_deck.get(card.deck_id, 0) > 0):
                 new.append(card)
+                if per_deck is not None:
+                    per_deck[card.deck_id] -= 1
         elif memory is None:
             continue  # studied, not due soon
         elif memory.due <= now:

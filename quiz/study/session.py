@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -19,6 +19,7 @@ from quiz.days import start_of_day
 from quiz.decks.model import Card, CardKey, Deck, Kind, Source, key_of
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler
+from quiz.memory.settings import SettingsFile
 from quiz.memory.state import Memory
 from quiz.store import Answer, Store, StoreError
 from quiz.study.answers import Verdict, check
@@ -94,9 +95,13 @@ def judge(question: Question, given: str) -> Verdict:
     return check(given, card.answer, card.accept)
 
 
-def plan(decks: list[Deck], store: Store, now: datetime, new_per_day: int) -> tuple[StudyQueue, dict[CardKey, Memory]]:
+def plan(
+    decks: list[Deck], store: Store, now: datetime, new_limit: int | None = None, settings: SettingsFile | None = None
+) -> tuple[StudyQueue, dict[CardKey, Memory]]:
     """The queue for studying `decks` now, and the memory of the cards in it.
 
+    New cards: at most `new_limit` today in all (counting earlier sessions) when given (`--new`),
+    else each deck's `new_per_day` setting, counting that deck's new cards earlier today.
     Only cards due within the learn-ahead window have their memory loaded: with thousands of
     cards studied, building the rest would delay the first question for nothing.
     """
@@ -104,7 +109,13 @@ def plan(decks: list[Deck], store: Store, now: datetime, new_per_day: int) -> tu
     cards = [card for deck in decks for card in deck.cards()]
     store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
     memories = store.memories(ids, due_by=now + LEARN_AHEAD)
-    allowance = max(0, new_per_day - store.new_cards_since(start_of_day(now)))
+    allowance: int | dict[str, int]
+    if new_limit is not None:
+        allowance = max(0, new_limit - store.new_cards_since(start_of_day(now)))
+    else:
+        settings = settings or SettingsFile({}, {})
+        today = store.new_cards_by_deck(start_of_day(now))
+        allowance = {deck: max(0, settings.for_deck(deck).new_per_day - today.get(deck, 0)) for deck in ids}
     return build(cards, memories, now, allowance, studied=store.studied(ids)), memories
 
 
@@ -120,6 +131,8 @@ class Session:
     limit: int | None = None
     # Answer time comes from a monotonic timer, so a jump of the wall clock cannot skew grades.
     timer: Callable[[], float] = time.monotonic
+    # Decks with settings of their own schedule with their own scheduler; the rest with `scheduler`.
+    deck_schedulers: Mapping[str, Scheduler] = field(default_factory=dict)
 
     def run(self) -> Summary:
         summary = Summary(started=self.clock())
@@ -151,18 +164,19 @@ class Session:
         verdict = judge(question, given)
         rating = auto_rating(card, verdict.correct, verdict.typo, seconds)
         key = key_of(card)
+        scheduler = self.deck_schedulers.get(card.deck_id, self.scheduler)
         before = self.memories[key] if key in self.memories else self.store.memory(*key)
-        after = self.scheduler.review(before, rating, answered_at)
+        after = scheduler.review(before, rating, answered_at)
         review_id = self.store.record(
             Answer(session_id, card.deck_id, card.id, given, verdict.correct, rating, int(seconds * 1000), answered_at, after)
         )
         summary.answered += 1
         summary.correct += verdict.correct
         summary.ratings[rating] += 1
-        intervals = self.scheduler.preview(before, answered_at)
+        intervals = scheduler.preview(before, answered_at)
         chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals))
         if chosen != rating:
-            after = self.scheduler.review(before, chosen, answered_at)
+            after = scheduler.review(before, chosen, answered_at)
             self.store.regrade(review_id, card.deck_id, card.id, chosen, after)
             summary.ratings[rating] -= 1
             summary.ratings[chosen] += 1
