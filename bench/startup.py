@@ -1,10 +1,21 @@
-"""Start-up benchmark: `quiz --help` against `import typer`, and time to the first question
-on a generated 10,000-card deck with 100,000 review rows.
+"""Start-up benchmark: `quiz --help` against `import typer`, and how quiz scales with the size of
+a collection (cards and reviews), whole processes timed from start to what the person sees.
 
-    python bench/startup.py [--runs 15] [--cards 10000] [--reviews 100000]
+    python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300]
 
-Prints medians (and min) in milliseconds. Targets: `quiz --help` ≤ 1.5 × `python -c "import
-typer"`; first question < 300 ms at 10k cards.
+For each scale N a synthetic deck of N cards (typed, multiple-choice and cloze; 160 bytes of
+YAML a card) and a database with N/2 studied cards and 10 N reviews over a year are built in a
+temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the peak memory
+(maximum resident set) of the process:
+
+- first question, `--plain` (until the `> ` prompt), deck cache warm;
+- first question, interactive (in a pseudo-terminal, until questionary draws the question);
+- first question after the deck file changed (its parsed-deck cache is stale);
+- `quiz check` on the deck, beside a process that merely loads it with PyYAML's C loader;
+- `quiz stats`, `quiz decks` and `quiz` (the dashboard);
+- one answer, from submitting it to the next prompt (`--plain`; median and p99);
+- the database's size per million reviews, beside Anki's revlog table (its row layout, with
+  its two indexes, filled with as many rows).
 """
 
 from __future__ import annotations
@@ -12,28 +23,31 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pexpect
 
 from quiz.decks.file import dump
 from quiz.decks.model import Deck, Entry
-from quiz.memory.state import Memory, State
+from quiz.memory.state import State
 from quiz.store import Store, to_ms
 
-CARDS = 10_000
-REVIEWS = 100_000
-QUIZ = str(Path(sys.executable).parent / "quiz") if (Path(sys.executable).parent / "quiz").exists() else shutil.which("quiz")
+HERE = Path(sys.executable).parent
+QUIZ = str(HERE / "quiz") if (HERE / "quiz").exists() else shutil.which("quiz") or "quiz"
+DAY_MS = 86_400_000
 
 
-def make_deck(folder: Path, cards: int = CARDS) -> Path:
+def make_deck(folder: Path, cards: int) -> Path:
     rng = random.Random(7)
     entries = []
     for n in range(cards):
@@ -44,99 +58,231 @@ def make_deck(folder: Path, cards: int = CARDS) -> Path:
                                  answer=f"answer {n}", accept=(f"alt {n}",),
                                  choices=(f"wrong {n}a", f"wrong {n}b", f"wrong {n}c") if n % 4 == 1 else (),
                                  quote=f"A sentence that states answer {n}.", tags=("bench",)))
-    path = folder / "big.yaml"
+    path = folder / "decks" / "big.yaml"  # in QUIZ_HOME's decks/: a known deck, for stats and the dashboard
+    path.parent.mkdir()
     path.write_text(dump(Deck(id="big", title="Benchmark deck", entries=tuple(entries))), encoding="utf-8")
     return path
 
 
-def make_history(home: Path, cards: int = CARDS, reviews: int = REVIEWS) -> None:
-    """Half the cards studied, the reviews spread over a year, a few percent due now."""
+def make_history(home: Path, cards: int, reviews: int) -> float:
+    """Half the cards studied, `reviews` reviews spread over the past year, a few percent due
+    now; written through the store's own schema (its indexes and triggers), in seconds."""
+    started = time.perf_counter()
     now = datetime.now(UTC)
+    now_ms = to_ms(now)
     store = Store.open(home / "quiz.db")
     store.sync_decks([("big", "Benchmark deck", None, cards)], now)
     rng = random.Random(11)
     studied = [f"c{n}" for n in range(0, cards, 2)]
+    start = now_ms - 365 * DAY_MS
+    gap = 365 * DAY_MS // reviews
     with store.db:
-        session = store.db.execute("INSERT INTO sessions (started_ms, decks) VALUES (?, '[\"big\"]')", (to_ms(now),)).lastrowid
-        memories = []
-        for card_id in studied:
-            due = now + timedelta(days=rng.uniform(-3, 60))
-            memory = Memory(State.REVIEW, None, rng.uniform(1, 100), rng.uniform(1, 10), due, now - timedelta(days=3))
-            memories.append(("big", card_id, int(memory.state), None, memory.stability, memory.difficulty,
-                             to_ms(due), to_ms(memory.last_review), to_ms(now - timedelta(days=365))))
-        store.db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", memories)
-        start = to_ms(now - timedelta(days=365))
+        session = store.db.execute("INSERT INTO sessions (started_ms, decks) VALUES (?, '[\"big\"]')", (start,)).lastrowid
+        store.db.executemany(
+            "INSERT INTO cards (deck_id, card_id, state, step, stability, difficulty, due_ms, last_review_ms,"
+            " first_review_ms) VALUES ('big', ?, ?, NULL, ?, ?, ?, ?, ?)",
+            ((card_id, int(State.REVIEW), rng.uniform(1, 100), rng.uniform(1, 10),
+              now_ms + int(rng.uniform(-3, 60) * DAY_MS), now_ms - 3 * DAY_MS, start) for card_id in studied),
+        )
         store.db.executemany(
             "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
-            " duration_ms) VALUES (?, 'big', ?, ?, 'x', 1, 3, 3, 4000)",
-            ((session, rng.choice(studied), start + n * 300_000) for n in range(reviews)),
+            " duration_ms) VALUES (?, 'big', ?, ?, 'x', ?, ?, ?, 4000)",
+            ((session, studied[rng.randrange(len(studied))], start + n * gap, n % 5 != 0, 3 if n % 5 else 1, 3 if n % 5 else 1)
+             for n in range(reviews)),
         )
     store.close()
+    return time.perf_counter() - started
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def anki_revlog_size(folder: Path, reviews: int) -> int:
+    """Bytes of a database holding only Anki's revlog (schema 11's layout and indexes)."""
+    path = folder / "anki.db"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null,"
+        " ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not null,"
+        " time integer not null, type integer not null);"
+        "CREATE INDEX ix_revlog_usn on revlog (usn); CREATE INDEX ix_revlog_cid on revlog (cid);"
+    )
+    rng = random.Random(3)
+    start = to_ms(datetime.now(UTC)) - 365 * DAY_MS
+    gap = 365 * DAY_MS // reviews
+    with db:
+        db.executemany(
+            "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, 2500, 4000, 1)",
+            ((start + n * gap, 1_600_000_000_000 + rng.randrange(reviews // 20), 3, rng.randrange(1, 200), rng.randrange(1, 100))
+             for n in range(reviews)),
+        )
+    db.execute("VACUUM")
+    db.close()
+    size = path.stat().st_size
+    path.unlink()
+    return size
+
+
+def database_size(home: Path) -> int:
+    db = sqlite3.connect(home / "quiz.db")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return (home / "quiz.db").stat().st_size
+
+
+class Sample:
+    def __init__(self) -> None:
+        self.ms: list[float] = []
+        self.cpu_ms: list[float] = []
+        self.rss_mib: list[float] = []
+
+    def add(self, ms: float, usage: resource.struct_rusage | None) -> None:
+        self.ms.append(ms)
+        if usage is not None:
+            self.cpu_ms.append((usage.ru_utime + usage.ru_stime) * 1000)
+            self.rss_mib.append(usage.ru_maxrss / 1024)  # KiB on Linux
+
+
+def _reap(child: subprocess.Popen[bytes]) -> resource.struct_rusage:
+    """Wait for a child and return its resource usage (CPU time, peak resident set)."""
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    return usage
+
+
+def timed(command: list[str], env: dict[str, str], sample: Sample, ok: tuple[int, ...] = (0,)) -> None:
     start = time.perf_counter()
-    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return (time.perf_counter() - start) * 1000
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in ok:
+        raise RuntimeError(f"{command} exited with {child.returncode}")
+    sample.add(elapsed, usage)
 
 
-def first_question_plain(deck: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    child = subprocess.Popen([QUIZ, "study", str(deck), "--plain"], env=env, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert child.stdout is not None
-    seen = b""
+def _read_until_prompt(stream: object, seen: bytes = b"") -> bytes:
     while not seen.endswith(b"> "):
-        chunk = child.stdout.read1(4096)
+        chunk = stream.read1(65536)  # type: ignore[attr-defined]
         if not chunk:
             raise RuntimeError("quiz ended before asking a question")
         seen += chunk
+    return seen
+
+
+def first_question_plain(deck: Path, env: dict[str, str], sample: Sample, before: Callable[[], None] | None = None) -> None:
+    if before is not None:
+        before()
+    start = time.perf_counter()
+    child = subprocess.Popen([QUIZ, "study", str(deck), "--plain"], env=env, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    _read_until_prompt(child.stdout)
     elapsed = (time.perf_counter() - start) * 1000
     child.kill()
-    child.wait()
-    return elapsed
+    sample.add(elapsed, _reap(child))
 
 
-def first_question_interactive(deck: Path, env: dict[str, str]) -> float:
+def first_question_interactive(deck: Path, env: dict[str, str], sample: Sample) -> None:
     start = time.perf_counter()
-    child = pexpect.spawn(QUIZ, ["study", str(deck)], env=env, timeout=30, dimensions=(40, 120))
+    child = pexpect.spawn(QUIZ, ["study", str(deck)], env=env, timeout=60, dimensions=(40, 120))
     child.expect(r"Question number|Fact ")
     child.expect(r"\?|_____")  # the prompt line itself, drawn by questionary
     elapsed = (time.perf_counter() - start) * 1000
     child.terminate(force=True)
-    return elapsed
+    sample.add(elapsed, None)
 
 
-def report(name: str, samples: list[float]) -> float:
-    median = statistics.median(samples)
-    print(f"{name:<45} median {median:7.1f} ms   min {min(samples):7.1f} ms   (n={len(samples)})")
+def answer_latencies(deck: Path, env: dict[str, str], answers: int) -> list[float]:
+    """Milliseconds from writing each answer to the next prompt, in one plain session."""
+    child = subprocess.Popen([QUIZ, "study", str(deck), "--plain", "--new", str(answers), "--limit", str(answers + 1)],
+                             env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert child.stdin is not None
+    _read_until_prompt(child.stdout)
+    latencies = []
+    for n in range(answers):
+        start = time.perf_counter()
+        child.stdin.write(b"answer 1\n" if n % 2 else b"1\n")
+        child.stdin.flush()
+        _read_until_prompt(child.stdout)
+        latencies.append((time.perf_counter() - start) * 1000)
+    child.kill()
+    child.wait()
+    return latencies
+
+
+def report(name: str, sample: Sample) -> float:
+    median = statistics.median(sample.ms)
+    used = f"   CPU {statistics.median(sample.cpu_ms):8.1f} ms   {max(sample.rss_mib):5.0f} MiB" if sample.cpu_ms else ""
+    print(f"  {name:<40} median {median:8.1f} ms   min {min(sample.ms):8.1f} ms{used}   (n={len(sample.ms)})", flush=True)
     return median
+
+
+def repeat(runs: int, measure: Callable[[Sample], None]) -> Sample:
+    sample = Sample()
+    for _ in range(runs):
+        measure(sample)
+    return sample
+
+
+def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> None:
+    reviews = 10 * cards
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        began = time.perf_counter()
+        deck = make_deck(folder, cards)
+        deck_seconds = time.perf_counter() - began
+        history_seconds = make_history(folder, cards, reviews)
+        env = {**base_env, "QUIZ_HOME": str(folder)}
+        print(f"\n{cards:,} cards ({deck.stat().st_size / 1e6:.1f} MB of YAML, written in {deck_seconds:.1f} s),"
+              f" {reviews:,} reviews (built in {history_seconds:.1f} s); load average {os.getloadavg()[0]:.2f}", flush=True)
+        first_question_plain(deck, env, Sample())  # fill the deck cache and write the bytecode
+        first_question_interactive(deck, env, Sample())
+        runs, slow = args.runs, args.slow_runs
+        report("first question, --plain, cache warm", repeat(runs, lambda s: first_question_plain(deck, env, s)))
+        report("first question, interactive", repeat(runs, lambda s: first_question_interactive(deck, env, s)))
+
+        def touch() -> None:
+            stamp = time.time_ns()
+            os.utime(deck, ns=(stamp, stamp))
+
+        report("first question, deck file changed", repeat(slow, lambda s: first_question_plain(deck, env, s, touch)))
+        loader = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(deck)]
+        load = report("PyYAML CSafeLoader loading the deck", repeat(slow, lambda s: timed(loader, env, s)))
+        check = report("quiz check", repeat(slow, lambda s: timed([QUIZ, "check", str(deck)], env, s)))
+        print(f"  {'  ratio quiz check / PyYAML load':<40} {check / load:.2f} (target ≤ 1.5)")
+        for name, command in (("quiz stats", ["stats"]), ("quiz decks", ["decks"]), ("quiz (dashboard)", [])):
+            report(name, repeat(runs, lambda s, c=command: timed([QUIZ, *c], env, s)))  # type: ignore[misc]
+        if args.answers:
+            latencies = sorted(answer_latencies(deck, env, args.answers))
+            p99 = latencies[min(len(latencies) - 1, round(0.99 * len(latencies)))]
+            print(f"  {'one answer, submit to next prompt':<40} median {statistics.median(latencies):8.2f} ms"
+                  f"   p99 {p99:8.2f} ms   max {latencies[-1]:8.2f} ms   (n={len(latencies)})")
+        size = database_size(folder)
+        anki = anki_revlog_size(folder, reviews)
+        per_million = 1e6 / reviews / 2**20
+        print(f"  database {size / 2**20:.1f} MiB = {size * per_million:.0f} MiB per million reviews;"
+              f" Anki's revlog alone {anki * per_million:.0f} MiB per million", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--cards", type=int, default=CARDS)
-    parser.add_argument("--reviews", type=int, default=REVIEWS)
+    parser.add_argument("--runs", type=int, default=7, help="runs of each fast measurement")
+    parser.add_argument("--slow-runs", type=int, default=3, help="runs of cache misses and quiz check")
+    parser.add_argument("--scales", default="1000,10000,100000", help="comma-separated card counts (reviews: 10 per card)")
+    parser.add_argument("--answers", type=int, default=300, help="answers timed one by one (0: skip)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        deck = make_deck(folder, args.cards)
-        make_history(folder, args.cards, args.reviews)
-        # Bytecode caching on, as on any normal install (some sandboxes set PYTHONDONTWRITEBYTECODE,
-        # which would make every run recompile quiz's own modules from source).
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-        env.update(QUIZ_HOME=str(folder), NO_COLOR="1")
-        size = deck.stat().st_size
-        print(f"deck: {args.cards:,} cards, {size / 1e6:.1f} MB; database: {args.reviews:,} reviews; {os.cpu_count()} cores")
-        timed([QUIZ, "--help"], env)  # warm the file cache
-        first_question_plain(deck, env)  # and write the bytecode of every module a session imports
-        first_question_interactive(deck, env)
-        typer_ms = report('python -c "import typer"', [timed([sys.executable, "-c", "import typer"], env) for _ in range(args.runs)])
-        help_ms = report("quiz --help", [timed([QUIZ, "--help"], env) for _ in range(args.runs)])
-        print(f"{'  ratio quiz --help / import typer':<45} {help_ms / typer_ms:.2f} (target ≤ 1.5)")
-        report("first question, --plain", [first_question_plain(deck, env) for _ in range(args.runs)])
-        report("first question, interactive", [first_question_interactive(deck, env) for _ in range(args.runs)])
+    # Bytecode caching on, as on any normal install (some sandboxes set PYTHONDONTWRITEBYTECODE,
+    # which would make every run recompile quiz's own modules from source).
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.update(NO_COLOR="1")
+    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}")
+    typer = Sample()
+    helps = Sample()
+    for _ in range(args.runs):
+        timed([sys.executable, "-c", "import typer"], env, typer)
+        timed([QUIZ, "--help"], env, helps)
+    typer_ms = report('python -c "import typer"', typer)
+    help_ms = report("quiz --help", helps)
+    print(f"  {'  ratio quiz --help / import typer':<40} {help_ms / typer_ms:.2f} (target ≤ 1.5)")
+    for cards in (int(n) for n in args.scales.split(",")):
+        scale(cards, args, env)
 
 
 if __name__ == "__main__":

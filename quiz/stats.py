@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from quiz.days import midnight, start_of_day
-from quiz.decks.model import Deck, key_of
+from quiz.decks.model import Deck
 from quiz.memory.state import State
-from quiz.store import Store
+from quiz.store import Store, to_ms
 
 
 @dataclass(frozen=True)
@@ -67,18 +67,18 @@ def streak(days: list[str], today: date) -> int:
 
 
 def deck_stats(deck: Deck, store: Store, now: datetime, reviews: dict[str, int]) -> DeckStats:
-    end_of_tomorrow = midnight(now.astimezone().date() + timedelta(days=2))
-    memories = store.memories([deck.id])
-    cards = deck.cards()
-    seen = [memories[key_of(card)] for card in cards if key_of(card) in memories]
+    now_ms, end_of_tomorrow = to_ms(now), to_ms(midnight(now.astimezone().date() + timedelta(days=2)))
+    in_deck = deck.card_ids()
+    # Cards studied before and since dropped from the deck file do not count.
+    seen = [(state, due) for card, state, due in store.card_states(deck.id) if card in in_deck]
     return DeckStats(
         id=deck.id,
         title=deck.title,
-        cards=len(cards),
-        new=len(cards) - len(seen),
-        due=sum(1 for memory in seen if memory.due <= now),
-        due_tomorrow=sum(1 for memory in seen if now < memory.due <= end_of_tomorrow),
-        learned=sum(1 for memory in seen if memory.state == State.REVIEW),
+        cards=len(in_deck),
+        new=len(in_deck) - len(seen),
+        due=sum(1 for _, due in seen if due <= now_ms),
+        due_tomorrow=sum(1 for _, due in seen if now_ms < due <= end_of_tomorrow),
+        learned=sum(1 for state, _ in seen if state == State.REVIEW),
         reviews=reviews.get(deck.id, 0),
     )
 

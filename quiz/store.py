@@ -276,6 +276,8 @@ class StoreError(QuizError):
 
 
 BUSY_SECONDS = 5.0
+# Card ids bound per query (SQLite allows 32,766 parameters).
+BATCH = 500
 
 
 def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
@@ -640,6 +642,23 @@ class Store:
         marks = ",".join("?" * len(deck_ids))
         return set(self.db.execute(f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks}) AND state > {NOT_SCHEDULED}", deck_ids))
 
+    def studied_among(self, deck_id: str, card_ids: list[str]) -> set[str]:
+        """Which of these cards of the deck were studied at least once."""
+        found: set[str] = set()
+        for start in range(0, len(card_ids), BATCH):
+            batch = card_ids[start : start + BATCH]
+            found.update(card for (card,) in self.db.execute(
+                f"SELECT card_id FROM cards WHERE deck_id = ? AND card_id IN ({','.join('?' * len(batch))}) AND state > {NOT_SCHEDULED}",
+                [deck_id, *batch],
+            ))
+        return found
+
+    def card_states(self, deck_id: str) -> list[tuple[str, int, int]]:
+        """(card id, state, due ms) of every studied card of the deck."""
+        return self.db.execute(
+            f"SELECT card_id, state, due_ms FROM cards WHERE deck_id = ? AND state > {NOT_SCHEDULED}", (deck_id,)
+        ).fetchall()
+
     def new_cards_since(self, since: datetime) -> int:
         """How many cards were seen for the first time since `since`."""
         return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
@@ -657,7 +676,8 @@ class Store:
             sql = f"SELECT COALESCE(SUM(reviews), 0), COALESCE(SUM(correct), 0) FROM daily_reviews WHERE 1{decks}"
             row = self.db.execute(sql, deck_ids or ()).fetchone()
         else:
-            sql = f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ? AND undone_ms IS NULL{decks}"
+            # Unary + keeps SQLite off the per-card index, which would walk every review of the decks.
+            sql = f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ? AND undone_ms IS NULL{decks.replace('deck_id', '+deck_id')}"
             row = self.db.execute(sql, [to_ms(since), *(deck_ids or ())]).fetchone()
         return int(row[0]), int(row[1])
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from quiz.decks import cache
-from quiz.decks.file import load_path
+from quiz.decks.file import dump, load_path, load_text
+from quiz.decks.model import Deck, Entry, Source
 
 from conftest import BUNDLED_DECK
 
@@ -55,5 +57,44 @@ def test_temporary_files_left_by_a_killed_process_are_cleared(tmp_path: Path) ->
     hour_ago = time.time() - cache.STALE_SECONDS - 1
     os.utime(stale, (hour_ago, hour_ago))
     cache.write(tmp_path, BUNDLED_DECK, load_path(BUNDLED_DECK))
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".json", ".tmp"]
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".sqlite", ".tmp"]
     assert not stale.exists() and fresh.exists()
+
+
+def big_deck(cards: int) -> Deck:
+    """Typed cards, multiple choice and clozes of one and two gaps, some without ids."""
+    entries = []
+    for n in range(cards):
+        if n % 3 == 0:
+            entries.append(Entry(id=f"z{n}", cloze=f"In {{{{{1900 + n}}}}} the {{{{treaty {n}}}}} was signed."))
+        elif n % 3 == 1:
+            entries.append(Entry(question=f"Question {n}?", answer=f"answer {n}", accept=(f"alt {n}",), choices=("a", "b"), tags=("t",)))
+        else:
+            entries.append(Entry(id=f"q{n}", question=f"True or false {n}?", answer="true", quote="“Quoted”", note="n"))
+    return Deck(id="big", title="Big", description="d", sources={"s": Source(title="S", published=date(2020, 1, 2))}, entries=tuple(entries))
+
+
+def test_a_cached_deck_answers_as_the_parsed_one(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    deck = load_text(dump(big_deck(1200)), str(path), "big")
+    path.write_text(dump(deck), encoding="utf-8")
+    cache.write(tmp_path / "c", path, deck)
+    cached = cache.read(tmp_path / "c", path)
+    assert isinstance(cached, cache.CachedDeck)
+    assert (cached.id, cached.title, cached.description, cached.sources) == (deck.id, deck.title, deck.description, deck.sources)
+    assert cached.card_count() == deck.card_count() == 1600
+    assert cached.cards() == deck.cards()
+    assert cached.card_ids() == deck.card_ids()
+    for start, stop in ((0, 64), (1590, 1700), (5, 5), (2000, 2100)):
+        assert cached.card_ids_between(start, stop) == deck.card_ids_between(start, stop)
+    some = {card.id for card in deck.cards()[::7]} | {"not-a-card"}
+    assert cached.cards_with_ids(some) == deck.cards_with_ids(some)  # in deck order, past one query's batch
+    assert cached.cards_with_ids([]) == []
+    assert cached.entries == deck.entries and cached == deck
+
+
+def test_an_old_json_cache_is_cleared(tmp_path: Path) -> None:
+    old = tmp_path / "0123456789abcdef0123.json"
+    old.write_text("{}")
+    cache.write(tmp_path, BUNDLED_DECK, load_path(BUNDLED_DECK))
+    assert not old.exists()

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
+from quiz.decks import cache
+from quiz.decks.file import dump
 from quiz.decks.model import Deck, Entry, Kind, Source
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import State
-from quiz.store import Store, to_ms
+from quiz.store import Answer, Store, to_ms
+from quiz.study.queue import StudyQueue
 from quiz.study.session import Question, Quit, Result, Session, Summary, judge, options_for, plan
 
 from conftest import T0, Clock, make_deck
@@ -253,3 +257,39 @@ def test_a_picked_option_is_judged_exactly_but_typed_text_leniently() -> None:
     assert judge(question, "Havana").correct and not judge(question, "Havana").typo
     assert judge(question, "havanna ").typo
 
+
+
+def studied_deck(store: Store, cards: int, studied: range, due: set[int]) -> Deck:
+    """A deck of `cards` typed cards; those in `studied` seen before, those in `due` due now."""
+    deck = make_deck(*(Entry(id=f"c{n}", question=f"Q{n}?", answer="x") for n in range(cards)), id="long")
+    store.sync_decks([("long", "Long", None, cards)], T0)
+    session = store.start_session(["long"], T0)
+    for n in studied:
+        memory = STEADY.review(None, Rating.EASY, T0 - timedelta(days=30))
+        memory = replace(memory, due=T0 - timedelta(hours=n) if n in due else T0 + timedelta(days=30))
+        store.record(Answer(session, "long", f"c{n}", "x", True, Rating.EASY, 1000, T0 - timedelta(days=30), memory))
+    return deck
+
+
+def queued(queue: StudyQueue) -> list[str]:
+    order = []
+    while (card := queue.next(T0)) is not None:
+        order.append(card.id)
+    return order
+
+
+def test_plan_finds_new_cards_past_hundreds_studied_and_reads_no_other(store: Store, tmp_path: Path) -> None:
+    deck = studied_deck(store, 700, range(0, 650), due={3, 400, 649})
+    path = tmp_path / "long.yaml"
+    path.write_text(dump(deck), encoding="utf-8")
+    cache.write(tmp_path / "cache", path, deck)
+    cached = cache.read(tmp_path / "cache", path)
+    assert cached is not None
+    for version in (deck, cached):
+        queue, memories = plan([version], store, T0, 20)
+        # Due reviews, most overdue first, then the first 20 never studied, in deck order.
+        assert queued(queue) == ["c649", "c400", "c3", *(f"c{n}" for n in range(650, 670))]
+        assert set(memories) == {("long", "c3"), ("long", "c400"), ("long", "c649")}
+    queue, _ = plan([deck, make_deck(Entry(id="o", question="O?", answer="x"), id="other")], store, T0, 60)
+    assert queued(queue)[-1] == "o"  # the allowance left after one deck's 50 goes to the next
+    assert len(queued(plan([deck], store, T0, 0)[0])) == 3

@@ -149,3 +149,12 @@ def test_due_tomorrow_ends_at_local_midnight_across_a_clock_change(store: Store,
         memory = Memory(State.REVIEW, None, 2.0, 5.0, datetime.fromisoformat(due), now)
         store.record(Answer(session, "talks", card, "x", True, Rating.GOOD, 1000, now, memory))
     assert report(store, [deck], now).due_tomorrow == 1
+
+
+def test_cards_dropped_from_the_deck_file_do_not_count(filled: Store, decks: tuple[Deck, Deck]) -> None:
+    session = filled.start_session(["talks"], T0)
+    memory = Memory(State.REVIEW, None, 2.0, 5.0, T0 - timedelta(hours=2), T0)
+    filled.record(Answer(session, "talks", "dropped", "x", True, Rating.GOOD, 3000, T0, memory))
+    talks = report(filled, list(decks), T0).decks[0]
+    assert (talks.cards, talks.new, talks.due, talks.learned) == (6, 2, 1, 3)
+    assert talks.reviews == 5  # its review still happened

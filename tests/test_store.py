@@ -265,5 +265,7 @@ def test_due_memories_one_memory_and_studied_ids(synced: Store) -> None:
     assert set(synced.memories([DECK])) == {(DECK, "soon"), (DECK, "later")}
     assert synced.memory(DECK, "later") == later
     assert synced.memory(DECK, "never") is None
-    assert synced.studied([DECK]) == {(DECK, "soon"), (DECK, "later")}
-    assert synced.studied(["other"]) == set()
+    assert synced.studied_among(DECK, ["soon", "never", "later"]) == {"soon", "later"}
+    assert synced.studied_among(DECK, [f"n{n}" for n in range(1200)] + ["later"]) == {"later"}  # past one batch
+    assert synced.studied_among("other", ["soon"]) == set()
+    assert sorted(synced.card_states(DECK)) == [("later", State.REVIEW, to_ms(later.due)), ("soon", State.REVIEW, to_ms(soon.due))]

@@ -38,9 +38,8 @@ def check(
             failed += 1
             typer.echo(f"{path}: {len(result.errors)} error(s)" + (", so no id was added" if fix else ""), err=True)
             continue
-        cards = result.deck.cards()
         typer.echo(
-            f"{path}: ok — deck '{result.deck.id}', {len(cards)} cards from {len(result.deck.entries)} entries"
+            f"{path}: ok — deck '{result.deck.id}', {result.deck.card_count()} cards from {len(result.deck.entries)} entries"
             + (f", {len(result.warnings)} warning(s)" if result.warnings else "")
         )
     if failed:

@@ -1,9 +1,16 @@
-"""A cache of parsed decks, so a study session does not re-parse a large deck's YAML.
+"""A cache of parsed decks, so that starting quiz does not re-parse, or even read whole, a large deck.
 
-Parsing YAML is slow (about 1 s for 10,000 cards even with libyaml); reading the same deck back
-as JSON takes a few tens of milliseconds. An entry is used only while the deck file's size and
-modification time are what they were when it was written, by the same quiz version. Only
-decks without errors are cached, so problems are always reported afresh.
+Parsing YAML is slow (seconds for 100,000 cards even with libyaml), and so is expanding entries
+into cards. Each deck file's cache is a small SQLite database holding what start-up needs: the
+deck's header, its expanded cards one row each (by position and by id), the ids of all of them,
+and the entries as written (compressed, read only if asked for). A `CachedDeck` reads cards from
+it as they are needed: a study session reads the due cards and the first new ones, `quiz stats`
+the set of ids.
+
+An entry is used only while the deck file's size and modification time are what they were when
+it was written, by the same quiz version. Only decks without errors are cached, so problems are
+always reported afresh. A cache file is never changed in place: it is written whole beside the
+old one and renamed over it, so a reader never sees a half-written cache.
 """
 
 from __future__ import annotations
@@ -12,39 +19,57 @@ import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
 import time
+import zlib
+from collections.abc import Collection
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from quiz import __version__
-from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, Deck, Entry, Source
+from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Entry, Kind, Source
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 3
+FORMAT = 4
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
+SCHEMA = """
+CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, entries BLOB NOT NULL);
+CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, card TEXT NOT NULL);
+CREATE INDEX cards_id ON cards(id);
+"""
+# Card ids bound per query (SQLite allows 32,766 parameters).
+BATCH = 500
 
 
 def _cache_file(cache_dir: Path, deck_path: Path) -> Path:
     digest = hashlib.sha1(str(deck_path.resolve()).encode()).hexdigest()[:20]
-    return cache_dir / f"{digest}.json"
+    return cache_dir / f"{digest}.sqlite"
 
 
-def _stamp(deck_path: Path) -> list[Any]:
+def _stamp(deck_path: Path) -> str:
     info = deck_path.stat()
-    return [__version__, FORMAT, str(deck_path.resolve()), info.st_size, info.st_mtime_ns]
+    return json.dumps([__version__, FORMAT, str(deck_path.resolve()), info.st_size, info.st_mtime_ns])
 
 
 def read(cache_dir: Path, deck_path: Path) -> Deck | None:
     """The cached deck, or None when there is none or the file has changed since."""
     try:
-        data = json.loads(_cache_file(cache_dir, deck_path).read_text(encoding="utf-8"))
-        if data["stamp"] != _stamp(deck_path):
+        stamp = _stamp(deck_path)
+        file = _cache_file(cache_dir, deck_path)
+        if not file.is_file():
             return None
-        return _decode(data["deck"])
-    except (OSError, ValueError, KeyError, TypeError):
+        # immutable: a cache file is only ever replaced whole, never changed, so no locking.
+        db = sqlite3.connect(f"{file.as_uri()}?mode=ro&immutable=1", uri=True)
+        row = db.execute("SELECT stamp, header FROM deck").fetchone()
+        if row is None or row[0] != stamp:
+            db.close()
+            return None
+        return CachedDeck(db, json.loads(row[1]))
+    except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
         return None
 
 
@@ -52,55 +77,74 @@ def write(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
     """Store the deck; a cache that cannot be written is skipped silently (it is only a cache)."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"stamp": _stamp(deck_path), "deck": _encode(deck)}, ensure_ascii=False)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        os.close(handle)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
+            _fill(Path(temporary), _stamp(deck_path), deck)
             os.replace(temporary, _cache_file(cache_dir, deck_path))
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
         _remove_stale(cache_dir)
-    except OSError:
+    except (OSError, sqlite3.Error):
         pass
 
 
+def _fill(file: Path, stamp: str, deck: Deck) -> None:
+    cards = deck.cards()
+    db = sqlite3.connect(file)
+    try:
+        db.execute("PRAGMA journal_mode=OFF")  # a new file, renamed into place only when complete
+        db.execute("PRAGMA synchronous=OFF")
+        db.executescript(SCHEMA)
+        entries = [[getattr(entry, key) for key in ENTRY_KEYS] for entry in deck.entries]
+        db.execute(
+            "INSERT INTO deck VALUES (?, ?, ?, ?)",
+            (stamp, json.dumps(_header(deck, len(cards)), ensure_ascii=False), json.dumps([card.id for card in cards]),
+             zlib.compress(json.dumps(entries, ensure_ascii=False).encode(), 1)),
+        )
+        db.executemany(
+            "INSERT INTO cards VALUES (?, ?, ?)",
+            ((position, card.id, json.dumps(_card_row(card), ensure_ascii=False)) for position, card in enumerate(cards)),
+        )
+        db.commit()
+    finally:
+        db.close()
+
+
 def _remove_stale(cache_dir: Path) -> None:
-    """Delete temporary files that a crashed or killed process left behind."""
+    """Delete temporary files that a crashed or killed process left behind, and caches of the
+    JSON format quiz used before."""
     cutoff = time.time() - STALE_SECONDS
     for leftover in cache_dir.glob("*.tmp"):
         with contextlib.suppress(OSError):
             if leftover.stat().st_mtime < cutoff:
                 leftover.unlink()
+    for old in cache_dir.glob("*.json"):
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
-def _encode(deck: Deck) -> dict[str, Any]:
-    return {
-        "id": deck.id,
-        "title": deck.title,
-        "description": deck.description,
-        "exam": deck.exam.isoformat() if deck.exam else None,
-        "path": deck.path,
-        "sources": {
-            name: {**vars(source), "published": source.published.isoformat() if source.published else None}
-            for name, source in deck.sources.items()
-        },
-        "entries": [[getattr(entry, key) for key in ENTRY_KEYS] for entry in deck.entries],
+def _header(deck: Deck, cards: int) -> dict[str, Any]:
+    header: dict[str, Any] = {name: getattr(deck, name) for name in DECK_HEADER}
+    header["sources"] = {
+        name: {**vars(source), "published": source.published.isoformat() if source.published else None}
+        for name, source in deck.sources.items()
     }
+    header["exam"] = deck.exam.isoformat() if deck.exam else None
+    header["cards"] = cards
+    return header
 
 
-def _decode(data: dict[str, Any]) -> Deck:
-    return Deck(
-        id=data["id"],
-        title=data["title"],
-        description=data["description"],
-        exam=date.fromisoformat(data["exam"]) if data["exam"] else None,
-        sources={name: _source(fields) for name, fields in data["sources"].items()},
-        entries=tuple(_entry(row) for row in data["entries"]),
-        path=data["path"],
-    )
+def _card_row(card: Card) -> list[Any]:
+    return [card.id, card.kind.value, card.prompt, card.answer, card.accept, card.choices, card.source, card.quote,
+            card.tags, card.note]
+
+
+def _card(deck_id: str, row: str) -> Card:
+    card_id, kind, prompt, answer, accept, choices, source, quote, tags, note = json.loads(row)
+    return Card(deck_id, card_id, Kind(kind), prompt, answer, tuple(accept), tuple(choices), source, quote, tuple(tags), note)
 
 
 def _source(fields: dict[str, Any]) -> Source:
@@ -113,3 +157,50 @@ def _entry(row: list[Any]) -> Entry:
         key: tuple(value) if key in LIST_KEYS else value for key, value in zip(ENTRY_KEYS, row, strict=True)
     }
     return Entry(**values)
+
+
+class CachedDeck(Deck):
+    """A deck read back from its cache: cards, ids and entries are read from disk when asked for."""
+
+    _db: sqlite3.Connection
+    _count: int
+
+    def __init__(self, db: sqlite3.Connection, header: dict[str, Any]) -> None:
+        # Not Deck's own __init__, which takes the entries now.
+        for name in DECK_HEADER:
+            object.__setattr__(self, name, header[name])
+        object.__setattr__(self, "sources", {name: _source(fields) for name, fields in header["sources"].items()})
+        object.__setattr__(self, "exam", date.fromisoformat(header["exam"]) if header["exam"] else None)
+        object.__setattr__(self, "_db", db)
+        object.__setattr__(self, "_count", int(header["cards"]))
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        (blob,) = self._db.execute("SELECT entries FROM deck").fetchone()
+        return tuple(_entry(row) for row in json.loads(zlib.decompress(blob)))
+
+    def cards(self) -> list[Card]:
+        return [_card(self.id, row) for (row,) in self._db.execute("SELECT card FROM cards ORDER BY position")]
+
+    def card_count(self) -> int:
+        return self._count
+
+    def card_ids(self) -> frozenset[str]:
+        return self._ids
+
+    @cached_property
+    def _ids(self) -> frozenset[str]:
+        (ids,) = self._db.execute("SELECT ids FROM deck").fetchone()
+        return frozenset(json.loads(ids))
+
+    def card_ids_between(self, start: int, stop: int) -> list[str]:
+        rows = self._db.execute("SELECT id FROM cards WHERE position >= ? AND position < ? ORDER BY position", (start, stop))
+        return [card_id for (card_id,) in rows]
+
+    def cards_with_ids(self, ids: Collection[str]) -> list[Card]:
+        wanted = list(ids)
+        rows: list[tuple[int, str]] = []
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start : start + BATCH]
+            rows += self._db.execute(f"SELECT position, card FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch)
+        return [_card(self.id, row) for _, row in sorted(rows)]

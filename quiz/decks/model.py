@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
@@ -85,8 +86,15 @@ def key_of(card: Card) -> CardKey:
     return (card.deck_id, card.id)
 
 
-@dataclass(frozen=True)
+# Not compared by dataclass's __eq__, which would tell a Deck from the CachedDeck of the same file.
+@dataclass(frozen=True, eq=False)
 class Deck:
+    """A deck as written (`entries`) and the study cards they expand to.
+
+    Commands ask for cards through the methods below, so that a deck read from the parsed-deck
+    cache (quiz/decks/cache.py) can answer from disk without building a hundred thousand cards.
+    """
+
     id: str
     title: str
     description: str | None = None
@@ -95,14 +103,38 @@ class Deck:
     sources: dict[str, Source] = field(default_factory=dict)
     entries: tuple[Entry, ...] = ()
     # Where the deck was read from; not part of its value.
-    path: str | None = field(default=None, compare=False)
+    path: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Deck):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in DECK_VALUE)
 
     def cards(self) -> list[Card]:
         return list(self._cards)
 
+    def card_count(self) -> int:
+        return len(self._cards)
+
+    def card_ids(self) -> frozenset[str]:
+        return frozenset(card.id for card in self._cards)
+
+    def card_ids_between(self, start: int, stop: int) -> list[str]:
+        """The ids of cards number `start` up to `stop` (from 0), in deck order."""
+        return [card.id for card in self._cards[start:stop]]
+
+    def cards_with_ids(self, ids: Collection[str]) -> list[Card]:
+        """The deck's cards with these ids, in deck order."""
+        return [card for card in self._cards if card.id in ids]
+
     @cached_property
     def _cards(self) -> tuple[Card, ...]:
         return tuple(card for entry in self.entries for card in expand(self.id, entry))
+
+
+# What a deck's value is made of (where it was read from is not), and what its header holds.
+DECK_VALUE = tuple(f.name for f in fields(Deck) if f.name != "path")
+DECK_HEADER = tuple(f.name for f in fields(Deck) if f.name != "entries")
 
 
 def identity_text(text: str) -> str:

@@ -102,12 +102,12 @@ def plan(
 
     New cards: at most `new_limit` today in all (counting earlier sessions) when given (`--new`),
     else each deck's `new_per_day` setting, counting that deck's new cards earlier today.
-    Only cards due within the learn-ahead window have their memory loaded: with thousands of
-    cards studied, building the rest would delay the first question for nothing.
+    Only the cards the queue can hold are read: those due within the learn-ahead window (with
+    their memory) and the first unseen ones up to the allowance, so the first question does not
+    wait on the other ten thousands.
     """
     ids = [deck.id for deck in decks]
-    cards = [card for deck in decks for card in deck.cards()]
-    store.sync_decks([(deck.id, deck.title, deck.path, len(deck.cards())) for deck in decks], now)
+    store.sync_decks([(deck.id, deck.title, deck.path, deck.card_count()) for deck in decks], now)
     memories = store.memories(ids, due_by=now + LEARN_AHEAD)
     allowance: int | dict[str, int]
     if new_limit is not None:
@@ -116,7 +116,27 @@ def plan(
         settings = settings or SettingsFile({}, {})
         today = store.new_cards_by_deck(start_of_day(now))
         allowance = {deck: max(0, settings.for_deck(deck).new_per_day - today.get(deck, 0)) for deck in ids}
-    return build(cards, memories, now, allowance, studied=store.studied(ids)), memories
+    cards: list[Card] = []
+    left = allowance if isinstance(allowance, int) else 0
+    for deck in decks:
+        new = unseen(deck, store, left if isinstance(allowance, int) else allowance[deck.id])
+        left -= len(new)
+        due = {card for deck_id, card in memories if deck_id == deck.id}
+        cards += deck.cards_with_ids(due | set(new))
+    return build(cards, memories, now, allowance), memories
+
+
+def unseen(deck: Deck, store: Store, wanted: int) -> list[str]:
+    """The ids of the deck's first `wanted` cards never studied, in deck order."""
+    found: list[str] = []
+    start, size = 0, 64
+    while len(found) < wanted and start < deck.card_count():
+        # Batches grow, so a deck studied far into its cards is crossed in a few queries.
+        batch = deck.card_ids_between(start, start + size)
+        studied = store.studied_among(deck.id, batch)
+        found += [card for card in batch if card not in studied]
+        start, size = start + size, size * 2
+    return found[:wanted]
 
 
 @dataclass
