@@ -25,6 +25,7 @@ from quiz.memory.rating import Rating
 from quiz.memory.replay import Event, memory_after
 from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory, State
+from quiz.store_figures import FigureQueries
 
 CardKey = tuple[str, str]  # (deck id, card id), as quiz.decks.model names it
 P = ParamSpec("P")
@@ -331,7 +332,7 @@ def _every_method_translated(cls: type[C]) -> type[C]:
 
 
 @_every_method_translated
-class Store:
+class Store(FigureQueries):
     """The scores database. Every public method raises StoreError, never sqlite3.Error."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | str = ":memory:") -> None:
@@ -621,6 +622,12 @@ class Store:
             " AND (suspended = 1 OR buried_until_ms > ?)",
             [*deck_ids, to_ms(now)],
         )
+        return set(rows)
+
+    def leeches(self, deck_ids: list[str], lapses: int) -> set[CardKey]:
+        """Cards of the decks that lapsed at least `lapses` times."""
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(f"SELECT deck_id, card_id FROM cards WHERE deck_id IN ({marks}) AND lapses > 0 AND lapses >= ?", [*deck_ids, lapses])
         return set(rows)
 
     def records(self, deck_ids: list[str]) -> dict[CardKey, CardRecord]:

@@ -1,0 +1,108 @@
+"""The store's queries behind the progress figures (quiz/progress.py shapes what they return).
+
+Each aggregates in SQL from an index or the daily totals, never by reading every review into
+Python: `quiz stats` must stay fast at a million reviews. With `keys` (the cards of a tag), the
+figures come from those cards' own reviews (by the reviews_card index) instead of the daily totals.
+Predicted recall is the FSRS-6 forgetting curve (quiz/memory/recall.py) written in SQL.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+
+from quiz.days import to_ms
+from quiz.memory.recall import Curve
+from quiz.progress import CardRecall, DayTotals
+
+CardKey = tuple[str, str]
+LOCAL_DAY = "date({} / 1000, 'unixepoch', 'localtime')"
+# Recall at :now of a card row (0 for cards without a memory): whole days elapsed, as py-fsrs counts them.
+RECALL = (
+    "CASE WHEN state > 0 AND stability > 0 AND last_review_ms IS NOT NULL"
+    " THEN pow(1 + :factor * max(0, (:now - last_review_ms) / 86400000) / stability, -:decay) ELSE 0.0 END"
+)
+
+
+class FigureQueries:
+    db: sqlite3.Connection
+
+    def daily_totals(self, deck_ids: list[str], keys: Iterable[CardKey] | None = None) -> list[DayTotals]:
+        """Reviews per deck and local day, oldest first; undone reviews never count."""
+        marks = ",".join("?" * len(deck_ids))
+        if keys is None:
+            rows = self.db.execute(
+                "SELECT deck_id, day, reviews, correct, duration_ms, young, young_passed, mature, mature_passed"
+                f" FROM daily_reviews WHERE deck_id IN ({marks}) AND reviews > 0 ORDER BY day",
+                deck_ids,
+            )
+        else:
+            self._choose(keys)
+            young = "NOT practice AND IFNULL(interval_days < 21, 0)"
+            mature = "NOT practice AND IFNULL(interval_days >= 21, 0)"
+            rows = self.db.execute(
+                f"SELECT deck_id, {LOCAL_DAY.format('reviewed_ms')} AS day, COUNT(*), SUM(correct), SUM(duration_ms),"
+                f" SUM({young}), SUM({young} AND rating > 1), SUM({mature}), SUM({mature} AND rating > 1)"
+                " FROM temp.chosen JOIN reviews USING (deck_id, card_id) WHERE undone_ms IS NULL GROUP BY deck_id, day ORDER BY day"
+            )
+        return [DayTotals(*row) for row in rows]
+
+    def due_per_day(self, deck_ids: list[str], until: datetime, keys: Iterable[CardKey] | None = None) -> dict[str, int]:
+        """Studied, unsuspended cards due before `until`, counted by local due day (overdue ones
+        on their own past days)."""
+        marks = ",".join("?" * len(deck_ids))
+        chosen = self._chosen_join(keys)
+        rows = self.db.execute(
+            f"SELECT {LOCAL_DAY.format('due_ms')} AS day, COUNT(*) FROM cards{chosen} WHERE deck_id IN ({marks})"
+            " AND state > 0 AND suspended = 0 AND due_ms < ? GROUP BY day",
+            [*deck_ids, to_ms(until)],
+        )
+        return dict(rows)
+
+    def hardest(self, deck_ids: list[str], now: datetime, curve: Curve, limit: int, keys: Iterable[CardKey] | None = None) -> list[CardRecall]:
+        """Studied cards with the most lapses, then the lowest predicted recall now."""
+        self._math()
+        marks = ",".join(f":d{n}" for n in range(len(deck_ids)))
+        chosen = self._chosen_join(keys)
+        rows = self.db.execute(
+            f"SELECT deck_id, card_id, lapses, {RECALL} AS recall FROM cards{chosen}"
+            f" WHERE deck_id IN ({marks}) AND state > 0 ORDER BY lapses DESC, recall, deck_id, card_id LIMIT :limit",
+            {**self._curve(curve, now), **{f"d{n}": deck for n, deck in enumerate(deck_ids)}, "limit": limit},
+        )
+        return [CardRecall(*row) for row in rows]
+
+    def recall_sum(self, deck_ids: list[str], moment: datetime, curve: Curve, keys: Iterable[CardKey] | None = None) -> tuple[float, int]:
+        """(sum of the predicted recall at `moment`, number) of the decks' studied cards."""
+        self._math()
+        marks = ",".join(f":d{n}" for n in range(len(deck_ids)))
+        chosen = self._chosen_join(keys)
+        row = self.db.execute(
+            f"SELECT COALESCE(SUM({RECALL}), 0), COUNT(*) FROM cards{chosen} WHERE deck_id IN ({marks}) AND state > 0",
+            {**self._curve(curve, moment), **{f"d{n}": deck for n, deck in enumerate(deck_ids)}},
+        ).fetchone()
+        return float(row[0]), int(row[1])
+
+    def _curve(self, curve: Curve, moment: datetime) -> dict[str, float]:
+        return {"factor": curve.factor, "decay": curve.decay, "now": to_ms(moment)}
+
+    def _math(self) -> None:
+        # SQLite's math functions are optional at build time; Python's stands in when missing.
+        try:
+            self.db.execute("SELECT pow(2, 0.5)")
+        except sqlite3.OperationalError:
+            self.db.create_function("pow", 2, math.pow, deterministic=True)
+
+    def _chosen_join(self, keys: Iterable[CardKey] | None) -> str:
+        if keys is None:
+            return ""
+        self._choose(keys)
+        return " JOIN temp.chosen USING (deck_id, card_id)"
+
+    def _choose(self, keys: Iterable[CardKey]) -> None:
+        """Put the cards a figure is about in a temporary table, to join on."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (deck_id TEXT, card_id TEXT, PRIMARY KEY (deck_id, card_id)) WITHOUT ROWID")
+        self.db.execute("DELETE FROM temp.chosen")
+        self.db.executemany("INSERT OR IGNORE INTO temp.chosen VALUES (?, ?)", keys)
+        self.db.commit()  # ends the implicit transaction, which would pin this read's snapshot
