@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands.common import choose_decks, now, open_store
+from quiz.commands.common import choose_decks, load_settings, now, open_store
 
 
 def stats(
@@ -27,12 +27,13 @@ def stats(
     from quiz.stats import progress, report
 
     chosen = choose_decks([deck] if deck else None)
+    # One deck's own settings, or the global ones for several decks.
+    scheduler = Scheduler(load_settings().for_deck(chosen[0].id if len(chosen) == 1 else None).scheduler)
     store = open_store()
     moment = now()
     picked = tuple(tags or ())
-    settings = Scheduler()
     result = report(store, chosen, moment, picked)
-    figures = progress(store, chosen, moment, settings.settings.desired_retention, settings.curve, picked)
+    figures = progress(store, chosen, moment, scheduler.settings.desired_retention, scheduler.curve, picked)
     if as_json:
         typer.echo(json.dumps({**result.to_json(), **figures.to_json()}, indent=2, ensure_ascii=False))
         return
