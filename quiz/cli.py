@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, schema, settings, stats, study
+from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, optimize, schema, settings, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -26,6 +26,7 @@ app.command()(guarded(new.new))
 app.command()(guarded(add.add))
 app.command()(guarded(schema.schema))
 app.command()(guarded(settings.settings))
+app.command()(guarded(optimize.optimize))
 
 
 def main() -> None:

@@ -206,9 +206,9 @@ def _memory(state: int, step: int | None, stability: float | None, difficulty: f
     return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
 
 
-def _event(ms: int, rating: int, state: int | None, first: bool) -> Event:
+def _event(ms: int, rating: int, state: int | None, first: bool, duration_ms: int = 0) -> Event:
     # A review in state New after others is a reset: the memory starts afresh there.
-    return Event(from_ms(ms), Rating(rating), fresh=not first and state == NEW)
+    return Event(from_ms(ms), Rating(rating), fresh=not first and state == NEW, duration_ms=duration_ms)
 
 
 @dataclass(frozen=True)
@@ -707,12 +707,13 @@ class Store(FigureQueries):
         if deck_ids is not None:
             where += f" AND deck_id IN ({','.join('?' * len(deck_ids))})"
         rows = self.db.execute(
-            f"SELECT deck_id, card_id, reviewed_ms, rating, state FROM reviews{where} ORDER BY deck_id, card_id, reviewed_ms, id", args
+            f"SELECT deck_id, card_id, reviewed_ms, rating, state, duration_ms FROM reviews{where} ORDER BY deck_id, card_id, reviewed_ms, id",
+            args,
         )
         result: dict[tuple[str, str], list[Event]] = {}
-        for deck, card, ms, rating, state in rows:
+        for deck, card, ms, rating, state, duration in rows:
             events = result.setdefault((deck, card), [])
-            events.append(_event(ms, rating, state, first=not events))
+            events.append(_event(ms, rating, state, first=not events, duration_ms=duration))
         return result
 
     def next_due(self, deck_ids: list[str]) -> datetime | None:

@@ -98,7 +98,7 @@ def test_a_failing_review_leaves_nothing_written(store: Store) -> None:
 
 def test_histories_by_deck(store: Store) -> None:
     store.import_reviews([past("a", 0), past("a", 1, Rating.AGAIN), past("b", 0, deck="other")], steady, T0)
-    assert store.histories(["imported"]) == {("imported", "a"): [Event(T0, Rating.GOOD), Event(T0 + DAY, Rating.AGAIN)]}
+    assert store.histories(["imported"]) == {("imported", "a"): [Event(T0, Rating.GOOD, duration_ms=5000), Event(T0 + DAY, Rating.AGAIN, duration_ms=5000)]}
     assert set(store.histories()) == {("imported", "a"), ("other", "b")}
 
 

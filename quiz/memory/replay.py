@@ -30,6 +30,7 @@ class Event:
     at: datetime
     rating: Rating
     fresh: bool = False
+    duration_ms: int = 0  # time spent answering, 0 when unknown
 
 
 @dataclass(frozen=True)
