@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz import store as store_module
 from quiz.memory.rating import Rating
@@ -268,4 +270,39 @@ def test_due_memories_one_memory_and_studied_ids(synced: Store) -> None:
     assert synced.studied_among(DECK, ["soon", "never", "later"]) == {"soon", "later"}
     assert synced.studied_among(DECK, [f"n{n}" for n in range(1200)] + ["later"]) == {"later"}  # past one batch
     assert synced.studied_among("other", ["soon"]) == set()
-    assert sorted(synced.card_states(DECK)) == [("later", State.REVIEW, to_ms(later.due)), ("soon", State.REVIEW, to_ms(soon.due))]
+    assert synced.studied_ids(DECK) == {"soon", "later"} and synced.studied_ids("other") == set()
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    cards=st.lists(
+        st.tuples(st.sampled_from(list(State)), st.integers(-3, 3), st.booleans(), st.integers(-1, 1)), min_size=0, max_size=12
+    ),
+    named=st.sets(st.integers(0, 11)),
+)
+def test_card_figures_count_as_the_rows_do(cards: list[tuple[State, int, bool, int]], named: set[int]) -> None:
+    """Studied, due now, due soon and learned, counted by SQL, of some cards or all less some,
+    agree with counting the rows one by one; held cards are never due."""
+    store = Store(sqlite3.connect(":memory:"))
+    store.migrate()
+    now, soon = T0, T0 + timedelta(days=2)
+    rows = []
+    for n, (state, days, suspended, buried) in enumerate(cards):
+        due = T0 + timedelta(days=days)
+        buried_until = to_ms(T0 + timedelta(days=buried)) if buried else 0
+        store.db.execute(
+            "INSERT INTO cards (deck_id, card_id, state, due_ms, first_review_ms, suspended, buried_until_ms) VALUES (?, ?, ?, ?, 0, ?, ?)",
+            (DECK, f"c{n}", int(state), to_ms(due), suspended, buried_until),
+        )
+        held = suspended or buried_until > to_ms(now)
+        rows.append((f"c{n}", state, due, held))
+    store.db.execute("INSERT INTO cards (deck_id, card_id, state, due_ms, first_review_ms) VALUES ('other', 'c0', 2, 0, 0)")
+    names = {f"c{n}" for n in named}
+
+    def expected(chosen: list[tuple[str, State, datetime, bool]]) -> tuple[int, int, int, int]:
+        return (len(chosen), sum(due <= now and not held for _, _, due, held in chosen),
+                sum(now < due <= soon and not held for _, _, due, held in chosen), sum(state == State.REVIEW for _, state, _, _ in chosen))
+
+    assert store.card_figures(DECK, now, soon, among=names) == expected([row for row in rows if row[0] in names])
+    assert store.card_figures(DECK, now, soon, leaving_out=names) == expected([row for row in rows if row[0] not in names])
+    assert store.studied_ids(DECK) == {row[0] for row in rows}
