@@ -568,6 +568,23 @@ class Store(FigureQueries):
         self._save_memory(deck_id, card_id, memory, None)
         self.db.execute("UPDATE cards SET first_review_ms = ? WHERE deck_id = ? AND card_id = ?", (rows[0][0], deck_id, card_id))
 
+    def refit_memories(self, scheduler: Callable[[str], Scheduler], deck_ids: list[str] | None = None) -> int:
+        """After new weights: recompute each studied card's stability and difficulty from its whole
+        history with `scheduler(deck_id)`, in one transaction. States, steps and due dates stay (as
+        in Anki, fitting does not reschedule). Returns how many cards changed."""
+        changed = 0
+        with self.db:
+            for (deck, card), events in self.histories(deck_ids).items():
+                memory = memory_after(scheduler(deck), events)
+                if memory is not None:
+                    cursor = self.db.execute(
+                        f"UPDATE cards SET stability = ?, difficulty = ? WHERE deck_id = ? AND card_id = ? AND state > {NOT_SCHEDULED}"
+                        " AND (stability IS NOT ? OR difficulty IS NOT ?)",
+                        (memory.stability, memory.difficulty, deck, card, memory.stability, memory.difficulty),
+                    )
+                    changed += cursor.rowcount
+        return changed
+
     def end_session(self, session_id: int, now: datetime) -> None:
         with self.db:
             self.db.execute("UPDATE sessions SET ended_ms = ? WHERE id = ?", (to_ms(now), session_id))

@@ -20,9 +20,10 @@ from quiz.memory import workload
 from quiz.memory.metrics import auc, log_loss, rmse_bins, scores
 from quiz.memory.optimizer import MIN_SCORED, OptimizerMissing, items, optimize
 from quiz.memory.rating import Rating
-from quiz.memory.replay import Event, Prediction
+from quiz.memory.replay import Event, Prediction, memory_after
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.settings import load
+from quiz.store import Store
 
 from cli_helpers import run_quiz
 from conftest import T0
@@ -157,6 +158,14 @@ def test_more_retention_costs_more_reviews_and_remembers_more() -> None:
 # -- the command, from import to the next study session -------------------------------------
 
 
+def due_dates(home: Path) -> list[tuple[str, int]]:
+    db = sqlite3.connect(home / "quiz.db")
+    try:
+        return db.execute("SELECT card_id, due_ms FROM cards ORDER BY card_id").fetchall()
+    finally:
+        db.close()
+
+
 def card_interval(home: Path) -> timedelta:
     db = sqlite3.connect(home / "quiz.db")
     due, last = db.execute("SELECT due_ms, last_review_ms FROM cards WHERE deck_id = 'us-cuba-migration'").fetchone()
@@ -172,14 +181,24 @@ def test_optimize_fits_saves_and_the_next_study_schedules_with_the_fit(tmp_path:
         home.mkdir()
         assert run_quiz(home, "import-reviews", str(log)).returncode == 0
         assert run_quiz(home, "settings", "fuzz", "off").returncode == 0
+    dues = due_dates(fitted_home)
     done = run_quiz(fitted_home, "optimize")
     assert done.returncode == 0, done.stderr
+    assert due_dates(fitted_home) == dues  # fitting does not reschedule
     assert "Kept: the fitted weights predict better" in done.stdout and "FSRS-6 defaults" in done.stdout
     settings = load(fitted_home / "settings.toml").for_deck(None)
     weights = settings.scheduler.parameters
     assert weights is not None and settings.parameters_fitted_on is not None
     assert date.today() - settings.parameters_fitted_on <= timedelta(days=1)
     assert "parameters         fitted on " in run_quiz(fitted_home, "settings").stdout
+    assert "Stability and difficulty of 150 card(s) recomputed from their history; due dates stay." in done.stdout
+    store = Store.open(fitted_home / "quiz.db")
+    replayed = Scheduler(Settings(parameters=weights))
+    for (deck, card), events in list(store.histories().items())[:20]:
+        stored, again = store.memory(deck, card), memory_after(replayed, events)
+        assert stored is not None and again is not None
+        assert (stored.stability, stored.difficulty) == (pytest.approx(again.stability), pytest.approx(again.difficulty))
+    store.close()
     # The first answer to a new card, right and fast (Easy), graduates at once: its interval comes from the weights.
     for home in (fitted_home, default_home):
         studied = run_quiz(home, "study", "us-cuba-migration", "--plain", "--limit", "1", input="Bush\n")

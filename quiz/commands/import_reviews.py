@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from quiz.commands.common import fail, now, open_store
+from quiz.commands.common import fail, load_settings, now, open_store
 
 IMPORTED_DECK = "imported"
 
@@ -41,8 +41,10 @@ def import_reviews(
     if not logged:
         fail(f"{file}: no reviews after the header row")
     reviews = [PastReview(deck, review.card_id, review.at, review.rating, review.duration_ms, review.state) for review in logged]
+    settings = load_settings()
     store = open_store()
-    scheduler = Scheduler()
+    # Each card's memory is replayed with the settings (and weights) of its deck.
+    scheduler = Scheduler(settings.for_deck(deck).scheduler)
     result = store.import_reviews(reviews, lambda _deck: scheduler, now(), titles={deck: f"Reviews imported from {file.name}"})
     already = f"; {result.already_there} were already there" if result.already_there else ""
     typer.echo(f"Imported {result.added} review(s) of {result.cards} card(s) into deck {deck!r}{already}.")

@@ -46,11 +46,12 @@ def optimize(
     if retention:
         _workload(store, ids, histories, cards)
     else:
-        _fit(ids, histories)
+        _fit(store, ids, histories)
 
 
-def _fit(ids: list[str] | None, histories: dict[tuple[str, str], list[Event]]) -> None:
+def _fit(store: Store, ids: list[str] | None, histories: dict[tuple[str, str], list[Event]]) -> None:
     from quiz.memory.optimizer import optimize as fit_weights
+    from quiz.memory.scheduler import Scheduler
     from quiz.memory.settings import change, show
     from quiz.paths import settings_path
 
@@ -63,10 +64,14 @@ def _fit(ids: list[str] | None, histories: dict[tuple[str, str], list[Event]]) -
     today = now().astimezone().date()
     scopes: list[str | None] = list(ids) if ids else [None]
     for deck in scopes:
-        change(settings_path(), deck, {"parameters": fit.parameters, "parameters_fitted_on": today})
+        saved = change(settings_path(), deck, {"parameters": fit.parameters, "parameters_fitted_on": today})
     where = f"the settings of {', '.join(ids)}" if ids else "the global settings"
     typer.echo(f"Saved in {where} ({settings_path()}), dated {today}: {show(fit.parameters)}")
-    typer.echo("`quiz settings` shows them; `quiz study` schedules with them from now on.")
+    # Decks with weights of their own keep them: each card is replayed with its deck's weights now in force.
+    schedulers = {deck: Scheduler(saved.for_deck(deck).scheduler) for deck in {deck for deck, _ in histories}}
+    cards = store.refit_memories(schedulers.__getitem__, ids)
+    typer.echo(f"Stability and difficulty of {cards:,} card(s) recomputed from their history; due dates stay.")
+    typer.echo("`quiz settings` shows the weights; `quiz study` schedules with them from now on.")
 
 
 def report(fit: Fit, had_own: bool) -> list[str]:
