@@ -109,7 +109,7 @@ def optimize(histories: Mapping[tuple[str, str], Sequence[Event]], settings: Set
                           f" last 20 %; fitting needs {MIN_SCORED}, with {MIN_TEST} in the last 20 % to judge the fit by."
                           " The weights in use stay.")
     started = time.perf_counter()
-    fitted = _fit(train, settings)
+    fitted = fit(train, settings)
     seconds = time.perf_counter() - started
 
     def judged(parameters: tuple[float, ...] | None) -> Scores:
@@ -123,13 +123,13 @@ def optimize(histories: Mapping[tuple[str, str], Sequence[Event]], settings: Set
         return Fit(split, f"the fitted weights predict no better than the weights {which}, which stay.",
                    default, current, fitted_scores, None, seconds)
     started = time.perf_counter()
-    final = _fit(found, settings)
+    final = fit(found, settings)
     seconds += time.perf_counter() - started
     return Fit(split, "the fitted weights predict better; fitted again on every review, they are kept.",
                default, current, fitted_scores, final, seconds)
 
 
-def _fit(found: Sequence[Item], settings: Settings) -> tuple[float, ...]:
+def fit(found: Sequence[Item], settings: Settings) -> tuple[float, ...]:
     import fsrs_rs_python as fr
     from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
