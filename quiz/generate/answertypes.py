@@ -9,67 +9,21 @@ from __future__ import annotations
 
 import re
 
-COUNTRIES = frozenset(
-    """afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
-    bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi
-    cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark
-    djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia
-    germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq
-    ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia
-    lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
-    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma
-    namibia nauru nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine panama
-    paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
-    singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania
-    thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
-    vietnam yemen zambia zimbabwe britain england scotland wales""".split()
-) | frozenset(
-    ("united states", "us", "u s", "usa", "america", "united kingdom", "uk", "u k", "soviet union", "ussr",
-     "south africa", "south korea", "north korea", "new zealand", "saudi arabia", "sri lanka", "costa rica",
-     "el salvador", "dominican republic", "puerto rico", "ivory coast", "sierra leone", "east timor",
-     "trinidad and tobago", "papua new guinea", "united arab emirates", "czech republic", "vatican city",
-     "central african republic", "equatorial guinea", "burkina faso", "cape verde", "san marino",
-     "east germany", "west germany")
+from quiz.generate.words import (
+    CATEGORY_NOUNS,
+    COUNT_WORDS,
+    COUNTRIES,
+    MONTHS,
+    NUMBER_PHRASE_WORDS,
+    RELATIVE_DATE,
+    STATES,
+    WEEKDAYS,
 )
-STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois
-    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
-    montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin
-    wyoming ontario quebec alberta bavaria""".split()
-) | frozenset(("new hampshire", "new jersey", "new mexico", "new york state", "north carolina", "north dakota",
-               "rhode island", "south carolina", "south dakota", "west virginia", "british columbia"))
-# Category nouns that name what a named thing is: "Miami International Airport" -> "airport".
-CATEGORY_NOUNS = frozenset(
-    """academy accord accords act administration agency agreement airline airport alliance army assembly
-    association bank bay bridge bureau canal cathedral center centre channel church city coast college commission
-    committee company conference congress constitution convention corporation council court declaration
-    department desert doctrine embassy empire exchange federation festival forest foundation front fund gulf
-    hospital house institute island islands journal lake laboratory law league library magazine ministry mission
-    monument mountain mountains museum navy network ocean office organization organisation palace park parliament
-    party peninsula plan plant policy port program railroad programme project province railway reactor republic revolution
-    river school sea senate service society square stadium station straits strait summit telescope temple times
-    tower treaty tribunal union university valley war""".split()
-)
-# Forms of address, not offices: "Dr. Thomas Yates" has no role to ask with ("Which dr.").
-HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mx".split())
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-NUMBER_WORD_LIST = "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split()
-MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-)
-RELATIVE_TIME = re.compile(
-    r"\b(?:last|next|this|recent|ago|today|tonight|yesterday|tomorrow|earlier|later|now|current|past|coming|"
-    r"previous|same|each|every|daily|weekly|monthly|annually|annual|year-old|years? old|a year|one day|a day|"
-    r"the day|a week|the week|the year|the month|a month)\b",
-    re.IGNORECASE,
-)
+
 YEAR = re.compile(r"^(?:1[0-9]|20)\d{2}$")
-DAY = re.compile(rf"^(?:(?:{'|'.join(MONTH_NAMES)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{'|'.join(MONTH_NAMES)})(?:\s+\d{{4}})?)$", re.IGNORECASE)
-MONTH = re.compile(rf"^(?:{'|'.join(MONTH_NAMES)})(?:\s+(?:of\s+)?\d{{4}})?$", re.IGNORECASE)
-DURATION = re.compile(rf"^(?:\d[\d,.]*|{'|'.join(NUMBER_WORD_LIST)})[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
-NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve dozen hundred hundreds thousand thousands million millions billion".split()
-)
+DAY = re.compile(rf"^(?:(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?)$", re.IGNORECASE)
+MONTH = re.compile(rf"^(?:{'|'.join(MONTHS)})(?:\s+(?:of\s+)?\d{{4}})?$", re.IGNORECASE)
+DURATION = re.compile(rf"^(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
 
 
 def answer_type(text: str, label: str) -> str | None:
@@ -95,7 +49,7 @@ def answer_type(text: str, label: str) -> str | None:
         if re.search(r"\d-[^\W\d]", text):
             return None  # "a 5,000-metre champion": a measure made an adjective names a kind, not a count
         vague = re.search(r"\b(?:hundreds|thousands|millions|billions|dozens|tens)\b", folded)
-        return "number" if not vague and (re.search(r"\d", text) or folded.split()[0] in NUMBER_WORDS) else None
+        return "number" if not vague and (re.search(r"\d", text) or folded.split()[0] in COUNT_WORDS) else None
     if label in ("MONEY", "PERCENT"):
         return label.lower()
     return None
@@ -112,7 +66,7 @@ def generic(folded: str) -> bool:
 def date_type(text: str, folded: str) -> str | None:
     if YEAR.match(text):
         return "year"
-    if folded in WEEKDAYS or RELATIVE_TIME.search(text):
+    if folded in WEEKDAYS or RELATIVE_DATE.search(text):
         return None
     if DAY.match(text):
         return "day"

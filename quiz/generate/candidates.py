@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, HONORIFICS, category, name_kind, which
+from quiz.generate.answertypes import category, name_kind, which
 from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, trimmed
+from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 DATE_TYPES = {"year", "day", "month", "date", "years"}
 PLACE_TYPES = {"country", "state", "city", "place"}
 NAMED_TYPES = {"person", "organization", "country", "state", "city", "place", "thing"}
-APPROXIMATORS = {"about": "About", "estimated": "About", "est": "About", "approximately": "About", "some": "About", "around": "About", "roughly": "About",
-                 "nearly": "Nearly", "almost": "Nearly", "least": "At least", "more": "More than", "over": "More than"}
-NUMBER_MODIFIERS = frozenset("about approximately some around roughly nearly almost up to at least more than over under fewer less just only".split())
 TITLE_DEPS = ("compound", "amod", "nmod")
 # Words of office titles, lower case in a wh-phrase even where the tagger took them for a name.
 TITLE_WORDS = frozenset(

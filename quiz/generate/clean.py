@@ -14,8 +14,9 @@ from datetime import date
 from html.parser import HTMLParser
 from typing import ClassVar
 
+from quiz.generate.words import MONTHS
+
 TERMINAL = tuple(".!?…\"'”’)")
-MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH = r"(?:" + "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS) + r")"
 DATE_IN_TEXT = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"

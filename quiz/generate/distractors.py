@@ -17,6 +17,7 @@ from quiz.generate.answertypes import category, name_kind
 from quiz.generate.candidates import Mention, kind_of
 from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
+from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
 CHOICES = 3
 FALLBACK = {
@@ -25,11 +26,10 @@ FALLBACK = {
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
     "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
-MONTHS = [m.capitalize() for m in ("january february march april may june july august september october november december").split()]
+MONTH_WORDS = [m.capitalize() for m in MONTHS]
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
 VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "20" in "July 20, 1969": a comma after a number is no digit group
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 
 @dataclass(frozen=True)
@@ -146,10 +146,10 @@ def _rotate(items: list[str], mention: Mention) -> list[str]:
 def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     text = mention.answer
     value = _first_number(text)
-    month = next((m for m in MONTHS if re.search(rf"\b{m}", text)), None)
+    month = next((m for m in MONTH_WORDS if re.search(rf"\b{m}", text)), None)
     if mention.type == "month":
-        index = MONTHS.index(month) if month else 0
-        return [text.replace(month, MONTHS[(index + shift) % 12]) for shift in (3, -2, 5, -4)] if month else []
+        index = MONTH_WORDS.index(month) if month else 0
+        return [text.replace(month, MONTH_WORDS[(index + shift) % 12]) for shift in (3, -2, 5, -4)] if month else []
     if mention.type == "day" and value is not None:
         if month is None:
             return []
@@ -168,7 +168,6 @@ def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
 
 
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s+({'|'.join(SCALES)})\b")
 DECIMAL = re.compile(r"(?<![\d,.])(\d+)\.(\d+)(?![\d,])")
 
@@ -222,8 +221,8 @@ def shape(text: str) -> str:
     """The text with numbers, number words and month names masked: "end of 2021" reads "end of 0",
     which "between 2011 and 2013" does not, so only same-shaped values fill the same gap."""
     folded = re.sub(r"\d[\d,.]*", "0", text.casefold())
-    folded = re.sub(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", "0", folded)
-    return re.sub(rf"\b(?:{'|'.join(m.casefold() for m in MONTHS)})\b", "m", folded)
+    folded = re.sub(rf"\b(?:{'|'.join(SMALL_NUMBERS)})\b", "0", folded)
+    return re.sub(rf"\b(?:{'|'.join(m.casefold() for m in MONTH_WORDS)})\b", "m", folded)
 
 
 def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
@@ -242,8 +241,8 @@ def _first_number(text: str) -> int | None:
     match = NUMBER.search(text)
     if match:
         return int(match.group().replace(",", ""))
-    word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS), None)
-    return NUMBER_WORDS.index(word) if word else None
+    word = next((w for w in re.findall(r"[a-z]+", text.lower()) if w in SMALL_NUMBERS), None)
+    return SMALL_NUMBERS.index(word) if word else None
 
 
 def _same_form(a: str, b: str) -> bool:
@@ -257,8 +256,8 @@ def _replace_number(text: str, old: int, new: int) -> str:
     if match:
         written = f"{new:,}" if "," in match.group() or new >= 10000 and "," in text else str(new)
         return text[: match.start()] + written + text[match.end():]
-    word = NUMBER_WORDS[old]
-    spelled = NUMBER_WORDS[new] if 0 <= new < len(NUMBER_WORDS) else str(new)
+    word = SMALL_NUMBERS[old]
+    spelled = SMALL_NUMBERS[new] if 0 <= new < len(SMALL_NUMBERS) else str(new)
     return re.sub(rf"\b{word}\b", spelled, text, count=1, flags=re.IGNORECASE)
 
 

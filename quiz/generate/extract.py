@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import CATEGORY_NOUNS, HONORIFICS, NUMBER_WORD_LIST, answer_type
+from quiz.generate.answertypes import answer_type
 from quiz.generate.candidates import (
-    APPROXIMATORS,
     NAMED_TYPES,
-    NUMBER_MODIFIERS,
     Candidate,
     Mention,
     Sentence,
@@ -36,6 +34,7 @@ from quiz.generate.references import describe, resolve, resolve_possessive, sali
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import leans_back
 from quiz.generate.timeref import relative_time
+from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -150,7 +149,7 @@ def hedge(tokens: list[Token]) -> list[Token]:
     million". The answer is the quantity; the hedge stays in the text."""
     lead = []
     for token in tokens:
-        if token.tag_ in ("CD", "$") or token.lower_ in NUMBER_WORD_LIST or token.lower_ in ("a", "half") and token is not tokens[0]:
+        if token.tag_ in ("CD", "$") or token.lower_ in NUMBER_PHRASE_WORDS or token.lower_ in ("a", "half") and token is not tokens[0]:
             break
         if token.tag_ not in ("DT", "JJ", "JJR", "JJS", "RB", "RBR", "IN", "VBN"):
             break

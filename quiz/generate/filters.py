@@ -17,6 +17,7 @@ from quiz.generate.nlp import alias_forms, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
+from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
 
 QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
@@ -27,11 +28,6 @@ CAPITALISED_PRONOUN = re.compile(r"^(?:He|She|It|They|We|You|I|This|These|Those)
 DANGLING = frozenset("to of by with the a an and or but that which for from in on at as than its their his her".split())
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
 MAX_QUOTED_WORDS = 5
-RELATIVE_TIME = re.compile(
-    r"\b(?:(?:last|next|this|past|coming) (?:year|month|week|summer|winter|spring|autumn|fall|decade)|yesterday|today|tomorrow|"
-    r"tonight|ago|recently|in recent (?:days|weeks|months|years))\b",
-    re.IGNORECASE,
-)
 # A definite description whose referent another sentence names: "said the country will not go
 # any further in improving the relationship" asks about a country and a relationship it never names.
 CUT_REFERENT = re.compile(r"\bthe (?:country|nation|relationship|relations|island|move|decision|region)\b(?!['’]s? \w+ (?:of|in))", re.IGNORECASE)
@@ -105,7 +101,7 @@ def unresolved(candidate: Candidate) -> bool:
 def keep(candidate: Candidate) -> bool:
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
-    if question and (RELATIVE_TIME.search(candidate.text) or CUT_REFERENT.search(candidate.text)):
+    if question and (RELATIVE_TIME_IN_TEXT.search(candidate.text) or CUT_REFERENT.search(candidate.text)):
         return False  # "Which president took office last year?" only means something on the article's date
     if unresolved(candidate):
         return False  # "More than how many people does the company employ?"

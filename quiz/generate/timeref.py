@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quiz.generate.words import RELATIVE_ADVERBS, RELATIVE_DETERMINERS, RELATIVE_MODIFIERS, TIME_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-RELATIVE_ADVERBS = frozenset("later earlier afterwards afterward then subsequently thereafter previously".split())
-TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night season summer winter spring autumn fall decade".split())
-RELATIVE_DETERMINERS = frozenset("that this next last previous following same".split())
-RELATIVE_MODIFIERS = frozenset("before after later earlier".split())
 
 
 def relative_time(span: Span) -> tuple[tuple[int, str], ...]:
