@@ -13,16 +13,15 @@ import pytest
 
 from quiz.decks.file import check_path, dump, load_path
 from quiz.generate import GenerateError, run_command
+from quiz.generate.options import Options, Output
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "decks" / "articles" / "2013-havana-round-of-talks.txt"
 HISTORY = ROOT / "tests" / "data" / "generate" / "history.txt"
 
 
-def run(articles: list[str], output: Path | None, **options: object) -> int:
-    defaults: dict[str, object] = {"title": None, "max_cards": None, "kinds": None, "force": False, "merge": False, "model": None}
-    defaults.update(options)
-    return run_command(articles, str(output) if output else None, **defaults)  # type: ignore[arg-type]
+def run(articles: list[str], output: Path | None, force: bool = False, merge: bool = False, **options: object) -> int:
+    return run_command(articles, Output(output, force=force, merge=merge), Options.parse(**options))  # type: ignore[arg-type]
 
 
 def test_writes_a_valid_deck_citing_sources_relative_to_it(tmp_path: Path) -> None:
@@ -112,7 +111,7 @@ def test_written_deck_is_known_by_its_file_name(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE_FOR_ID_TEST, encoding="utf-8")
     target = tmp_path / "My Deck.yaml"
-    assert run_command([str(article)], str(target), "Some title", None, None, False, False, None) == 0
+    assert run([str(article)], target, title="Some title") == 0
     assert load_path(target).id == "my-deck"
 
 

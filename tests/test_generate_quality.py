@@ -14,7 +14,7 @@ from generate_cards import made, well_formed
 
 from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
-from quiz.generate.answertypes import answer_type, name_kind, which
+from quiz.generate.answertypes import answer_type, name_family, which
 from quiz.generate.distractors import shape
 from quiz.normalise import normalise
 
@@ -162,9 +162,9 @@ def test_weekdays_and_generic_descriptions_are_no_answers() -> None:
 
 
 def test_organisations_by_kind() -> None:
-    assert name_kind("OAS", "Organization of American States") == "international"
-    assert name_kind("State Department") == name_kind("U.S. Postal Service") == "government"
-    assert name_kind("Miami Herald") == "outlet"
+    assert name_family("OAS", "Organization of American States") == "international"
+    assert name_family("State Department") == name_family("U.S. Postal Service") == "government"
+    assert name_family("Miami Herald") == "outlet"
     assert which("organization", "White House", "government") == "Which government body"
 
 

@@ -31,8 +31,9 @@ def entries(text: str, **options: object) -> list:
 
 def candidate_texts(text: str) -> dict[str, str]:
     """Every candidate that passes the filters, before ranking and the card budget: text -> answer."""
+    from quiz.generate.candidates import candidates
     from quiz.generate.clean import clean_article
-    from quiz.generate.extract import candidates, sentences
+    from quiz.generate.extract import sentences
     from quiz.generate.filters import keep
     from quiz.generate.nlp import build_entities, load_model, parse
 

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from quiz.commands.common import fail
-
 
 def generate(
     articles: list[str] = typer.Argument(..., metavar="ARTICLE...", help="Article files (.txt, .md, .html), or - for standard input.", show_default=False),
@@ -19,7 +17,7 @@ def generate(
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing deck file."),
     merge: bool = typer.Option(False, "--merge", help="Add new cards to an existing deck, keeping your edits to its cards."),
-    model: str | None = typer.Option(None, "--model", help="spaCy English pipeline to use (default: en_core_web_sm)."),
+    model: str | None = typer.Option(None, "--model", help="spaCy English pipeline to use: a package name or its folder (default: en_core_web_sm)."),
 ) -> None:
     """Generate a question deck from articles, offline and deterministically.
 
@@ -29,16 +27,8 @@ def generate(
 
     Example: quiz generate article.txt -o decks/article.yaml
     """
-    from quiz.generate import KINDS, GenerateError, run_command
+    from quiz.generate import run_command
+    from quiz.generate.options import Options, Output
 
-    chosen = [kind.strip() for kind in kinds.split(",") if kind.strip()] if kinds else None
-    unknown = [kind for kind in chosen or () if kind not in KINDS]
-    if unknown:
-        fail(f"unknown kind(s) {', '.join(unknown)}; choose from {','.join(KINDS)}")
-    if force and merge:
-        fail("--force and --merge cannot be used together")
-    try:
-        code = run_command(articles, str(output) if output else None, title, max_cards, chosen, force, merge, model)
-    except GenerateError as exc:
-        fail(str(exc))
-    raise typer.Exit(code)
+    options = Options.parse(title=title, max_cards=max_cards, kinds=kinds, model=model)
+    raise typer.Exit(run_command(articles, Output(output, force=force, merge=merge), options))

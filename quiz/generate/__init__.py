@@ -2,7 +2,8 @@
 
 Public API for the CLI. Nothing here imports spaCy at import time (study must start fast);
 the pipeline modules load it when `generate` runs. Stages, one module each: clean -> nlp ->
-extract (clauses, candidates) -> filters -> rank -> distractors -> build; command does the I/O.
+extract (sentences, mentions) -> candidates -> filters -> rank -> distractors -> build; the data
+they pass on is in types, the request in options; command does the I/O.
 """
 
 from __future__ import annotations
@@ -10,41 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from quiz.errors import QuizError
+
 if TYPE_CHECKING:
     from quiz.decks.model import Deck
+    from quiz.generate.options import Options, Output
 
-KINDS = ("who", "what", "when", "where", "howmany", "cloze", "truefalse")
-
-
-class GenerateError(Exception):
+class GenerateError(QuizError):
     """A user mistake or unusable input; the message names the file and is shown as is."""
 
 
 def generate(
-    texts: list[tuple[str, str]],
-    title: str | None = None,
-    max_cards: int | None = None,
-    kinds: list[str] | None = None,
-    model: str | None = None,
-    progress: Callable[[str], None] | None = None,
+    texts: list[tuple[str, str]], options: Options | None = None, progress: Callable[[str], None] | None = None, **fields: object
 ) -> Deck:
-    """A deck from (name, text) pairs; names become source ids and files. Pure apart from loading the model."""
+    """A deck from (name, text) pairs; names become source ids and files. Pure apart from loading
+    the model. `fields` (title, max_cards, kinds, model) make the Options when none are given."""
+    from quiz.generate.options import Options
     from quiz.generate.pipeline import run
 
-    return run(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=progress)
+    return run(texts, options or Options.parse(**fields), progress)  # type: ignore[arg-type]
 
 
-def run_command(
-    articles: list[str],
-    output: str | None,
-    title: str | None,
-    max_cards: int | None,
-    kinds: list[str] | None,
-    force: bool,
-    merge: bool,
-    model: str | None,
-) -> int:
+def run_command(articles: list[str], output: Output, options: Options) -> int:
     """Everything `quiz generate` does; returns the exit code, raises GenerateError for user mistakes."""
     from quiz.generate.command import main
 
-    return main(articles, output=output, title=title, max_cards=max_cards, kinds=kinds, force=force, merge=merge, model=model)
+    return main(articles, output, options)

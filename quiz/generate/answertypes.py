@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.generate.types import AnswerType
 from quiz.generate.words import (
     CATEGORY_NOUNS,
     COUNT_WORDS,
@@ -26,32 +27,32 @@ MONTH = re.compile(rf"^(?:{'|'.join(MONTHS)})(?:\s+(?:of\s+)?\d{{4}})?$", re.IGN
 DURATION = re.compile(rf"^(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
 
 
-def answer_type(text: str, label: str) -> str | None:
+def answer_type(text: str, label: str) -> AnswerType | None:
     """The answer's type, or None when the text makes a poor answer: relative dates ("last year")
     and weekdays, which only mean something next to the article's date."""
     folded = " ".join(re.sub(r"[^\w\s-]", " ", text.casefold()).split())
     if label == "PERSON" and re.search(r"\d", text):
-        return "thing"  # "Aurora X2": a product, not a person
+        return AnswerType.THING  # "Aurora X2": a product, not a person
     if label == "PERSON":
         last = folded.split()[-1] if folded.split() else ""
-        return "organization" if name_kind(last) and last not in SURNAME_LIKE else "person"
+        return AnswerType.ORGANIZATION if name_family(last) and last not in SURNAME_LIKE else AnswerType.PERSON
     if label == "GPE":
         if folded in COUNTRIES:
-            return "country"
-        return "state" if folded in STATES else "city"
+            return AnswerType.COUNTRY
+        return AnswerType.STATE if folded in STATES else AnswerType.CITY
     if label == "ORG" and generic(folded):
         return None
     if label in ("ORG", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"):
-        return "organization" if label == "ORG" else "place" if label in ("LOC", "FAC") else "thing"
+        return AnswerType.ORGANIZATION if label == "ORG" else AnswerType.PLACE if label in ("LOC", "FAC") else AnswerType.THING
     if label == "DATE":
         return date_type(text, folded)
     if label in ("CARDINAL", "QUANTITY"):
         if re.search(r"\d-[^\W\d]", text):
             return None  # "a 5,000-metre champion": a measure made an adjective names a kind, not a count
         vague = re.search(r"\b(?:hundreds|thousands|millions|billions|dozens|tens)\b", folded)
-        return "number" if not vague and (re.search(r"\d", text) or folded.split()[0] in COUNT_WORDS) else None
+        return AnswerType.NUMBER if not vague and (re.search(r"\d", text) or folded.split()[0] in COUNT_WORDS) else None
     if label in ("MONEY", "PERCENT"):
-        return label.lower()
+        return AnswerType(label.lower())
     return None
 
 
@@ -59,30 +60,30 @@ def generic(folded: str) -> bool:
     """A capitalised description rather than a name: "the Island Government" is made only of
     category words, where "Commerce Department" has a word of its own."""
     words = folded.split()
-    vocabulary = CATEGORY_NOUNS | {w for _, group in NAME_KINDS for w in group.split()}
+    vocabulary = CATEGORY_NOUNS | {w for _, group in NAME_FAMILIES for w in group.split()}
     return len(words) >= 2 and all(w in vocabulary or w in ("of", "and", "the") for w in words)
 
 
-def date_type(text: str, folded: str) -> str | None:
+def date_type(text: str, folded: str) -> AnswerType | None:
     if YEAR.match(text):
-        return "year"
+        return AnswerType.YEAR
     if folded in WEEKDAYS or RELATIVE_DATE.search(text):
         return None
     if DAY.match(text):
-        return "day"
+        return AnswerType.DAY
     if MONTH.match(text):
-        return "month"
+        return AnswerType.MONTH
     if DURATION.match(text):
-        return "duration"
+        return AnswerType.DURATION
     if re.fullmatch(r"\d{4} and \d{4}|(?:the )?(?:early |late |mid-)?(?:1[0-9]|20)\d0s", folded):
-        return "years"
-    return "date" if re.search(r"\d{4}", text) else None
+        return AnswerType.YEARS
+    return AnswerType.DATE if re.search(r"\d{4}", text) else None
 
 
-# Kinds of organisations and things, so distractors are of the same kind: a news outlet against
+# Families of organisations and things, so distractors are of the same family: a news outlet against
 # news outlets, a government agency against agencies, a treaty against laws and treaties. The
 # first group whose words appear in a name (or its spelled-out alias) decides.
-NAME_KINDS = (
+NAME_FAMILIES = (
     ("outlet", "news newspaper herald times post journal tribune gazette telegraph press chronicle magazine radio television broadcasting wire"),
     ("international", "nations international world global league alliance union organization organisation"),
     ("academic", "university college institute academy school laboratory survey observatory museum society"),
@@ -100,9 +101,9 @@ NAME_KINDS = (
 )
 
 
-# Category nouns too vague to ask with ("Which house said…"), and wh-phrases by kind instead.
+# Category nouns too vague to ask with ("Which house said…"), and wh-phrases by family instead.
 VAGUE_CATEGORIES = frozenset("house times post office front mission union network service port plant square exchange fund journal".split())
-KIND_WH = {
+FAMILY_WH = {
     "government": "Which government body", "international": "Which international organization",
     "academic": "Which institution", "company": "Which company", "party": "Which party", "event": "Which event",
 }
@@ -111,12 +112,12 @@ NEWSPAPER_WORDS = frozenset("herald times post tribune gazette journal chronicle
 SURNAME_LIKE = frozenset("post house bank press court law bill wire service party union group".split())
 
 
-def name_kind(*forms: str) -> str:
-    """The kind of an organisation or thing ("government", "outlet", "law"…), "" when unknown."""
+def name_family(*forms: str) -> str:
+    """The family of an organisation or thing ("government", "outlet", "law"…), "" when unknown."""
     words = [set(re.findall(r"[a-z]+", form.casefold())) for form in forms]
-    for kind, vocabulary in NAME_KINDS:
+    for family, vocabulary in NAME_FAMILIES:
         if any(found & set(vocabulary.split()) for found in words):
-            return kind
+            return family
     return ""
 
 
@@ -132,20 +133,20 @@ def category(text: str) -> str | None:
     return None
 
 
-def which(kind: str, text: str, name: str = "") -> str:
+def which(type_: str, text: str, family: str = "") -> str:
     """The wh-phrase for a named answer: "Who", "Which country", "Which airport", "Which newspaper".
-    `text` may carry a category noun the answer lacks ("the Treasury department"); `name` is the
-    answer's kind from `name_kind` or "outlet"."""
-    if kind == "person":
+    `text` may carry a category noun the answer lacks ("the Treasury department"); `family` is the
+    answer's from `name_family`, or "outlet"."""
+    if type_ == AnswerType.PERSON:
         return "Who"
     if (noun := category(text)) and noun not in VAGUE_CATEGORIES:
         return f"Which {noun}"
-    if name == "outlet":
+    if family == "outlet":
         words = set(re.findall(r"[a-z]+", text.casefold()))
         return "Which newspaper" if words & NEWSPAPER_WORDS else "Which news organization"
-    if name in KIND_WH and kind == "organization":
-        return KIND_WH[name]
+    if family in FAMILY_WH and type_ == AnswerType.ORGANIZATION:
+        return FAMILY_WH[family]
     return {
         "country": "Which country", "state": "Which state", "city": "Which city",
         "organization": "Which organization", "place": "Where",
-    }.get(kind, "What")
+    }.get(type_, "What")

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from quiz.decks.model import Deck, Entry, Source, identity_text
-from quiz.generate.candidates import Candidate
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Option, choices, swap
 from quiz.generate.filters import normalise
+from quiz.generate.types import Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
 
@@ -50,7 +50,7 @@ def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
     mention = candidate.mention
     common = {
         "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,
-        "tags": (candidate.kind, mention.type),
+        "tags": (candidate.kind.value, mention.type.value),
     }
     if candidate.kind == "truefalse":
         wrong = swap(mention, options, candidate.text)

@@ -2,28 +2,39 @@
 
 Over-generates on purpose; `filters` and `rank` decide what survives. Wh-questions come from the
 clauses of a sentence (subject, passive agent, object, date, place and number positions); every
-answerable mention also gets a cloze gap and a true/false template.
+answerable mention also gets a cloze gap and a true/false template. `candidates()` is the entry.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import category, name_kind, which
-from quiz.generate.clauses import Clause, inflect, inverted, lower_first, render, singular_verb
+from quiz.generate.answertypes import category, name_family, which
+from quiz.generate.clauses import (
+    SPEECH_VERBS,
+    Clause,
+    clauses,
+    has_bad_reference,
+    inflect,
+    inverted,
+    lemma,
+    lower_first,
+    render,
+    singular_verb,
+)
+from quiz.generate.clozetext import cloze_tokens, shortened
+from quiz.generate.extract import mentions
+from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, trimmed
-from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed
+from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
+from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-DATE_TYPES = {"year", "day", "month", "date", "years"}
-PLACE_TYPES = {"country", "state", "city", "place"}
-NAMED_TYPES = {"person", "organization", "country", "state", "city", "place", "thing"}
 TITLE_DEPS = ("compound", "amod", "nmod")
 # Words of office titles, lower case in a wh-phrase even where the tagger took them for a name.
 TITLE_WORDS = frozenset(
@@ -33,32 +44,53 @@ TITLE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An answerable name, date or number in a sentence."""
-
-    start: int  # token indices in the sentence's doc, "the" and possessive 's excluded
-    end: int
-    text: str  # as written in the sentence
-    type: str
-    answer: str  # the full name when the text is a short form
-    accept: tuple[str, ...]
-    approximator: str = ""  # "About" for "approximately 20,000"
-    role: str = ""  # "president" for "President Bush"; "outlet" for a news organisation
-
-    def covers(self, tokens: tuple[Token, ...] | list[Token]) -> bool:
-        """True when the tokens are exactly this mention, maybe with "the" and titles around it."""
-        inside = [t for t in tokens if self.start <= t.i < self.end]
-        outside = [t for t in tokens if not self.start <= t.i < self.end]
-        return len(inside) == self.end - self.start and all(
-            t.lower_ == "the" or t.tag_ == "POS" or t.text in NUMBER_MODIFIERS
-            or (t.i == self.end and t.lower_ in CATEGORY_NOUNS and self.type == "organization")
-            for t in outside
-        )
+def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
+    """Every question the sentence gives; `found` is its mentions when already computed."""
+    found = mentions(sentence, entities) if found is None else found
+    found = [m for m in found if family_of(m) != "outlet" and m.role != "outlet"]  # "… told {{Reuters}}": attribution
+    if not found:
+        return []
+    resolved = sentence.resolutions
+    result: list[Candidate] = []
+    for clause in clauses(sentence.span, resolved):
+        used = clause.front + clause.subject + clause.middle + clause.rest
+        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
+            result.extend(c for c in clause_questions(clause, found, sentence) if not (c.kind == "what" and acting_city(sentence.span, c.mention)))
+    for mention in found:
+        if counts_speakers(sentence.span, mention) or spoken_for(sentence.span, mention):
+            continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
+        tokens = cloze_tokens(sentence.span, mention)
+        tokens = shortened(tokens, mention)
+        if tokens and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
+            result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
+    return result
 
 
-def kind_of(mention: Mention) -> str:
-    """The kind a distractor must share: a person's role, an organisation's or thing's kind."""
+def acting_city(sent: Span, mention: Mention) -> bool:
+    """A city doing what governments do ("Managua eliminated the visa requirement"): "Which city
+    …?" would ask for a place where the fact is about a government."""
+    return mention.type == "city" and sent.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
+
+
+def spoken_for(sent: Span, mention: Mention) -> bool:
+    """A city as the subject of reported speech stands for its government: "officials claimed
+    {{Washington}} has not gone far enough" asks for no place."""
+    token = sent.doc[mention.end - 1]
+    verb = token.head
+    return mention.type == "city" and token.dep_ == "nsubj" and verb.dep_ == "ccomp" and lemma(verb.head) in SPEECH_VERBS
+
+
+def counts_speakers(sent: Span, mention: Mention) -> bool:
+    """A number counting who said something: "two sources said"."""
+    if mention.type != "number":
+        return False
+    token = sent.doc[mention.start]
+    noun = token.head
+    return token.dep_ == "nummod" and noun.dep_ == "nsubj" and lemma(noun.head) in SPEECH_VERBS
+
+
+def family_of(mention: Mention) -> str:
+    """What a distractor must share: a person's role, an organisation's or thing's family."""
     if mention.type == "person":
         return mention.role
     if mention.role == "outlet":
@@ -66,31 +98,8 @@ def kind_of(mention: Mention) -> str:
     if mention.type in ("thing", "place") and (noun := category(mention.answer)):
         return noun  # an airport against airports, a treaty against treaties
     if mention.type in ("organization", "thing", "place"):
-        return name_kind(mention.answer, *mention.accept)
+        return name_family(mention.answer, *mention.accept)
     return ""
-
-
-@dataclass(frozen=True)
-class Sentence:
-    article: int
-    source: str
-    position: int  # index of the sentence within its article
-    quote: str  # the verbatim source sentence, dateline included
-    span: Span
-    resolved: tuple[tuple[int, str], ...] = ()  # pronoun token index -> antecedent text
-
-    @property
-    def resolutions(self) -> dict[int, str]:
-        return dict(self.resolved)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    kind: str  # who, what, when, where, howmany, cloze, truefalse
-    text: str  # a question; or, for cloze and truefalse, the sentence with a {{gap}} on the answer
-    mention: Mention
-    sentence: Sentence
-    subject: bool = False  # the answer is the clause's subject ("Which country faces …?")
 
 
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
@@ -105,7 +114,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             for kind, question in found:
                 if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS and not _torn(current, mention, sentence):
                     pending.discard(kind)
-                    yield Candidate(kind, question, mention, sentence, subject=mention.covers(clause.subject))
+                    yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention)
 
 
@@ -133,7 +142,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         tokens = tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
-            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, kind_of(mention)))} {body}"
+            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, family_of(mention)))} {body}"
         elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
@@ -152,7 +161,7 @@ def _named_kind(mention: Mention) -> str:
 
 
 def subject_question(clause: Clause, mention: Mention) -> str:
-    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject), kind_of(mention))
+    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject), family_of(mention))
     if wh == "Where":
         wh = "What place"
     return _with_subject(clause, wh)
@@ -222,7 +231,7 @@ def _agent(clause: Clause, mention: Mention) -> Token | None:
 def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
     """ "The talks were suspended by President Bush" -> "Which president suspended the talks"."""
     pobj = next(c for c in agent.children if c.dep_ == "pobj")
-    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text, kind_of(mention))
+    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text, family_of(mention))
     if wh == "Where" or clause.negated:
         return None
     auxes = [t for t in clause.auxiliaries if t.dep_ == "aux"]
@@ -356,5 +365,5 @@ def cloze_candidates(sentence: Sentence, tokens: list[Token], mentions: list[Men
     for mention in mentions:
         if tokens and tokens[0].i <= mention.start and mention.end - 1 <= tokens[-1].i:
             text = gapped(tokens, mention, resolved)
-            yield Candidate("cloze", text, mention, sentence)
-            yield Candidate("truefalse", text, mention, sentence)
+            yield Candidate(QuestionKind.CLOZE, text, mention, sentence)
+            yield Candidate(QuestionKind.TRUEFALSE, text, mention, sentence)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quiz.generate.candidates import Mention
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma
 from quiz.generate.shorten import aside, holds, region
+from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

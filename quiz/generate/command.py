@@ -12,30 +12,20 @@ from pathlib import Path
 
 from quiz.decks.model import Deck
 from quiz.generate import GenerateError, generate
+from quiz.generate.options import Options, Output
 
 MAX_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", "")
 
 
-def main(
-    articles: list[str],
-    output: str | None,
-    title: str | None,
-    max_cards: int | None,
-    kinds: list[str] | None,
-    force: bool,
-    merge: bool,
-    model: str | None,
-) -> int:
+def main(articles: list[str], output: Output, options: Options) -> int:
     if not articles:
         raise GenerateError("give at least one article file (or - for stdin)")
-    target = Path(output) if output else None
+    target = output.path
     if target is not None:
-        _check_target(target, force, merge)
-    elif merge:
-        raise GenerateError("--merge needs -o DECK.yaml, the deck to add cards to")
+        _check_target(target, output.force, output.merge)
     texts = [(_cited_name(name, target), read_article(name)) for name in articles]
-    deck = generate(texts, title=title, max_cards=max_cards, kinds=kinds, model=model, progress=_progress)
+    deck = generate(texts, options, progress=_progress)
     from quiz.decks.file import dump, slug
     from quiz.files import FileError, locked, write_text
 
@@ -43,7 +33,7 @@ def main(
         sys.stdout.write(dump(deck))
         return 0
     try:
-        if merge:
+        if output.merge:
             # Read, merge and write under one lock, so merges running at once add up.
             with locked(target):
                 deck = merged(_load(target), deck)
@@ -52,7 +42,7 @@ def main(
             # A deck file's id defaults to its name; say so explicitly so `quiz study NAME` finds it.
             deck = replace(deck, id=slug(target.stem))
             # Without --force, never replace a deck, even one another run wrote meanwhile.
-            write_text(target, dump(deck), create_only=not force)
+            write_text(target, dump(deck), create_only=not output.force)
     except FileError as exc:
         raise GenerateError(str(exc)) from None
     _progress(f"wrote {len(deck.entries)} cards to {target}")
@@ -99,8 +89,6 @@ def _cited_name(name: str, target: Path | None) -> str:
 def _check_target(target: Path, force: bool, merge: bool) -> None:
     if target.is_dir():
         raise GenerateError(f"{target}: is a directory; give a deck file name like deck.yaml")
-    if merge and force:
-        raise GenerateError("use either --merge or --force, not both")
     if target.exists() and not (force or merge):
         raise GenerateError(f"{target}: already exists; use --force to replace it or --merge to add new cards")
     if merge and not target.exists():

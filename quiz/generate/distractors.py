@@ -13,10 +13,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from quiz.generate.answertypes import category, name_kind
-from quiz.generate.candidates import Mention, kind_of
+from quiz.generate.answertypes import category, name_family
+from quiz.generate.candidates import family_of
 from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
+from quiz.generate.types import Mention
 from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
 CHOICES = 3
@@ -37,21 +38,21 @@ class Option:
     text: str
     type: str
     role: str  # a person's title word ("president"); "outlet" for a news organisation
-    kind: str  # what a named thing is: "government", "international", "law"… ("" when unknown)
+    family: str  # what a named thing is: "government", "international", "law"… ("" when unknown)
 
 
 def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
-    """Every distinct answer of the input by type, in first-seen order; a role or kind any of a
+    """Every distinct answer of the input by type, in first-seen order; a role or family any of a
     name's mentions shows is kept."""
     by_type: defaultdict[str, dict[str, Option]] = defaultdict(dict)
     for mention in mentions:
-        if mention.type == "person" and name_kind(mention.answer):
+        if mention.type == "person" and name_family(mention.answer):
             continue  # "Manchester Railway" tagged as a person is no person to offer
         options = by_type[mention.type]
         name = key(mention.answer)
         seen = options.get(name)
-        if seen is None or (not seen.kind and kind_of(mention)):
-            options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), kind_of(mention))
+        if seen is None or (not seen.family and family_of(mention)):
+            options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), family_of(mention))
     return {kind: list(options.values()) for kind, options in by_type.items()}
 
 
@@ -61,7 +62,7 @@ def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") 
     if mention.type in VALUE_TYPES:
         found = [t for t in _near_values(mention, options.get(mention.type, [])) if shape(t) == shape(mention.answer)]
     else:
-        found = _same_kind(mention, options.get(mention.type, []))
+        found = _same_family(mention, options.get(mention.type, []))
     shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
     picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown and not (mention.type == "person" and f" {normalise(t.split()[-1])} " in shown)][:CHOICES]
     return tuple(picked) if len(picked) >= 2 else ()
@@ -82,20 +83,20 @@ def _distinct(mention: Mention, texts: list[str]) -> list[str]:
     return result
 
 
-def _same_kind(mention: Mention, options: list[Option]) -> list[str]:
-    """People by role first; organisations and things only of the same kind; places by type."""
-    kind = kind_of(mention)
-    if kind == "leader":
+def _same_family(mention: Mention, options: list[Option]) -> list[str]:
+    """People by role first; organisations and things only of the same family; places by type."""
+    family = family_of(mention)
+    if family == "leader":
         return _leaders(mention, options)
-    if mention.type == "person" and kind:
-        return _rotate([o.text for o in options if o.kind == kind and _same_length(o.text, mention.answer)], mention)
+    if mention.type == "person" and family:
+        return _rotate([o.text for o in options if o.family == family and _same_length(o.text, mention.answer)], mention)
     if mention.type == "person":
         return _people(mention, options)
     if mention.type in ("organization", "thing", "place"):
-        if not kind:
-            return []  # an unknown kind of thing or organisation has no safe wrong options
-        same = [o.text for o in options if o.kind == kind]
-        fallback = FALLBACK.get(kind, ()) if mention.type == "organization" else ()
+        if not family:
+            return []  # an unknown family of thing or organisation has no safe wrong options
+        same = [o.text for o in options if o.family == family]
+        fallback = FALLBACK.get(family, ()) if mention.type == "organization" else ()
         return _rotate(same, mention) + _rotate(list(fallback), mention)
     places = [o.text for o in options if not category(o.text)]  # "Embassy" tagged as a city is no city
     return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
@@ -118,7 +119,7 @@ def looks_like_person(text: str) -> bool:
     """Two or more capitalised words, none a category noun ("Gorilla Glass" passes, "Moon" or
     "Marshall Space Flight Center" do not)."""
     words = text.split()
-    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not name_kind(words[-1]) and not category(text)
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not name_family(words[-1]) and not category(text)
 
 
 def _same_length(text: str, answer: str) -> bool:
@@ -129,7 +130,7 @@ def _same_length(text: str, answer: str) -> bool:
 def _leaders(mention: Mention, options: list[Option]) -> list[str]:
     """Other heads of government of the input, written like the answer ("Bush" against "Obama",
     a full name against full names): only they fit "the _____ administration"."""
-    leaders = [o.text for o in options if o.kind in LEADER_ROLES]
+    leaders = [o.text for o in options if o.family in LEADER_ROLES]
     if len(mention.answer.split()) == 1:
         leaders = list(dict.fromkeys(text.split()[-1] for text in leaders))
     return _rotate(leaders, mention)

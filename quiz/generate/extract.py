@@ -1,9 +1,9 @@
-"""From parsed paragraphs to usable sentences, their answerable mentions, and their candidates.
+"""From parsed paragraphs to usable sentences and their answerable mentions.
 
 Owns: verbatim quotes (dateline included), skipping sentences that are questions, commands or
-direct quotations, resolving a leading pronoun from the sentence before, and which names,
-dates and numbers can be answers. The text a cloze shows is cut in clozetext.py; relative time
-is found in timeref.py.
+direct quotations, resolving references from the sentence before (references.py) and relative
+time (timeref.py), and which names, dates and numbers can be answers. What each mention can be
+asked as is candidates.py's.
 """
 
 from __future__ import annotations
@@ -12,28 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
-from quiz.generate.candidates import (
-    NAMED_TYPES,
-    Candidate,
-    Mention,
-    Sentence,
-    clause_questions,
-    cloze_candidates,
-    kind_of,
-)
-from quiz.generate.clauses import (
-    SPEECH_VERBS,
-    clauses,
-    has_bad_reference,
-    lemma,
-)
+from quiz.generate.clauses import lemma
 from quiz.generate.clean import Paragraph
-from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.nlp import Entities, joined_names, surface
 from quiz.generate.references import describe, resolve, resolve_possessive, salient_names
-from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import leans_back
 from quiz.generate.timeref import relative_time
+from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
 from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS
 
 if TYPE_CHECKING:
@@ -202,18 +186,9 @@ def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
         span = token.doc[token.i : token.i + 1]
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span) and not score(span):
             result.append(Mention(
-                start=token.i, end=token.i + 1, text=token.text, type="number", answer=token.text, accept=(), approximator=approximator(span, []),
+                start=token.i, end=token.i + 1, text=token.text, type=AnswerType.NUMBER, answer=token.text, accept=(), approximator=approximator(span, []),
             ))
     return result
-
-
-def counts_speakers(sent: Span, mention: Mention) -> bool:
-    """A number counting who said something: "two sources said"."""
-    if mention.type != "number":
-        return False
-    token = sent.doc[mention.start]
-    noun = token.head
-    return token.dep_ == "nummod" and noun.dep_ == "nsubj" and lemma(noun.head) in SPEECH_VERBS
 
 
 def range_start(span: Span) -> bool:
@@ -343,39 +318,3 @@ def approximator(span: Span, lead: list[Token]) -> str:
     """ "About" for "approximately 20,000", "At least" for "at least 20,000"."""
     words = [t.lower_ for t in lead] + [c.lower_ for t in span for c in t.children if c.dep_ in ("quantmod", "advmod") and c.i < span.start]
     return next((APPROXIMATORS[w] for w in reversed(words) if w in APPROXIMATORS), "")
-
-
-def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
-    """Every question the sentence gives; `found` is its mentions when already computed."""
-    found = mentions(sentence, entities) if found is None else found
-    found = [m for m in found if kind_of(m) != "outlet" and m.role != "outlet"]  # "… told {{Reuters}}": attribution
-    if not found:
-        return []
-    resolved = sentence.resolutions
-    result: list[Candidate] = []
-    for clause in clauses(sentence.span, resolved):
-        used = clause.front + clause.subject + clause.middle + clause.rest
-        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
-            result.extend(c for c in clause_questions(clause, found, sentence) if not (c.kind == "what" and acting_city(sentence.span, c.mention)))
-    for mention in found:
-        if counts_speakers(sentence.span, mention) or spoken_for(sentence.span, mention):
-            continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
-        tokens = cloze_tokens(sentence.span, mention)
-        tokens = shortened(tokens, mention)
-        if tokens and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
-            result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
-    return result
-
-
-def acting_city(sent: Span, mention: Mention) -> bool:
-    """A city doing what governments do ("Managua eliminated the visa requirement"): "Which city
-    …?" would ask for a place where the fact is about a government."""
-    return mention.type == "city" and sent.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
-
-
-def spoken_for(sent: Span, mention: Mention) -> bool:
-    """A city as the subject of reported speech stands for its government: "officials claimed
-    {{Washington}} has not gone far enough" asks for no place."""
-    token = sent.doc[mention.end - 1]
-    verb = token.head
-    return mention.type == "city" and token.dep_ == "nsubj" and verb.dep_ == "ccomp" and lemma(verb.head) in SPEECH_VERBS

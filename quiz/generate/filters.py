@@ -12,15 +12,14 @@ from functools import lru_cache
 
 from quiz.decks.model import CLOZE_GAP
 from quiz.generate.answertypes import generic
-from quiz.generate.candidates import Candidate
 from quiz.generate.nlp import alias_forms, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
+from quiz.generate.types import QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
 
-QUESTION_KINDS = ("who", "what", "when", "where", "howmany")
 QUESTION_WORDS = (4, MAX_QUESTION_WORDS)
 STATEMENT_WORDS = (6, 50)
 PRONOUNS = re.compile(r"\b(?:he|she|it|they|them|him|we|you|me|i|this|these|those)\b")

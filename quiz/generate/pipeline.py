@@ -6,35 +6,28 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from quiz.decks.model import Deck
-from quiz.generate import KINDS, GenerateError
+from quiz.generate import GenerateError
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
-from quiz.generate.candidates import Candidate, Mention
+from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
-from quiz.generate.extract import candidates, mentions, sentences
+from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import keep
 from quiz.generate.nlp import ModelError, build_entities, key, load_model, parse
+from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
+from quiz.generate.types import Candidate, Mention
 
 PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
 
 
-def run(
-    texts: list[tuple[str, str]],
-    title: str | None = None,
-    max_cards: int | None = None,
-    kinds: list[str] | None = None,
-    model: str | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Deck:
-    wanted = _kinds(kinds)
-    if max_cards is not None and max_cards < 1:
-        raise GenerateError("--max must be at least 1")
+def run(texts: list[tuple[str, str]], options: Options, progress: Callable[[str], None] | None = None) -> Deck:
+    """The deck for the (name, text) pairs; `options` were checked when they were made."""
     if not texts:
         raise GenerateError("no articles given")
     articles = [_article(name, text) for name, text in texts]
     try:
-        nlp = load_model(model)
+        nlp = load_model(options.model)
     except ModelError as exc:
         raise GenerateError(str(exc)) from exc
     total = sum(a.words for a in articles)
@@ -54,30 +47,21 @@ def run(
             answerable = mentions(sentence, entities)
             every.extend(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
-            found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in wanted and keep(c))
-    options = pool(every)
-    found = [c for c in found if c.mention.role != "leader" or choices(c.mention, options, c.text)]  # "the _____ administration" needs other leaders
+            found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and keep(c))
+    wrong = pool(every)
+    found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
     if report:
         report(f"ranking {len(found):,} candidate questions")
     card_ids = {id(c): card_id(c) for c in found}
     salience = {key(m.answer): entities.salience(m.answer) for m in every}
     budgets = {index: budget(article.words) for index, article in enumerate(articles)}
     titles = {index: article.title or "" for index, article in enumerate(articles)}
-    chosen = select(found, card_ids, budgets, salience, max_cards, titles, mentioned)
+    chosen = select(found, card_ids, budgets, salience, options.max_cards, titles, mentioned)
     if not chosen:
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
-    return deck(named, [entry(c, options) for c in chosen], title)
-
-
-def _kinds(kinds: list[str] | None) -> set[str]:
-    if not kinds:
-        return set(KINDS)
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown:
-        raise GenerateError(f"unknown kind '{unknown[0]}'; choose from {', '.join(KINDS)}")
-    return set(kinds)
+    return deck(named, [entry(c, wrong) for c in chosen], options.title)
 
 
 def _article(name: str, text: str) -> Article:

@@ -12,8 +12,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from quiz.generate.candidates import NAMED_TYPES, Candidate
 from quiz.generate.nlp import alias_forms, key
+from quiz.generate.types import GAP_KINDS, NAMED_TYPES, Candidate
 
 WORDS_PER_CARD = 20
 PER_SENTENCE = 2
@@ -30,9 +30,6 @@ UNDATED = {"day": 0.3, "month": 0.8}
 COUNT_TYPES = ("number", "percent", "money")
 COUNT_GAP_BONUS = 0.8
 TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where will they meet?")
-# Never on a topic, where anyone who read the title knows the answer: gaps, and subject questions
-# ("Which country has taken a two-track approach to Cuba?"); objects and places may still ask it.
-GAP_KINDS = ("cloze", "truefalse")
 CENTRAL_TYPES = ("country", "organization")
 
 
@@ -129,6 +126,8 @@ def select(
             continue
         where = (c.sentence.article, c.sentence.position)
         answer = key(c.mention.answer)
+        # Never a gap or a subject question on a topic ("Which country has taken a two-track approach
+        # to Cuba?"): anyone who read the title knows it. Objects and places may still ask it.
         if (
             (answer in topic.get(where[0], set()) and (c.kind in GAP_KINDS or c.subject)) or (*where, answer) in pairs or per_sentence[where] >= cap or per_answer[answer] >= PER_ANSWER
             or per_article[where[0]] >= budgets[where[0]] or (limit is not None and len(chosen) >= limit)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import answer_type, name_kind
+from quiz.generate.answertypes import answer_type, name_family
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS
 from quiz.generate.nlp import Entities, key, surface
 
@@ -102,7 +102,7 @@ def _kinds(text: str, label: str) -> list[str]:
         return [kind]
     if kind != "organization":
         return []
-    sort = name_kind(text)
+    sort = name_family(text)
     found = ["organization"]
     if sort in ("company", ""):
         found.append("company")

@@ -16,7 +16,7 @@ from quiz.generate.clauses import Clause
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from quiz.generate.candidates import Mention
+    from quiz.generate.types import Mention
 
 MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
