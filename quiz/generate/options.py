@@ -34,7 +34,7 @@ class Options:
         object.__setattr__(self, "kinds", parse_kinds(self.kinds))
         if self.title is not None and not self.title.strip():
             raise GenerateError("--title must not be empty")
-        if self.model is not None and not (PACKAGE_NAME.match(self.model) or Path(self.model).is_dir()):
+        if self.model is not None and not (PACKAGE_NAME.match(self.model) or self.model.strip() and Path(self.model).is_dir()):
             raise GenerateError(f"--model {self.model!r}: not a spaCy pipeline (give an installed package name such as en_core_web_sm, or its folder)")
 
     @classmethod
