@@ -43,6 +43,8 @@ CREATE INDEX cards_id ON cards(id);
 """
 # Card ids bound per query (SQLite allows 32,766 parameters).
 BATCH = 500
+# One encoder for every row: json.dumps with options builds a new one per call, a third of a write.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _cache_file(cache_dir: Path, deck_path: Path) -> Path:
@@ -101,12 +103,11 @@ def _fill(file: Path, stamp: str, deck: Deck) -> None:
         entries = [[getattr(entry, key) for key in ENTRY_KEYS] for entry in deck.entries]
         db.execute(
             "INSERT INTO deck VALUES (?, ?, ?, ?)",
-            (stamp, json.dumps(_header(deck, len(cards)), ensure_ascii=False), json.dumps([card.id for card in cards]),
-             zlib.compress(json.dumps(entries, ensure_ascii=False).encode(), 1)),
+            (stamp, _ENCODE(_header(deck, len(cards))), _ENCODE([card.id for card in cards]), zlib.compress(_ENCODE(entries).encode(), 1)),
         )
         db.executemany(
             "INSERT INTO cards VALUES (?, ?, ?)",
-            ((position, card.id, json.dumps(_card_row(card), ensure_ascii=False)) for position, card in enumerate(cards)),
+            ((position, card.id, _ENCODE(_card_row(card))) for position, card in enumerate(cards)),
         )
         db.commit()
     finally:
