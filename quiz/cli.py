@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import add, check, dashboard, decks, generate, import_reviews, new, optimize, schema, settings, stats, study
+from quiz.commands import add, check, dashboard, decks, export, generate, import_, import_reviews, new, optimize, schema, settings, stats, study
 from quiz.commands.common import guarded
 
 app = typer.Typer(
@@ -24,6 +24,8 @@ app.command()(guarded(generate.generate))
 app.command("import-reviews")(guarded(import_reviews.import_reviews))
 app.command()(guarded(new.new))
 app.command()(guarded(add.add))
+app.command("import")(guarded(import_.import_deck))
+app.command()(guarded(export.export))
 app.command()(guarded(schema.schema))
 app.command()(guarded(settings.settings))
 app.command()(guarded(optimize.optimize))

@@ -47,11 +47,16 @@ def _target(path: Path) -> tuple[Path, os.stat_result | None]:
 
 
 def write_text(path: Path, text: str, *, create_only: bool = False) -> None:
-    """Write `text` to `path` atomically.
+    """Write `text` to `path` atomically, as UTF-8 with its line endings as they are.
 
     With `create_only`, fail if `path` exists, even when another process created it after any
     earlier check: the file is linked into place, which never replaces anything.
     """
+    write_bytes(path, text.encode("utf-8"), create_only=create_only)
+
+
+def write_bytes(path: Path, data: bytes, *, create_only: bool = False) -> None:
+    """Write `data` to `path` atomically; `create_only` as for `write_text`."""
     real, existing = _target(path)
     if create_only and existing is not None:
         raise FileError(f"{path}: already exists")
@@ -61,8 +66,8 @@ def write_text(path: Path, text: str, *, create_only: bool = False) -> None:
     except OSError as exc:
         raise FileError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fchmod(stream.fileno(), stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
             os.fsync(stream.fileno())

@@ -761,6 +761,20 @@ class Store(FigureQueries):
             events.append(_event(ms, rating, state, first=not events, duration_ms=duration))
         return result
 
+    def past_reviews(self, deck_ids: list[str]) -> dict[CardKey, list[PastReview]]:
+        """Each card's scheduled reviews in time order, as the records `import_reviews` takes
+        (for handing a history to another program: the Anki export)."""
+        marks = ",".join("?" * len(deck_ids))
+        rows = self.db.execute(
+            "SELECT deck_id, card_id, reviewed_ms, rating, duration_ms, state FROM reviews"
+            f" WHERE deck_id IN ({marks}) AND undone_ms IS NULL AND practice = 0 ORDER BY deck_id, card_id, reviewed_ms, id",
+            deck_ids,
+        )
+        result: dict[CardKey, list[PastReview]] = {}
+        for deck, card, ms, rating, duration, state in rows:
+            result.setdefault((deck, card), []).append(PastReview(deck, card, from_ms(ms), Rating(rating), duration, state))
+        return result
+
     def next_due(self, deck_ids: list[str]) -> datetime | None:
         marks = ",".join("?" * len(deck_ids))
         row = self.db.execute(

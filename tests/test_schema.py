@@ -257,3 +257,13 @@ def test_a_field_added_to_the_model_appears_in_the_schema() -> None:
 
     with pytest.raises(TypeError, match="no JSON Schema for the deck key 'count'"):
         schema._object(Odd, ("count",), "source")
+
+
+def test_imported_decks_validate(tmp_path: Path) -> None:
+    assert run_quiz(tmp_path, "export", str(REPO / "decks" / "us-cuba-migration.yaml"), "-o", "cuba.apkg").returncode == 0
+    assert run_quiz(tmp_path, "import", "cuba.apkg", "-o", "from-anki.yaml", "--no-history").returncode == 0
+    (tmp_path / "words.txt").write_text("perro\tdog\nThe {{Rhine}} flows through Basel.\t\n", encoding="utf-8")
+    assert run_quiz(tmp_path, "import", "words.txt").returncode == 0
+    for name in ("from-anki.yaml", "words.yaml"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert check_accepts(text) and schema_accepts(text), name

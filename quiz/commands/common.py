@@ -14,6 +14,7 @@ from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from quiz.decks.model import Deck
     from quiz.memory.settings import SettingsFile
@@ -40,6 +41,16 @@ def guarded(command: Callable[P, T]) -> Callable[P, T]:
 def fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"quiz: {message}", err=True)
     raise typer.Exit(code)
+
+
+def read_text(file: Path, kind: str) -> str:
+    """A text file the person named (`kind` says what it should be), or a clear exit."""
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        fail(f"{file}: not UTF-8 text; {kind}")
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror or exc}")
 
 
 def warn(message: str) -> None:

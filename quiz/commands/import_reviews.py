@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from quiz.commands.common import fail, load_settings, now, open_store
+from quiz.commands.common import fail, load_settings, now, open_store, read_text
 
 IMPORTED_DECK = "imported"
 
@@ -31,12 +31,7 @@ def import_reviews(
     from quiz.memory.scheduler import Scheduler
     from quiz.store import PastReview
 
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        fail(f"{file}: not UTF-8 text; a review log is a CSV file")
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror or exc}")
+    text = read_text(file, "a review log is a CSV file")
     logged = parse(text, str(file))
     if not logged:
         fail(f"{file}: no reviews after the header row")

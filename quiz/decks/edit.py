@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from quiz.decks.file import dump_yaml, entry_data
-from quiz.decks.model import Deck, Entry, entry_id
+from quiz.decks.file import dump_yaml, entry_data, source_data
+from quiz.decks.model import Deck, Entry, Source, entry_id
 
 NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -88,10 +88,16 @@ def _id_splice(text: str, item: yaml.MappingNode, card_id: str) -> _Splice:
 def append_card(text: str, entry: Entry) -> tuple[str, int]:
     """`text` with `entry` added as the last card, laid out like the cards before it, and the
     line the new card starts on."""
+    return append_cards(text, [entry])
+
+
+def append_cards(text: str, entries: list[Entry]) -> tuple[str, int]:
+    """`text` with `entries` added after the last card, and the line the first one starts on."""
     cards = _cards_node(text)
-    data = entry_data(entry)
+    if not entries:
+        return text, text.count("\n") + 1
     if cards.flow_style:
-        flow = dump_yaml(data, flow=True).strip()
+        flow = ", ".join(dump_yaml(entry_data(entry), flow=True).strip() for entry in entries)
         close = cards.end_mark.index - 1  # the ']'
         separator = ", " if cards.value else ""
         at = _end(cards.value[-1]) if cards.value else close
@@ -99,15 +105,53 @@ def append_card(text: str, entry: Entry) -> tuple[str, int]:
     newline = _newline(text)
     last = cards.value[-1]
     dash, key = _columns(text, cards, last)
-    lines = dump_yaml([data]).splitlines()
-    block = [" " * dash + "-" + " " * (key - dash - 1) + lines[0][2:]]
-    block += [" " * key + line[2:] if line.strip() else "" for line in lines[1:]]
-    gap = len(cards.value) > 1 and _blank_line_between(text, cards.value[-2], last)
+    gap = newline if len(cards.value) > 1 and _blank_line_between(text, cards.value[-2], last) else ""
+    blocks = []
+    for entry in entries:
+        lines = dump_yaml([entry_data(entry)]).splitlines()
+        block = [" " * dash + "-" + " " * (key - dash - 1) + lines[0][2:]]
+        block += [" " * key + line[2:] if line.strip() else "" for line in lines[1:]]
+        blocks.append(gap + newline.join(block) + newline)
     end = text.find("\n", _end(last))
     at = len(text) if end < 0 else end + 1
     lead = newline if end < 0 else ""
-    line = text.count("\n", 0, at) + 1 + bool(lead) + gap
-    return _apply(text, [_Splice(at, at, lead + (newline if gap else "") + newline.join(block) + newline)]), line
+    line = text.count("\n", 0, at) + 1 + bool(lead) + bool(gap)
+    return _apply(text, [_Splice(at, at, lead + "".join(blocks))]), line
+
+
+def add_sources(text: str, sources: dict[str, Source]) -> str:
+    """`text` with `sources` added to the deck's `sources:` (made before `cards:` if missing)."""
+    if not sources:
+        return text
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        raise ValueError("a deck is a mapping")
+    keys = {key.value: (key, value) for key, value in root.value}
+    newline = _newline(text)
+    items = {name: source_data(source) for name, source in sources.items()}
+    if "sources" not in keys:
+        cards_key = keys["cards"][0]
+        at = text.rfind("\n", 0, cards_key.start_mark.index) + 1
+        block = dump_yaml({"sources": items}).replace("\n", newline)
+        return _apply(text, [_Splice(at, at, " " * cards_key.start_mark.column + block)])
+    node = keys["sources"][1]
+    if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:  # `sources:` with nothing
+        start, end = node.start_mark.index, node.end_mark.index
+        flow = dump_yaml(items, flow=True).strip()
+        return _apply(text, [_Splice(start, end, flow if end > start else " " + flow)])
+    if not isinstance(node, yaml.MappingNode):
+        raise ValueError("'sources' is not a mapping")
+    if node.flow_style or not node.value:
+        flow = dump_yaml(items, flow=True).strip()[1:-1]
+        if not node.value:  # `sources: {}`: write the mapping in its place
+            return _apply(text, [_Splice(node.start_mark.index, node.end_mark.index, "{" + flow + "}")])
+        at = _end(node.value[-1][1])
+        return _apply(text, [_Splice(at, at, ", " + flow)])
+    indent = node.value[0][0].start_mark.column
+    lines = [" " * indent + line for line in dump_yaml(items).splitlines()]
+    end = text.find("\n", _end(node))
+    at = len(text) if end < 0 else end + 1
+    return _apply(text, [_Splice(at, at, (newline if end < 0 else "") + newline.join(lines) + newline)])
 
 
 def _end(node: yaml.Node) -> int:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from quiz.decks.model import ENTRY_KEYS, Deck, Entry
+from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
@@ -173,7 +173,13 @@ def _represent_list(dumper: Any, items: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=short)
 
 
+def _represent_str(dumper: Any, text: str) -> yaml.Node:
+    # Several lines read best as a literal block; PyYAML quotes instead when a block cannot hold the text.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
 _Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(str, _represent_str)
 
 
 def to_data(deck: Deck) -> dict[str, Any]:
@@ -184,9 +190,13 @@ def to_data(deck: Deck) -> dict[str, Any]:
     if deck.exam is not None:
         data["exam"] = deck.exam.isoformat()
     if deck.sources:
-        data["sources"] = {name: _compact(vars(source)) for name, source in deck.sources.items()}
+        data["sources"] = {name: source_data(source) for name, source in deck.sources.items()}
     data["cards"] = [entry_data(entry) for entry in deck.entries]
     return data
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    return _compact(vars(source))
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:

@@ -22,7 +22,7 @@ class DeckEditError(QuizError):
         self.problems = problems or []
 
 
-class _DeckText:
+class DeckText:
     """A deck file's text, with its byte-order mark (kept when writing back)."""
 
     def __init__(self, path: Path) -> None:
@@ -53,7 +53,7 @@ class _DeckText:
 def fix_ids(path: Path) -> list[IdAdded]:
     """Give every card of the deck at `path` without an id the id its history is kept under."""
     with locked(path):
-        deck_text = _DeckText(path)
+        deck_text = DeckText(path)
         deck = deck_text.valid_deck()
         text, added = add_ids(deck_text.text, deck)
         if not added:
@@ -73,7 +73,7 @@ def add_card(path: Path, entry: Entry) -> list[Problem]:
     quote not found in its source, say) come back with the card written.
     """
     with locked(path):
-        deck_text = _DeckText(path)
+        deck_text = DeckText(path)
         deck_text.valid_deck()
         text, line = append_card(deck_text.text, entry)
         result = deck_text.check(text)
@@ -86,4 +86,4 @@ def add_card(path: Path, entry: Entry) -> list[Problem]:
 
 def deck_of(path: Path) -> Deck:
     """The deck at `path`, or DeckEditError listing its errors."""
-    return _DeckText(path).valid_deck()
+    return DeckText(path).valid_deck()
