@@ -90,7 +90,7 @@ def _fill(db: sqlite3.Connection, title: str, description: str, deck_key: str, n
     deck_id = stable_id("deck", deck_key)
     now = crt
     models = {str(kind.id): _notetype(kind, deck_id) for kind in (BASIC, CLOZE)}
-    decks = {"1": _deck(1, "Default", ""), str(deck_id): _deck(deck_id, title.replace("::", ":") or deck_key, description)}
+    decks = {"1": _deck(1, "Default", ""), str(deck_id): _deck(deck_id, title or deck_key, description)}
     db.execute(
         "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
         (crt, now * 1000, now * 1000, json.dumps({"schedVer": 2, "sched2021": True, "curDeck": deck_id, "activeDecks": [deck_id]}),
