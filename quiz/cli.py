@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import typer
 
-from quiz.commands import add, check, dashboard, decks, export, generate, import_, import_reviews, new, optimize, schema, settings, stats, study
+from quiz.commands import (
+    add,
+    check,
+    dashboard,
+    decks,
+    export,
+    generate,
+    import_,
+    import_reviews,
+    new,
+    optimize,
+    schema,
+    settings,
+    stats,
+    study,
+)
 from quiz.commands.common import guarded
 
 app = typer.Typer(

@@ -66,7 +66,7 @@ def histories(draw: st.DrawFn, deck: Deck) -> list[PastReview]:
     at = T0
     for card in deck.cards():
         for index in range(draw(st.integers(0, 4))):
-            at += timedelta(milliseconds=draw(st.integers(1, 10**9)))
+            at += timedelta(milliseconds=draw(st.integers(1000, 10**9)))  # a person answers once a second at most
             reset = index > 0 and draw(st.integers(0, 5)) == 0
             reviews.append(PastReview(deck.id, card.id, at, Rating(draw(st.integers(1, 4))), draw(st.integers(0, 600_000)), NEW if reset else None))
     return reviews

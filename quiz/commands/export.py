@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from quiz.commands.common import choose_decks, fail, now, open_store
+from quiz.commands.common import choose_decks, fail, load_settings, now, open_store
 
 ANKI_SUFFIXES = (".apkg",)
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -49,10 +49,11 @@ def export(
         from quiz.interop.anki_write import deck_package
 
         records = history = None
+        settings = load_settings().for_deck(exported.id).scheduler
         if with_history:
             store = open_store()
             records, history = store.records([exported.id]), store.past_reviews([exported.id])
-        write_bytes(output, deck_package(exported, now(), records, history), create_only=not force)
+        write_bytes(output, deck_package(exported, now(), records, history, settings), create_only=not force)
         reviews = f", {sum(len(h) for h in history.values())} review(s)" if history is not None else ""
         typer.echo(f"{output}: deck '{exported.id}', {len(exported.entries)} note(s), {len(exported.cards())} card(s){reviews}")
         return

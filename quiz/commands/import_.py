@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from quiz.commands.common import fail, now, open_store, read_text
+from quiz.commands.common import fail, load_settings, now, open_store, read_text
 
 ANKI_SUFFIXES = (".apkg", ".colpkg")
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -83,7 +83,8 @@ def _import_anki(file: Path, target: Path, force: bool, with_history: bool) -> N
     if reviews:
         from quiz.memory.scheduler import Scheduler
 
-        scheduler = Scheduler()
+        # The deck's memory is replayed with the settings it is studied with (settings.toml).
+        scheduler = Scheduler(load_settings().for_deck(written.deck.id).scheduler)
         result = open_store().import_reviews(reviews, lambda _deck: scheduler, now(), titles={written.deck.id: written.deck.title})
         already = f"; {result.already_there} were already there" if result.already_there else ""
         typer.echo(f"Imported {result.added} review(s) of {result.cards} card(s){already}.")

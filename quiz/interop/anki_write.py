@@ -25,6 +25,7 @@ from quiz.interop.anki_history import RevlogRow, Schedule, revlog_rows, schedule
 from quiz.interop.anki_notes import BASIC, CLOZE, NoteOut, QuizNoteType, to_notes
 from quiz.interop.anki_package import FIELD_SEPARATOR
 from quiz.interop.html import to_text
+from quiz.memory.scheduler import Settings
 from quiz.store import CardRecord, PastReview
 
 SCHEMA = """
@@ -117,9 +118,11 @@ def _fill(db: sqlite3.Connection, title: str, description: str, deck_key: str, n
                 (card_id, note_id, deck_id, card.ord, now, s.type, s.queue, s.due, s.interval, s.factor, s.reps, s.lapses, s.left, s.data),
             )
             for row in card.revlog:
-                at = row.id
-                while at in revlog_ids:  # revlog ids are unique times: two answers in one ms move apart
-                    at += 1
+                # Revlog ids are unique times: of two rows in one millisecond, an answer moves
+                # later and a manual entry (a reset, placed just before its answer) earlier.
+                at, step = row.id, 1 if row.ease else -1
+                while at in revlog_ids:
+                    at += step
                 revlog_ids.add(at)
                 db.execute("INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)",
                            (at, card_id, row.ease, row.interval, row.last_interval, row.factor, row.time_ms, row.kind))
@@ -159,9 +162,9 @@ def _deck_config() -> dict[str, object]:
 
 
 def deck_package(deck: Deck, now: datetime, records: dict[CardKey, CardRecord] | None = None,
-                 history: dict[CardKey, list[PastReview]] | None = None) -> bytes:
+                 history: dict[CardKey, list[PastReview]] | None = None, settings: Settings = Settings()) -> bytes:
     """The deck as an .apkg; with `records` and `history` (from the store), its scheduling and
-    review log too."""
+    review log too, as the deck's scheduler `settings` give them."""
     # Anki's day starts at 4 in the morning, local time.
     local = now.astimezone()
     day_start = (local - timedelta(hours=ROLLOVER_HOUR)).replace(hour=ROLLOVER_HOUR, minute=0, second=0, microsecond=0)
@@ -174,6 +177,6 @@ def deck_package(deck: Deck, now: datetime, records: dict[CardKey, CardRecord] |
             key = (deck.id, card_id)
             reviews = (history or {}).get(key, [])
             record = (records or {}).get(key) if records is not None else None
-            cards.append(CardOut(ord_, schedule(record, len(reviews), position, day_start), revlog_rows(reviews)))
+            cards.append(CardOut(ord_, schedule(record, len(reviews), position, day_start, settings), revlog_rows(reviews, settings)))
         notes.append((note, cards))
     return package_bytes(deck.title, deck.description or "", deck.id, notes, day_start)
