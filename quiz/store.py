@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,10 +22,12 @@ from typing import ParamSpec, TypeVar
 from quiz.days import from_ms, to_ms
 from quiz.errors import QuizError
 from quiz.memory.rating import Rating
-from quiz.memory.replay import Event, memory_after
-from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory, State
 from quiz.store_figures import FigureQueries
+from quiz.store_history import NEW as NEW
+from quiz.store_history import NOT_SCHEDULED, HistoryQueries
+from quiz.store_history import Imported as Imported
+from quiz.store_history import PastReview as PastReview
 
 CardKey = tuple[str, str]  # (deck id, card id), as quiz.decks.model names it
 P = ParamSpec("P")
@@ -171,7 +173,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
-NOT_SCHEDULED = 0  # cards.state of a card row that has no memory yet
 
 
 def _statements(script: str) -> list[str]:
@@ -206,11 +207,6 @@ def _memory(state: int, step: int | None, stability: float | None, difficulty: f
     return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
 
 
-def _event(ms: int, rating: int, state: int | None, first: bool, duration_ms: int = 0) -> Event:
-    # A review in state New after others is a reset: the memory starts afresh there.
-    return Event(from_ms(ms), Rating(rating), fresh=not first and state == NEW, duration_ms=duration_ms)
-
-
 @dataclass(frozen=True)
 class Answer:
     """One answered card, as the study session (or an exam) hands it to the store."""
@@ -239,37 +235,6 @@ class CardRecord:
     lapses: int
     suspended: bool
     buried_until: datetime | None
-
-
-# A review log's state of a card at a review (fsrs-optimizer's schema; Anki's revlog maps to it).
-NEW = 0
-
-
-@dataclass(frozen=True)
-class PastReview:
-    """One review from a history kept elsewhere (a review log file, Anki's revlog), to import.
-
-    `state` is the card's state when it was reviewed, if the log says: 0 New, 1 Learning,
-    2 Review, 3 Relearning. Only New matters to the memory: a New review after others means the
-    card was reset, and its memory is replayed afresh from there.
-    """
-
-    deck_id: str
-    card_id: str
-    at: datetime
-    rating: Rating
-    duration_ms: int = 0
-    state: int | None = None
-
-
-@dataclass(frozen=True)
-class Imported:
-    """What `Store.import_reviews` did."""
-
-    added: int
-    already_there: int
-    cards: int  # cards that got a review
-    new_decks: list[str]
 
 
 class StoreError(QuizError):
@@ -332,7 +297,7 @@ def _every_method_translated(cls: type[C]) -> type[C]:
 
 
 @_every_method_translated
-class Store(FigureQueries):
+class Store(FigureQueries, HistoryQueries):
     """The scores database. Every public method raises StoreError, never sqlite3.Error."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | str = ":memory:") -> None:
@@ -504,87 +469,6 @@ class Store(FigureQueries):
         sql = "UPDATE cards SET suspended = 1" if suspended else "UPDATE cards SET suspended = 0, buried_until_ms = 0"
         self.db.executemany(f"{sql} WHERE deck_id = ? AND card_id = ?", keys)
 
-    def import_reviews(
-        self, reviews: Iterable[PastReview], scheduler: Callable[[str], Scheduler], now: datetime, titles: Mapping[str, str] | None = None
-    ) -> Imported:
-        """Add a history of past reviews in one transaction, and replay the memory of their cards.
-
-        - Importing is idempotent: a review of the same deck and card at the same millisecond as
-          one already stored (or earlier in `reviews`) is skipped.
-        - A deck id the store does not know yet is recorded with no file (path NULL) and the title
-          `titles[deck_id]` (else the id itself), so reviews of cards that belong to no deck file
-          are kept, counted by `quiz optimize`, and join a deck file with that id and those card
-          ids as soon as it exists. Known decks keep their title.
-        - Cards are created as needed. Then every card that got a review has its memory replayed
-          from its whole history, quiz's own reviews and the imported ones in time order, through
-          `scheduler(deck_id)`: the cards table ends as if quiz had scheduled every review.
-        - An imported review has no session (session_id NULL), an empty given answer, counts as
-          correct when its rating is above Again, and keeps its rating as the automatic one too.
-        If anything fails, nothing is written.
-        """
-        titles = titles or {}
-        added = already = 0
-        seen: set[tuple[str, str]] = set()
-        touched: set[tuple[str, str]] = set()  # the cards that got a review
-        new_decks: list[str] = []
-        with self.db:
-            for review in reviews:
-                deck, card, at = review.deck_id, review.card_id, to_ms(review.at)
-                if (deck, card) not in seen:
-                    seen.add((deck, card))
-                    if self.db.execute("SELECT 1 FROM decks WHERE id = ?", (deck,)).fetchone() is None:
-                        self.db.execute("INSERT INTO decks (id, title, path, cards, seen_ms) VALUES (?, ?, NULL, 0, ?)",
-                                        (deck, titles.get(deck, deck), to_ms(now)))
-                        new_decks.append(deck)
-                    # A placeholder the replay below overwrites; reviews need their card row first.
-                    self.db.execute("INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms)"
-                                    " VALUES (?, ?, ?, ?, ?)", (deck, card, int(State.LEARNING), at, at))
-                cursor = self.db.execute(
-                    "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
-                    " duration_ms, state) SELECT NULL, ?, ?, ?, '', ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                    " (SELECT 1 FROM reviews WHERE deck_id = ? AND card_id = ? AND reviewed_ms = ?)",
-                    (deck, card, at, int(review.rating > Rating.AGAIN), int(review.rating), int(review.rating),
-                     review.duration_ms, review.state, deck, card, at),
-                )
-                if cursor.rowcount:
-                    added += 1
-                    touched.add((deck, card))
-                else:
-                    already += 1
-            for deck, card in touched:
-                self._replay(deck, card, scheduler(deck))
-        return Imported(added, already, len(touched), new_decks)
-
-    def _replay(self, deck_id: str, card_id: str, scheduler: Scheduler) -> None:
-        rows = self.db.execute(
-            "SELECT reviewed_ms, rating, state FROM reviews WHERE deck_id = ? AND card_id = ? AND undone_ms IS NULL AND practice = 0"
-            " ORDER BY reviewed_ms, id",
-            (deck_id, card_id),
-        ).fetchall()
-        events = [_event(ms, rating, state, first=index == 0) for index, (ms, rating, state) in enumerate(rows)]
-        memory = memory_after(scheduler, events)
-        if memory is None:
-            return
-        self._save_memory(deck_id, card_id, memory, None)
-        self.db.execute("UPDATE cards SET first_review_ms = ? WHERE deck_id = ? AND card_id = ?", (rows[0][0], deck_id, card_id))
-
-    def refit_memories(self, scheduler: Callable[[str], Scheduler], deck_ids: list[str] | None = None) -> int:
-        """After new weights: recompute each studied card's stability and difficulty from its whole
-        history with `scheduler(deck_id)`, in one transaction. States, steps and due dates stay (as
-        in Anki, fitting does not reschedule). Returns how many cards changed."""
-        changed = 0
-        with self.db:
-            for (deck, card), events in self.histories(deck_ids).items():
-                memory = memory_after(scheduler(deck), events)
-                if memory is not None:
-                    cursor = self.db.execute(
-                        f"UPDATE cards SET stability = ?, difficulty = ? WHERE deck_id = ? AND card_id = ? AND state > {NOT_SCHEDULED}"
-                        " AND (stability IS NOT ? OR difficulty IS NOT ?)",
-                        (memory.stability, memory.difficulty, deck, card, memory.stability, memory.difficulty),
-                    )
-                    changed += cursor.rowcount
-        return changed
-
     def end_session(self, session_id: int, now: datetime) -> None:
         with self.db:
             self.db.execute("UPDATE sessions SET ended_ms = ? WHERE id = ?", (to_ms(now), session_id))
@@ -744,36 +628,6 @@ class Store(FigureQueries):
 
     def reviews_by_deck(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT deck_id, SUM(reviews) FROM daily_reviews GROUP BY deck_id"))
-
-    def histories(self, deck_ids: list[str] | None = None) -> dict[tuple[str, str], list[Event]]:
-        """Each card's scheduled reviews as replay events in time order; of every deck or only of `deck_ids`."""
-        # Undone and practice reviews never shaped a memory.
-        where, args = " WHERE undone_ms IS NULL AND practice = 0", list(deck_ids or ())
-        if deck_ids is not None:
-            where += f" AND deck_id IN ({','.join('?' * len(deck_ids))})"
-        rows = self.db.execute(
-            f"SELECT deck_id, card_id, reviewed_ms, rating, state, duration_ms FROM reviews{where} ORDER BY deck_id, card_id, reviewed_ms, id",
-            args,
-        )
-        result: dict[tuple[str, str], list[Event]] = {}
-        for deck, card, ms, rating, state, duration in rows:
-            events = result.setdefault((deck, card), [])
-            events.append(_event(ms, rating, state, first=not events, duration_ms=duration))
-        return result
-
-    def past_reviews(self, deck_ids: list[str]) -> dict[CardKey, list[PastReview]]:
-        """Each card's scheduled reviews in time order, as the records `import_reviews` takes
-        (for handing a history to another program: the Anki export)."""
-        marks = ",".join("?" * len(deck_ids))
-        rows = self.db.execute(
-            "SELECT deck_id, card_id, reviewed_ms, rating, duration_ms, state FROM reviews"
-            f" WHERE deck_id IN ({marks}) AND undone_ms IS NULL AND practice = 0 ORDER BY deck_id, card_id, reviewed_ms, id",
-            deck_ids,
-        )
-        result: dict[CardKey, list[PastReview]] = {}
-        for deck, card, ms, rating, duration, state in rows:
-            result.setdefault((deck, card), []).append(PastReview(deck, card, from_ms(ms), Rating(rating), duration, state))
-        return result
 
     def next_due(self, deck_ids: list[str]) -> datetime | None:
         marks = ",".join("?" * len(deck_ids))
