@@ -32,6 +32,9 @@ def session_summary(summary: Summary) -> Table:
     table.add_row("Time", f"{int(elapsed // 60)}m {int(elapsed % 60):02d}s")
     grades = ", ".join(f"{RATING_NAMES[r]} {summary.ratings[r]}" for r in Rating if summary.ratings[r])
     table.add_row("By grade", grades or "—")
+    for name, count in (("Undone", summary.undone), ("Suspended", len(summary.suspended)), ("Buried", len(summary.buried))):
+        if count:
+            table.add_row(name, str(count))
     table.add_row("Next due", when(summary.next_due, now))
     return table
 

@@ -16,8 +16,9 @@ from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import State
 from quiz.store import Answer, Store, to_ms
+from quiz.study.planning import plan
 from quiz.study.queue import StudyQueue
-from quiz.study.session import Question, Quit, Result, Session, Summary, judge, options_for, plan
+from quiz.study.session import Question, Quit, Result, Session, Summary, judge, options_for
 
 from conftest import T0, Clock, make_deck
 
@@ -89,7 +90,8 @@ def run(store: Store, script: list[Step], decks: list[Deck] | None = None, clock
     if decks is None:
         decks = [DECK]
     clock = clock or Clock()
-    queue, memories = plan(decks, store, clock(), new)
+    planned = plan(decks, store, clock(), new)
+    queue, memories = planned.queue, planned.memories
     prompter = Scripted(clock, store, list(script))
     session = Session(queue, memories, store, STEADY, prompter, {d.id: d for d in decks}, clock, limit,
                       timer=lambda: clock().timestamp())
@@ -286,10 +288,11 @@ def test_plan_finds_new_cards_past_hundreds_studied_and_reads_no_other(store: St
     cached = cache.read(tmp_path / "cache", path)
     assert cached is not None
     for version in (deck, cached):
-        queue, memories = plan([version], store, T0, 20)
+        planned = plan([version], store, T0, 20)
+        queue, memories = planned.queue, planned.memories
         # Due reviews, most overdue first, then the first 20 never studied, in deck order.
         assert queued(queue) == ["c649", "c400", "c3", *(f"c{n}" for n in range(650, 670))]
         assert set(memories) == {("long", "c3"), ("long", "c400"), ("long", "c649")}
-    queue, _ = plan([deck, make_deck(Entry(id="o", question="O?", answer="x"), id="other")], store, T0, 60)
+    queue = plan([deck, make_deck(Entry(id="o", question="O?", answer="x"), id="other")], store, T0, 60).queue
     assert queued(queue)[-1] == "o"  # the allowance left after one deck's 50 goes to the next
-    assert len(queued(plan([deck], store, T0, 0)[0])) == 3
+    assert len(queued(plan([deck], store, T0, 0).queue)) == 3

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from quiz.memory.scheduler import Settings
 from quiz.memory.settings import KEYS, SettingsError, SettingsFile, change, from_text, load, parse, show
 from quiz.store import Store
-from quiz.study.session import plan
+from quiz.study.planning import plan
 
 from cli_helpers import reviews, run_quiz
 from conftest import BUNDLED_DECK, T0, make_deck, qa
@@ -182,9 +182,9 @@ def test_each_deck_gets_its_new_per_day_and_new_wins_for_one_session(store: Stor
     one = make_deck(*(qa(f"q{i}?", "a") for i in range(10)), id="one")
     two = make_deck(*(qa(f"r{i}?", "a") for i in range(10)), id="two")
     settings = parse("new_per_day = 4\n[decks.two]\nnew_per_day = 2\n", "s.toml")
-    queue, _ = plan([one, two], store, T0, settings=settings)
+    queue = plan([one, two], store, T0, settings=settings).queue
     assert [card.deck_id for card in queue.new] == ["one"] * 4 + ["two"] * 2
-    queue, _ = plan([one, two], store, T0, 13, settings)
+    queue = plan([one, two], store, T0, 13, settings).queue
     assert len(queue.new) == 13
 
 

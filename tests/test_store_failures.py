@@ -14,8 +14,9 @@ from quiz.decks.model import Deck
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.store import Store, StoreError
+from quiz.study.planning import plan
 from quiz.study.prompts import PlainPrompter
-from quiz.study.session import Question, Result, Session, plan
+from quiz.study.session import Question, Result, Session
 
 from cli_helpers import reviews, run_quiz
 from conftest import Clock, make_deck, qa
@@ -42,7 +43,8 @@ class Sabotaging(PlainPrompter):
 
 def session(store: Store, prompter: PlainPrompter, deck: Deck = DECK) -> Session:
     clock = Clock()
-    queue, memories = plan([deck], store, clock(), 20)
+    planned = plan([deck], store, clock(), 20)
+    queue, memories = planned.queue, planned.memories
     return Session(queue, memories, store, Scheduler(Settings(fuzz=False)), prompter, {deck.id: deck}, clock)
 
 

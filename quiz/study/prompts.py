@@ -15,11 +15,14 @@ from typing import IO
 
 from quiz.decks.model import Kind
 from quiz.humantime import duration
+from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.rating import RATING_NAMES, Rating
 from quiz.study.grading import RATING_KEYS
-from quiz.study.session import Question, Quit, Result
+from quiz.study.session import Action, Question, Quit, Result, Undo
 
 QUIT_WORDS = {"q", ":q"}
+UNDO_WORDS = {"u", ":u"}  # at a text prompt, with Enter; a menu takes `u` alone
+ACTION_KEYS = {"u": Action.UNDO, "s": Action.SUSPEND, "b": Action.BURY}
 QUOTE_MARKS = "“\"‘'«"  # a quote that opens with one is shown as written, not quoted again
 
 
@@ -78,11 +81,16 @@ def feedback_lines(result: Result, paint: Paint) -> list[str]:
         lines.append(paint(wrap(f"{quoted}{cited}"), "2"))
     if card.note:
         lines.append(wrap(f"Note: {card.note}"))
+    if result.leech:
+        lines.append(paint(wrap(f"Leech: this card has been forgotten {LEECH_LAPSES} times or more, so it is suspended"
+                                f" (`quiz unsuspend {card.id}` brings it back; consider rewriting it).", ""), "33"))
     return lines
 
 
 def grade_line(result: Result, paint: Paint) -> str:
     name = RATING_NAMES[result.rating]
+    if not result.intervals:
+        return f"Grade: {paint(name, '1')} (practice: the schedule stays as it was; {result.seconds:.0f}s to answer)"
     next_in = duration(result.intervals[result.rating])
     return f"Grade: {paint(name, '1')} (again in {next_in}, {result.seconds:.0f}s to answer)"
 
@@ -141,27 +149,35 @@ class InteractivePrompter:
         import questionary
 
         print()
-        print(self.paint(header(question), "36"))
+        undo = " · u undoes the last answer" if question.can_undo else ""
+        print(self.paint(header(question) + undo, "36"))
         text = prompt_text(question)
         if question.options:
             prompt = questionary.select(text, choices=list(question.options), use_shortcuts=len(question.options) <= 9)
         else:
             prompt = questionary.text(text)
-        _bind_quit_keys(prompt, menu=bool(question.options))
+        _bind_quit_keys(prompt, menu=bool(question.options), undo=question.can_undo)
         try:
             answer = prompt.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Quit from None
-        if answer is None or (not question.options and answer.strip().casefold() in QUIT_WORDS):
+        typed = "" if question.options or answer is None else answer.strip().casefold()
+        if answer is None or typed in QUIT_WORDS:
             raise Quit
+        if question.can_undo and typed in UNDO_WORDS:
+            raise Undo
         return str(answer)
 
-    def confirm(self, result: Result) -> Rating:
+    def confirm(self, result: Result) -> Rating | Action:
         for line in feedback_lines(result, self.paint):
             print(line)
-        keys = "  ".join(f"{n} {RATING_NAMES[Rating(n)]} ({duration(result.intervals[Rating(n)])})" for n in range(1, 5))
         print(grade_line(result, self.paint))
-        print(self.paint(f"Enter keeps it · {keys} · q quits", "2"), flush=True)
+        if result.intervals:
+            grades = "  ".join(f"{n} {RATING_NAMES[Rating(n)]} ({duration(result.intervals[Rating(n)])})" for n in range(1, 5))
+        else:
+            grades = "1-4 change the grade"
+        held = "" if result.leech else " · s suspend · b bury"
+        print(self.paint(f"Enter keeps it · {grades} · u undo{held} · q quits", "2"), flush=True)
         while True:
             key = read_key()
             if key in ("\r", "\n"):
@@ -172,10 +188,22 @@ class InteractivePrompter:
                 chosen = RATING_KEYS[key.lower()]
                 print(f"Grade changed to {self.paint(RATING_NAMES[chosen], '1')}", flush=True)
                 return chosen
+            action = ACTION_KEYS.get(key.lower())
+            if action is not None and not (result.leech and action != Action.UNDO):
+                print(ACTION_SAID[action], flush=True)
+                return action
 
 
-def _bind_quit_keys(prompt: object, menu: bool) -> None:
-    """Ctrl-D quits any prompt; `q` quits a menu (a text prompt takes `q` + Enter)."""
+ACTION_SAID = {
+    Action.UNDO: "Undone: the card comes again.",
+    Action.SUSPEND: "Suspended: `quiz unsuspend` brings it back.",
+    Action.BURY: "Buried until tomorrow.",
+}
+
+
+def _bind_quit_keys(prompt: object, menu: bool, undo: bool = False) -> None:
+    """Ctrl-D quits any prompt; `q` quits a menu (a text prompt takes `q` + Enter), and `u`
+    undoes the last answer from a menu when there is one to undo."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
@@ -189,6 +217,12 @@ def _bind_quit_keys(prompt: object, menu: bool) -> None:
         @bindings.add("q")
         def _(event: object) -> None:
             event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
+
+    if menu and undo:
+
+        @bindings.add("u")
+        def _undo(event: object) -> None:
+            event.app.exit(exception=Undo, style="class:aborting")  # type: ignore[attr-defined]
 
     app = prompt.application  # type: ignore[attr-defined]
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])

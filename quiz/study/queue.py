@@ -24,10 +24,14 @@ class StudyQueue:
     # (due, insertion order, card): the order number keeps heap comparisons off Card.
     learning: list[tuple[datetime, int, Card]] = field(default_factory=list)
     learn_ahead: timedelta = LEARN_AHEAD
+    # Cards to ask before anything else: those whose answer was just undone.
+    first: deque[Card] = field(default_factory=deque)
     _order: int = 0
 
     def next(self, now: datetime) -> Card | None:
         """Take the next card to show at `now`, or None when the session is over."""
+        if self.first:
+            return self.first.popleft()
         if self.learning and self.learning[0][0] <= now:
             return heapq.heappop(self.learning)[2]
         if self.reviews:
@@ -44,13 +48,26 @@ class StudyQueue:
             self._order += 1
             heapq.heappush(self.learning, (memory.due, self._order, card))
 
+    def again(self, card: Card, at: datetime) -> None:
+        """Bring the card back at `at` (a practice card answered wrong)."""
+        self._order += 1
+        heapq.heappush(self.learning, (at, self._order, card))
+
+    def put_back(self, card: Card) -> None:
+        """Make the card the next one asked (the card of an undone answer)."""
+        kept = [item for item in self.learning if item[2] is not card]
+        if len(kept) != len(self.learning):
+            self.learning[:] = kept
+            heapq.heapify(self.learning)
+        self.first.appendleft(card)
+
     def counts(self, now: datetime) -> tuple[int, int, int]:
         """(due now, new, waiting in learning) still in the queue."""
         due_learning = sum(1 for due, _, _ in self.learning if due <= now)
-        return len(self.reviews) + due_learning, len(self.new), len(self.learning) - due_learning
+        return len(self.first) + len(self.reviews) + due_learning, len(self.new), len(self.learning) - due_learning
 
     def __len__(self) -> int:
-        return len(self.reviews) + len(self.new) + len(self.learning)
+        return len(self.first) + len(self.reviews) + len(self.new) + len(self.learning)
 
 
 def build(

@@ -13,22 +13,39 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import Enum
 from typing import Protocol
 
-from quiz.days import start_of_day
+from quiz.days import start_of_tomorrow
 from quiz.decks.model import Card, CardKey, Deck, Kind, Source, key_of
+from quiz.memory.examdate import bring_forward
+from quiz.memory.leech import suspends
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler
-from quiz.memory.settings import SettingsFile
 from quiz.memory.state import Memory
 from quiz.store import Answer, Store, StoreError
 from quiz.study.answers import Verdict, check
 from quiz.study.grading import auto_rating
-from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
+from quiz.study.queue import StudyQueue
+
+# A card answered wrong in a cram session comes back after this long (like a learning step).
+CRAM_AGAIN = timedelta(minutes=1)
 
 
 class Quit(Exception):
     """The person asked to stop (q, Ctrl-C, Ctrl-D or end of input)."""
+
+
+class Undo(Exception):
+    """At a question, the person asked to take back the answer before it."""
+
+
+class Action(Enum):
+    """What the person can do at the grade prompt besides keeping or changing the grade."""
+
+    UNDO = "undo"  # take the answer back; the card is asked again
+    SUSPEND = "suspend"  # keep the answer, and never ask the card again until unsuspended
+    BURY = "bury"  # keep the answer, and leave the card until tomorrow
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,7 @@ class Question:
     total: int  # cards answered + this one + still queued
     due: int
     new: int
+    can_undo: bool = False  # an answer before it can be taken back
 
 
 @dataclass(frozen=True)
@@ -50,16 +68,18 @@ class Result:
     verdict: Verdict
     rating: Rating
     seconds: float
-    intervals: dict[Rating, timedelta]
+    intervals: dict[Rating, timedelta]  # empty for practice, which schedules nothing
+    leech: bool = False  # this answer made the card a leech, and suspended it
 
 
 class Prompter(Protocol):
     def ask(self, question: Question) -> str:
-        """The answer given; raises Quit."""
+        """The answer given; raises Quit, or Undo when `question.can_undo`."""
         ...
 
-    def confirm(self, result: Result) -> Rating:
-        """Show the result; return the grade to keep (the automatic one or an override); raises Quit."""
+    def confirm(self, result: Result) -> Rating | Action:
+        """Show the result; return the grade to keep (the automatic one or an override) or an
+        action; raises Quit."""
         ...
 
 
@@ -71,6 +91,9 @@ class Summary:
     correct: int = 0
     ratings: Counter[Rating] = field(default_factory=Counter)
     next_due: datetime | None = None
+    undone: int = 0
+    suspended: list[Card] = field(default_factory=list)  # by the person or as leeches
+    buried: list[Card] = field(default_factory=list)
     # Why the session stopped early, when the database failed; every answer before it is saved.
     failure: StoreError | None = None
 
@@ -95,48 +118,17 @@ def judge(question: Question, given: str) -> Verdict:
     return check(given, card.answer, card.accept)
 
 
-def plan(
-    decks: list[Deck], store: Store, now: datetime, new_limit: int | None = None, settings: SettingsFile | None = None
-) -> tuple[StudyQueue, dict[CardKey, Memory]]:
-    """The queue for studying `decks` now, and the memory of the cards in it.
+@dataclass
+class Done:
+    """An answer of this session, with what undoing it needs."""
 
-    New cards: at most `new_limit` today in all (counting earlier sessions) when given (`--new`),
-    else each deck's `new_per_day` setting, counting that deck's new cards earlier today.
-    Only the cards the queue can hold are read: those due within the learn-ahead window (with
-    their memory) and the first unseen ones up to the allowance, so the first question does not
-    wait on the other ten thousands.
-    """
-    ids = [deck.id for deck in decks]
-    store.sync_decks([(deck.id, deck.title, deck.path, deck.card_count()) for deck in decks], now)
-    memories = store.memories(ids, due_by=now + LEARN_AHEAD)
-    allowance: int | dict[str, int]
-    if new_limit is not None:
-        allowance = max(0, new_limit - store.new_cards_since(start_of_day(now)))
-    else:
-        settings = settings or SettingsFile({}, {})
-        today = store.new_cards_by_deck(start_of_day(now))
-        allowance = {deck: max(0, settings.for_deck(deck).new_per_day - today.get(deck, 0)) for deck in ids}
-    cards: list[Card] = []
-    left = allowance if isinstance(allowance, int) else 0
-    for deck in decks:
-        new = unseen(deck, store, left if isinstance(allowance, int) else allowance[deck.id])
-        left -= len(new)
-        due = {card for deck_id, card in memories if deck_id == deck.id}
-        cards += deck.cards_with_ids(due | set(new))
-    return build(cards, memories, now, allowance), memories
-
-
-def unseen(deck: Deck, store: Store, wanted: int) -> list[str]:
-    """The ids of the deck's first `wanted` cards never studied, in deck order."""
-    found: list[str] = []
-    start, size = 0, 64
-    while len(found) < wanted and start < deck.card_count():
-        # Batches grow, so a deck studied far into its cards is crossed in a few queries.
-        batch = deck.card_ids_between(start, start + size)
-        studied = store.studied_among(deck.id, batch)
-        found += [card for card in batch if card not in studied]
-        start, size = start + size, size * 2
-    return found[:wanted]
+    review_id: int
+    card: Card
+    before: Memory | None
+    after: Memory | None  # None for practice
+    rating: Rating
+    correct: bool
+    leech: bool
 
 
 @dataclass
@@ -153,6 +145,12 @@ class Session:
     timer: Callable[[], float] = time.monotonic
     # Decks with settings of their own schedule with their own scheduler; the rest with `scheduler`.
     deck_schedulers: Mapping[str, Scheduler] = field(default_factory=dict)
+    # Cram: answers are recorded as practice and leave the schedule alone.
+    practice: bool = False
+    # Deck id -> exam moment still ahead: the exam rule applies to those decks' cards.
+    exams: Mapping[str, datetime] = field(default_factory=dict)
+    # The answers of this session that can still be taken back, the last one last.
+    done: list[Done] = field(default_factory=list)
 
     def run(self) -> Summary:
         summary = Summary(started=self.clock())
@@ -178,7 +176,12 @@ class Session:
     def _study(self, card: Card, session_id: int, summary: Summary) -> None:
         started = self.timer()
         question = self._question(card, self.clock(), summary.answered)
-        given = self.prompter.ask(question)
+        try:
+            given = self.prompter.ask(question)
+        except Undo:
+            self.queue.put_back(card)
+            self._undo(summary)
+            return
         seconds = max(0.0, self.timer() - started)
         answered_at = self.clock()
         verdict = judge(question, given)
@@ -186,22 +189,71 @@ class Session:
         key = key_of(card)
         scheduler = self.deck_schedulers.get(card.deck_id, self.scheduler)
         before = self.memories[key] if key in self.memories else self.store.memory(*key)
-        after = scheduler.review(before, rating, answered_at)
-        review_id = self.store.record(
-            Answer(session_id, card.deck_id, card.id, given, verdict.correct, rating, int(seconds * 1000), answered_at, after)
-        )
+        after = None if self.practice else self._schedule(scheduler, card, before, rating, answered_at)
+        leech = after is not None and suspends(before.lapses if before else 0, after.lapses)
+        interval = before.interval_days() if before else None
+        review_id = self.store.record(Answer(session_id, card.deck_id, card.id, given, verdict.correct, rating,
+                                             int(seconds * 1000), answered_at, after, interval, suspend=leech))
+        done = Done(review_id, card, before, after, rating, verdict.correct, leech)
+        self.done.append(done)
         summary.answered += 1
         summary.correct += verdict.correct
         summary.ratings[rating] += 1
-        intervals = scheduler.preview(before, answered_at)
-        chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals))
-        if chosen != rating:
-            after = scheduler.review(before, chosen, answered_at)
-            self.store.regrade(review_id, card.deck_id, card.id, chosen, after)
-            summary.ratings[rating] -= 1
-            summary.ratings[chosen] += 1
-        self.memories[key] = after
-        self.queue.answered(card, after, answered_at)
+        intervals = {} if self.practice else scheduler.preview(before, answered_at)
+        chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals, leech))
+        if chosen is Action.UNDO:
+            self._undo(summary)
+            return
+        if isinstance(chosen, Rating) and chosen != rating:
+            self._regrade(done, chosen, scheduler, answered_at, summary)
+        if done.after is not None:
+            self.memories[key] = done.after
+        if chosen is Action.SUSPEND or done.leech:
+            if chosen is Action.SUSPEND:
+                self.store.suspend([key])
+            summary.suspended.append(card)
+        elif chosen is Action.BURY:
+            self.store.bury([key], start_of_tomorrow(answered_at))
+            summary.buried.append(card)
+        elif done.after is not None:
+            self.queue.answered(card, done.after, answered_at)
+        elif not verdict.correct:
+            self.queue.again(card, answered_at + CRAM_AGAIN)
+
+    def _schedule(self, scheduler: Scheduler, card: Card, before: Memory | None, rating: Rating, at: datetime) -> Memory:
+        """The card's next memory, brought forward when its deck has an exam ahead."""
+        after = scheduler.review(before, rating, at)
+        exam = self.exams.get(card.deck_id)
+        return bring_forward(after, at, exam, scheduler.settings.desired_retention, scheduler.curve) if exam else after
+
+    def _regrade(self, done: Done, chosen: Rating, scheduler: Scheduler, at: datetime, summary: Summary) -> None:
+        after = None if self.practice else self._schedule(scheduler, done.card, done.before, chosen, at)
+        leech = after is not None and suspends(done.before.lapses if done.before else 0, after.lapses)
+        self.store.regrade(done.review_id, done.card.deck_id, done.card.id, chosen, after, leech if leech != done.leech else None)
+        summary.ratings[done.rating] -= 1
+        summary.ratings[chosen] += 1
+        done.rating, done.after, done.leech = chosen, after, leech
+
+    def _undo(self, summary: Summary) -> None:
+        """Take back the last answer: its review is marked undone, the card gets its memory back
+        and is asked next."""
+        if not self.done:
+            return
+        last = self.done.pop()
+        key = key_of(last.card)
+        self.store.undo(last.review_id, last.before, unsuspend=last.leech, now=self.clock())
+        if not self.practice:
+            if last.before is None:
+                self.memories.pop(key, None)
+            else:
+                self.memories[key] = last.before
+        self.queue.put_back(last.card)
+        summary.answered -= 1
+        summary.correct -= last.correct
+        summary.ratings[last.rating] -= 1
+        summary.undone += 1
+        if last.leech and last.card in summary.suspended:
+            summary.suspended.remove(last.card)
 
     def _question(self, card: Card, now: datetime, answered: int) -> Question:
         due, new, waiting = self.queue.counts(now)
@@ -216,4 +268,5 @@ class Session:
             total=answered + 1 + due + new + waiting,
             due=due,
             new=new,
+            can_undo=bool(self.done),
         )

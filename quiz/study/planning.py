@@ -1,0 +1,166 @@
+"""Planning a study session: which cards it holds, and the study controls that change the plan.
+
+- Study: learning cards due, due reviews, then new cards up to the day's allowance (the order is
+  quiz/study/queue.py's). Suspended cards and cards buried until tomorrow are left out.
+- `--tag`: only cards with one of the tags (`leech` also matches leeches).
+- An exam date ahead (the deck's `exam:` or `--exam-date`): cards whose recall on the exam day
+  would fall below the target come due early (quiz/memory/examdate.py).
+- `--ahead`: when nothing is due, the cards due soonest, scheduled as usual.
+- `--cram`: any cards, the least recalled first, as practice that leaves the schedule alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from quiz.days import start_of_day
+from quiz.decks.model import Card, CardKey, Deck, key_of
+from quiz.decks.select import LEECH_TAG, tagged
+from quiz.memory.examdate import bring_forward, exam_moment
+from quiz.memory.leech import LEECH_LAPSES
+from quiz.memory.scheduler import Scheduler
+from quiz.memory.settings import SettingsFile
+from quiz.memory.state import Memory
+from quiz.store import Store
+from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
+
+
+@dataclass(frozen=True)
+class Controls:
+    tags: tuple[str, ...] = ()
+    ahead: int = 0  # with nothing due, study this many cards due soonest
+    cram: bool = False
+    exam_date: date | None = None  # for every deck, instead of their own `exam:`
+
+
+@dataclass(frozen=True)
+class Plan:
+    queue: StudyQueue
+    memories: dict[CardKey, Memory]
+    exams: dict[str, datetime] = field(default_factory=dict)  # deck id -> exam moment, still ahead
+    practice: bool = False
+    ahead: bool = False  # the queue is of cards studied ahead of time
+
+
+def exams_ahead(decks: list[Deck], now: datetime, override: date | None = None) -> dict[str, datetime]:
+    """The exam moment of each deck whose exam (or `override`) is still ahead."""
+    moments = {deck.id: exam_moment(day) for deck in decks if (day := override or deck.exam) is not None}
+    return {deck: moment for deck, moment in moments.items() if moment > now}
+
+
+def plan(
+    decks: list[Deck], store: Store, now: datetime, new_limit: int | None = None, settings: SettingsFile | None = None,
+    controls: Controls = Controls(),
+) -> Plan:
+    """The session's queue, the memory of the cards in it, and the exam dates that apply.
+
+    New cards: at most `new_limit` today in all (counting earlier sessions) when given (`--new`),
+    else each deck's `new_per_day` setting, counting that deck's new cards earlier today.
+    Without tags only the cards the queue can hold are read: those due within the learn-ahead
+    window (with their memory) and the first unseen ones up to the allowance, so the first
+    question does not wait on the other ten thousands.
+    """
+    settings = settings or SettingsFile({}, {})
+    ids = [deck.id for deck in decks]
+    store.sync_decks([(deck.id, deck.title, deck.path, deck.card_count()) for deck in decks], now)
+    held = store.held(ids, now)
+    exams = exams_ahead(decks, now, controls.exam_date)
+    chosen = _tagged(decks, store, controls.tags) if controls.tags else None
+    if controls.cram:
+        return _cram(decks, store, chosen, held, now, exams, settings)
+    memories = store.memories(ids, due_by=now + LEARN_AHEAD)
+    memories.update(_brought_forward(store, now, exams, settings))
+    memories = {key: memory for key, memory in memories.items() if key not in held and (chosen is None or key in chosen)}
+    allowance = _allowance(ids, store, now, new_limit, settings)
+    if chosen is not None:
+        studied = store.studied(ids)
+        cards = [card for card in chosen.values() if key_of(card) in memories or (key_of(card) not in studied and key_of(card) not in held)]
+        queue = build(cards, memories, now, allowance, studied=studied | held)
+    else:
+        cards = []
+        left = allowance if isinstance(allowance, int) else 0
+        for deck in decks:
+            skip = {card for deck_id, card in held if deck_id == deck.id}
+            new = unseen(deck, store, left if isinstance(allowance, int) else allowance[deck.id], skip)
+            left -= len(new)
+            due = {card for deck_id, card in memories if deck_id == deck.id}
+            cards += deck.cards_with_ids(due | set(new))
+        queue = build(cards, memories, now, allowance)
+    if not len(queue) and controls.ahead:
+        return _ahead(decks, store, chosen, now, controls.ahead, exams)
+    return Plan(queue, memories, exams)
+
+
+def unseen(deck: Deck, store: Store, wanted: int, skip: set[str] | None = None) -> list[str]:
+    """The ids of the deck's first `wanted` cards never studied (and not in `skip`), in deck order."""
+    found: list[str] = []
+    start, size = 0, 64
+    while len(found) < wanted and start < deck.card_count():
+        # Batches grow, so a deck studied far into its cards is crossed in a few queries.
+        batch = deck.card_ids_between(start, start + size)
+        studied = store.studied_among(deck.id, batch)
+        found += [card for card in batch if card not in studied and card not in (skip or ())]
+        start, size = start + size, size * 2
+    return found[:wanted]
+
+
+def _allowance(ids: list[str], store: Store, now: datetime, new_limit: int | None, settings: SettingsFile) -> int | dict[str, int]:
+    if new_limit is not None:
+        return max(0, new_limit - store.new_cards_since(start_of_day(now)))
+    today = store.new_cards_by_deck(start_of_day(now))
+    return {deck: max(0, settings.for_deck(deck).new_per_day - today.get(deck, 0)) for deck in ids}
+
+
+def _tagged(decks: list[Deck], store: Store, tags: tuple[str, ...]) -> dict[CardKey, Card]:
+    ids = [deck.id for deck in decks]
+    leeches = store.leeches(ids, LEECH_LAPSES) if LEECH_TAG in {tag.casefold() for tag in tags} else set()
+    return {key_of(card): card for deck in decks for card in tagged(deck.cards(), tags, leeches)}
+
+
+def _brought_forward(store: Store, now: datetime, exams: Mapping[str, datetime], settings: SettingsFile) -> dict[CardKey, Memory]:
+    """Cards of decks with an exam ahead that the exam rule makes due now (their stored due is later)."""
+    found: dict[CardKey, Memory] = {}
+    for deck_id, exam in exams.items():
+        scheduler = Scheduler(settings.for_deck(deck_id).scheduler)
+        target = scheduler.settings.desired_retention
+        for key, memory in store.memories([deck_id]).items():
+            early = bring_forward(memory, now, exam, target, scheduler.curve)
+            if memory.due > now + LEARN_AHEAD >= early.due:
+                found[key] = early
+    return found
+
+
+def _ahead(decks: list[Deck], store: Store, chosen: dict[CardKey, Card] | None, now: datetime, count: int, exams: dict[str, datetime]) -> Plan:
+    memories: dict[CardKey, Memory] = {}
+    for key, memory in store.soonest([deck.id for deck in decks], now):
+        if chosen is None or key in chosen:
+            memories[key] = memory
+            if len(memories) == count:
+                break
+    cards = _cards_of(decks, memories)
+    # Due later, asked now: as the due reviews of a queue built at the latest due time.
+    latest = max((memory.due for memory in memories.values()), default=now)
+    queue = build(cards, memories, latest, 0)
+    return Plan(queue, memories, exams, ahead=True)
+
+
+def _cram(decks: list[Deck], store: Store, chosen: dict[CardKey, Card] | None, held: set[CardKey], now: datetime,
+          exams: dict[str, datetime], settings: SettingsFile) -> Plan:
+    memories = store.memories([deck.id for deck in decks])
+    cards = list(chosen.values()) if chosen is not None else [card for deck in decks for card in deck.cards()]
+    cards = [card for card in cards if key_of(card) not in held]
+
+    curves = {deck.id: Scheduler(settings.for_deck(deck.id).scheduler).curve for deck in decks}
+
+    def recall(card: Card) -> float:
+        return curves[card.deck_id].recall_at(memories.get(key_of(card)), now)
+
+    order = sorted(cards, key=recall)  # stable: deck order among equals
+    queue = build(order, {}, now, len(order))
+    return Plan(queue, memories, exams, practice=True)
+
+
+def _cards_of(decks: list[Deck], memories: Mapping[CardKey, Memory]) -> list[Card]:
+    return [card for deck in decks for card in deck.cards_with_ids({card for deck_id, card in memories if deck_id == deck.id})]
