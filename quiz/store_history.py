@@ -13,7 +13,7 @@ from datetime import datetime
 
 from quiz.days import from_ms, to_ms
 from quiz.memory.rating import Rating
-from quiz.memory.replay import Event, memory_after
+from quiz.memory.replay import Event, memory_after, steps
 from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory
 
@@ -79,52 +79,63 @@ class HistoryQueries:
           `scheduler(deck_id)`: the cards table ends as if quiz had scheduled every review.
         - An imported review has no session (session_id NULL), an empty given answer, counts as
           correct when its rating is above Again, and keeps its rating as the automatic one too.
+          Its `interval_days` is the interval the replay had scheduled the card for (young/mature
+          figures); reviews stored before keep theirs, even if older reviews arrive later.
         If anything fails, nothing is written.
         """
         titles = titles or {}
-        added = already = 0
-        seen: set[tuple[str, str]] = set()
-        touched: set[tuple[str, str]] = set()  # the cards that got a review
+        by_card: dict[tuple[str, str], list[PastReview]] = {}
+        for review in reviews:
+            by_card.setdefault((review.deck_id, review.card_id), []).append(review)
+        added = already = cards = 0
         new_decks: list[str] = []
         with self.db:
-            for review in reviews:
-                deck, card, at = review.deck_id, review.card_id, to_ms(review.at)
-                if (deck, card) not in seen:
-                    seen.add((deck, card))
-                    if self.db.execute("SELECT 1 FROM decks WHERE id = ?", (deck,)).fetchone() is None:
-                        self.db.execute("INSERT INTO decks (id, title, path, cards, seen_ms) VALUES (?, ?, NULL, 0, ?)",
-                                        (deck, titles.get(deck, deck), to_ms(now)))
-                        new_decks.append(deck)
-                    # A placeholder the replay below overwrites; reviews need their card row first.
-                    self.db.execute("INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms)"
-                                    " VALUES (?, ?, ?, ?, ?)", (deck, card, NOT_SCHEDULED, at, at))
-                cursor = self.db.execute(
-                    "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
-                    " duration_ms, state) SELECT NULL, ?, ?, ?, '', ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                    " (SELECT 1 FROM reviews WHERE deck_id = ? AND card_id = ? AND reviewed_ms = ?)",
-                    (deck, card, at, int(review.rating > Rating.AGAIN), int(review.rating), int(review.rating),
-                     review.duration_ms, review.state, deck, card, at),
-                )
-                if cursor.rowcount:
-                    added += 1
-                    touched.add((deck, card))
-                else:
-                    already += 1
-            for deck, card in touched:
-                self._replay(deck, card, scheduler(deck))
-        return Imported(added, already, len(touched), new_decks)
+            known = {deck for (deck,) in self.db.execute("SELECT id FROM decks")}
+            for (deck, card), incoming in by_card.items():
+                if deck not in known:
+                    self.db.execute("INSERT INTO decks (id, title, path, cards, seen_ms) VALUES (?, ?, NULL, 0, ?)",
+                                    (deck, titles.get(deck, deck), to_ms(now)))
+                    known.add(deck)
+                    new_decks.append(deck)
+                stored = {ms for (ms,) in self.db.execute("SELECT reviewed_ms FROM reviews WHERE deck_id = ? AND card_id = ?", (deck, card))}
+                fresh: dict[int, PastReview] = {}
+                for review in incoming:
+                    fresh.setdefault(to_ms(review.at), review)
+                new = {ms: review for ms, review in fresh.items() if ms not in stored}
+                already += len(incoming) - len(new)
+                if new:
+                    self._merge(deck, card, new, scheduler(deck))
+                    added += len(new)
+                    cards += 1
+        return Imported(added, already, cards, new_decks)
 
-    def _replay(self, deck_id: str, card_id: str, scheduler: Scheduler) -> None:
-        rows = self.db.execute(
+    def _merge(self, deck_id: str, card_id: str, new: Mapping[int, PastReview], scheduler: Scheduler) -> None:
+        """Insert one card's new reviews among its stored ones, replaying its memory through them all:
+        each new review gets the interval the card was scheduled for then (young/mature figures)."""
+        # A placeholder row first (reviews need it), replaced by the replayed memory below.
+        first = min(new)
+        self.db.execute("INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms) VALUES (?, ?, ?, ?, ?)",
+                        (deck_id, card_id, NOT_SCHEDULED, first, first))
+        stored = self.db.execute(
             f"SELECT reviewed_ms, rating, state FROM reviews WHERE deck_id = ? AND card_id = ? AND {SHAPED_MEMORY} ORDER BY reviewed_ms, id",
             (deck_id, card_id),
         ).fetchall()
-        events = [_event(ms, rating, state, first=index == 0) for index, (ms, rating, state) in enumerate(rows)]
-        memory = memory_after(scheduler, events)
-        if memory is None:
-            return
-        self._save_memory(deck_id, card_id, memory, None)
-        self.db.execute("UPDATE cards SET first_review_ms = ? WHERE deck_id = ? AND card_id = ?", (rows[0][0], deck_id, card_id))
+        timeline = sorted([*stored, *((ms, int(review.rating), review.state) for ms, review in new.items())], key=lambda row: row[0])
+        events = [_event(ms, rating, state, first=index == 0) for index, (ms, rating, state) in enumerate(timeline)]
+        memory = None
+        for (ms, _, _), (before, after) in zip(timeline, steps(scheduler, events)):
+            memory = after
+            review = new.get(ms)
+            if review is not None:
+                self.db.execute(
+                    "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating, auto_rating,"
+                    " duration_ms, state, interval_days) VALUES (NULL, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)",
+                    (deck_id, card_id, ms, int(review.rating > Rating.AGAIN), int(review.rating), int(review.rating),
+                     review.duration_ms, review.state, before.interval_days() if before else None),
+                )
+        if memory is not None:
+            self._save_memory(deck_id, card_id, memory, None)
+            self.db.execute("UPDATE cards SET first_review_ms = ? WHERE deck_id = ? AND card_id = ?", (timeline[0][0], deck_id, card_id))
 
     def refit_memories(self, scheduler: Callable[[str], Scheduler], deck_ids: list[str] | None = None) -> int:
         """After new weights: recompute each studied card's stability and difficulty from its whole

@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.memory.rating import Rating
 from quiz.memory.replay import Event, memory_after
@@ -137,3 +139,47 @@ def test_empty_or_binary_logs(tmp_path: Path, content: bytes, message: str) -> N
 def test_a_missing_log(tmp_path: Path) -> None:
     done = run_quiz(tmp_path, "import-reviews", str(tmp_path / "nope.csv"))
     assert done.returncode == 1 and "cannot read" in done.stderr and "nope.csv" in done.stderr
+
+
+def test_each_imported_review_keeps_the_interval_it_came_at(store: Store) -> None:
+    history = [past("a", 0, Rating.EASY), past("a", 10), past("a", 40), past("a", 41, Rating.AGAIN)]
+    store.import_reviews(history, steady, T0 + 50 * DAY)
+    intervals = [row[0] for row in store.db.execute("SELECT interval_days FROM reviews ORDER BY reviewed_ms")]
+    first = STEADY.review(None, Rating.EASY, history[0].at)
+    second = STEADY.review(first, Rating.GOOD, history[1].at)
+    assert intervals[0] is None and intervals[1:3] == [first.interval_days(), second.interval_days()]
+    young, mature = store.db.execute("SELECT SUM(young), SUM(mature) FROM daily_reviews").fetchone()
+    assert (young, mature) == (sum(0 < (i or 0) < 21 for i in intervals), sum((i or 0) >= 21 for i in intervals))
+
+
+# One review per card and moment: the same card at the same millisecond is one review (the first one given).
+HISTORY = st.lists(st.tuples(st.sampled_from("abc"), st.integers(0, 400 * 24), st.sampled_from(list(Rating)), st.sampled_from([None, 0, 1, 2])),
+                   max_size=25, unique_by=lambda row: (row[0], row[1]))
+
+
+@given(HISTORY, st.integers(0, 25), st.booleans())
+def test_importing_in_two_parts_in_any_order_is_importing_once(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, int, Rating, int | None]], cut: int, backwards: bool
+) -> None:
+    reviews = [PastReview("imported", card, T0 + timedelta(hours=hours), rating, 1000, state) for card, hours, rating, state in rows]
+    if not backwards:
+        reviews.sort(key=lambda review: review.at)  # the second part comes later: intervals agree too
+    parts = [reviews[:cut], reviews[cut:]]
+    results = []
+    for order in (parts[::-1] if backwards else parts, [reviews]):
+        store = Store.open(tmp_path_factory.mktemp("s") / "q.db")
+        for part in order:
+            store.import_reviews(part, steady, T0)
+        results.append((
+            store.db.execute("SELECT card_id, state, step, stability, difficulty, due_ms, last_review_ms, first_review_ms, lapses"
+                             " FROM cards ORDER BY card_id").fetchall(),
+            store.db.execute("SELECT card_id, reviewed_ms, rating, interval_days FROM reviews ORDER BY card_id, reviewed_ms").fetchall(),
+        ))
+        store.close()
+    (cards, reviewed), (once_cards, once_reviewed) = results
+    assert cards == once_cards
+    # A review keeps the interval it came at given what was stored when it was imported: older
+    # reviews imported afterwards do not revise it (its day's young/mature totals are counted).
+    assert [row[:3] for row in reviewed] == [row[:3] for row in once_reviewed]
+    if not backwards:
+        assert reviewed == once_reviewed

@@ -55,11 +55,20 @@ def lives(events: Iterable[Event]) -> list[list[Event]]:
     return result
 
 
-def memory_after(scheduler: Scheduler, events: Iterable[Event]) -> Memory | None:
-    """The card's memory after its whole history, or None when it has none."""
+def steps(scheduler: Scheduler, events: Iterable[Event]) -> Iterator[tuple[Memory | None, Memory]]:
+    """The card's memory before and after each review of its history, in order."""
     memory: Memory | None = None
     for event in events:
-        memory = scheduler.review(None if event.fresh else memory, event.rating, event.at)
+        before = None if event.fresh else memory
+        memory = scheduler.review(before, event.rating, event.at)
+        yield before, memory
+
+
+def memory_after(scheduler: Scheduler, events: Iterable[Event]) -> Memory | None:
+    """The card's memory after its whole history, or None when it has none."""
+    memory = None
+    for _, after in steps(scheduler, events):
+        memory = after
     return memory
 
 
