@@ -98,3 +98,18 @@ def test_an_old_json_cache_is_cleared(tmp_path: Path) -> None:
     old.write_text("{}")
     cache.write(tmp_path, BUNDLED_DECK, load_path(BUNDLED_DECK))
     assert not old.exists()
+
+
+def test_a_cache_damaged_after_it_was_opened_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    deck = big_deck(2000)
+    path.write_text(dump(deck), encoding="utf-8")
+    cache.write(tmp_path / "c", path, deck)
+    cached = cache.read(tmp_path / "c", path)
+    assert cached is not None
+    (file,) = (tmp_path / "c").glob("*.sqlite")
+    with open(file, "r+b") as damaged:  # the card pages, past the first few, become noise
+        damaged.seek(8 * 4096)
+        damaged.write(b"\xff" * 64 * 4096)
+    with pytest.raises(cache.CacheError, match=r"parsed-deck cache .* is damaged .*delete it"):
+        cached.cards()

@@ -23,7 +23,7 @@ import sqlite3
 import tempfile
 import time
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -31,6 +31,7 @@ from typing import Any
 
 from quiz import __version__
 from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Entry, Kind, Source
+from quiz.errors import QuizError
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
 FORMAT = 4
@@ -70,7 +71,7 @@ def read(cache_dir: Path, deck_path: Path) -> Deck | None:
         if row is None or row[0] != stamp:
             db.close()
             return None
-        return CachedDeck(db, json.loads(row[1]))
+        return CachedDeck(db, json.loads(row[1]), file)
     except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
         return None
 
@@ -80,14 +81,18 @@ def write(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        os.close(handle)
         try:
             _fill(Path(temporary), _stamp(deck_path), deck)
+            # On disk before it is renamed into place: after a power cut the cache is the old one
+            # or the new one, never a half-written file that reads as valid.
+            os.fsync(handle)
             os.replace(temporary, _cache_file(cache_dir, deck_path))
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+        finally:
+            os.close(handle)
         _remove_stale(cache_dir)
     except (OSError, sqlite3.Error):
         pass
@@ -160,28 +165,40 @@ def _entry(row: list[Any]) -> Entry:
     return Entry(**values)
 
 
+class CacheError(QuizError):
+    """A cache file turned out damaged after it was opened."""
+
+
 class CachedDeck(Deck):
     """A deck read back from its cache: cards, ids and entries are read from disk when asked for."""
 
     _db: sqlite3.Connection
     _count: int
+    _file: Path
 
-    def __init__(self, db: sqlite3.Connection, header: dict[str, Any]) -> None:
+    def __init__(self, db: sqlite3.Connection, header: dict[str, Any], file: Path) -> None:
         # Not Deck's own __init__, which takes the entries now.
         for name in DECK_HEADER:
             object.__setattr__(self, name, header[name])
         object.__setattr__(self, "sources", {name: _source(fields) for name, fields in header["sources"].items()})
         object.__setattr__(self, "exam", date.fromisoformat(header["exam"]) if header["exam"] else None)
         object.__setattr__(self, "_db", db)
+        object.__setattr__(self, "_file", file)
         object.__setattr__(self, "_count", int(header["cards"]))
+
+    def _rows(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+        try:
+            return self._db.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise CacheError(f"the parsed-deck cache {self._file} is damaged ({exc}); delete it and quiz will parse {self.path} afresh") from exc
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
-        (blob,) = self._db.execute("SELECT entries FROM deck").fetchone()
+        ((blob,),) = self._rows("SELECT entries FROM deck")
         return tuple(_entry(row) for row in json.loads(zlib.decompress(blob)))
 
     def cards(self) -> list[Card]:
-        return [_card(self.id, row) for (row,) in self._db.execute("SELECT card FROM cards ORDER BY position")]
+        return [_card(self.id, row) for (row,) in self._rows("SELECT card FROM cards ORDER BY position")]
 
     def card_count(self) -> int:
         return self._count
@@ -191,11 +208,11 @@ class CachedDeck(Deck):
 
     @cached_property
     def _ids(self) -> frozenset[str]:
-        (ids,) = self._db.execute("SELECT ids FROM deck").fetchone()
+        ((ids,),) = self._rows("SELECT ids FROM deck")
         return frozenset(json.loads(ids))
 
     def card_ids_between(self, start: int, stop: int) -> list[str]:
-        rows = self._db.execute("SELECT id FROM cards WHERE position >= ? AND position < ? ORDER BY position", (start, stop))
+        rows = self._rows("SELECT id FROM cards WHERE position >= ? AND position < ? ORDER BY position", (start, stop))
         return [card_id for (card_id,) in rows]
 
     def cards_with_ids(self, ids: Collection[str]) -> list[Card]:
@@ -203,5 +220,5 @@ class CachedDeck(Deck):
         rows: list[tuple[int, str]] = []
         for start in range(0, len(wanted), BATCH):
             batch = wanted[start : start + BATCH]
-            rows += self._db.execute(f"SELECT position, card FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch)
+            rows += self._rows(f"SELECT position, card FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch)
         return [_card(self.id, row) for _, row in sorted(rows)]
