@@ -1,5 +1,5 @@
 """Charts for the terminal, drawn with rich: the review heatmap, bars of the forecast and of time
-per day, true retention, the hardest cards, exam outlooks and score trends.
+per day, true retention, the hardest cards, exam outlooks, and exam scores with their trend.
 
 Every chart reads without colour (NO_COLOR, pipes): shading is in the characters themselves, and
 the colour only repeats it. Everything fits in 60 columns.
@@ -15,6 +15,7 @@ from rich.text import Text
 
 from quiz.humantime import duration
 from quiz.progress import Heatmap, Progress, Share
+from quiz.scores import DeckScores
 
 SHADES = "·░▒▓█"
 SHADE_STYLES = ("dim", "green", "green", "bright_green", "bold bright_green")
@@ -139,3 +140,30 @@ def sparkline(values: Sequence[float], low: float = 0.0, high: float = 1.0) -> s
     """One character per value, from ▁ (low) to █ (high)."""
     span = (high - low) or 1.0
     return "".join(SPARKS[min(len(SPARKS) - 1, max(0, round((value - low) / span * (len(SPARKS) - 1))))] for value in values)
+
+
+def scores(deck: DeckScores) -> list[Table | Text]:
+    """A deck's exam history as a table, then best, latest, mean and the trend drawn as a line."""
+    table = Table(title=deck.title, title_justify="left")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Right", justify="right", no_wrap=True)
+    table.add_column("Time", justify="right", no_wrap=True)
+    for exam in deck.exams:
+        practice = " (practice)" if exam.practice else ""
+        table.add_row(exam.started.astimezone().strftime("%Y-%m-%d %H:%M"), f"{exam.share:.0%}",
+                      f"{exam.right}/{exam.questions}{practice}", duration(timedelta(seconds=exam.seconds)))
+    summary = Text(f"best {deck.best:.0%} · latest {deck.latest:.0%} · mean {deck.mean:.0%}")
+    lines: list[Table | Text] = [table, summary]
+    slope = deck.trend
+    if slope is not None:
+        shares = deck.shares
+        start = sum(shares) / len(shares) - slope * (len(shares) - 1) / 2
+        fitted = [start + slope * n for n in range(len(shares))]
+        line = Text("scores ")
+        line.append(sparkline(shares), style="cyan")
+        line.append("\ntrend  ")
+        line.append(sparkline(fitted), style="bold")
+        line.append(f"  {slope * 100:+.1f} points per exam")
+        lines.append(line)
+    return lines

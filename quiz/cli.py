@@ -9,6 +9,7 @@ from quiz.commands import (
     check,
     dashboard,
     decks,
+    exam,
     export,
     generate,
     import_,
@@ -16,6 +17,7 @@ from quiz.commands import (
     new,
     optimize,
     schema,
+    scores,
     settings,
     stats,
     study,
@@ -35,6 +37,8 @@ app.command()(guarded(study.study))
 app.command()(guarded(check.check))
 app.command("decks")(guarded(decks.list_decks))
 app.command()(guarded(stats.stats))
+app.command()(guarded(exam.exam))
+app.command()(guarded(scores.scores))
 app.command()(guarded(generate.generate))
 app.command("import-reviews")(guarded(import_reviews.import_reviews))
 app.command()(guarded(new.new))

@@ -23,6 +23,7 @@ from quiz.days import from_ms, to_ms
 from quiz.errors import QuizError
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
+from quiz.store_exams import ExamRecords
 from quiz.store_figures import FigureQueries
 from quiz.store_history import NEW as NEW
 from quiz.store_history import NOT_SCHEDULED, HistoryQueries
@@ -297,7 +298,7 @@ def _every_method_translated(cls: type[C]) -> type[C]:
 
 
 @_every_method_translated
-class Store(FigureQueries, HistoryQueries):
+class Store(ExamRecords, FigureQueries, HistoryQueries):
     """The scores database. Every public method raises StoreError, never sqlite3.Error."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path | str = ":memory:") -> None:

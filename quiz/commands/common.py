@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from quiz.decks.model import Deck
     from quiz.memory.settings import SettingsFile
     from quiz.store import Store
+    from quiz.study.prompts import InteractivePrompter, PlainPrompter
 
 
 P = ParamSpec("P")
@@ -104,3 +105,16 @@ def deck_ids(names: list[str], store: Store) -> list[str]:
             raise QuizError(f"{exc}{more}") from None
         ids.extend(deck for deck in found if deck not in ids)
     return ids
+
+
+def prompter(plain: bool) -> PlainPrompter | InteractivePrompter:
+    """Plain lines when asked for or when standard input is not a terminal, else questionary."""
+    import sys
+
+    if plain or not sys.stdin.isatty():
+        from quiz.study.prompts import PlainPrompter
+
+        return PlainPrompter()
+    from quiz.study.prompts import InteractivePrompter
+
+    return InteractivePrompter()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 import typer
 
-from quiz.commands.common import choose_decks, fail, load_settings, now, open_store
+from quiz.commands.common import choose_decks, fail, load_settings, now, open_store, prompter
 
 
 def study(
@@ -50,21 +49,14 @@ def study(
         hint = "" if ahead or cram else " `quiz study --ahead` studies the soonest now, `--cram` drills any."
         typer.echo(f"Nothing to study now. Next card {when(next_due, moment)}.{hint}")
         return
-    if plain or not sys.stdin.isatty():
-        from quiz.study.prompts import PlainPrompter
-
-        prompter = PlainPrompter()
-    else:
-        from quiz.study.prompts import InteractivePrompter
-
-        prompter = InteractivePrompter()  # type: ignore[assignment]
+    asker = prompter(plain)
     if planned.practice:
         typer.echo("Cram: practice only; your schedule stays as it was.")
     elif planned.ahead:
         typer.echo("Nothing is due: studying the cards due soonest.")
     own = {deck.id: Scheduler(settings.for_deck(deck.id).scheduler) for deck in chosen if deck.id in settings.decks}
     scheduler = Scheduler(settings.for_deck(None).scheduler)
-    session = Session(planned.queue, planned.memories, store, scheduler, prompter, {d.id: d for d in chosen}, now, limit,
+    session = Session(planned.queue, planned.memories, store, scheduler, asker, {d.id: d for d in chosen}, now, limit,
                       deck_schedulers=own, practice=planned.practice, exams=planned.exams)
     summary = session.run()
     from quiz.render import console, session_summary  # rich loads after the session, not before it

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -65,11 +65,11 @@ def plan(
     settings = settings or SettingsFile({}, {})
     ids = [deck.id for deck in decks]
     store.sync_decks([(deck.id, deck.title, deck.path, deck.card_count()) for deck in decks], now)
-    held = store.held(ids, now)
     exams = exams_ahead(decks, now, controls.exam_date)
-    chosen = _tagged(decks, store, controls.tags) if controls.tags else None
     if controls.cram:
-        return _cram(decks, store, chosen, held, now, exams, settings)
+        return _cram(decks, store, controls.tags, now, exams, settings)
+    held = store.held(ids, now)
+    chosen = _tagged(decks, store, controls.tags) if controls.tags else None
     memories = store.memories(ids, due_by=now + LEARN_AHEAD)
     memories.update(_brought_forward(store, now, exams, settings))
     memories = {key: memory for key, memory in memories.items() if key not in held and (chosen is None or key in chosen)}
@@ -146,18 +146,23 @@ def _ahead(decks: list[Deck], store: Store, chosen: dict[CardKey, Card] | None, 
     return Plan(queue, memories, exams, ahead=True)
 
 
-def _cram(decks: list[Deck], store: Store, chosen: dict[CardKey, Card] | None, held: set[CardKey], now: datetime,
-          exams: dict[str, datetime], settings: SettingsFile) -> Plan:
-    memories = store.memories([deck.id for deck in decks])
-    cards = list(chosen.values()) if chosen is not None else [card for deck in decks for card in deck.cards()]
-    cards = [card for card in cards if key_of(card) not in held]
+def available(decks: list[Deck], store: Store, now: datetime, tags: tuple[str, ...] = ()) -> list[Card]:
+    """Every card of the decks that is not held back (suspended or buried), or only those with
+    one of `tags`, in deck order: what a cram session or an exam may ask."""
+    held = store.held([deck.id for deck in decks], now)
+    cards = _tagged(decks, store, tags).values() if tags else (card for deck in decks for card in deck.cards())
+    return [card for card in cards if key_of(card) not in held]
 
+
+def recall_now(decks: list[Deck], memories: Mapping[CardKey, Memory], now: datetime, settings: SettingsFile) -> Callable[[Card], float]:
+    """A card's predicted recall now, with its deck's forgetting curve (0 for a card never studied)."""
     curves = {deck.id: Scheduler(settings.for_deck(deck.id).scheduler).curve for deck in decks}
+    return lambda card: curves[card.deck_id].recall_at(memories.get(key_of(card)), now)
 
-    def recall(card: Card) -> float:
-        return curves[card.deck_id].recall_at(memories.get(key_of(card)), now)
 
-    order = sorted(cards, key=recall)  # stable: deck order among equals
+def _cram(decks: list[Deck], store: Store, tags: tuple[str, ...], now: datetime, exams: dict[str, datetime], settings: SettingsFile) -> Plan:
+    memories = store.memories([deck.id for deck in decks])
+    order = sorted(available(decks, store, now, tags), key=recall_now(decks, memories, now, settings))  # stable: deck order among equals
     queue = build(order, {}, now, len(order))
     return Plan(queue, memories, exams, practice=True)
 

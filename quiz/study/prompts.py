@@ -11,12 +11,16 @@ import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Mapping
+from datetime import timedelta
 from typing import IO
 
-from quiz.decks.model import Kind
+from quiz.decks.model import Card, Kind, Source
 from quiz.humantime import duration
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.rating import RATING_NAMES, Rating
+from quiz.study.answers import Verdict
+from quiz.study.exam import ExamResult
 from quiz.study.grading import RATING_KEYS
 from quiz.study.session import Action, Question, Quit, Result, Undo
 
@@ -41,6 +45,8 @@ class Paint:
 
 
 def header(question: Question) -> str:
+    if question.exam:
+        return f"Exam · question {question.position} of {question.total} · {question.deck_title}"
     return (
         f"{question.deck_title} · card {question.position} of {question.total}"
         f" · due {question.due} · new {question.new}"
@@ -48,10 +54,7 @@ def header(question: Question) -> str:
 
 
 def prompt_text(question: Question) -> str:
-    card = question.card
-    if card.kind == Kind.CLOZE:
-        return f"Fill the blank: {card.prompt}"
-    return card.prompt
+    return prompt_text_of(question.card)
 
 
 def wrap(text: str, indent: str = "  ") -> str:
@@ -62,17 +65,24 @@ def wrap(text: str, indent: str = "  ") -> str:
 
 def feedback_lines(result: Result, paint: Paint) -> list[str]:
     card = result.question.card
-    verdict = result.verdict
+    lines = answer_lines(card, result.question.source, result.given, result.verdict, paint)
+    if result.leech:
+        lines.append(paint(wrap(f"Leech: this card has been forgotten {LEECH_LAPSES} times or more, so it is suspended"
+                                f" (`quiz unsuspend {card.id}` brings it back; consider rewriting it).", ""), "33"))
+    return lines
+
+
+def answer_lines(card: Card, source: Source | None, given: str, verdict: Verdict, paint: Paint) -> list[str]:
+    """Right or wrong with the answer, then the quote with its source and the note."""
     answer = card.answer.capitalize() if card.kind == Kind.TRUE_FALSE else card.answer
     if verdict.correct and verdict.typo:
         lines = [paint(f"✓ Right, with a typo: {answer}", "33")]
     elif verdict.correct:
         lines = [paint(f"✓ Right: {answer}", "32")]
     else:
-        given = f" (you said: {result.given})" if result.given.strip() else ""
-        lines = [paint(f"✗ The answer is: {answer}", "31") + given]
+        said = f" (you said: {given})" if given.strip() else ""
+        lines = [paint(f"✗ The answer is: {answer}", "31") + said]
     if card.quote:
-        source = result.question.source
         cited = ""
         if source is not None:
             parts = [part for part in (source.title, source.published and source.published.isoformat()) if part]
@@ -81,10 +91,40 @@ def feedback_lines(result: Result, paint: Paint) -> list[str]:
         lines.append(paint(wrap(f"{quoted}{cited}"), "2"))
     if card.note:
         lines.append(wrap(f"Note: {card.note}"))
-    if result.leech:
-        lines.append(paint(wrap(f"Leech: this card has been forgotten {LEECH_LAPSES} times or more, so it is suspended"
-                                f" (`quiz unsuspend {card.id}` brings it back; consider rewriting it).", ""), "33"))
     return lines
+
+
+def exam_report(result: ExamResult, sources: Mapping[str, Mapping[str, Source]], paint: Paint) -> list[str]:
+    """The score, then every wrong or unanswered question with the right answer, its quote and source."""
+    score = result.score
+    spent = duration(timedelta(seconds=score.seconds))
+    lines = [paint(f"Score: {score.right} of {score.questions} right ({score.share:.0%}) in {spent}", "1")]
+    if score.answered < score.questions:
+        lines.append(f"{score.questions - score.answered} question(s) left unanswered count as wrong.")
+    if result.practice:
+        lines.append("Practice exam: your schedule stays as it was.")
+    wrong = result.wrong
+    if wrong:
+        lines += ["", paint("Wrong answers", "1")]
+    for marked in wrong:
+        card = marked.card
+        lines.append(f"{marked.position}. {prompt_text_of(card)}")
+        lines += answer_lines(card, _source(card, sources), marked.given, marked.verdict, paint)
+    unanswered = result.questions[len(result.marked):]
+    if unanswered:
+        lines += ["", paint("Not answered", "1")]
+    for position, card in enumerate(unanswered, len(result.marked) + 1):
+        lines.append(f"{position}. {prompt_text_of(card)}")
+        lines += answer_lines(card, _source(card, sources), "", Verdict(correct=False, typo=False, matched=None), paint)
+    return lines
+
+
+def _source(card: Card, sources: Mapping[str, Mapping[str, Source]]) -> Source | None:
+    return sources.get(card.deck_id, {}).get(card.source) if card.source else None
+
+
+def prompt_text_of(card: Card) -> str:
+    return f"Fill the blank: {card.prompt}" if card.kind == Kind.CLOZE else card.prompt
 
 
 def grade_line(result: Result, paint: Paint) -> str:
@@ -129,6 +169,11 @@ class PlainPrompter:
         self.say(grade_line(result, self.paint))
         self.say()
         return result.rating
+
+    def hand_in(self, answered: int, questions: int) -> bool:
+        """End of input (or `q`) hands the exam in: there is no one to ask."""
+        self.say(f"Handing in {answered} of {questions} answers.")
+        return True
 
 
 def pick_option(given: str, options: tuple[str, ...]) -> str:
@@ -192,6 +237,20 @@ class InteractivePrompter:
             if action is not None and not (result.leech and action != Action.UNDO):
                 print(ACTION_SAID[action], flush=True)
                 return action
+
+
+    def hand_in(self, answered: int, questions: int) -> bool | None:
+        print()
+        print(self.paint(f"Hand in your {answered} of {questions} answers? y hands in · n goes back to the exam"
+                         " · q leaves without a score (answers are kept)", "1"), flush=True)
+        while True:
+            key = read_key().lower()
+            if key in ("y", "\r", "\n", ""):
+                return True
+            if key == "n":
+                return False
+            if key in ("q", "\x03", "\x04"):
+                return None
 
 
 ACTION_SAID = {

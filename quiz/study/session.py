@@ -59,6 +59,7 @@ class Question:
     due: int
     new: int
     can_undo: bool = False  # an answer before it can be taken back
+    exam: bool = False  # a question of an exam: no feedback until the end
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,12 @@ def options_for(card: Card, seed: int) -> tuple[str, ...]:
     options = [card.answer, *card.choices]
     random.Random(f"{card.deck_id}/{card.id}/{seed}").shuffle(options)
     return tuple(options)
+
+
+def next_memory(scheduler: Scheduler, before: Memory | None, rating: Rating, at: datetime, exam: datetime | None) -> Memory:
+    """The card's memory after the answer, brought forward when its deck has an exam ahead."""
+    after = scheduler.review(before, rating, at)
+    return bring_forward(after, at, exam, scheduler.settings.desired_retention, scheduler.curve) if exam else after
 
 
 def judge(question: Question, given: str) -> Verdict:
@@ -221,10 +228,7 @@ class Session:
             self.queue.again(card, answered_at + CRAM_AGAIN)
 
     def _schedule(self, scheduler: Scheduler, card: Card, before: Memory | None, rating: Rating, at: datetime) -> Memory:
-        """The card's next memory, brought forward when its deck has an exam ahead."""
-        after = scheduler.review(before, rating, at)
-        exam = self.exams.get(card.deck_id)
-        return bring_forward(after, at, exam, scheduler.settings.desired_retention, scheduler.curve) if exam else after
+        return next_memory(scheduler, before, rating, at, self.exams.get(card.deck_id))
 
     def _regrade(self, done: Done, chosen: Rating, scheduler: Scheduler, at: datetime, summary: Summary) -> None:
         after = None if self.practice else self._schedule(scheduler, done.card, done.before, chosen, at)
