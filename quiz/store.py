@@ -172,6 +172,11 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX exam_questions_deck ON exam_questions(deck_id, exam_id);
     """,
+    # 4: a deck's cards by due time, so what is due (the session's queue, the forecast, the next
+    # due card) is a range of the index, not a walk through every studied card of the deck.
+    """
+    CREATE INDEX cards_deck_due ON cards(deck_id, due_ms);
+    """,
 )
 
 

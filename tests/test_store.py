@@ -306,3 +306,10 @@ def test_card_figures_count_as_the_rows_do(cards: list[tuple[State, int, bool, i
     assert store.card_figures(DECK, now, soon, among=names) == expected([row for row in rows if row[0] in names])
     assert store.card_figures(DECK, now, soon, leaving_out=names) == expected([row for row in rows if row[0] not in names])
     assert store.studied_ids(DECK) == {row[0] for row in rows}
+
+
+def test_due_cards_of_a_deck_are_read_by_the_due_index(synced: Store) -> None:
+    plan = synced.db.execute(
+        "EXPLAIN QUERY PLAN SELECT card_id FROM cards WHERE deck_id IN (?) AND due_ms <= ? AND state > 0", (DECK, 0)
+    ).fetchall()
+    assert any("cards_deck_due" in str(row) for row in plan)
