@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -212,6 +211,8 @@ class SettingsFile:
 
 
 def parse(text: str, name: str) -> SettingsFile:
+    import tomllib  # only when there is a file: `quiz study` without one starts without it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
