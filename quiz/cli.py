@@ -6,6 +6,7 @@ import typer
 
 from quiz.commands import (
     add,
+    cards,
     check,
     dashboard,
     decks,
@@ -21,6 +22,8 @@ from quiz.commands import (
     settings,
     stats,
     study,
+    suspend,
+    unsuspend,
 )
 from quiz.commands.common import guarded
 
@@ -39,6 +42,9 @@ app.command("decks")(guarded(decks.list_decks))
 app.command()(guarded(stats.stats))
 app.command()(guarded(exam.exam))
 app.command()(guarded(scores.scores))
+app.command()(guarded(cards.cards))
+app.command()(guarded(suspend.suspend))
+app.command()(guarded(unsuspend.unsuspend))
 app.command()(guarded(generate.generate))
 app.command("import-reviews")(guarded(import_reviews.import_reviews))
 app.command()(guarded(new.new))

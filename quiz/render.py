@@ -6,8 +6,10 @@ from datetime import UTC, datetime
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from quiz.humantime import when
+from quiz.browse import CardRow
+from quiz.humantime import duration, when
 from quiz.memory.rating import RATING_NAMES, Rating
 from quiz.stats import Report
 from quiz.study.session import Summary
@@ -87,3 +89,26 @@ def dashboard(report: Report, next_due: datetime | None, now: datetime) -> list[
     else:
         lines.append(f"Nothing due. Next card {when(next_due, now)}. `quiz stats` shows progress.")
     return lines
+
+
+def cards_table(rows: list[CardRow], now: datetime, width: int, several_decks: bool) -> Table:
+    """The card browser: id and question, state and when due, lapses, recall now, flags."""
+    table = Table(title=f"{len(rows)} card(s)", title_justify="left")
+    table.add_column("Card", overflow="fold", ratio=1, min_width=12)
+    table.add_column("State", no_wrap=True)
+    table.add_column("Lapses", justify="right", no_wrap=True)
+    table.add_column("Recall", justify="right", no_wrap=True)
+    table.add_column("Flags", max_width=max(8, width // 5))
+    for row in rows:
+        name = f"{row.card.deck_id}/{row.card.id}" if several_decks else row.card.id
+        card = Text(name, style="bold")
+        card.append("\n" + row.card.prompt)
+        if row.due is None:
+            state = row.state
+        elif row.due <= now:
+            state = f"{row.state}\ndue now"
+        else:
+            state = f"{row.state}\ndue in {duration(row.due - now)}"
+        recall = "—" if row.recall is None else f"{row.recall:.0%}"
+        table.add_row(card, state, str(row.lapses), recall, ", ".join(row.flags))
+    return table

@@ -34,12 +34,13 @@ def quiz_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_quiz(home: Path, *args: str, input: str | None = None, cwd: Path | None = None) -> Ran:
-    """`quiz ARGS` in this process, with stdin from `input` (so never a terminal)."""
+def run_quiz(home: Path, *args: str, input: str | None = None, cwd: Path | None = None, columns: int = 120) -> Ran:
+    """`quiz ARGS` in this process, with stdin from `input` (so never a terminal), in a terminal
+    `columns` wide."""
     with pytest.MonkeyPatch.context() as patch:
         for key in [key for key in os.environ if key.startswith("QUIZ_")]:
             patch.delenv(key)
-        for key, value in {"QUIZ_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "120"}.items():
+        for key, value in {"QUIZ_HOME": str(home), "NO_COLOR": "1", "COLUMNS": str(columns)}.items():
             patch.setenv(key, value)
         patch.chdir(cwd or home)
         result = CliRunner().invoke(app, list(args), input=input, prog_name="quiz")

@@ -3,6 +3,7 @@ the real questionary prompts of `quiz study`."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -128,7 +129,9 @@ def test_a_leech_is_suspended_and_the_session_says_so(tmp_path: Path, deck: Path
     assert store.held(["controls"], datetime.now(UTC)) == {("controls", "capital")}
     assert store.leeches(["controls"], 8) == {("controls", "capital")}
     store.close()
-    # Later sessions leave it out; `--tag leech` crams it.
+    # `quiz cards --leeches` lists it; suspended, no session asks it, not even a cram of leeches.
+    leeches = json.loads(run_quiz(tmp_path, "cards", str(deck), "--leeches", "--json").stdout)
+    assert [(card["id"], card["lapses"], card["suspended"]) for card in leeches] == [("capital", 8, True)]
     child = spawn(tmp_path, "study", str(deck), "--tag", "leech", "--cram")
     child.expect("Nothing to study now")
     assert finish(child) == 0
@@ -156,6 +159,13 @@ def test_suspend_and_bury_at_the_grade_prompt(tmp_path: Path, deck: Path) -> Non
     child.sendcontrol("c")
     child.expect("Session summary")
     assert "capital of Cuba" not in (child.before or "") and finish(child) == 0
+    # `quiz unsuspend` brings it back: due now, it is asked first.
+    assert run_quiz(tmp_path, "unsuspend", "capital", "--deck", str(deck)).returncode == 0
+    learnt(tmp_path, "capital", lapses=0, due=datetime.now(UTC) - timedelta(minutes=1))
+    child = spawn(tmp_path, "study", str(deck))
+    child.expect("capital of Cuba")
+    child.sendcontrol("c")
+    assert finish(child) == 0
 
 
 def test_cram_by_tag_is_practice_that_leaves_the_schedule_alone(tmp_path: Path, deck: Path) -> None:

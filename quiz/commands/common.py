@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from quiz.decks.model import Deck
+    from quiz.decks.model import Card, Deck
     from quiz.memory.settings import SettingsFile
     from quiz.store import Store
     from quiz.study.prompts import InteractivePrompter, PlainPrompter
@@ -118,3 +118,23 @@ def prompter(plain: bool) -> PlainPrompter | InteractivePrompter:
     from quiz.study.prompts import InteractivePrompter
 
     return InteractivePrompter()
+
+
+def named_cards(names: list[str], deck: str | None, every: bool) -> tuple[list[Card], Store]:
+    """The cards named by id (`ID` or `DECK/ID`) or by text in their question or answers, from
+    one deck or every known deck; a text that matches several cards needs `every`."""
+    from quiz.decks.select import matching
+
+    decks = choose_decks([deck] if deck else None)
+    cards = [card for chosen in decks for card in chosen.cards()]
+    found: list[Card] = []
+    for name in names:
+        matches = matching(cards, name)
+        if not matches:
+            fail(f"no card matches '{name}'; `quiz cards --search TEXT` finds cards and their ids")
+        if len(matches) > 1 and not every and not any(name in (c.id, f"{c.deck_id}/{c.id}") for c in matches):
+            fail(f"'{name}' matches {len(matches)} cards; name one by its id (`quiz cards --search \"{name}\"` lists them) or add --all")
+        found += [card for card in matches if card not in found]
+    store = open_store()
+    store.sync_decks([(d.id, d.title, d.path, d.card_count()) for d in decks], now())
+    return found, store
