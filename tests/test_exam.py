@@ -198,7 +198,7 @@ def test_scores_per_deck_with_best_latest_mean_and_trend(store: Store) -> None:
 
 
 def test_an_exam_on_the_bundled_deck_gives_a_score_that_scores_json_shows(tmp_path: Path) -> None:
-    ran = run_quiz(tmp_path, "exam", "-n", "4", "--seed", "11", input="Bush\n1962\nHavana\nx\n")
+    ran = run_quiz(tmp_path, "exam", "--plain", "-n", "4", "--seed", "11", input="Bush\n1962\nHavana\nx\n")
     assert ran.returncode == 0, ran.stderr
     assert "Exam: 4 question(s) from U.S.–Cuba migration talks. Seed 11" in ran.stdout
     assert "of 4 right" in ran.stdout

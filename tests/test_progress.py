@@ -3,8 +3,10 @@ charts drawn from them (local time is UTC-5 in the store tests)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -181,3 +183,53 @@ def test_charts_fit_60_columns_without_colour(studied: Store) -> None:
     assert "Lapses" in text and "Recall" in text and "Young" in text and "Mature" in text
     assert "A rather long question" in text and "…" in text
 
+
+
+def test_a_simulated_month_of_study_fills_the_heatmap_forecast_and_retention(tmp_path: Path) -> None:
+    """Thirty days of daily sessions on the bundled deck, some answers wrong, ending now; then `quiz stats`."""
+    import random
+
+    from quiz.decks.file import load_path
+    from quiz.memory.scheduler import Scheduler
+    from quiz.study.planning import plan
+    from quiz.study.session import Question, Result, Session
+
+    from cli_helpers import run_quiz
+    from conftest import BUNDLED_DECK, Clock
+
+    class Learner:
+        def __init__(self, clock: Clock, rng: random.Random) -> None:
+            self.clock, self.rng = clock, rng
+
+        def ask(self, question: Question) -> str:
+            self.clock.tick(self.rng.uniform(3, 20))
+            return "no idea" if self.rng.random() < 0.15 else question.card.answer
+
+        def confirm(self, result: Result) -> Rating:
+            self.clock.tick(1)
+            return result.rating
+
+    deck = load_path(BUNDLED_DECK)
+    store = Store.open(tmp_path / "quiz.db")
+    rng = random.Random(3)
+    today = datetime.now(UTC).replace(microsecond=0)
+    for days_ago in range(30, -1, -1):
+        clock = Clock(today - timedelta(days=days_ago, hours=2))
+        planned = plan([deck], store, clock(), 8)
+        Session(planned.queue, planned.memories, store, Scheduler(), Learner(clock, rng), {deck.id: deck}, clock,
+                timer=lambda clock=clock: clock().timestamp()).run()  # type: ignore[misc]
+    store.close()
+    shown = run_quiz(tmp_path, "stats").stdout
+    heatmap = shown.split("Reviews in the last year")[1].split("Streak")[0]
+    assert sum(heatmap.count(shade) for shade in charts.SHADES[1:]) >= 28  # a shaded cell a day
+    assert "Streak 31 day(s) · longest 31" in shown
+    assert "Due in the next 30 days" in shown and "█" in shown.split("Due in the next 30 days")[1].split("True retention")[0]
+    retention = shown.split("True retention (desired 90%)")[1].split("Passed reviews")[0]
+    month = next(line for line in retention.splitlines() if "30 days" in line)
+    assert "% of " in month  # young reviews, at least
+    data = json.loads(run_quiz(tmp_path, "stats", "--json").stdout)
+    assert len(data["heatmap"]["days"]) == 31 and data["longest_streak_days"] == 31
+    periods = {period["period"]: period for period in data["retention"]["periods"]}
+    assert periods["30 days"]["young"]["reviews"] > 20 and 0.5 < periods["30 days"]["all"]["rate"] < 1
+    assert 0 < sum(day["due"] for day in data["forecast"]) <= sum(deck["cards"] - deck["new"] for deck in data["decks"])
+    assert sum(day["seconds"] for day in data["time_per_day"]) > 0
