@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -113,3 +114,13 @@ def test_a_cache_damaged_after_it_was_opened_is_a_clear_error(tmp_path: Path) ->
         damaged.write(b"\xff" * 64 * 4096)
     with pytest.raises(cache.CacheError, match=r"parsed-deck cache .* is damaged .*delete it"):
         cached.cards()
+
+
+def test_replacing_a_field_of_a_cached_deck_gives_a_plain_deck(tmp_path: Path) -> None:
+    deck = load_path(BUNDLED_DECK)
+    cache.write(tmp_path, BUNDLED_DECK, deck)
+    cached = cache.read(tmp_path, BUNDLED_DECK)
+    assert cached is not None
+    changed = replace(cached, title="Another title")
+    assert type(changed) is Deck and changed == replace(deck, title="Another title")
+    assert changed.cards() == deck.cards()

@@ -176,6 +176,12 @@ class CachedDeck(Deck):
     _count: int
     _file: Path
 
+    def __new__(cls, *args: Any, **fields: Any) -> Deck:  # type: ignore[misc]
+        # dataclasses.replace() calls the class with every field: a changed deck is a plain one.
+        if fields and not args:
+            return Deck(**fields)
+        return super().__new__(cls)
+
     def __init__(self, db: sqlite3.Connection, header: dict[str, Any], file: Path) -> None:
         # Not Deck's own __init__, which takes the entries now.
         for name in DECK_HEADER:
