@@ -1,6 +1,6 @@
 """FSRS benchmark against the reference figures on a real Anki review log (shared/data/revlogs).
 
-    python bench/fsrs_reference.py [--log ../shared/data/revlogs/pyfsrs_josh_2024.csv] [--runs 7]
+    python bench/fsrs_reference.py [--log ../shared/data/revlogs/pyfsrs_josh_2024.csv] [--runs 7] [--copies 10]
 
 Imports the log into a throwaway scores database (as `quiz import-reviews` does), then:
 replays every card through quiz's scheduler with FSRS-6's default weights and scores recall on
@@ -8,6 +8,8 @@ the reviews a day or more after the previous one (reference, py-fsrs 6.3.2: log 
 AUC 0.714 on 5,329 reviews); runs `quiz optimize`'s fit and time split (reference: default
 0.4515 on 1,337 test reviews, py-fsrs's PyTorch optimizer 0.4550 in 40.8 s); times the fit
 (median of --runs); and simulates the workload at each retention with the fitted weights.
+With --copies N, also times importing and optimizing N copies of the log (each under other
+card ids, a year later than the one before): years of history at Anki scale.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quiz.interop.revlog_csv import parse
+from quiz.interop.revlog_csv import LoggedReview, parse
 from quiz.memory import optimizer, workload
 from quiz.memory.metrics import Scores, scores
 from quiz.memory.replay import predictions
@@ -41,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--log", type=Path, default=ROOT.parent / "shared" / "data" / "revlogs" / "pyfsrs_josh_2024.csv")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--copies", type=int, default=0)
     args = parser.parse_args()
     data = args.log.read_bytes()
     print(f"log: {args.log} sha256 {'ok' if hashlib.sha256(data).hexdigest() == SHA256 else 'DIFFERENT'}")
@@ -89,6 +92,27 @@ def main() -> None:
     for row in table:
         print(f"| {row.retention:.2f} | {row.reviews_per_day:.1f} | {row.minutes_per_day:.1f} | {row.remembered:.0f} | {row.minutes_per_card:.2f} |")
     print(f"recommended: {workload.recommend(table).retention:.2f}")
+    if args.copies:
+        at_scale(logged, args.copies)
+
+
+def at_scale(logged: list[LoggedReview], copies: int) -> None:
+    year = timedelta(days=365)
+    reviews = [PastReview("imported", f"{r.card_id}-{n}", r.at + n * year, r.rating, r.duration_ms, r.state)
+               for n in range(copies) for r in logged]
+    with tempfile.TemporaryDirectory() as home:
+        store = Store.open(Path(home) / "quiz.db")
+        scheduler = Scheduler()
+        started = time.perf_counter()
+        store.import_reviews(reviews, lambda _: scheduler, datetime.now(UTC))
+        imported = time.perf_counter() - started
+        started = time.perf_counter()
+        histories = store.histories()
+        fit = optimizer.optimize(histories, Settings())
+        decided = time.perf_counter() - started
+        store.close()
+    print(f"\n{copies} copies: {len(reviews):,} reviews of {len(histories):,} cards: import {imported:.1f} s;"
+          f" read + optimize {decided:.1f} s (fits {fit.seconds:.2f} s), {fit.split.scored:,} scored, kept: {fit.parameters is not None}")
 
 
 if __name__ == "__main__":

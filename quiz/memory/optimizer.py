@@ -112,9 +112,11 @@ def optimize(histories: Mapping[tuple[str, str], Sequence[Event]], settings: Set
     fitted = fit(train, settings)
     seconds = time.perf_counter() - started
 
+    recent = [history for history in every if history and history[-1].at >= cut]  # only they have reviews to judge by
+
     def judged(parameters: tuple[float, ...] | None) -> Scores:
         scheduler = Scheduler(replace(settings, parameters=parameters, fuzz=False))
-        return scores([p for history in every for p in predictions(scheduler, history) if p.at >= cut])
+        return scores([p for history in recent for p in predictions(scheduler, history) if p.at >= cut])
 
     default, fitted_scores = judged(None), judged(fitted)
     current = judged(settings.parameters) if settings.parameters else None
