@@ -87,10 +87,13 @@ def _anki_interval(memory: Memory, at: datetime) -> int:
     return max(1, round(span / DAY)) if span >= DAY else -max(1, int(span.total_seconds()))
 
 
-def revlog_rows(history: list[PastReview], settings: Settings = Settings()) -> list[RevlogRow]:
-    """A card's reviews as Anki revlog rows, intervals from a replay (without fuzz, so the
-    same history always gives the same rows)."""
-    scheduler = Scheduler(replace(settings, fuzz=False))
+def replayer(settings: Settings = Settings()) -> Scheduler:
+    """The scheduler `revlog_rows` replays with: without fuzz, so a history always gives the same rows."""
+    return Scheduler(replace(settings, fuzz=False))
+
+
+def revlog_rows(history: list[PastReview], scheduler: Scheduler) -> list[RevlogRow]:
+    """A card's reviews as Anki revlog rows, kinds and intervals from a replay through `scheduler`."""
     rows: list[RevlogRow] = []
     memory: Memory | None = None
     last = 0

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from quiz.decks.model import CardKey, Deck
-from quiz.interop.anki_history import RevlogRow, Schedule, revlog_rows, schedule
+from quiz.interop.anki_history import RevlogRow, Schedule, replayer, revlog_rows, schedule
 from quiz.interop.anki_notes import BASIC, CLOZE, NoteOut, QuizNoteType, to_notes
 from quiz.interop.anki_package import FIELD_SEPARATOR
 from quiz.interop.html import to_text
@@ -170,6 +170,7 @@ def deck_package(deck: Deck, now: datetime, records: dict[CardKey, CardRecord] |
     day_start = (local - timedelta(hours=ROLLOVER_HOUR)).replace(hour=ROLLOVER_HOUR, minute=0, second=0, microsecond=0)
     notes = []
     position = 0
+    scheduler = replayer(settings)
     for note in to_notes(deck):
         cards = []
         for ord_, card_id in enumerate(note.card_ids):
@@ -177,6 +178,6 @@ def deck_package(deck: Deck, now: datetime, records: dict[CardKey, CardRecord] |
             key = (deck.id, card_id)
             reviews = (history or {}).get(key, [])
             record = (records or {}).get(key) if records is not None else None
-            cards.append(CardOut(ord_, schedule(record, len(reviews), position, day_start, settings), revlog_rows(reviews, settings)))
+            cards.append(CardOut(ord_, schedule(record, len(reviews), position, day_start, settings), revlog_rows(reviews, scheduler)))
         notes.append((note, cards))
     return package_bytes(deck.title, deck.description or "", deck.id, notes, day_start)
