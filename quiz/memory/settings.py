@@ -92,18 +92,18 @@ def _date(value: object) -> Value:
 class Key:
     check: Callable[[object], Value]
     default: Value
-    help: str
 
 
+_SCHEDULER = Settings()  # the scheduler's own defaults are the settings' defaults
 KEYS: dict[str, Key] = {
-    "desired_retention": Key(_number(0.70, 0.97, whole=False), 0.9, "the chance of recall a card is scheduled for"),
-    "learning_steps": Key(_steps, (timedelta(minutes=1), timedelta(minutes=10)), "short steps of a new card before days"),
-    "relearning_steps": Key(_steps, (timedelta(minutes=10),), "short steps after a lapse"),
-    "maximum_interval": Key(_number(1, 36500, whole=True), 36500, "longest interval, in days"),
-    "new_per_day": Key(_number(0, 9999, whole=True), 20, "most new cards a day, per deck"),
-    "fuzz": Key(_boolean, True, "spread intervals a little at random"),
-    "parameters": Key(_parameters, None, "the 21 FSRS-6 weights (default: FSRS-6's own)"),
-    "parameters_fitted_on": Key(_date, None, "when `quiz optimize` fitted the parameters"),
+    "desired_retention": Key(_number(0.70, 0.97, whole=False), _SCHEDULER.desired_retention),
+    "learning_steps": Key(_steps, _SCHEDULER.learning_steps),
+    "relearning_steps": Key(_steps, _SCHEDULER.relearning_steps),
+    "maximum_interval": Key(_number(1, 36500, whole=True), _SCHEDULER.maximum_interval_days),
+    "new_per_day": Key(_number(0, 9999, whole=True), 20),
+    "fuzz": Key(_boolean, _SCHEDULER.fuzz),
+    "parameters": Key(_parameters, _SCHEDULER.parameters),
+    "parameters_fitted_on": Key(_date, None),
 }
 
 
