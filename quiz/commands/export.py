@@ -24,8 +24,8 @@ def export(
     'Basic (quiz)' notes with the options on the front, clozes as 'Cloze (quiz)' notes), with
     tags, accepted answers, source, quote and note in fields. With --with-history, the review
     log and each card's scheduling and FSRS memory too, so Anki's FSRS picks up where quiz left
-    off (in Anki, keep "Import any learning progress" ticked). Exporting again gives the same
-    note ids: Anki updates the notes it has instead of adding copies.
+    off (in Anki, keep "Import any learning progress" ticked). Each note's guid is
+    quiz/DECK/CARD: exporting again, Anki updates the notes it has instead of adding copies.
 
     .csv, .tsv, .txt: a header row, then one row per card entry with the columns quiz import
     reads back (lists separated by ';').
