@@ -1,5 +1,9 @@
-"""Writing the person's files safely: whole or not at all, never over something that is not a
-regular file, and one writer at a time for read-modify-write changes.
+"""The person's files, read and written safely: only regular files, read within a size limit,
+written whole or not at all, and one writer at a time for read-modify-write changes.
+
+`read_bytes` opens without blocking and checks what it opened, so a device (`/dev/zero`), a
+pipe or a link to either is refused instead of read forever, and reads at most one byte past
+the limit, whatever `stat` claimed the size was.
 
 `write_text` writes a temporary file in the target's folder, flushes it to disk and renames it
 over the target, so a crash leaves the old file or the new one, never half of either. A new
@@ -22,13 +26,41 @@ from quiz.errors import QuizError
 
 
 class FileError(QuizError):
-    """A file cannot be written where asked; the message names it."""
+    """A file cannot be read or written where asked; the message names it."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def read_bytes(path: Path, limit: int, what: str = "file") -> bytes:
+    """The contents of the regular file at `path` (links followed); refused past `limit` bytes."""
+    try:
+        # O_NONBLOCK: opening a pipe for reading would otherwise wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise FileError(path, f"cannot read {what}: {exc.strerror or exc}") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device or a pipe?)"
+        raise FileError(path, f"is {kind}; a {what} must be a regular file")
+    with os.fdopen(descriptor, "rb") as stream:
+        try:
+            # One byte past the limit: the file may have grown since fstat.
+            data = b"" if info.st_size > limit else stream.read(limit + 1)
+        except OSError as exc:
+            raise FileError(path, f"cannot read {what}: {exc.strerror or exc}") from None
+    if info.st_size > limit or len(data) > limit:
+        raise FileError(path, f"{what} is {max(info.st_size, len(data)):,} bytes; the limit is {limit:,}")
+    return data
 
 
 def _target(path: Path) -> tuple[Path, os.stat_result | None]:
@@ -39,10 +71,10 @@ def _target(path: Path) -> tuple[Path, os.stat_result | None]:
     except FileNotFoundError:
         return real, None
     except OSError as exc:
-        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise FileError(f"{path}: is {kind}; give the name of a file to write")
+        raise FileError(path, f"is {kind}; give the name of a file to write")
     return real, info
 
 
@@ -59,12 +91,12 @@ def write_bytes(path: Path, data: bytes, *, create_only: bool = False) -> None:
     """Write `data` to `path` atomically; `create_only` as for `write_text`."""
     real, existing = _target(path)
     if create_only and existing is not None:
-        raise FileError(f"{path}: already exists")
+        raise FileError(path, "already exists")
     folder = real.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise FileError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
+        raise FileError(path, f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -79,10 +111,10 @@ def write_bytes(path: Path, data: bytes, *, create_only: bool = False) -> None:
         _sync_folder(folder)
     except FileExistsError:
         Path(temporary).unlink(missing_ok=True)
-        raise FileError(f"{path}: already exists (another process created it meanwhile)") from None
+        raise FileError(path, "already exists (another process created it meanwhile)") from None
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise FileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -110,7 +142,7 @@ def locked(path: Path) -> Iterator[None]:
     try:
         descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
     except OSError as exc:
-        raise FileError(f"{path}: cannot lock for writing: {exc.strerror or exc}") from None
+        raise FileError(path, f"cannot lock for writing: {exc.strerror or exc}") from None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield

@@ -38,6 +38,12 @@ _TITLE_PHRASES = (
 _TITLES = tuple(
     sorted((tuple(title.split()) for title in (*_TITLE_WORDS.split(), *_TITLE_PHRASES)), key=len, reverse=True)
 )
+# By first word, so each word is looked up once rather than compared with every title.
+_TITLES_BY_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _title in _TITLES:
+    _TITLES_BY_WORD.setdefault(_title[0], []).append(_title)
+
+
 def normalise(text: str) -> str:
     """The form answers are compared in: "The 20,000 Cafés!" -> "20000 cafes".
 
@@ -73,27 +79,35 @@ def _fold_char(ch: str) -> str:
 def _join_initials(words: list[str]) -> list[str]:
     """Runs of single letters become one word, so "U.S.A.", "U S A" and "USA" agree."""
     joined: list[str] = []
-    in_run = False
+    run: list[str] = []  # joined at the end of the run: adding to a string each time is quadratic
     for word in words:
-        initial = len(word) == 1 and word.isalpha()
-        if initial and in_run:
-            joined[-1] += word
-        else:
-            joined.append(word)
-        in_run = initial
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if run:
+            joined.append("".join(run))
+            run = []
+        joined.append(word)
+    if run:
+        joined.append("".join(run))
     return joined
 
 
 def _merge_digit_groups(words: list[str]) -> list[str]:
     """Space-grouped thousands: "20 000" -> "20000"."""
     merged: list[str] = []
-    open_group = False
+    group: list[str] = []  # a number that later groups of three digits may join
     for word in words:
-        if open_group and _GROUP.fullmatch(word):
-            merged[-1] += word
-        else:
+        if group and _GROUP.fullmatch(word):
+            group.append(word)
+            continue
+        if group:
+            merged.append("".join(group))
+        group = [word] if _GROUP_LEAD.fullmatch(word) else []
+        if not group:
             merged.append(word)
-            open_group = bool(_GROUP_LEAD.fullmatch(word))
+    if group:
+        merged.append("".join(group))
     return merged
 
 
@@ -123,10 +137,10 @@ def _spell_numbers(words: list[str]) -> list[str]:
 
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop leading articles and titles, but never the whole answer ("President" stays)."""
+    start = 0  # words dropped so far (slicing the list at each title would be quadratic)
     while True:
-        title = next((t for t in _TITLES if tuple(words[: len(t)]) == t), ())
-        if not title or len(title) == len(words):
-            return words
-        words = words[len(title) :]
-
-
+        candidates = _TITLES_BY_WORD.get(words[start], ()) if start < len(words) else ()
+        title = next((t for t in candidates if tuple(words[start : start + len(t)]) == t), ())
+        if not title or start + len(title) == len(words):
+            return words[start:]
+        start += len(title)

@@ -177,6 +177,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX cards_deck_due ON cards(deck_id, due_ms);
     """,
+    # 5: the version of each deck file (quiz version, size, modification time) whose card ids were
+    # last compared with the ids history is kept under (quiz/decks/history.py): once per edit.
+    """
+    ALTER TABLE decks ADD COLUMN ids_checked TEXT;
+    """,
 )
 
 
@@ -475,6 +480,24 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
         sql = "UPDATE cards SET suspended = 1" if suspended else "UPDATE cards SET suspended = 0, buried_until_ms = 0"
         self.db.executemany(f"{sql} WHERE deck_id = ? AND card_id = ?", keys)
 
+    def rename_cards(self, deck_id: str, moves: dict[str, str], version: str | None = None) -> None:
+        """Move the history of the deck's cards from old ids to new ones (`moves`), in every table
+        that keys rows by deck and card (reviews are kept, renamed), and record `version` as the
+        deck version whose ids were checked; all in one transaction."""
+        tables = [
+            name for (name,) in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if {"deck_id", "card_id"} <= {column[1] for column in self.db.execute(f'PRAGMA table_info("{name}")')}
+        ] if moves else []
+        with self.db:
+            # The rows referring to a card move with it: its key is checked at the end, not at each step.
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            for table in tables:
+                self.db.executemany(
+                    f'UPDATE "{table}" SET card_id = ? WHERE deck_id = ? AND card_id = ?',
+                    [(new, deck_id, old) for old, new in moves.items()],
+                )
+            self.db.execute("UPDATE decks SET ids_checked = ? WHERE id = ?", (version, deck_id))
+
     def end_session(self, session_id: int, now: datetime) -> None:
         with self.db:
             self.db.execute("UPDATE sessions SET ended_ms = ? WHERE id = ?", (to_ms(now), session_id))
@@ -634,6 +657,23 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
 
     def reviews_by_deck(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT deck_id, SUM(reviews) FROM daily_reviews GROUP BY deck_id"))
+
+    def kept_ids(self, deck_id: str) -> set[str]:
+        """The ids of the deck's cards the database keeps anything for (history, suspension)."""
+        (ids,) = self.db.execute("SELECT json_group_array(card_id) FROM cards WHERE deck_id = ?", (deck_id,)).fetchone()
+        return set(json.loads(ids))
+
+    def checked_versions(self, deck_ids: list[str]) -> dict[str, str | None]:
+        """The deck version whose card ids were last checked for history to carry over, by deck."""
+        marks = ",".join("?" * len(deck_ids))
+        return dict(self.db.execute(f"SELECT id, ids_checked FROM decks WHERE id IN ({marks})", deck_ids))
+
+    def deck_records(self) -> list[tuple[str, str, str | None, bool]]:
+        """(id, title, path, has history) of every deck the database has seen."""
+        rows = self.db.execute(
+            "SELECT id, title, path, EXISTS (SELECT 1 FROM cards WHERE cards.deck_id = decks.id) FROM decks ORDER BY id"
+        )
+        return [(deck, title, path, bool(studied)) for deck, title, path, studied in rows]
 
     def next_due(self, deck_ids: list[str]) -> datetime | None:
         marks = ",".join("?" * len(deck_ids))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -64,3 +66,24 @@ def in_time_zone(tz: str) -> Iterator[None]:
 def local_tz() -> Iterator[None]:
     """Local time five hours behind UTC, no DST."""
     yield from in_time_zone("EST+05")
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float) -> Iterator[None]:
+    """Fail, rather than hang, when the body runs past `seconds`.
+
+    For work that must take time linear in its input: the limit is far above what the linear
+    code needs (tens of times), and far below what quadratic code or an endless read would
+    take, so it tells the two apart without timing anything precisely.
+    """
+
+    def expire(*_: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -14,6 +14,7 @@ from cli_helpers import QUIZ, quiz_env, run_quiz
 DECK = """\
 # My deck: comments stay.
 title: Mine
+id: mine
 sources:
   atlas: {title: The atlas}
 cards:
@@ -67,7 +68,7 @@ def test_a_card_check_refuses_is_not_written(tmp_path: Path) -> None:
     ran = run_quiz(tmp_path, "add", str(deck), input="\n".join(lines) + "\n")
     assert ran.returncode == 0
     card_id = entry_id("mine", Entry(question="Capital of Spain?"))
-    assert f"duplicate card id '{card_id}' as the card at line 9" in ran.stderr
+    assert f"duplicate card id '{card_id}' as the card at line 10" in ran.stderr
     assert "choices contain the answer 'a'; list only wrong options" in ran.stderr
     assert "empty answer" in ran.stderr
     assert ran.stderr.count("Not added") == 3 and ran.stdout.count("Added card") == 1

@@ -93,7 +93,7 @@ def test_the_revlog_becomes_quiz_reviews(tmp_path: Path, layout: str) -> None:
     assert ran.returncode == 0, ran.stderr
     answers = [row for row in logged if row[2] > 0]
     assert f"Imported {len(answers)} review(s) of 2 card(s)." in ran.stdout
-    quiz_card = {(ids["basic"], 0): f"anki-{ids['basic']}", (ids["cloze"], 1): f"anki-{ids['cloze']}.2"}
+    quiz_card = {(ids["basic"], 0): f"anki-{ids['basic']}", (ids["cloze"], 1): f"anki-{ids['cloze']}:cuba"}  # the gap 'Cuba'
     got = [(r["card_id"], r["reviewed_ms"], r["rating"], r["duration_ms"], r["state"]) for r in reviews(tmp_path)]
     expected_states = {0: NEW}  # the first answer, and the first after the reset, start afresh
     want = []

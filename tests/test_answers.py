@@ -282,3 +282,25 @@ def test_thousands_separators_equal_plain_digits(n: int, sep: str) -> None:
 @given(st.integers(0, 10**6), st.integers(0, 10**6))
 def test_different_numbers_never_match(a: int, b: int) -> None:
     assert check(f"{a:,}", str(b)).correct == (a == b)
+
+
+# --- one slip, in linear time ------------------------------------------------
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance by the textbook table (the reference)."""
+    rows = [[i + j if not i or not j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+@given(st.text("abc ", max_size=8), st.text("abc ", max_size=8))
+def test_one_slip_is_an_osa_distance_of_one(a: str, b: str) -> None:
+    from quiz.study.answers import _one_slip
+
+    assert _one_slip(a, b) == (_osa_distance(a, b) == 1)

@@ -101,7 +101,7 @@ def test_check_fix_end_to_end_keeps_history(tmp_path: Path) -> None:
     keys = [key_of(c) for c in load_path(deck).cards()]
     assert ran.stdout.splitlines()[:3] == [
         f"{deck}:3: added id '{keys[0][1]}' to 'Capital of France?'",
-        f"{deck}:5: added id '{keys[1][1].removesuffix('.1')}' to 'The {{{{a}}}} and {{{{b}}}}'",
+        f"{deck}:5: added id '{keys[1][1].rpartition(':')[0]}' to 'The {{{{a}}}} and {{{{b}}}}'",
         f"{deck}: 2 id(s) added",
     ]
     assert "no 'id'" not in ran.stdout + ran.stderr

@@ -120,3 +120,24 @@ def test_locked_lets_one_writer_change_the_file_at_a_time(tmp_path: Path) -> Non
     for thread in threads:
         thread.join()
     assert target.read_text() == "80"
+
+
+def test_read_bytes_reads_only_regular_files_within_the_limit(tmp_path: Path) -> None:
+    from quiz.files import read_bytes
+
+    from conftest import watchdog
+
+    (tmp_path / "deck.yaml").write_bytes(b"12345")
+    assert read_bytes(tmp_path / "deck.yaml", 5) == b"12345"
+    with pytest.raises(FileError, match=r"deck.yaml: deck is 5 bytes; the limit is 4$"):
+        read_bytes(tmp_path / "deck.yaml", 4, "deck")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    with watchdog(10):  # neither is opened for a read that never ends
+        for path in (tmp_path / "pipe", tmp_path / "zero"):
+            with pytest.raises(FileError, match="is not a regular file"):
+                read_bytes(path, 100)
+    with pytest.raises(FileError, match="is a directory"):
+        read_bytes(tmp_path, 100)
+    with pytest.raises(FileError, match="cannot read file: No such file"):
+        read_bytes(tmp_path / "missing", 100)

@@ -12,11 +12,17 @@ def check(
     fix: bool = typer.Option(
         False, "--fix", help="Give every card without an id the id its history is stored under, keeping the rest of the file as it is."
     ),
+    source_root: Path | None = typer.Option(
+        None, "--source-root", metavar="DIR", file_okay=False,
+        help="Read cited source files anywhere under DIR. Default: only inside each deck's own folder.",
+    ),
 ) -> None:
     """Validate deck files: every problem as FILE:LINE:COL: message; exit 1 on any error.
 
-    Also checks that cited source files exist and that quotes appear in them (warnings).
-    The deck format is described in the README.
+    Also checks that cited source files exist and that quotes appear in them (warnings). A
+    cited file is read only inside the deck's folder (links resolved), so a deck cannot probe
+    other files; --source-root DIR allows files anywhere under DIR (e.g. a shared articles
+    folder beside the decks folder). The deck format is described in the README.
 
     With --fix, every card without an `id` gets one (the id its study history is already kept
     under), so that editing its question later keeps the history; comments, order and layout
@@ -24,6 +30,7 @@ def check(
 
     Example: quiz check decks/*.yaml
     Example: quiz check --fix decks/mine.yaml
+    Example: quiz check --source-root . decks/*.yaml
     """
     from quiz.decks.file import check_path
 
@@ -31,7 +38,7 @@ def check(
     for path in decks:
         if fix and not _fix(path):
             failed += 1
-        result = check_path(path, verify_sources=True)
+        result = check_path(path, verify_sources=True, source_root=source_root)
         for problem in result.problems:
             typer.echo(str(problem), err=not problem.warning)
         if result.deck is None:

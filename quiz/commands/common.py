@@ -64,11 +64,18 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def open_store() -> Store:
+def open_store(decks: list[Deck] | None = None) -> Store:
+    """The scores database; with `decks`, first warn of any that looks like a studied deck renamed."""
     from quiz.paths import database_path
     from quiz.store import Store
 
-    return Store.open(database_path())
+    store = Store.open(database_path())
+    if decks:
+        from quiz.decks.history import DeckRecord, renamed
+
+        for notice in renamed(decks, [DeckRecord(*row) for row in store.deck_records()]):
+            warn(notice)
+    return store
 
 
 def choose_decks(names: list[str] | None) -> list[Deck]:

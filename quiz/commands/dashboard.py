@@ -27,7 +27,7 @@ def dashboard(
     from quiz.stats import report
 
     decks = known_decks(warn)
-    store = open_store()
+    store = open_store(decks)
     moment = now()
     out = console()
     for line in dashboard_lines(report(store, decks, moment), store.next_due([d.id for d in decks]), moment):

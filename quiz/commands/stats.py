@@ -29,7 +29,7 @@ def stats(
     chosen = choose_decks([deck] if deck else None)
     # One deck's own settings, or the global ones for several decks.
     scheduler = Scheduler(load_settings().for_deck(chosen[0].id if len(chosen) == 1 else None).scheduler)
-    store = open_store()
+    store = open_store(chosen)
     moment = now()
     picked = tuple(tags or ())
     result = report(store, chosen, moment, picked)

@@ -38,7 +38,7 @@ def study(
 
     chosen = choose_decks(decks)
     settings = load_settings()
-    store = open_store()
+    store = open_store(chosen)
     moment = now()
     controls = Controls(tuple(tags or ()), (limit or 20) if ahead else 0, cram, exam_date.date() if exam_date else None)
     planned = plan(chosen, store, moment, new, settings, controls)

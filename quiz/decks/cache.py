@@ -2,7 +2,8 @@
 
 Parsing YAML is slow (seconds for 100,000 cards even with libyaml), and so is expanding entries
 into cards. Each deck file's cache is a small SQLite database holding what start-up needs: the
-deck's header, its expanded cards one row each (by position and by id), the ids of all of them,
+deck's header, its expanded cards one row each (by position and by id; a cloze's text once,
+however many cards its gaps make), the ids of all of them,
 and the entries as written (compressed, read only if asked for). A `CachedDeck` reads cards from
 it as they are needed: a study session reads the due cards and the first new ones, `quiz stats`
 the set of ids.
@@ -34,13 +35,14 @@ from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Ent
 from quiz.errors import QuizError
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 4
+FORMAT = 5
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
 SCHEMA = """
 CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, entries BLOB NOT NULL);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, card TEXT NOT NULL);
 CREATE INDEX cards_id ON cards(id);
+CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 # Card ids bound per query (SQLite allows 32,766 parameters).
 BATCH = 500
@@ -110,10 +112,13 @@ def _fill(file: Path, stamp: str, deck: Deck) -> None:
             "INSERT INTO deck VALUES (?, ?, ?, ?)",
             (stamp, _ENCODE(_header(deck, len(cards))), _ENCODE([card.id for card in cards]), zlib.compress(_ENCODE(entries).encode(), 1)),
         )
+        # The n cards of an n-gap cloze share its text: written once, not n times.
+        texts: dict[str, int] = {}
         db.executemany(
             "INSERT INTO cards VALUES (?, ?, ?)",
-            ((position, card.id, _ENCODE(_card_row(card))) for position, card in enumerate(cards)),
+            ((position, card.id, _ENCODE(_card_row(card, texts))) for position, card in enumerate(cards)),
         )
+        db.executemany("INSERT INTO texts VALUES (?, ?)", ((number, text) for text, number in texts.items()))
         db.commit()
     finally:
         db.close()
@@ -143,14 +148,11 @@ def _header(deck: Deck, cards: int) -> dict[str, Any]:
     return header
 
 
-def _card_row(card: Card) -> list[Any]:
-    return [card.id, card.kind.value, card.prompt, card.answer, card.accept, card.choices, card.source, card.quote,
-            card.tags, card.note]
-
-
-def _card(deck_id: str, row: str) -> Card:
-    card_id, kind, prompt, answer, accept, choices, source, quote, tags, note = json.loads(row)
-    return Card(deck_id, card_id, Kind(kind), prompt, answer, tuple(accept), tuple(choices), source, quote, tuple(tags), note)
+def _card_row(card: Card, texts: dict[str, int]) -> list[Any]:
+    """The card as a row; a cloze card's text is the number of its row in `texts`."""
+    text: str | int = card.text if card.gap is None else texts.setdefault(card.text, len(texts))
+    return [card.id, card.kind.value, text, card.answer, card.accept, card.choices, card.source, card.quote,
+            card.tags, card.note, card.gap]
 
 
 def _source(fields: dict[str, Any]) -> Source:
@@ -174,6 +176,7 @@ class CachedDeck(Deck):
 
     _db: sqlite3.Connection
     _count: int
+    _texts: dict[int, str]
     _file: Path
 
     def __new__(cls, *args: Any, **fields: Any) -> Deck:  # type: ignore[misc]
@@ -191,6 +194,7 @@ class CachedDeck(Deck):
         object.__setattr__(self, "_db", db)
         object.__setattr__(self, "_file", file)
         object.__setattr__(self, "_count", int(header["cards"]))
+        object.__setattr__(self, "_texts", {})
 
     def _rows(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
         try:
@@ -204,7 +208,7 @@ class CachedDeck(Deck):
         return tuple(_entry(row) for row in json.loads(zlib.decompress(blob)))
 
     def cards(self) -> list[Card]:
-        return [_card(self.id, row) for (row,) in self._rows("SELECT card FROM cards ORDER BY position")]
+        return [self._card(row) for (row,) in self._rows("SELECT card FROM cards ORDER BY position")]
 
     def card_count(self) -> int:
         return self._count
@@ -227,4 +231,17 @@ class CachedDeck(Deck):
         for start in range(0, len(wanted), BATCH):
             batch = wanted[start : start + BATCH]
             rows += self._rows(f"SELECT position, card FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch)
-        return [_card(self.id, row) for _, row in sorted(rows)]
+        return [self._card(row) for _, row in sorted(rows)]
+
+    def _card(self, row: str) -> Card:
+        card_id, kind, text, answer, accept, choices, source, quote, tags, note, gap = json.loads(row)
+        if gap is not None:
+            text = self._text(text)
+        return Card(self.id, card_id, Kind(kind), text, answer, tuple(accept), tuple(choices), source, quote, tuple(tags), note, gap)
+
+    def _text(self, number: int) -> str:
+        """A cloze's text, read once however many of its cards are read."""
+        if number not in self._texts:
+            ((text,),) = self._rows("SELECT text FROM texts WHERE number = ?", (number,))
+            self._texts[number] = text
+        return self._texts[number]

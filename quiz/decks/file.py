@@ -16,6 +16,7 @@ import yaml
 
 from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
+from quiz.decks.sources import SourceFiles
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
 
@@ -58,25 +59,28 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "deck"
 
 
-def check_path(path: str | Path, verify_sources: bool = False) -> CheckResult:
-    """Read and validate a deck file; never raises for a bad file."""
+def check_path(path: str | Path, verify_sources: bool = False, source_root: Path | None = None) -> CheckResult:
+    """Read and validate a deck file; never raises for a bad file.
+
+    With `verify_sources`, also check cited files and quotes; cited files are read only inside
+    `source_root` (default: the deck's own folder), see quiz/decks/sources.py.
+    """
+    from quiz.files import FileError, read_bytes
+
     path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return CheckResult(None, [Problem(name, 1, 1, f"file is {size:,} bytes; decks are limited to {MAX_BYTES:,}")])
-        raw = path.read_bytes()
-    except OSError as exc:
-        return CheckResult(None, [Problem(name, 1, 1, f"cannot read deck: {exc.strerror or exc}")])
+        raw = read_bytes(path, MAX_BYTES, "deck")
+    except FileError as exc:
+        return CheckResult(None, [Problem(name, 1, 1, exc.reason)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return CheckResult(None, [Problem(name, line, column, "not UTF-8 text (is this a deck file?)")])
-    base = path.parent if verify_sources else None
-    return check_text(text, name, default_id=slug(path.stem), base_dir=base, path=str(path.resolve()))
+    sources = SourceFiles(path.parent, source_root) if verify_sources else None
+    return check_text(text, name, default_id=slug(path.stem), sources=sources, path=str(path.resolve()))
 
 
 def check_text(
@@ -85,8 +89,9 @@ def check_text(
     default_id: str = "deck",
     base_dir: Path | None = None,
     path: str | None = None,
+    sources: SourceFiles | None = None,
 ) -> CheckResult:
-    """Validate deck YAML text. With `base_dir`, also check cited files and quotes."""
+    """Validate deck YAML text. With `base_dir` (or `sources`), also check cited files and quotes."""
     if len(text) > MAX_BYTES:
         return CheckResult(None, [Problem(filename, 1, 1, f"deck text is over {MAX_BYTES:,} characters")])
     try:
@@ -110,7 +115,9 @@ def check_text(
         return CheckResult(None, [Problem(filename, 1, 1, f"invalid YAML: {exc}")])
     except RecursionError:  # the pure-Python composer, when libyaml is missing
         return CheckResult(None, [Problem(filename, 1, 1, "YAML nesting is too deep")])
-    reader = SchemaReader(filename, base_dir)
+    if sources is None and base_dir is not None:
+        sources = SourceFiles(base_dir)
+    reader = SchemaReader(filename, sources)
     if root is not None and "&" in text:
         reader.refuse_alias_bombs(root)
     deck = None if reader.problems else reader.deck(root, default_id, path)

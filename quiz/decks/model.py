@@ -3,7 +3,13 @@
 A deck file's `cards:` list holds *entries*. Most entries are one study card; a cloze entry
 is one card per `{{gap}}`. Card identity (`Card.id`) is the entry's `id` when it has one,
 else a hash of the deck id and the normalised question text, so editing an answer, accept
-list or choices keeps a card's study history.
+list or choices keeps a card's study history. The cards of a cloze with several gaps add the
+gap's own text to that (`ENTRY:1962`), so a gap's history follows it when gaps move; see
+quiz/decks/history.py for history carried over when ids change.
+
+Cloze text is split by `split_cloze`, in time linear in the text, and a cloze card's prompt is
+built only when it is asked for: a cloze of n gaps makes n cards, and n prompts built up front
+would take time and memory growing as n times the text.
 """
 
 from __future__ import annotations
@@ -16,7 +22,11 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
+# For the generator's own short texts; deck text is split by `split_cloze`, which stays linear
+# where this regex is quadratic (a long text with a '{{' and no '}}').
 CLOZE_GAP = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+# A gap's part of a card id is at most this long (its text's identity, cut).
+GAP_KEY_LENGTH = 40
 BLANK = "_____"
 TRUE_FALSE = ("true", "false")
 
@@ -63,7 +73,7 @@ class Card:
     deck_id: str
     id: str
     kind: Kind
-    prompt: str
+    text: str  # the question, or the whole cloze text as written
     answer: str
     accept: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
@@ -71,6 +81,12 @@ class Card:
     quote: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    gap: int | None = None  # a cloze card: the number (from 0) of the gap it blanks
+
+    @property
+    def prompt(self) -> str:
+        """What is asked: the question, or the cloze text with this card's gap blanked."""
+        return self.text if self.gap is None else cloze_prompt(self.text, self.gap)
 
 
 # The YAML keys of a card entry and of a source, and which entry keys hold lists.
@@ -148,27 +164,60 @@ def derived_id(deck_id: str, text: str) -> str:
 
 
 def entry_id(deck_id: str, entry: Entry) -> str:
-    """The id an entry's cards are known by (before a cloze adds its gap number)."""
-    if entry.id:
-        return entry.id
+    """The id an entry's cards are known by (before a multi-gap cloze adds its gaps' keys)."""
+    return entry.id or text_key(deck_id, entry)
+
+
+def text_key(deck_id: str, entry: Entry) -> str:
+    """The id the entry would have without an `id`: from its question text."""
     if entry.cloze is not None:
         # Gap contents are answers: leave them out so editing one keeps history.
-        return derived_id(deck_id, CLOZE_GAP.sub("{{}}", entry.cloze))
+        return derived_id(deck_id, "{{}}".join(split_cloze(entry.cloze)[0]))
     return derived_id(deck_id, entry.question or "")
 
 
+def split_cloze(text: str) -> tuple[list[str], list[str]]:
+    """The text around the gaps and the gaps as written: "a {{b}} c" -> (["a ", " c"], ["b"]).
+
+    The same split as CLOZE_GAP, in linear time: a '{{' with no '}}' after it ends the gaps.
+    """
+    around: list[str] = []
+    gaps: list[str] = []
+    start = 0
+    while (opening := text.find("{{", start)) >= 0 and (closing := text.find("}}", opening + 2)) >= 0:
+        around.append(text[start:opening])
+        gaps.append(text[opening + 2 : closing])
+        start = closing + 2
+    around.append(text[start:])
+    return around, gaps
+
+
 def cloze_gaps(text: str) -> list[str]:
-    return [gap.strip() for gap in CLOZE_GAP.findall(text)]
+    return [gap.strip() for gap in split_cloze(text)[1]]
 
 
 def cloze_prompt(text: str, gap_index: int) -> str:
     """The cloze sentence with gap `gap_index` blanked and the others filled in."""
-    counter = iter(range(len(text)))
+    around, gaps = split_cloze(text)
+    shown = [BLANK if n == gap_index else gap.strip() for n, gap in enumerate(gaps)]
+    return "".join(part for pair in zip(around, [*shown, ""]) for part in pair)
 
-    def fill(match: re.Match[str]) -> str:
-        return BLANK if next(counter) == gap_index else match.group(1).strip()
 
-    return CLOZE_GAP.sub(fill, text)
+def gap_keys(gaps: list[str]) -> list[str]:
+    """What each gap of a multi-gap cloze is known by: its text's identity ("Fidel Castro" ->
+    "fidel-castro"), cut short, numbered when two gaps would share one ("#2")."""
+    keys: list[str] = []
+    used: set[str] = set()
+    for gap in gaps:
+        words = identity_text(gap).split()
+        key = "-".join(words)[:GAP_KEY_LENGTH].strip("-") or "h" + hashlib.sha1(gap.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        unique, n = key, 1
+        while unique in used:
+            n += 1
+            unique = f"{key}#{n}"
+        used.add(unique)
+        keys.append(unique)
+    return keys
 
 
 def is_true_false(answer: str) -> bool:
@@ -178,17 +227,17 @@ def is_true_false(answer: str) -> bool:
 def expand(deck_id: str, entry: Entry) -> list[Card]:
     base = entry_id(deck_id, entry)
 
-    def card(card_id: str, kind: Kind, prompt: str, answer: str) -> Card:
-        return Card(deck_id, card_id, kind, prompt, answer, entry.accept, entry.choices,
-                    entry.source, entry.quote, entry.tags, entry.note)
+    def card(card_id: str, kind: Kind, text: str, answer: str, gap: int | None = None) -> Card:
+        return Card(deck_id, card_id, kind, text, answer, entry.accept, entry.choices,
+                    entry.source, entry.quote, entry.tags, entry.note, gap)
 
     if entry.cloze is not None:
         gaps = cloze_gaps(entry.cloze)
         # The loader allows accept and choices only on single-gap clozes.
         kind = Kind.CHOICE if entry.choices else Kind.CLOZE
         if len(gaps) == 1:
-            return [card(base, kind, cloze_prompt(entry.cloze, 0), gaps[0])]
-        return [card(f"{base}.{n + 1}", kind, cloze_prompt(entry.cloze, n), gap) for n, gap in enumerate(gaps)]
+            return [card(base, kind, entry.cloze, gaps[0], 0)]
+        return [card(f"{base}:{key}", kind, entry.cloze, gap, n) for n, (gap, key) in enumerate(zip(gaps, gap_keys(gaps)))]
     answer = entry.answer or ""
     if entry.choices:
         kind = Kind.CHOICE

@@ -8,14 +8,21 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from quiz.decks.model import CLOZE_GAP, ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand
+from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand, split_cloze
 from quiz.normalise import answer_key
 
+if TYPE_CHECKING:
+    from quiz.decks.sources import SourceFiles
+
+# A "did you mean" compares a word with every option, so a deck gets hints for at most this many
+# distinct words, and none among more options than this (a deck's own sources): a deck of many
+# bad names is then checked in linear time.
+MAX_HINTS = 100
+MAX_HINT_OPTIONS = 1000
 # A document whose aliases expand past this many nodes is refused (billion-laughs defence).
 MAX_EXPANDED_NODES = 1_000_000
 DECK_KEYS = ("title", "id", "description", "exam", "sources", "cards")
@@ -44,10 +51,23 @@ class Problem:
 class SchemaReader:
     """Reads composed YAML nodes against the deck schema, collecting problems."""
 
-    def __init__(self, filename: str, base_dir: Path | None) -> None:
+    def __init__(self, filename: str, source_files: SourceFiles | None) -> None:
         self.filename = filename
-        self.base_dir = base_dir
+        self.source_files = source_files
         self.problems: list[Problem] = []
+        self.source_names: tuple[str, ...] = ()
+        self._hints: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def hint(self, word: str, options: tuple[str, ...]) -> str:
+        """" (did you mean 'x'?)" for a word not among `options`, or "" (see MAX_HINTS)."""
+        if len(options) > MAX_HINT_OPTIONS:
+            return ""
+        key = (word, options)
+        if key not in self._hints:
+            if len(self._hints) >= MAX_HINTS:
+                return ""
+            self._hints[key] = _did_you_mean(word, options)
+        return self._hints[key]
 
     def error(self, node: yaml.Node, message: str, warning: bool = False) -> None:
         mark = node.start_mark
@@ -103,7 +123,7 @@ class SchemaReader:
                 self.error(key_node, f"duplicate key '{key}' in {what}")
                 continue
             if allowed is not None and key not in allowed:
-                self.error(key_node, f"unknown key '{key}' in {what}{_did_you_mean(key, allowed)}")
+                self.error(key_node, f"unknown key '{key}' in {what}{self.hint(key, allowed)}")
                 continue
             result[key] = (key_node, value_node)
         return result
@@ -162,10 +182,21 @@ class SchemaReader:
         elif not (title or "").strip() and _readable(top["title"][1]):
             self.error(top["title"][1], "the deck's 'title' is empty")
         deck_id = self.field(top, "id", "the deck") or default_id
-        if "id" in top and not ID_PATTERN.fullmatch(deck_id):
+        if "id" not in top:
+            self.error(
+                root,
+                f"the deck's id comes from its file name ('{deck_id}'), so renaming the file hides its"
+                f" history; add `id: {deck_id}` to keep it",
+                warning=True,
+            )
+        elif not ID_PATTERN.fullmatch(deck_id):
             self.error(top["id"][1], f"deck id '{deck_id}' may use only letters, digits, '.', '_', ':' and '-'")
         sources = self.sources(top["sources"][1]) if "sources" in top else {}
+        self.source_names = tuple(sources)
         entries = self.entries(top, deck_id, sources)
+        unchecked = self.source_files.budget_warning() if self.source_files is not None else None
+        if unchecked:
+            self.error(top["sources"][1], unchecked, warning=True)
         return Deck(
             id=deck_id,
             title=(title or "").strip(),
@@ -182,8 +213,9 @@ class SchemaReader:
             fields = self.mapping(value_node, f"source '{name}'", SOURCE_KEYS)
             published = self.date(fields, "published", "a source", "2009-06-01")
             file = self.field(fields, "file", f"source '{name}'")
-            if file and self.base_dir is not None and not (self.base_dir / file).is_file():
-                self.error(fields["file"][1], f"source file '{file}' not found next to the deck", warning=True)
+            problem = file and self.source_files is not None and self.source_files.problem(file)
+            if problem:
+                self.error(fields["file"][1], problem, warning=True)
             result[name] = Source(title=self.field(fields, "title", f"source '{name}'"), published=published, file=file)
         return result
 
@@ -231,9 +263,10 @@ class SchemaReader:
                 self.error(item, f"duplicate {what}{')' if not entry.id else ''} as the card at line {first}")
             else:
                 seen[card_id] = item
-                # A multi-gap cloze's cards are '<id>.1', '<id>.2', ...: these can collide too.
+                # A multi-gap cloze's cards are '<id>:<gap>': these can collide with any card's id,
+                # whichever comes first.
                 for card in expand(deck_id, entry) if valid else ():
-                    if card.id in seen_cards and card.id != card_id:
+                    if card.id in seen_cards:
                         first = seen_cards[card.id].start_mark.line + 1
                         self.error(item, f"duplicate card id '{card.id}' as the card at line {first}")
                     seen_cards.setdefault(card.id, item)
@@ -292,15 +325,15 @@ class SchemaReader:
             answers = (*gaps[:1], *entry.accept)
         self.choice_rules(at("choices"), entry.choices, answers)
         if entry.source is not None and entry.source not in sources:
-            known = tuple(sources)
-            hint = _did_you_mean(entry.source, known) or (" (the deck has no 'sources')" if not known else "")
+            known = self.source_names
+            hint = self.hint(entry.source, known) or (" (the deck has no 'sources')" if not known else "")
             self.error(at("source"), f"unknown source '{entry.source}'{hint}")
         elif entry.source is not None and entry.quote:
             self.quote_rule(at("quote"), entry.quote, sources[entry.source])
 
     def cloze(self, node: yaml.Node, text: str) -> list[str]:
-        gaps = [match.group(1) for match in CLOZE_GAP.finditer(text)]
-        rest = CLOZE_GAP.sub("", text)
+        around, gaps = split_cloze(text)
+        rest = "".join(around)
         if any("{{" in gap for gap in gaps) or "{{" in rest or "}}" in rest:
             self.error(node, "malformed cloze: every '{{' needs a matching '}}', and gaps cannot nest")
         elif not gaps:
@@ -321,13 +354,10 @@ class SchemaReader:
             seen.add(key)
 
     def quote_rule(self, node: yaml.Node, quote: str, source: Source) -> None:
-        if self.base_dir is None or not source.file:
+        if self.source_files is None or not source.file:
             return
-        try:
-            body = (self.base_dir / source.file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return  # The missing file is reported where the source is defined.
-        if " ".join(quote.split()) not in " ".join(body.split()):
+        # None: the file is unusable, which is reported where the source names it.
+        if self.source_files.contains(source.file, quote) is False:
             self.error(node, f"quote not found in '{source.file}'", warning=True)
 
 

@@ -11,11 +11,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from quiz import __version__
 from quiz.days import start_of_day
+from quiz.decks.history import carried_over
 from quiz.decks.model import Card, CardKey, Deck, key_of
 from quiz.decks.select import LEECH_TAG, tagged
 from quiz.memory.examdate import bring_forward, exam_moment
@@ -65,6 +68,7 @@ def plan(
     settings = settings or SettingsFile({}, {})
     ids = [deck.id for deck in decks]
     store.sync_decks([(deck.id, deck.title, deck.path, deck.card_count()) for deck in decks], now)
+    _carry_over(decks, store)
     exams = exams_ahead(decks, now, controls.exam_date)
     if controls.cram:
         return _cram(decks, store, controls.tags, now, exams, settings)
@@ -91,6 +95,26 @@ def plan(
     if not len(queue) and controls.ahead:
         return _ahead(decks, store, chosen, now, controls.ahead, exams)
     return Plan(queue, memories, exams)
+
+
+def _carry_over(decks: list[Deck], store: Store) -> None:
+    """Cards whose id changed take over their history (quiz/decks/history.py), checked once per
+    version of each deck file: the comparison reads every id the deck's history is kept under."""
+    checked = store.checked_versions([deck.id for deck in decks])
+    for deck in decks:
+        version = deck_version(deck)
+        if version is None or checked.get(deck.id) != version:
+            store.rename_cards(deck.id, carried_over(deck, store.kept_ids(deck.id)), version)
+
+
+def deck_version(deck: Deck) -> str | None:
+    """What changes when the deck's card ids may have: the quiz version and the file's size and
+    modification time (None for a deck not read from a file)."""
+    try:
+        info = os.stat(deck.path) if deck.path else None
+    except OSError:
+        return None
+    return f"{__version__}:{info.st_size}:{info.st_mtime_ns}" if info else None
 
 
 def unseen(deck: Deck, store: Store, wanted: int, skip: set[str] | None = None) -> list[str]:
