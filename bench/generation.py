@@ -46,6 +46,7 @@ TRUE_FALSE_PREFIX = "True or false: "
 WH_WORDS = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how)\b", re.IGNORECASE)
 FINITE = ("VBD", "VBZ", "VBP", "MD")
 DANGLING_TAGS = ("IN", "DT", "CC", "TO", "PRP$", "WDT", "POS")
+POSSESSIVE = re.compile(r"['’]s\b")
 LOOSE_PRONOUNS = frozenset("he she him her they them it its his their this these those".split())
 STANDARD = """Acceptable only if all hold: grammatical and fluent; answerable from the article alone and
 correct; unambiguous (no other equally valid answer); not trivial (answer not given away, fact
@@ -106,7 +107,8 @@ def card_problems(entry: Entry, nlp, normalise) -> list[str]:
         found.append(f"{words} words")
     if not text[:1].isupper() and not text[:1].isdigit() and text[:1] not in "“\"'$€£":
         found.append("no capital")
-    quote = f" {normalise(entry.quote or '')} "
+    written = entry.quote or ""
+    quote = f" {normalise(written)} {normalise(POSSESSIVE.sub('', written))} "  # "Napoleon’s" holds "Napoleon"
     forms = (answer, *entry.accept, answer.split()[-1] if answer.split() else "")  # "Jefferson" for "Thomas Jefferson"
     if not any(f" {normalise(form)} " in quote for form in forms if normalise(form)):
         found.append("answer not in the quote")

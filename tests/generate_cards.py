@@ -84,3 +84,22 @@ def problems(card: Made) -> list[str]:
 
 def well_formed(card: Made) -> bool:
     return not problems(card)
+
+
+def offered(text: str) -> list[Made]:
+    """Every candidate card of the text that passes the filters, before ranking and the card budget."""
+    from quiz.generate.candidates import candidates
+    from quiz.generate.clean import clean_article
+    from quiz.generate.extract import sentences
+    from quiz.generate.filters import keep
+    from quiz.generate.nlp import build_entities, load_model, parse
+
+    article = clean_article("article.txt", text)
+    docs = parse(load_model(), [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    return [
+        Made(c.text, c.mention.answer if c.kind not in ("cloze", "truefalse") else c.mention.text, c.kind.value, c.sentence.quote, (), c.mention.type.value)
+        for sentence in sentences(0, "article", article.paragraphs, docs, entities)
+        for c in candidates(sentence, entities)
+        if keep(c)
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generate_cards import made
+from generate_cards import made, offered
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
@@ -104,3 +104,26 @@ def test_measure_used_as_adjective_is_no_count() -> None:
     text = "Moreira, a former 5,000-metre champion, was cheered by thousands of spectators along the Avenida da Liberdade in 2023."
     found = set(shown(text).values())
     assert "5,000-metre" not in found and found
+
+
+def test_a_pronoun_whose_antecedent_the_card_holds_does_not_block_it() -> None:
+    text = "In his first year as mayor, Tomas Ekberg opened 14 public libraries across the city of Uppsala."
+    assert any("{{14}}" in c.text and c.text.startswith("In his first year") for c in offered(text))
+
+
+def test_a_root_subject_it_needs_its_antecedent_but_an_expletive_it_does_not() -> None:
+    vague = "At the regional level, it is run by a council of nine members elected every four years."
+    assert not any("it is run" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
+    clear = "When the storm reached the coast in 1953, it became clear that the old sea walls were too low."
+    assert any("{{1953}}" in c.text for c in offered(clear))
+
+
+def test_a_leading_demonstrative_reads_as_the_in_a_cloze() -> None:
+    text = "The treaty opened the river to trade in 1815. This arrangement was challenged by the Austrian delegation in 1822."
+    clozes = [c.text for c in offered(text) if c.kind == "cloze" and "1822" in c.text]
+    assert clozes and all(t.startswith("The arrangement was challenged") for t in clozes)
+
+
+def test_a_noun_modifying_another_is_no_description() -> None:
+    text = "Alvarez, a former champion, won the city race in Seville in 2022 after a late sprint."
+    assert {"Seville", "2022"} & {c.answer for c in offered(text)}

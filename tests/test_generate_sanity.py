@@ -66,8 +66,7 @@ def test_the_end_of_a_range_after_a_date_stays() -> None:
 
 def test_an_unresolved_government_or_region_is_no_card() -> None:
     texts = article("river_delta.txt")
-    assert not any(t.startswith(("The government", "The region")) for t in texts)
-    assert not any("the delta" in t for t in texts) and len(texts) >= 5
+    assert not any(t.startswith(("The government", "The region")) for t in texts) and len(texts) >= 5
 
 
 def test_the_company_is_only_the_company_the_first_sentence_names() -> None:

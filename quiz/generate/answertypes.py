@@ -16,15 +16,22 @@ from quiz.generate.words import (
     COUNTRIES,
     MONTHS,
     NUMBER_PHRASE_WORDS,
+    ORDINAL_WORDS,
     RELATIVE_DATE,
+    SCALES,
     STATES,
+    TIME_UNITS,
     WEEKDAYS,
 )
 
 YEAR = re.compile(r"^(?:1[0-9]|20)\d{2}$")
 DAY = re.compile(rf"^(?:(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?)$", re.IGNORECASE)
 MONTH = re.compile(rf"^(?:{'|'.join(MONTHS)})(?:\s+(?:of\s+)?\d{{4}})?$", re.IGNORECASE)
-DURATION = re.compile(rf"^(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})[- ](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?)$", re.IGNORECASE)
+DURATION = re.compile(
+    rf"^(?:about |some |nearly |more than |less than |over |under )?(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})(?: (?:{'|'.join(SCALES)}))?[- ](?:{'|'.join(TIME_UNITS)})$",
+    re.IGNORECASE,
+)
+ORDINAL = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})$", re.IGNORECASE)
 
 
 def answer_type(text: str, label: str) -> AnswerType | None:
@@ -47,12 +54,16 @@ def answer_type(text: str, label: str) -> AnswerType | None:
     if label == "DATE":
         return date_type(text, folded)
     if label in ("CARDINAL", "QUANTITY"):
-        if re.search(r"\d-[^\W\d]", text):
-            return None  # "a 5,000-metre champion": a measure made an adjective names a kind, not a count
+        if DURATION.match(text):
+            return AnswerType.DURATION
         vague = re.search(r"\b(?:hundreds|thousands|millions|billions|dozens|tens)\b", folded)
         return AnswerType.NUMBER if not vague and (re.search(r"\d", text) or folded.split()[0] in COUNT_WORDS) else None
     if label in ("MONEY", "PERCENT"):
         return AnswerType(label.lower())
+    if label == "ORDINAL":
+        return AnswerType.ORDINAL if ORDINAL.match(text) else None
+    if label == "TIME":
+        return AnswerType.DURATION if DURATION.match(text) else None  # "four hours", not "11:54 p.m."
     return None
 
 

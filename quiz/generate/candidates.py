@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import category, name_family, which
 from quiz.generate.clauses import (
+    DEMONSTRATIVES,
     SPEECH_VERBS,
     Clause,
     clauses,
@@ -350,8 +351,8 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> s
         if prev is not None:
             text += prev.whitespace_ if prev.i + 1 == token.i else " "
         word = resolved.get(token.i, token.text)
-        if token.lower_ in ("this", "that") and token.dep_ == "det" and token.i != tokens[0].i and token.i not in resolved:
-            word = "the"  # "a motive for that absence" reads alone as "a motive for the absence"
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.i not in resolved:
+            word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
     text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
     text = re.sub(r",(?=[,.;:])", "", text).lstrip(" ,;:")

@@ -108,6 +108,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     rest = cut_aside(after)
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
+    if any(resolved.get(t.i, t.text) != t.text for t in (*front, *middle, *rest) if resolved.get(t.i) != ""):
+        return None  # a reference resolved outside the subject: questions render those words as written
     text = resolved.get(subj.i) if subject == (subj,) else None
     if text is None and any(t.i in resolved for t in subject):
         kept = tuple(t for t in subject if resolved.get(t.i) != "")
@@ -295,23 +297,49 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
 
 
 def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, str], strict: bool = True) -> bool:
-    """Pronouns and demonstratives that point outside the text ("he", "those talks"). Resolved
-    pronouns, and pronouns bound by the subject of the same sentence ("X said it would"), are fine;
-    `strict=False` (a cloze shows the whole sentence) also lets "that absence" through."""
+    """Pronouns and demonstratives that point outside the text ("he" with no person in it, "those
+    talks"). Resolved pronouns, pronouns bound by the subject of the same sentence ("X said it
+    would"), and pronouns whose antecedent the text itself holds ("Darwin said his finches …", "In
+    his new role, Bunau-Varilla …") are fine; `strict=False` (a cloze, where "this situation"
+    reads "the situation") lets demonstrative determiners through."""
     for position, token in enumerate(tokens):
-        if token.i in resolved:
+        if token.i in resolved or bound(token):
             continue
-        if token.tag_ == "PRP" and token.lower_ in PERSONAL_PRONOUNS and not bound(token):
+        word = token.lower_
+        if token.tag_ in ("PRP", "PRP$") and word in PERSONAL_PRONOUNS | POSSESSIVES and not has_antecedent(token, tokens, position):
             return True
-        if token.tag_ == "PRP$" and token.lower_ in ("his", "her", "its") and position == 0:
-            return True  # "His father was …": whose father another sentence tells
-        if token.lower_ in DEMONSTRATIVES and token.tag_ == "DT" and (strict or position == 0 or token.lower_ in ("these", "those")):
-            return True
-        if token.lower_ == "their" and not any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ for t in tokens[:position]):
-            return True  # "The academy said their work …": whose work is told in another sentence
+        if word in DEMONSTRATIVES and token.tag_ == "DT" and (strict or token.dep_ != "det"):
+            return True  # "those talks" in a question; "This is …" anywhere
     return False
 
 
+PERSON_WORDS = frozenset("he him his she her hers".split())
+PLURAL_WORDS = frozenset("they them their theirs".split())
+POSSESSIVES = frozenset("his her its their".split())
+
+
+def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], position: int) -> bool:
+    """The text names what the pronoun stands for: a person for "he" or "his" (a possessive may come
+    first: "In his new role, Bunau-Varilla …"), a plural or a pair for "they", a noun for "it"."""
+    word = pronoun.lower_
+    before = tokens[:position]
+    if word in PERSON_WORDS:
+        around = tokens if pronoun.tag_ == "PRP$" else before
+        return any(t.ent_type_ == "PERSON" or t.tag_ == "NNP" and t.ent_type_ in ("", "PERSON") for t in around)
+    if word in PLURAL_WORDS:
+        return any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
+    if word in ("it", "its"):
+        if word == "it" and pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
+            return expletive(pronoun)  # "At the national level, it is run by …": what is, another sentence says
+        around = tokens if word == "its" else before  # "In its first year the railway carried …"
+        return any(t.tag_ in ("NN", "NNP") and t.i != pronoun.i for t in around)
+    return False  # "we", "you", "I": the writer or the reader, never a name in the text
+
+
+def expletive(pronoun: Token) -> bool:
+    """ "it" standing for a clause that follows: "it became clear that …", "it is hard to say"."""
+    verb = pronoun.head
+    return lemma(verb) in ("be", "become", "seem", "appear", "remain") and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 def bound(pronoun: Token) -> bool:
     """A reported or subordinate clause's subject pronoun whose antecedent is the subject of the
     clause it hangs off: "X said it would …", "The river runs … before it reaches the sea"."""

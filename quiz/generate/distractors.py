@@ -30,6 +30,7 @@ FALLBACK = {
 MONTH_WORDS = [m.capitalize() for m in MONTHS]
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
 VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
+ORDINAL_NAMES = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "20" in "July 20, 1969": a comma after a number is no digit group
 
 
@@ -59,8 +60,11 @@ def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
 def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") -> tuple[str, ...]:
     """Up to three wrong options, none shown in `text` (the question or cloze); none when fewer
     than two good ones exist."""
-    if mention.type in VALUE_TYPES:
-        found = [t for t in _near_values(mention, options.get(mention.type, [])) if shape(t) == shape(mention.answer)]
+    if mention.type == "ordinal":
+        found = _near_ordinals(mention)
+    elif mention.type in VALUE_TYPES:
+        digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
+        found = [t for t in _near_values(mention, options.get(mention.type, [])) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
     else:
         found = _same_family(mention, options.get(mention.type, []))
     shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
@@ -142,6 +146,24 @@ def _rotate(items: list[str], mention: Mention) -> list[str]:
         return items
     shift = int(hashlib.sha1(mention.answer.encode()).hexdigest(), 16) % len(items)
     return items[shift:] + items[:shift]
+
+
+def _near_ordinals(mention: Mention) -> list[str]:
+    """ "38th", "41st" for "40th"; "fifth", "ninth" for "seventh": written the way the answer is."""
+    text = mention.answer
+    if text.lower() in ORDINAL_NAMES:
+        value = ORDINAL_NAMES.index(text.lower())
+        return [ORDINAL_NAMES[v] for v in _rotate_ints(_nearby(value), mention) if 2 < v < len(ORDINAL_NAMES)]
+    digits = re.match(r"\d+", text)
+    if not digits:
+        return []
+    value = int(digits.group())
+    return [_ordinal(v) for v in _rotate_ints(_nearby(value), mention) if v > 2]
+
+
+def _ordinal(value: int) -> str:
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
 
 
 def _near_values(mention: Mention, options: list[Option]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import answer_type
+from quiz.generate.answertypes import DURATION, ORDINAL, answer_type
 from quiz.generate.clauses import lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.nlp import Entities, joined_names, surface
@@ -102,12 +102,18 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             tokens = with_currency(tokens)
         if not tokens:
             continue
+        if len(tokens) > 2 and tokens[-1].lower_ in ("ago", "old") and DURATION.match(" ".join(t.text for t in tokens[:-1])):
+            tokens = tokens[:-1]  # "more than {{13 billion years}} old": the measure, not the age
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
         text = span.text if label in COUNTED else surface(ent)
         if label == "ORG" and PARTICLE_NAME.match(text):
             label = "PERSON"  # "Wernher von Braun": a particle between capitalised words makes a person's name
+        if label == "DATE" and (age := AGE_PHRASE.match(text)):
+            span, text, label = span[-1:], age.group(1), "CARDINAL"  # "at the age of {{92}}": the number is the fact
         kind = answer_type(text, label)
-        if kind is None or in_title(span) or window(span, kind) or (kind == "number" and (definite(span) or range_start(span) or score(span))) or fragment(span) or descriptive(span, kind):
+        if kind is None or in_title(span) or kind in MEASURES and names_a_kind(span):
+            continue
+        if (kind == "number" and (definite(span) and not MEASURE_WORD.search(text) or range_start(span) or score(span))) or fragment(span) or descriptive(span, kind):
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
@@ -177,11 +183,16 @@ def person_fragment(span: Span) -> bool:
 
 def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
     """Counts written in digits that the tagger folded into a wrong entity ("February 26 to 1,300")
-    or left out: a number heading its own noun phrase."""
+    or left out: a number heading its own noun phrase; and ordinals it left out ("the 27th country")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     result = []
     for token in sent:
-        if token.i in taken or token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
+        if token.i in taken:
+            continue
+        if ORDINAL.match(token.text) and token.dep_ in ("amod", "nummod", "attr", "pobj") and token.tag_ in ("JJ", "CD", "NN", "RB"):
+            result.append(Mention(start=token.i, end=token.i + 1, text=token.text, type=AnswerType.ORDINAL, answer=token.text, accept=()))
+            continue
+        if token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
             continue
         span = token.doc[token.i : token.i + 1]
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span) and not score(span):
@@ -251,9 +262,21 @@ def role(span: Span, kind: str) -> str:
     return ""
 
 
-def window(span: Span, kind: str) -> bool:
-    """A duration that only frames a measurement: "found at the border in {{seven days}}"."""
-    return kind == "duration" and span.root.dep_ == "pobj" and span.root.head.lower_ in ("in", "within", "over", "every", "per")
+# A number joined to its unit ("a 12-mile zone", "14-year terms") measures, even after "a".
+MEASURE_WORD = re.compile(r"\d-[^\W\d]")
+AGE_PHRASE = re.compile(r"^(?:the )?age of (\d{1,3})$", re.IGNORECASE)
+MEASURES = (AnswerType.NUMBER, AnswerType.DURATION)
+
+
+def names_a_kind(span: Span) -> bool:
+    """A measure made an adjective of a person's title names a kind, not an amount: "Moreira, a
+    former {{5,000-metre}} champion". Of a thing it is the fact: "a 10-mile zone", "14-year terms"."""
+    if not re.search(r"\d-[^\W\d]", span.text):
+        return False
+    noun = span.root.head if span.root.head.i != span.root.i else span.root
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in ("appos", "attr") and noun.head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON"
 
 
 def fragment(span: Span) -> bool:
@@ -297,7 +320,7 @@ def _title_before_person(token: Token) -> bool:
 
 def descriptive(span: Span, kind: str) -> bool:
     """A name used as an adjective ("the Antarctic data"): no thing to ask about."""
-    return kind != "person" and all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span)
+    return kind not in ("person", "ordinal") and all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span)
 
 
 def definite(span: Span) -> bool:

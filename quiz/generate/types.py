@@ -48,6 +48,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     DURATION = "duration"
     NUMBER = "number"
+    ORDINAL = "ordinal"  # "the 40th nation"
     MONEY = "money"
     PERCENT = "percent"
 

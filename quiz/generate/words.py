@@ -59,8 +59,14 @@ HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mx".split())
 SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 NUMBER_PHRASE_WORDS = "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred".split()
 COUNT_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve dozen hundred hundreds thousand thousands million millions billion".split()
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+    nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen hundred hundreds thousand thousands million
+    millions billion""".split()
 )
+# Ordinals worth a gap: "the 40th nation", "its seventh director"; "first" and "second" are too easy to guess.
+ORDINAL_WORDS = frozenset("third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+# Units a count of time is told in: "72 hours", "13.5 billion years", "every 2.5 seconds".
+TIME_UNITS = "seconds? minutes? hours? days? weeks? months? years? decades? centuries century millennia millennium light-years?".split()
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # Words that hedge or bound a number ("about 20,000", "more than 600"), and how a question says them.
 NUMBER_MODIFIERS = frozenset("about approximately some around roughly nearly almost up to at least more than over under fewer less just only".split())

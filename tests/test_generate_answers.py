@@ -1,0 +1,45 @@
+"""Which words of a sentence can be answers: names, dates, counts, measures, ordinals and terms.
+Each test is a sentence written for it; a card must ask for the answer and read as a whole card."""
+
+from __future__ import annotations
+
+import pytest
+from generate_cards import asked, made, offered, problems, well_formed
+
+
+def gaps(text: str) -> dict[str, str]:
+    """Answer -> a cloze candidate asking for it (before ranking and the card budget)."""
+    return {c.answer: c.text for c in offered(text) if c.kind == "cloze" and well_formed(c)}
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Portugal became the 27th country to ratify the fisheries treaty in Lisbon, officials in Brussels confirmed.", "27th"),
+        ("The harbour master retired in Bristol in 2019 at the age of 81 after a long career at sea.", "81"),
+        ("Seventeen schools in the valley closed their doors during the winter storms of the year before.", "Seventeen"),
+        ("The probe sends a signal back to the ground station in Madrid every 2.5 seconds while it is in orbit.", "2.5 seconds"),
+        ("The oldest stars in the cluster formed more than 12 billion years ago, the survey of the sky found.", "12 billion years"),
+        ("The council created a 12-mile zone around the lake in which no motor boats may be used at all.", "12-mile"),
+    ],
+)
+def test_counts_measures_ordinals_and_ages_are_answers(text: str, answer: str) -> None:
+    found = gaps(text)
+    assert answer in found, [(c.text, c.answer, problems(c)) for c in offered(text)]
+
+
+def test_a_measure_naming_a_persons_title_is_no_answer() -> None:
+    text = "Alvarez, a former 10,000-metre champion, won the city race in Seville in 2022 after a late sprint."
+    found = offered(text)
+    assert not asked(found, "10,000-metre") and found
+
+
+def test_first_is_too_easy_an_ordinal_and_ordinal_choices_keep_their_form() -> None:
+    text = (
+        "The Danube was the first river in Europe to be surveyed from the air, in 1921. Austria became the 14th state to join "
+        "the river commission in 1925, and Hungary the 15th state in 1926."
+    )
+    cards = made(text, kinds=["cloze"])
+    assert not asked(cards, "first")
+    for card in asked(cards, "14th") + asked(cards, "15th"):
+        assert card.choices and all(choice[:-2].isdigit() and choice[-2:] in ("st", "nd", "rd", "th") for choice in card.choices)
