@@ -43,3 +43,34 @@ def test_first_is_too_easy_an_ordinal_and_ordinal_choices_keep_their_form() -> N
     assert not asked(cards, "first")
     for card in asked(cards, "14th") + asked(cards, "15th"):
         assert card.choices and all(choice[:-2].isdigit() and choice[-2:] in ("st", "nd", "rd", "th") for choice in card.choices)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "type_"),
+    [
+        ("The samples were analysed at the Marston Space Research Center in Ohio in 2019 by a team of chemists.", "Marston Space Research Center", "organization"),
+        ("The treaty was signed in Geneva by Trade Commissioner Ilse Varga of Austria in 1998.", "Ilse Varga", "person"),
+        ("The satellite Aster-7 was launched from a base in Kazakhstan in 2014 to map the glaciers.", "Aster-7", "thing"),
+        ("President Ahn Ji-woo opened the new harbour in Busan in 2017 in front of a large crowd.", "Ahn Ji-woo", "person"),
+    ],
+)
+def test_names_the_tagger_misses_are_answers(text: str, answer: str, type_: str) -> None:
+    found = [c for c in offered(text) if c.answer == answer]
+    assert found and all(c.type == type_ for c in found), [(c.text, c.answer, c.type) for c in offered(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Soil erosion is the main threat to the farms of the valley, the report of the ministry found.", "Soil erosion"),
+        ("Farmers in Kent grow wheat and beans in turn, a practice known as crop rotation that keeps the soil rich.", "crop rotation"),
+        ("Over the following decades the fields were slowly destroyed by salt water from the rising sea.", "salt water"),
+    ],
+)
+def test_terms_a_sentence_defines_or_names_are_answers(text: str, answer: str) -> None:
+    assert answer in gaps(text), [(c.text, c.answer) for c in offered(text)]
+
+
+def test_a_vague_or_general_noun_is_no_term() -> None:
+    text = "The new program covers a large area of the coast and several other parts of the bay near Hull."
+    assert not {"area", "large area", "new program", "program", "other parts", "parts"} & {c.answer for c in offered(text)}

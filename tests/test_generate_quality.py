@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from generate_cards import made, well_formed
+from generate_cards import made, offered, well_formed
 
 from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
@@ -71,7 +71,7 @@ def test_concession_is_asked_on_its_own() -> None:
         "The Associated Press notes that although the accords reached under the Clinton administration also require both governments "
         "to hold meetings, the Bush administration suspended those talks in 2003. The Obama administration resumed them in 2009."
     )
-    found = cards(text, kinds=["cloze"])
+    found = {c.text for c in offered(text)}
     assert "The accords reached under the {{Clinton}} administration also require both governments to hold meetings." in found
 
 

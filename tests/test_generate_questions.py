@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from generate_cards import Made, answers, asked, made, problems, well_formed
+from generate_cards import Made, answers, asked, made, offered, problems, well_formed
 
 from quiz.decks.file import check_text, dump
 from quiz.generate import GenerateError, generate
 
 
 def one(text: str, answer: str, kind: str, **options: object) -> Made:
-    """The well-formed card of `kind` asking for `answer`; fails when there is none."""
-    cards = made(text, **options)
+    """A well-formed candidate card of `kind` asking for `answer` (before ranking: these tests are
+    about how a sentence becomes a question); fails when there is none."""
+    cards = [c for c in offered(text) if c.kind in options.get("kinds", [kind])]  # type: ignore[operator]
     found = [c for c in asked(cards, answer, kind) if well_formed(c)]
     assert found, [(c.text, c.answer, c.kind, problems(c)) for c in cards]
     return found[0]

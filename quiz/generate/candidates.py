@@ -31,18 +31,12 @@ from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
-from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS
+from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 TITLE_DEPS = ("compound", "amod", "nmod")
-# Words of office titles, lower case in a wh-phrase even where the tagger took them for a name.
-TITLE_WORDS = frozenset(
-    """minister secretary president vice deputy chief prime foreign trade finance defence defense interior health
-    education justice commerce economy labour labor energy agriculture transport state general senator governor
-    mayor ambassador chancellor commissioner director chairman judge justice""".split()
-)
 
 
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:

@@ -327,7 +327,8 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
         around = tokens if pronoun.tag_ == "PRP$" else before
         return any(t.ent_type_ == "PERSON" or t.tag_ == "NNP" and t.ent_type_ in ("", "PERSON") for t in around)
     if word in PLURAL_WORDS:
-        return any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
+        # A plural noun or a pair ("Molina and Rowland"), not the plural word of a name ("Academy of Sciences").
+        return any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
     if word in ("it", "its"):
         if word == "it" and pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
             return expletive(pronoun)  # "At the national level, it is run by …": what is, another sentence says

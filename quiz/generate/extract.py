@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, ORDINAL, answer_type
 from quiz.generate.clauses import lemma
 from quiz.generate.clean import Paragraph
-from quiz.generate.nlp import Entities, joined_names, surface
+from quiz.generate.names import name_spans
+from quiz.generate.nlp import Entities, surface
 from quiz.generate.references import describe, resolve, resolve_possessive, salient_names
+from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
 from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
 from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS
@@ -89,7 +91,7 @@ def usable(span: Span, quoted: set[int]) -> bool:
 
 def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     found = []
-    for ent in joined_names(sentence.span):
+    for ent in name_spans(sentence.span, entities):
         label = entities.label(ent)
         tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
@@ -128,7 +130,9 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
-    return found + orphan_numbers(sentence.span, found)
+    found += orphan_numbers(sentence.span, found)
+    taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
+    return found + term_mentions(sentence.span, taken)
 
 
 PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")

@@ -8,28 +8,31 @@ per answer in the deck, and one card per 20 words of article text.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from quiz.generate.nlp import alias_forms, key
-from quiz.generate.types import GAP_KINDS, NAMED_TYPES, Candidate
+from quiz.generate.types import NAMED_TYPES, Candidate
 
 WORDS_PER_CARD = 20
 PER_SENTENCE = 2
 PER_ANSWER = 2
-KIND_WEIGHT = {"who": 3.0, "howmany": 3.0, "when": 2.9, "where": 2.8, "what": 2.7, "cloze": 2.0, "truefalse": 1.0}
+SECOND_CARD = 0.6
+# What a card asks for matters most; how it asks breaks ties: a question before a cloze of the same
+# answer, a true/false statement last.
+KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
+# How likely an answer of each type is the fact a teacher would ask about a sentence holding it
+# (amounts, days and counts most, countries and loose terms least), as weights around 1.
 TYPE_WEIGHT = {
-    "person": 1.0, "year": 1.0, "day": 0.9, "number": 0.9, "money": 0.9, "percent": 0.9, "organization": 0.8,
-    "thing": 0.8, "place": 0.8, "years": 0.8, "city": 0.8, "month": 0.7, "duration": 0.8, "country": 0.8,
-    "state": 0.7, "date": 0.6,
+    "money": 1.5, "percent": 1.5, "day": 1.4, "number": 1.4, "month": 1.3, "years": 1.25, "duration": 1.2, "year": 1.2,
+    "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "place": 0.7, "state": 0.7,
+    "country": 0.3, "term": 0.3,
 }
-UNDATED = {"day": 0.3, "month": 0.8}
-# A count, share or amount is the detail a reader studies, and few sentences let a wh-question ask
-# for it ("shipped in {{40}} containers"): its gap ranks with the questions of its sentence.
-COUNT_TYPES = ("number", "percent", "money")
-COUNT_GAP_BONUS = 0.8
-TOPIC_PENALTY = 1.0  # a wh-question may still ask for the main country ("Where will they meet?")
+DEFINED_TERM = 0.35  # a term the sentence defines or names is what the sentence teaches
+UNDATED = {"day": 0.2, "month": 0.4}
+TOPIC_PENALTY = 0.5  # what the article is about is a weaker answer, not a forbidden one
 CENTRAL_TYPES = ("country", "organization")
 
 
@@ -78,8 +81,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
     if mention.type in ("day", "month") and not re.search(r"\d{4}", mention.answer):
         value -= UNDATED[mention.type]  # "June 2" or "February" without its year: weaker than a name beside it
-    if candidate.kind == "cloze" and mention.type in COUNT_TYPES:
-        value += COUNT_GAP_BONUS
+    if mention.defined:
+        value += DEFINED_TERM
     if key(mention.answer) in topic:
         value -= TOPIC_PENALTY
     else:
@@ -116,24 +119,23 @@ def select(
     per_answer: Counter[str] = Counter()
     per_article: Counter[int] = Counter()
     pairs: set[tuple[int, int, str]] = set()
-    # Two passes: first the best card of each sentence, then second cards, so the budget covers
-    # as many facts of the article as it can before asking one sentence twice.
-    passes = [(1, item) for item in scored] + [(PER_SENTENCE, item) for item in scored]
-    taken: set[int] = set()
-    for cap, item in passes:
-        c = item.candidate
-        if id(c) in taken:
-            continue
+    # Best first, where a sentence's next card counts SECOND_CARD less for every card it already
+    # has: a rich sentence may give two cards, but not before the other sentences' best ones.
+    heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
+    heapq.heapify(heap)
+    while heap and (limit is None or len(chosen) < limit):
+        negative, card, index, applied = heapq.heappop(heap)
+        c = scored[index].candidate
         where = (c.sentence.article, c.sentence.position)
         answer = key(c.mention.answer)
-        # Never a gap or a subject question on a topic ("Which country has taken a two-track approach
-        # to Cuba?"): anyone who read the title knows it. Objects and places may still ask it.
         if (
-            (answer in topic.get(where[0], set()) and (c.kind in GAP_KINDS or c.subject)) or (*where, answer) in pairs or per_sentence[where] >= cap or per_answer[answer] >= PER_ANSWER
-            or per_article[where[0]] >= budgets[where[0]] or (limit is not None and len(chosen) >= limit)
+            (*where, answer) in pairs
+            or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
         ):
             continue
-        taken.add(id(c))
+        if per_sentence[where] > applied:
+            heapq.heappush(heap, (negative + SECOND_CARD * (per_sentence[where] - applied), card, index, per_sentence[where]))
+            continue
         pairs.add((*where, answer))
         per_sentence[where] += 1
         per_answer[answer] += 1

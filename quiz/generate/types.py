@@ -51,6 +51,7 @@ class AnswerType(StrEnum):
     ORDINAL = "ordinal"  # "the 40th nation"
     MONEY = "money"
     PERCENT = "percent"
+    TERM = "term"  # a common-noun phrase the text defines or names: "yellow fever", "genetic diversity"
 
 
 DATE_TYPES = frozenset((AnswerType.YEAR, AnswerType.DAY, AnswerType.MONTH, AnswerType.DATE, AnswerType.YEARS))
@@ -70,6 +71,7 @@ class Mention:
     accept: tuple[str, ...]
     approximator: str = ""  # "About" for "approximately 20,000"
     role: str = ""  # "president" for "President Bush"; "outlet" for a news organisation
+    defined: bool = False  # a term the sentence defines or names ("known as portfolios")
 
     def covers(self, tokens: tuple[Token, ...] | list[Token]) -> bool:
         """True when the tokens are exactly this mention, maybe with "the" and titles around it."""

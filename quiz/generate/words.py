@@ -51,6 +51,19 @@ CATEGORY_NOUNS = frozenset(
 )
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words of office titles, lower case in a wh-phrase even where the tagger took them for a name.
+TITLE_WORDS = frozenset(
+    """minister secretary president vice deputy chief prime foreign trade finance defence defense interior health
+    education justice commerce economy labour labor energy agriculture transport state general senator governor
+    mayor ambassador chancellor commissioner director chairman judge justice""".split()
+)
+# Offices written before a person's name: "Deputy Administrator Pam Melroy", "Colonel Ralph Puckett".
+OFFICE_WORDS = frozenset(
+    """minister secretary president vice deputy chief premier senator governor mayor ambassador chancellor
+    commissioner director chairman chairwoman judge administrator curator professor commander captain lieutenant
+    colonel general admiral sergeant major representative rep sen gov king queen prince princess emperor pope
+    bishop""".split()
+)
 # Forms of address, not offices: "Dr. Thomas Yates" has no role to ask with ("Which dr.").
 HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame mx".split())
 

@@ -1,0 +1,146 @@
+"""Names the small model misses or cuts: runs of proper nouns taken as mentions, not NER alone.
+
+The English pipeline's entity tagger misses many multi-word names ("CBP Jobs App", "Johnson
+Space Center"), splits some ("French" + "Guiana"), runs others into the next word ("Walero
+Motorsports utilizes Outlast") and cuts hyphenated ones ("Moon Jae" of "Moon Jae-in"). The
+part-of-speech tags are steadier: a run of proper nouns (with "of", "for", "the" inside, and
+hyphenated parts such as "Nimbus-7") is a name. Each run is split where the parse says it holds
+two phrases ("Minister of Foreign Affairs" | "Aristide Briand"), loses leading office words
+("President"), and gets a label from its category noun ("… Center" is a facility, "… Treaty" a
+law), from a title before it (a person) or from the preposition before it (a place).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quiz.generate.answertypes import NAME_FAMILIES, category
+from quiz.generate.nlp import Entities, joined_names
+from quiz.generate.words import CATEGORY_NOUNS, HONORIFICS, OFFICE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
+CONNECTORS = frozenset("of for on de du da del la von van der".split())
+PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside".split())
+# A category noun's family says what kind of name it ends: "… Agency" an organisation, "… River" a place.
+FAMILY_LABELS = {
+    "government": "ORG", "international": "ORG", "academic": "ORG", "company": "ORG", "party": "ORG", "outlet": "ORG",
+    "law": "LAW", "award": "WORK_OF_ART", "event": "EVENT", "water": "LOC", "land": "LOC",
+}
+
+
+def proper(token: Token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and (token.text[:1].isupper() or any(c.isdigit() for c in token.text))
+
+
+def runs(sent: Span) -> list[tuple[int, int]]:
+    """Maximal runs of proper nouns, as (start, end) token indices: "Saturn V", "ICESat-2",
+    "Office of Technology", "Summit of the Americas"."""
+    doc = sent.doc
+    found = []
+    index = sent.start
+    while index < sent.end:
+        if not proper(doc[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < sent.end:
+            token = doc[end]
+            after = doc[end + 1] if end + 1 < sent.end else None
+            if proper(token) or token.tag_ == "CD" and doc[end - 1].text in ("-", "–") and not doc[end - 1].whitespace_ or token.text in ("-", "–") and not doc[end - 1].whitespace_ and not token.whitespace_ and after is not None and (proper(after) or after.tag_ == "CD"):
+                end += 1
+            elif token.lower_ in CONNECTORS and after is not None and (proper(after) or after.lower_ == "the" and end + 2 < sent.end and proper(doc[end + 2])):
+                joined = doc[end + 1] if proper(after) else doc[end + 2]
+                if joined.ent_iob_ == "B" and joined.ent_type_ in ("GPE", "LOC"):
+                    break  # "Ilse Varga of Austria": a place the name is from, not part of it
+                end += 2 if proper(after) else 3
+            else:
+                break
+        while end - 1 > index and doc[end - 1].lower_ in CONNECTORS | {"the"}:
+            end -= 1
+        found.append((index, end))
+        index = end
+    return found
+
+
+def phrases(doc_span: Span, start: int, end: int) -> list[tuple[int, int]]:
+    """A run split where the parse says it holds separate phrases: each token whose head lies
+    outside the run starts a phrase of the tokens that hang off it."""
+    doc = doc_span.doc
+    roots = [i for i in range(start, end) if not start <= doc[i].head.i < end or doc[i].head.i == i]
+    if len(roots) <= 1:
+        return [(start, end)]
+    owner = {}
+    for i in range(start, end):
+        node = doc[i]
+        while start <= node.head.i < end and node.head.i != node.i:
+            node = node.head
+        owner[i] = node.i
+    pieces: list[tuple[int, int]] = []
+    for i in range(start, end):
+        if pieces and owner[i] == owner[pieces[-1][1] - 1]:
+            pieces[-1] = (pieces[-1][0], i + 1)
+        else:
+            pieces.append((i, i + 1))
+    return pieces
+
+
+def label_for(doc_span: Span, start: int, end: int, titled: bool) -> str:
+    """What a name found without the tagger is: by its category noun, a title before it, or the
+    preposition before it; otherwise a named thing."""
+    doc = doc_span.doc
+    text = doc[start:end].text
+    if (noun := category(text)) is not None:
+        family = next((f for f, words in NAME_FAMILIES if noun in words.split()), "")
+        return FAMILY_LABELS.get(family, "FAC")
+    if titled:
+        return "PERSON"
+    head = doc[end - 1]
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i and start <= head.head.i < end:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
+        return "GPE"
+    return "PRODUCT"
+
+
+def name_spans(sent: Span, entities: Entities) -> list[Span]:
+    """The sentence's entities with the tagger's misses mended: names it cut or ran on corrected,
+    and runs of proper nouns it left out added. Number, date and other entities stay as tagged."""
+    from spacy.tokens import Span
+
+    doc = sent.doc
+    ents = []
+    for ent in joined_names(sent):
+        if ent.label_ in NAME_LABELS and any(t.tag_.startswith(("VB", "MD")) for t in ent):
+            continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
+        end = ent.end
+        while ent.label_ in NAME_LABELS and end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Moon Jae" + "-in"
+        ents.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
+    added = []
+    for start, end in runs(sent):
+        for first, last in phrases(sent, start, end):
+            offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS]
+            titled = bool(offices) or first > sent.start and doc[first - 1].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS
+            if offices:
+                first = offices[-1] + 1  # "United States Ambassador | Kara C. McDonald"
+                if first >= last or doc[first].lower_ in CONNECTORS:
+                    continue  # an office ("Minister of Economy"), no name
+            words = [t for t in doc[first:last] if t.is_alpha or any(c.isdigit() for c in t.text)]
+            if len(words) < 2 and not any(c.isdigit() for c in doc[first:last].text):
+                continue  # one-word names are the tagger's to find
+            if doc[last - 1].lower_ in CATEGORY_NOUNS and last - first == 1:
+                continue
+            inside = [e for e in ents if e.start >= first and e.end <= last]
+            if any(e.start < last and first < e.end and e not in inside for e in ents):
+                continue  # crosses a tagged name: keep the tagger's reading
+            if any(e.start == first and e.end == last for e in inside):
+                continue
+            label = label_for(sent, first, last, titled)
+            if inside and all(e.label_ == "PERSON" for e in inside) and not titled and label == "PRODUCT":
+                label = "PERSON"
+            ents = [e for e in ents if e not in inside or e.label_ not in NAME_LABELS]
+            added.append(Span(doc, first, last, label=label))
+    return sorted([*ents, *added], key=lambda e: e.start)

@@ -1,0 +1,95 @@
+"""Terms as answers: what a text defines or names that is not a name, date or number.
+
+Science and history texts teach terms: "Genetic diversity is the raw material for adaptation",
+"a process that Darwin called descent with modification", "decimated by yellow fever". A term
+is a noun phrase of common nouns and their describing words ("yellow fever", "ecosystem
+diversity"), without determiners, numbers or vague adjectives. One that the sentence defines
+or names — the subject or complement of "is", the object of "called" or "known as", an
+apposition — is `defined`: it is the sentence's point. Other terms need two words to be worth a
+gap ("water table", not "area"); a single word only when the sentence defines it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quiz.generate.types import AnswerType, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+HEAD_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos conj oprd".split())
+MODIFIER_DEPS = frozenset("compound amod nmod".split())
+MODIFIER_TAGS = frozenset("NN NNS JJ VBN VBG NNP HYPH".split())
+NAMING_VERBS = frozenset("called call calls named name names termed term known referred dubbed".split())
+# Adjectives that qualify without naming: "a new report", "other rare plants", "several actions".
+VAGUE = frozenset(
+    """new old other such same several many various different certain major main key important additional further
+    own particular specific general entire whole recent current former latter previous following next last first
+    second significant large small big great good best better high low long short full real possible potential
+    total overall initial final early late more most less least much few little numerous multiple similar""".split()
+)
+# Nouns too general to be a term on their own or at a phrase's head: "the area", "a set of principles".
+GENERAL_NOUNS = frozenset(
+    """thing things part parts way ways area areas number numbers amount lot set kind kinds type types form forms
+    time times year years day days people person world place places case cases fact facts example examples
+    effort efforts work use uses range level levels role roles need needs point points side sides end
+    group groups member members order result results issue issues matter matters""".split()
+)
+MAX_TERM_WORDS = 4
+
+
+def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
+    """The sentence's terms that overlap no name, date or number (`taken` holds their tokens)."""
+    found = []
+    used = set(taken)
+    for token in sent:
+        if token.i in used or not head_noun(token):
+            continue
+        tokens = phrase(token)
+        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS:
+            continue
+        named = defined(token)
+        if len(tokens) == 1 and not named or tokens[-1].lower_ in GENERAL_NOUNS:
+            continue
+        span = sent.doc[tokens[0].i : tokens[-1].i + 1]
+        found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=(), defined=named))
+        used.update(t.i for t in tokens)
+    return found
+
+
+def head_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.dep_ in HEAD_DEPS and not token.ent_type_ and token.is_alpha and len(token.text) > 2
+
+
+def phrase(head: Token) -> list[Token]:
+    """The head noun with the describing words just before it: "yellow fever", "spear-like beaks"."""
+    doc = head.doc
+    tokens = [head]
+    index = head.i - 1
+    while index >= head.sent.start:
+        token = doc[index]
+        if token.tag_ not in MODIFIER_TAGS or token.dep_ not in MODIFIER_DEPS | {"punct"} or token.ent_type_ not in ("", "NORP"):
+            break
+        if token.tag_ == "HYPH" and (token.whitespace_ or doc[index - 1].whitespace_):
+            break
+        if token.head.i not in {t.i for t in tokens} and token.tag_ != "HYPH" and doc[index + 1].tag_ != "HYPH":
+            break
+        tokens.insert(0, token)
+        index -= 1
+    while tokens and (tokens[0].lower_ in VAGUE or tokens[0].tag_ == "HYPH" or tokens[0].tag_ in ("JJR", "JJS")):
+        tokens = tokens[1:]
+    return tokens if tokens and tokens[-1] is head else [head]
+
+
+def defined(head: Token) -> bool:
+    """The sentence defines or names the term: "X is a Y" (either side), "called X", "known as X",
+    "X, a Y …" (the apposition), or "X (or Y)"."""
+    verb = head.head
+    if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
+        return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
+    if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
+        return True
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in NAMING_VERBS:
+        return True
+    return head.dep_ == "appos"
