@@ -29,6 +29,7 @@ from quiz.store_history import NEW as NEW
 from quiz.store_history import NOT_SCHEDULED, HistoryQueries
 from quiz.store_history import Imported as Imported
 from quiz.store_history import PastReview as PastReview
+from quiz.text import storable
 
 CardKey = tuple[str, str]  # (deck id, card id), as quiz.decks.model names it
 P = ParamSpec("P")
@@ -409,7 +410,7 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
         cursor = self.db.execute(
             "INSERT INTO reviews (session_id, deck_id, card_id, reviewed_ms, answer, correct, rating,"
             " auto_rating, duration_ms, practice, interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (answer.session_id, answer.deck_id, answer.card_id, at, answer.given, int(answer.correct),
+            (answer.session_id, answer.deck_id, answer.card_id, at, storable(answer.given), int(answer.correct),
              int(answer.rating), int(answer.rating), answer.duration_ms, int(answer.memory is None), answer.interval_days),
         )
         self.db.execute(

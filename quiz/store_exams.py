@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.days import from_ms, to_ms
+from quiz.text import storable
 
 if TYPE_CHECKING:
     from quiz.store import Answer
@@ -61,7 +62,7 @@ class ExamRecords:
             review_id = self._record(answer)
             self.db.execute(
                 "UPDATE exam_questions SET given = ?, correct = ?, duration_ms = ?, review_id = ? WHERE exam_id = ? AND position = ?",
-                (answer.given, int(answer.correct), answer.duration_ms, review_id, exam_id, position),
+                (storable(answer.given), int(answer.correct), answer.duration_ms, review_id, exam_id, position),
             )
         return review_id
 

@@ -685,9 +685,11 @@ def test_card_kinds() -> None:
 
 # -- properties ---------------------------------------------------------------------------------
 
-TEXT = st.text(max_size=30)
-NON_BLANK = st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != "")
-NO_BRACES = st.text(st.characters(exclude_characters="{}", codec="utf-8"), max_size=20)
+# Deck text is read without control characters (but tab and newline): a deck keeps the rest.
+SHOWN = st.characters(codec="utf-8", exclude_categories=("Cc",)) | st.sampled_from("\t\n")
+TEXT = st.text(SHOWN, max_size=30)
+NON_BLANK = st.text(SHOWN, min_size=1, max_size=30).filter(lambda s: s.strip() != "")
+NO_BRACES = st.text(st.characters(exclude_characters="{}", codec="utf-8", exclude_categories=("Cc",)), max_size=20)
 IDS = st.from_regex(deckfile.ID_PATTERN, fullmatch=True).filter(lambda s: len(s) < 40)
 LISTS = st.lists(NON_BLANK, max_size=3).map(tuple)
 
@@ -768,6 +770,16 @@ def test_any_valid_deck_dumps_and_reloads_equal(deck: Deck) -> None:
     result = check_text(text)
     assert result.errors == [], text
     assert result.deck == deck
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_deck_text_is_read_without_control_characters(title: str, question: str) -> None:
+    from quiz.text import printable
+
+    assume(printable(title).strip() and printable(question).strip())
+    deck = Deck(id="d", title=title, entries=(Entry(id="a", question=question, answer="x"),))
+    loaded = load_text(dump(deck))
+    assert (loaded.title, loaded.entries[0].question) == (printable(title).strip(), printable(question))
 
 
 YAMLISH = st.lists(

@@ -79,10 +79,11 @@ class PlainAsker:
             given = self.text(f"{prompt} [{listed}]").strip()
             if not given and default in options:
                 return str(default)
-            if given.isdigit() and 1 <= int(given) <= len(options):
-                return options[int(given) - 1]
+            from quiz.study.prompts import pick_option
+
+            picked = pick_option(given, tuple(options))  # an option's number, in any script's digits
             for option in options:
-                if given.casefold() == option.casefold():
+                if picked.casefold() == option.casefold():
                     return option
             typer.echo(f"Choose a number from 1 to {len(options)}.", err=True)
 

@@ -35,7 +35,7 @@ from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Ent
 from quiz.errors import QuizError
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 5
+FORMAT = 6
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
 SCHEMA = """

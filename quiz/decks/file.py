@@ -117,7 +117,7 @@ def check_text(
         return CheckResult(None, [Problem(filename, 1, 1, "YAML nesting is too deep")])
     if sources is None and base_dir is not None:
         sources = SourceFiles(base_dir)
-    reader = SchemaReader(filename, sources)
+    reader = SchemaReader(filename, sources, escapes="\\" in text)
     if root is not None and "&" in text:
         reader.refuse_alias_bombs(root)
     deck = None if reader.problems else reader.deck(root, default_id, path)

@@ -14,6 +14,7 @@ import yaml
 
 from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand, split_cloze
 from quiz.normalise import answer_key
+from quiz.text import printable
 
 if TYPE_CHECKING:
     from quiz.decks.sources import SourceFiles
@@ -45,15 +46,19 @@ class Problem:
 
     def __str__(self) -> str:
         level = "warning: " if self.warning else ""
-        return f"{self.file}:{self.line}:{self.column}: {level}{self.message}"
+        # A message can quote the deck (a key, a value, a tag): never a terminal escape.
+        return printable(f"{self.file}:{self.line}:{self.column}: {level}{self.message}")
 
 
 class SchemaReader:
     """Reads composed YAML nodes against the deck schema, collecting problems."""
 
-    def __init__(self, filename: str, source_files: SourceFiles | None) -> None:
+    def __init__(self, filename: str, source_files: SourceFiles | None, escapes: bool = True) -> None:
         self.filename = filename
         self.source_files = source_files
+        # Only a double-quoted scalar's escapes (`"\e"`) put control characters in a deck: libyaml
+        # refuses them written out. Without a backslash in the file, no text needs cleaning.
+        self.escapes = escapes
         self.problems: list[Problem] = []
         self.source_names: tuple[str, ...] = ()
         self._hints: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -144,7 +149,7 @@ class SchemaReader:
             return None
         if node.tag == NULL_TAG:
             return None
-        return node.value
+        return printable(node.value) if self.escapes else node.value
 
     def texts(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         """A list of non-empty texts; a single text counts as a list of one."""

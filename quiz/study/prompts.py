@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import IO
@@ -23,6 +24,7 @@ from quiz.study.answers import Verdict
 from quiz.study.exam import ExamResult
 from quiz.study.grading import RATING_KEYS
 from quiz.study.session import Action, Question, Quit, Result, Undo
+from quiz.text import printable
 
 QUIT_WORDS = {"q", ":q"}
 UNDO_WORDS = {"u", ":u"}  # at a text prompt, with Enter; a menu takes `u` alone
@@ -80,7 +82,7 @@ def answer_lines(card: Card, source: Source | None, given: str, verdict: Verdict
     elif verdict.correct:
         lines = [paint(f"✓ Right: {answer}", "32")]
     else:
-        said = f" (you said: {given})" if given.strip() else ""
+        said = f" (you said: {printable(given)})" if given.strip() else ""
         lines = [paint(f"✗ The answer is: {answer}", "31") + said]
     if card.quote:
         cited = ""
@@ -131,8 +133,16 @@ def grade_line(result: Result, paint: Paint) -> str:
     name = RATING_NAMES[result.rating]
     if not result.intervals:
         return f"Grade: {paint(name, '1')} (practice: the schedule stays as it was; {result.seconds:.0f}s to answer)"
-    next_in = duration(result.intervals[result.rating])
+    next_in = duration(until_due(result, result.rating))
     return f"Grade: {paint(name, '1')} (again in {next_in}, {result.seconds:.0f}s to answer)"
+
+
+def until_due(result: Result, rating: Rating) -> timedelta:
+    """How long until the card is due with `rating`: for the grade given, the real due date (fuzz
+    and all); for the others, the scheduler's unfuzzed preview."""
+    if rating == result.rating and result.next_in is not None:
+        return result.next_in
+    return result.intervals[rating]
 
 
 class PlainPrompter:
@@ -142,6 +152,9 @@ class PlainPrompter:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.paint = Paint(use_colour(self.stdout))
+        reconfigure = getattr(self.stdin, "reconfigure", None)
+        if reconfigure is not None:  # bytes that are not UTF-8 read as U+FFFD, not as an error
+            reconfigure(errors="replace")
 
     def say(self, text: str = "") -> None:
         print(text, file=self.stdout, flush=True)
@@ -158,7 +171,7 @@ class PlainPrompter:
             self.say()  # a terminal echoes the answer's newline; a pipe does not
         if not line:
             raise Quit
-        given = line.rstrip("\r\n")
+        given = printable(line.rstrip("\r\n"))
         if given.strip().casefold() in QUIT_WORDS:
             raise Quit
         return pick_option(given, question.options)
@@ -177,10 +190,15 @@ class PlainPrompter:
 
 
 def pick_option(given: str, options: tuple[str, ...]) -> str:
-    """An option's text when the answer is its number, else the answer as typed."""
+    """An option's text when the answer is its number (in any script's digits), else the answer
+    as typed."""
     text = given.strip()
-    if text.isdigit() and 1 <= int(text) <= len(options):
-        return options[int(text) - 1]
+    # Decimal, not digit: int() refuses '²' and '①'. A number longer than the options' count
+    # picks nothing, and is never converted (a 5,000-digit one is past int()'s limit).
+    if text.isdecimal():
+        digits = "".join(str(unicodedata.decimal(ch)) for ch in text).lstrip("0")
+        if len(digits) <= len(str(len(options))) and 1 <= int(digits or "0") <= len(options):
+            return options[int(digits) - 1]
     return given
 
 
@@ -211,14 +229,14 @@ class InteractivePrompter:
             raise Quit
         if question.can_undo and typed in UNDO_WORDS:
             raise Undo
-        return str(answer)
+        return printable(str(answer))
 
     def confirm(self, result: Result) -> Rating | Action:
         for line in feedback_lines(result, self.paint):
             print(line)
         print(grade_line(result, self.paint))
         if result.intervals:
-            grades = "  ".join(f"{n} {RATING_NAMES[Rating(n)]} ({duration(result.intervals[Rating(n)])})" for n in range(1, 5))
+            grades = "  ".join(f"{n} {RATING_NAMES[Rating(n)]} ({duration(until_due(result, Rating(n)))})" for n in range(1, 5))
         else:
             grades = "1-4 change the grade"
         held = "" if result.leech else " · s suspend · b bury"

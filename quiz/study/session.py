@@ -71,6 +71,7 @@ class Result:
     seconds: float
     intervals: dict[Rating, timedelta]  # empty for practice, which schedules nothing
     leech: bool = False  # this answer made the card a leech, and suspended it
+    next_in: timedelta | None = None  # until the card is due with `rating`, fuzz and all
 
 
 class Prompter(Protocol):
@@ -207,7 +208,8 @@ class Session:
         summary.correct += verdict.correct
         summary.ratings[rating] += 1
         intervals = {} if self.practice else scheduler.preview(before, answered_at)
-        chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals, leech))
+        next_in = after.due - answered_at if after is not None else None
+        chosen = self.prompter.confirm(Result(question, given, verdict, rating, seconds, intervals, leech, next_in))
         if chosen is Action.UNDO:
             self._undo(summary)
             return
