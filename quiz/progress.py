@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+
+from quiz.days import midnight
 
 MATURE_DAYS = 21
 PERIODS = (("today", 1), ("7 days", 7), ("30 days", 30), ("all", None))
@@ -197,14 +199,14 @@ def retention(days: dict[date, DayTotals], today: date) -> list[Retention]:
     return rows
 
 
-def forecast(due: dict[str, int], today: date, days: int = 30) -> list[tuple[date, int]]:
-    """Cards due on each of the next `days` days, today first (with every overdue card)."""
-    counts = [0] * days
-    for day, count in due.items():
-        offset = (date.fromisoformat(day) - today).days
-        if offset < days:
-            counts[max(0, offset)] += count
+def forecast(counts: list[int], today: date) -> list[tuple[date, int]]:
+    """Cards due on each day from today (today's count holds every overdue card)."""
     return [(today + timedelta(days=n), count) for n, count in enumerate(counts)]
+
+
+def day_ends(today: date, days: int = 30) -> list[datetime]:
+    """The local midnights that end today and each of the `days` - 1 days after it."""
+    return [midnight(today + timedelta(days=n)) for n in range(1, days + 1)]
 
 
 def time_per_day(days: dict[date, DayTotals], today: date, span: int = 30) -> list[tuple[date, float]]:

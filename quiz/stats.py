@@ -143,7 +143,7 @@ def progress(store: Store, decks: list[Deck], now: datetime, desired: float, cur
     keys = _keys(cards) if cards is not None else None
     deck_ids = [deck.id for deck in decks]
     days = figures.by_day(store.daily_totals(deck_ids, keys))
-    due = store.due_per_day(deck_ids, midnight(today + timedelta(days=30)), keys)
+    due = store.due_counts(deck_ids, figures.day_ends(today), keys)
     return figures.Progress(
         today=today,
         heatmap=figures.heatmap(days, today),

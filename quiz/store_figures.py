@@ -8,6 +8,7 @@ Predicted recall is the FSRS-6 forgetting curve (quiz/memory/recall.py) written 
 
 from __future__ import annotations
 
+import bisect
 import math
 import sqlite3
 from collections.abc import Iterable
@@ -49,29 +50,57 @@ class FigureQueries:
             )
         return [DayTotals(*row) for row in rows]
 
-    def due_per_day(self, deck_ids: list[str], until: datetime, keys: Iterable[CardKey] | None = None) -> dict[str, int]:
-        """Studied, unsuspended cards due before `until`, counted by local due day (overdue ones
-        on their own past days)."""
+    def due_counts(self, deck_ids: list[str], ends: list[datetime], keys: Iterable[CardKey] | None = None) -> list[int]:
+        """Studied, unsuspended cards due before each of `ends` and not before the one before it
+        (the first count includes every overdue card): one count per end."""
+        limits = [to_ms(end) for end in ends]
+        if keys is not None:
+            self._choose(keys)
+            rows = self.db.execute(
+                "SELECT due_ms FROM cards JOIN temp.chosen USING (deck_id, card_id) WHERE state > 0 AND suspended = 0 AND due_ms < ?",
+                (limits[-1],),
+            )
+            return _bucketed((due for (due,) in rows), limits)
+        counts = [0] * len(limits)
+        # Range counts on the (deck_id, due_ms) index, which holds all they need. A card row
+        # without a memory has due_ms 0, so `due_ms > 0` is `state > 0`.
+        for deck in deck_ids:
+            for n, (low, high) in enumerate(zip([1, *limits], limits)):
+                counts[n] += self.db.execute(
+                    "SELECT COUNT(*) FROM cards WHERE deck_id = ? AND due_ms >= ? AND due_ms < ?", (deck, low, high)
+                ).fetchone()[0]
         marks = ",".join("?" * len(deck_ids))
-        chosen = self._chosen_join(keys)
-        rows = self.db.execute(
-            f"SELECT {LOCAL_DAY.format('due_ms')} AS day, COUNT(*) FROM cards{chosen} WHERE deck_id IN ({marks})"
-            " AND state > 0 AND suspended = 0 AND due_ms < ? GROUP BY day",
-            [*deck_ids, to_ms(until)],
+        suspended = self.db.execute(
+            f"SELECT due_ms FROM cards WHERE deck_id IN ({marks}) AND (suspended = 1 OR buried_until_ms > 0) AND suspended = 1"
+            " AND state > 0 AND due_ms < ?",
+            [*deck_ids, limits[-1]],
         )
-        return dict(rows)
+        for n, count in enumerate(_bucketed((due for (due,) in suspended), limits)):
+            counts[n] -= count
+        return counts
 
     def hardest(self, deck_ids: list[str], now: datetime, curve: Curve, limit: int, keys: Iterable[CardKey] | None = None) -> list[CardRecall]:
-        """Studied cards with the most lapses, then the lowest predicted recall now."""
+        """Studied cards that lapsed, the most lapses first, then overdue ones that never lapsed,
+        each by the lowest predicted recall now. (A card not yet due is recalled at about the
+        desired retention or better.)"""
         self._math()
         marks = ",".join(f":d{n}" for n in range(len(deck_ids)))
         chosen = self._chosen_join(keys)
-        rows = self.db.execute(
-            f"SELECT deck_id, card_id, lapses, {RECALL} AS recall FROM cards{chosen}"
-            f" WHERE deck_id IN ({marks}) AND state > 0 ORDER BY lapses DESC, recall, deck_id, card_id LIMIT :limit",
-            {**self._curve(curve, now), **{f"d{n}": deck for n, deck in enumerate(deck_ids)}, "limit": limit},
-        )
-        return [CardRecall(*row) for row in rows]
+        args = {**self._curve(curve, now), **{f"d{n}": deck for n, deck in enumerate(deck_ids)}, "limit": limit}
+        # The lapsed: down the partial index on lapses (`+deck_id` keeps SQLite off the deck's
+        # index, which would walk every card), stopping after `limit`. Then the overdue: a range
+        # of the deck's due times.
+        lapsed = self.db.execute(
+            f"SELECT deck_id, card_id, lapses, {RECALL} AS recall FROM cards{chosen} WHERE +deck_id IN ({marks}) AND lapses > 0"
+            " AND state > 0 ORDER BY lapses DESC, recall, deck_id, card_id LIMIT :limit",
+            args,
+        ).fetchall()
+        overdue = self.db.execute(
+            f"SELECT deck_id, card_id, lapses, {RECALL} AS recall FROM cards{chosen} WHERE deck_id IN ({marks}) AND due_ms > 0"
+            " AND due_ms <= :now AND lapses = 0 ORDER BY recall, deck_id, card_id LIMIT :limit",
+            args,
+        ).fetchall() if len(lapsed) < limit else []
+        return [CardRecall(*row) for row in [*lapsed, *overdue][:limit]]
 
     def recall_sum(self, deck_ids: list[str], moment: datetime, curve: Curve, keys: Iterable[CardKey] | None = None) -> tuple[float, int]:
         """(sum of the predicted recall at `moment`, number) of the decks' studied cards."""
@@ -106,3 +135,13 @@ class FigureQueries:
         self.db.execute("DELETE FROM temp.chosen")
         self.db.executemany("INSERT OR IGNORE INTO temp.chosen VALUES (?, ?)", keys)
         self.db.commit()  # ends the implicit transaction, which would pin this read's snapshot
+
+
+def _bucketed(moments: Iterable[int], limits: list[int]) -> list[int]:
+    """How many of the moments fall before each limit and not before the one before it."""
+    counts = [0] * len(limits)
+    for moment in moments:
+        index = bisect.bisect_right(limits, moment)
+        if index < len(limits):
+            counts[index] += 1
+    return counts

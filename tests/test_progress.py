@@ -76,12 +76,12 @@ def test_retention_by_period() -> None:
     assert Share(0, 0).rate is None and Share(4, 3).rate == 0.75
 
 
-def test_forecast_puts_overdue_cards_today_and_stops_at_30_days() -> None:
-    due = {(TODAY - timedelta(days=5)).isoformat(): 3, TODAY.isoformat(): 2, (TODAY + timedelta(days=29)).isoformat(): 7,
-           (TODAY + timedelta(days=30)).isoformat(): 100}
-    days = figures.forecast(due, TODAY)
-    assert len(days) == 30 and days[0] == (TODAY, 5) and days[29] == (TODAY + timedelta(days=29), 7)
-    assert sum(count for _, count in days) == 12
+def test_forecast_days_and_their_ends(local_tz: None) -> None:
+    days = figures.forecast([5, 0, 7], TODAY)
+    assert days == [(TODAY, 5), (TODAY + timedelta(days=1), 0), (TODAY + timedelta(days=2), 7)]
+    ends = figures.day_ends(TODAY)
+    assert len(ends) == 30 and ends[0] == datetime.fromisoformat("2024-03-06T05:00:00+00:00")
+    assert ends[-1] == datetime.fromisoformat("2024-04-04T05:00:00+00:00")
 
 
 def test_time_per_day_covers_the_last_30_days() -> None:
@@ -132,13 +132,18 @@ def test_store_figures(studied: Store) -> None:
     curve = Curve()
     days = {row.day: row.reviews for row in studied.daily_totals(["d"])}
     assert days == {"2024-03-04": 2, "2024-01-25": 1, "2024-01-05": 1}  # 07:00 local is the 5th; a day back is the 4th
-    assert studied.due_per_day(["d"], T0 + timedelta(days=30)) == {"2024-03-04": 1, "2024-03-05": 1, "2024-03-06": 1}
+    ends = figures.day_ends(TODAY)
+    # a (overdue) and b today; c tomorrow; s is suspended. With keys, from those cards alone.
+    assert studied.due_counts(["d"], ends) == [2, 1] + [0] * 28
+    assert studied.due_counts(["d"], ends, [("d", "c"), ("d", "s")]) == [0, 1] + [0] * 28
+    # Lapsed cards first, then the overdue ones by recall; c is neither.
     hardest = studied.hardest(["d"], T0, curve, 10)
-    assert [(row.card_id, row.lapses) for row in hardest] == [("s", 5), ("a", 2), ("b", 0), ("c", 0)]
+    assert [(row.card_id, row.lapses) for row in hardest] == [("s", 5), ("a", 2), ("b", 0)]
     assert hardest[2].recall == pytest.approx(curve.recall(2.0, 40))
-    assert hardest[2].recall < hardest[3].recall
+    assert [row.card_id for row in studied.hardest(["d"], T0, curve, 10, [("d", "b"), ("d", "c")])] == ["b"]
     total, count = studied.recall_sum(["d"], T0, curve)
-    assert count == 4 and total == pytest.approx(sum(row.recall for row in hardest))
+    expected = curve.recall(3.0, 1) + curve.recall(2.0, 40) + curve.recall(30.0, 1) + curve.recall(1.0, 60)
+    assert count == 4 and total == pytest.approx(expected)
     # Only the chosen cards.
     assert {row.day for row in studied.daily_totals(["d"], [("d", "b")])} == {"2024-01-25"}
     assert studied.recall_sum(["d"], T0, curve, [("d", "c")])[1] == 1
@@ -151,7 +156,7 @@ def test_progress_over_a_deck(studied: Store) -> None:
     assert sum(result.heatmap.counts.values()) == 4
     assert [count for _, count in result.forecast][:3] == [2, 1, 0]  # overdue a, b; c; s is suspended
     assert result.retention[-1].mature == Share(4, 4)
-    assert [card.card_id for card in result.hardest] == ["s", "a", "b"]  # c is remembered and never lapsed
+    assert [card.card_id for card in result.hardest] == ["s", "a", "b"]  # c is not due and never lapsed
     assert result.hardest[0].prompt == "Question s?"
     tagged = progress(studied, [deck], T0, 0.9, Curve(), ("T",))
     assert [card.card_id for card in tagged.hardest] == ["a", "b"]
