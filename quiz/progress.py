@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from quiz.days import midnight
@@ -83,13 +84,16 @@ class Heatmap:
     def weeks(self) -> int:
         return (self.today - self.start).days // 7 + 1
 
+    @cached_property
+    def _quartiles(self) -> list[int]:
+        active = sorted(value for value in self.counts.values() if value > 0) or [0]
+        return [active[min(len(active) - 1, len(active) * q // 4)] for q in (1, 2, 3)]
+
     def level(self, count: int) -> int:
         """0 for no reviews, else 1-4 by the quartiles of the active days' counts."""
         if count <= 0:
             return 0
-        active = sorted(value for value in self.counts.values() if value > 0)
-        quartiles = [active[min(len(active) - 1, len(active) * q // 4)] for q in (1, 2, 3)]
-        return 1 + sum(count > limit for limit in quartiles)
+        return 1 + sum(count > limit for limit in self._quartiles)
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quiz.browse import CardRow
 from quiz.humantime import duration, when
 from quiz.memory.rating import RATING_NAMES, Rating
-from quiz.stats import Report
-from quiz.study.session import Summary
+
+if TYPE_CHECKING:  # only annotations: each command loads just the rooms it draws
+    from quiz.browse import CardRow
+    from quiz.stats import Report
+    from quiz.study.session import Summary
 
 
 def console(stderr: bool = False) -> Console:

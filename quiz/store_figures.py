@@ -20,9 +20,11 @@ from quiz.progress import CardRecall, DayTotals
 
 CardKey = tuple[str, str]
 LOCAL_DAY = "date({} / 1000, 'unixepoch', 'localtime')"
-# Recall at :now of a card row (0 for cards without a memory): whole days elapsed, as py-fsrs counts them.
+# Recall at :now of a studied card's row (queries say `state > 0` or `stability > 0`): whole days
+# elapsed, as py-fsrs counts them. It reads only columns of the cards_recall index, so a sum over a
+# deck reads the index alone.
 RECALL = (
-    "CASE WHEN state > 0 AND stability > 0 AND last_review_ms IS NOT NULL"
+    "CASE WHEN stability > 0 AND last_review_ms IS NOT NULL"
     " THEN pow(1 + :factor * max(0, (:now - last_review_ms) / 86400000) / stability, -:decay) ELSE 0.0 END"
 )
 
@@ -70,10 +72,12 @@ class FigureQueries:
                     "SELECT COUNT(*) FROM cards WHERE deck_id = ? AND due_ms >= ? AND due_ms < ?", (deck, low, high)
                 ).fetchone()[0]
         marks = ",".join("?" * len(deck_ids))
+        # Suspended cards come off those counts, found by the small index of held cards (a range on
+        # due_ms here would send SQLite down the deck's whole due index instead).
         suspended = self.db.execute(
             f"SELECT due_ms FROM cards WHERE deck_id IN ({marks}) AND (suspended = 1 OR buried_until_ms > 0) AND suspended = 1"
-            " AND state > 0 AND due_ms < ?",
-            [*deck_ids, limits[-1]],
+            " AND state > 0",
+            deck_ids,
         )
         for n, count in enumerate(_bucketed((due for (due,) in suspended), limits)):
             counts[n] -= count
@@ -97,7 +101,7 @@ class FigureQueries:
         ).fetchall()
         overdue = self.db.execute(
             f"SELECT deck_id, card_id, lapses, {RECALL} AS recall FROM cards{chosen} WHERE deck_id IN ({marks}) AND due_ms > 0"
-            " AND due_ms <= :now AND lapses = 0 ORDER BY recall, deck_id, card_id LIMIT :limit",
+            " AND due_ms <= :now AND lapses = 0 AND state > 0 ORDER BY recall, deck_id, card_id LIMIT :limit",
             args,
         ).fetchall() if len(lapsed) < limit else []
         return [CardRecall(*row) for row in [*lapsed, *overdue][:limit]]
@@ -108,7 +112,8 @@ class FigureQueries:
         marks = ",".join(f":d{n}" for n in range(len(deck_ids)))
         chosen = self._chosen_join(keys)
         row = self.db.execute(
-            f"SELECT COALESCE(SUM({RECALL}), 0), COUNT(*) FROM cards{chosen} WHERE deck_id IN ({marks}) AND state > 0",
+            # `stability > 0` (every studied card has it) lets the cards_recall index answer alone.
+            f"SELECT COALESCE(SUM({RECALL}), 0), COUNT(*) FROM cards{chosen} WHERE deck_id IN ({marks}) AND stability > 0",
             {**self._curve(curve, moment), **{f"d{n}": deck for n, deck in enumerate(deck_ids)}},
         ).fetchone()
         return float(row[0]), int(row[1])
