@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from startup import QUIZ, make_deck, make_history  # noqa: E402
+from startup import QUIZ, make_deck, make_history
 
 
 def realistic(home: Path, cards: int) -> None:
