@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -64,3 +65,15 @@ def reviews(home: Path) -> list[sqlite3.Row]:
         return db.execute("SELECT * FROM reviews ORDER BY id").fetchall()
     finally:
         db.close()
+
+
+def spawn_quiz(home: Path, *args: str) -> pexpect.spawn:
+    """`quiz ARGS` in a pseudo-terminal 120 columns wide, for the interactive prompts."""
+    return pexpect.spawn(QUIZ[0], [*QUIZ[1:], *args], env=quiz_env(home), cwd=str(home), encoding="utf-8", timeout=20, dimensions=(40, 120))
+
+
+def finish(child: pexpect.spawn) -> int:
+    """Wait for the process to end; its exit status."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus)

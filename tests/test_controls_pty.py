@@ -16,7 +16,7 @@ from quiz.memory.state import Memory, State
 from quiz.store import Answer, Store
 from quiz.study.session import options_for
 
-from cli_helpers import QUIZ, quiz_env, reviews, run_quiz
+from cli_helpers import finish, reviews, run_quiz, spawn_quiz
 
 DECK = """\
 title: Controls deck
@@ -47,16 +47,6 @@ def deck(tmp_path: Path) -> Path:
     return path
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
-    return pexpect.spawn(QUIZ[0], [*QUIZ[1:], *args], env=quiz_env(home), cwd=str(home), encoding="utf-8", timeout=20, dimensions=(40, 120))
-
-
-def finish(child: pexpect.spawn) -> int:
-    child.expect(pexpect.EOF)
-    child.close()
-    return child.exitstatus
-
-
 def answer(child: pexpect.spawn, question: str, text: str) -> None:
     child.expect(question)
     child.sendline(text)
@@ -78,7 +68,7 @@ def learnt(home: Path, card: str, lapses: int, due: datetime, stability: float =
 
 def test_undo_at_the_grade_prompt_and_at_the_next_questions(tmp_path: Path, deck: Path) -> None:
     president = {card.id: card for card in load_path(deck).cards()}["president"]
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     answer(child, "capital of Cuba", "Lima")
     child.send("u")  # at the grade prompt
     child.expect("Undone: the card comes again")
@@ -114,7 +104,7 @@ def test_undo_at_the_grade_prompt_and_at_the_next_questions(tmp_path: Path, deck
 
 def test_a_leech_is_suspended_and_the_session_says_so(tmp_path: Path, deck: Path) -> None:
     learnt(tmp_path, "capital", lapses=7, due=datetime.now(UTC) - timedelta(hours=1))
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     child.expect("capital of Cuba")
     child.sendline("Lima")
     child.expect("Leech: this card has been forgotten 8 times or more, so it is suspended")
@@ -132,13 +122,13 @@ def test_a_leech_is_suspended_and_the_session_says_so(tmp_path: Path, deck: Path
     # `quiz cards --leeches` lists it; suspended, no session asks it, not even a cram of leeches.
     leeches = json.loads(run_quiz(tmp_path, "cards", str(deck), "--leeches", "--json").stdout)
     assert [(card["id"], card["lapses"], card["suspended"]) for card in leeches] == [("capital", 8, True)]
-    child = spawn(tmp_path, "study", str(deck), "--tag", "leech", "--cram")
+    child = spawn_quiz(tmp_path, "study", str(deck), "--tag", "leech", "--cram")
     child.expect("Nothing to study now")
     assert finish(child) == 0
 
 
 def test_suspend_and_bury_at_the_grade_prompt(tmp_path: Path, deck: Path) -> None:
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     answer(child, "capital of Cuba", "Havana")
     child.send("s")
     child.expect("Suspended: `quiz unsuspend` brings it back")
@@ -154,7 +144,7 @@ def test_suspend_and_bury_at_the_grade_prompt(tmp_path: Path, deck: Path) -> Non
     store.close()
     assert records[("controls", "capital")].suspended and records[("controls", "year")].buried_until is not None
     # The next session starts with what is left: neither comes back today.
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     child.expect("suspended the talks|longest river")
     child.sendcontrol("c")
     child.expect("Session summary")
@@ -162,7 +152,7 @@ def test_suspend_and_bury_at_the_grade_prompt(tmp_path: Path, deck: Path) -> Non
     # `quiz unsuspend` brings it back: due now, it is asked first.
     assert run_quiz(tmp_path, "unsuspend", "capital", "--deck", str(deck)).returncode == 0
     learnt(tmp_path, "capital", lapses=0, due=datetime.now(UTC) - timedelta(minutes=1))
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     child.expect("capital of Cuba")
     child.sendcontrol("c")
     assert finish(child) == 0
@@ -171,7 +161,7 @@ def test_suspend_and_bury_at_the_grade_prompt(tmp_path: Path, deck: Path) -> Non
 def test_cram_by_tag_is_practice_that_leaves_the_schedule_alone(tmp_path: Path, deck: Path) -> None:
     due = datetime.now(UTC) + timedelta(days=30)
     learnt(tmp_path, "capital", lapses=0, due=due)
-    child = spawn(tmp_path, "study", str(deck), "--cram", "--tag", "geo")
+    child = spawn_quiz(tmp_path, "study", str(deck), "--cram", "--tag", "geo")
     child.expect("Cram: practice only")
     answer(child, "longest river", "Nile")  # never studied: recall 0, first
     assert "practice: the schedule stays as it was" in (child.before or "")
@@ -197,11 +187,11 @@ def test_an_exam_date_brings_forward_what_would_be_forgotten(tmp_path: Path, dec
     learnt(tmp_path, "river", lapses=0, due=now + timedelta(days=90), stability=3.0, last=now - timedelta(days=10))
     for card in ("capital", "year", "president"):
         learnt(tmp_path, card, lapses=0, due=now + timedelta(days=90), stability=900.0)
-    child = spawn(tmp_path, "study", str(deck))
+    child = spawn_quiz(tmp_path, "study", str(deck))
     child.expect("Nothing to study now")
     assert finish(child) == 0
     exam = (date.today() + timedelta(days=14)).isoformat()
-    child = spawn(tmp_path, "study", str(deck), "--exam-date", exam)
+    child = spawn_quiz(tmp_path, "study", str(deck), "--exam-date", exam)
     answer(child, "longest river", "Cauto")
     child.send("\r")
     child.expect("Session summary")

@@ -12,7 +12,7 @@ from quiz.decks.file import load_path
 from quiz.study.exam import draw
 from quiz.study.session import options_for
 
-from cli_helpers import QUIZ, quiz_env, reviews, run_quiz
+from cli_helpers import finish, reviews, run_quiz, spawn_quiz
 
 DECK = """\
 title: Exam deck
@@ -40,10 +40,6 @@ def deck(tmp_path: Path) -> Path:
     return path
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
-    return pexpect.spawn(QUIZ[0], [*QUIZ[1:], *args], env=quiz_env(home), cwd=str(home), encoding="utf-8", timeout=20, dimensions=(40, 120))
-
-
 def answer(child: pexpect.spawn, card_id: str, right: bool, deck: Path) -> None:
     """Answer the question about `card_id`, right or wrong, by typing or from the menu."""
     card = {card.id: card for card in load_path(deck).cards()}[card_id]
@@ -58,7 +54,7 @@ def answer(child: pexpect.spawn, card_id: str, right: bool, deck: Path) -> None:
 
 def test_ctrl_c_asks_to_hand_in_and_the_score_reviews_the_wrong_answers(tmp_path: Path, deck: Path) -> None:
     order = [card.id for card in draw(load_path(deck).cards(), lambda card: 0.0, 3, SEED)]
-    child = spawn(tmp_path, "exam", str(deck), "--seed", str(SEED))
+    child = spawn_quiz(tmp_path, "exam", str(deck), "--seed", str(SEED))
     child.expect("Exam: 3 question")
     child.expect("question 1 of 3")
     answer(child, order[0], right=False, deck=deck)
@@ -79,9 +75,7 @@ def test_ctrl_c_asks_to_hand_in_and_the_score_reviews_the_wrong_answers(tmp_path
     child.expect("Wrong answers")
     child.expect("The answer is")
     child.expect("Not answered")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert finish(child) == 0
     saved = [(row["card_id"], row["correct"], row["rating"]) for row in reviews(tmp_path)]
     assert saved == [(order[0], 0, 1), (order[1], 1, 3)]
     scores = run_quiz(tmp_path, "scores", "--json").stdout
@@ -90,15 +84,13 @@ def test_ctrl_c_asks_to_hand_in_and_the_score_reviews_the_wrong_answers(tmp_path
 
 def test_leaving_without_a_score_keeps_the_answers(tmp_path: Path, deck: Path) -> None:
     order = [card.id for card in draw(load_path(deck).cards(), lambda card: 0.0, 3, SEED)]
-    child = spawn(tmp_path, "exam", str(deck), "--seed", str(SEED), "--practice")
+    child = spawn_quiz(tmp_path, "exam", str(deck), "--seed", str(SEED), "--practice")
     answer(child, order[0], right=True, deck=deck)
     child.expect("question 2 of 3")
     child.sendcontrol("c")
     child.expect("Hand in your 1 of 3")
     child.send("q")
     child.expect("Left without a score; the 1 answer\\(s\\) given are kept")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert finish(child) == 0
     assert [(row["card_id"], row["practice"]) for row in reviews(tmp_path)] == [(order[0], 1)]
     assert run_quiz(tmp_path, "scores").stdout.startswith("No exams yet")
