@@ -7,8 +7,17 @@ from datetime import UTC, date, datetime, time, timedelta
 
 
 def midnight(day: date) -> datetime:
-    """Local midnight starting `day`, with that moment's own UTC offset."""
-    return datetime.combine(day, time()).astimezone()
+    """The first moment of the local day `day` (its midnight), with that moment's own UTC offset.
+
+    Where the clocks go forward at midnight (Havana, 8 March 2026) 00:00 never happens and the
+    day starts at 01:00; the C library maps the missing 00:00 to 23:00 the day before, so move on
+    from there by what the local clock still lacks to reach the day.
+    """
+    start = datetime.combine(day, time())
+    moment = start.astimezone()
+    if moment.date() < day:
+        moment = (moment + (start - moment.replace(tzinfo=None))).astimezone()
+    return moment
 
 
 def start_of_day(now: datetime) -> datetime:

@@ -158,3 +158,32 @@ def test_cards_dropped_from_the_deck_file_do_not_count(filled: Store, decks: tup
     talks = report(filled, list(decks), T0).decks[0]
     assert (talks.cards, talks.new, talks.due, talks.learned) == (6, 2, 1, 3)
     assert talks.reviews == 5  # its review still happened
+
+
+@pytest.fixture
+def havana() -> Iterator[None]:
+    """Havana's clocks go forward at midnight: 8 March 2026 has no 00:00 and starts at 01:00."""
+    yield from in_time_zone("America/Havana")
+
+
+def test_a_day_whose_midnight_never_happens_starts_at_its_first_moment(havana: None) -> None:
+    from quiz.days import midnight
+
+    assert midnight(date(2026, 3, 8)) == datetime.fromisoformat("2026-03-08T05:00:00+00:00")  # 01:00 CDT
+    for offset in range(400):  # every day of a year and more, both clock changes included
+        day = date(2026, 1, 1) + timedelta(days=offset)
+        start = midnight(day)
+        assert start.astimezone().date() == day
+        assert (start - timedelta(microseconds=1)).astimezone().date() == day - timedelta(days=1)
+
+
+def test_the_streak_counts_a_day_whose_midnight_never_happens(store: Store, havana: None) -> None:
+    deck = make_deck(qa("Yesterday?", "x", id="a"), qa("Today?", "x", id="b"), id="talks")
+    now = datetime.fromisoformat("2026-03-08T16:00:00+00:00")  # noon in Havana
+    store.sync_decks([("talks", "Talks", None, 2)], now)
+    session = store.start_session(["talks"], now)
+    for card, at in (("a", now - timedelta(days=1)), ("b", now)):
+        memory = Memory(State.REVIEW, None, 2.0, 5.0, at + timedelta(days=2), at)
+        store.record(Answer(session, "talks", card, "x", True, Rating.GOOD, 1000, at, memory))
+    result = report(store, [deck], now)
+    assert (result.reviews_today, result.streak_days) == (1, 2)
