@@ -190,3 +190,36 @@ def test_concurrent_merges_keep_every_new_card(tmp_path: Path) -> None:
     done = _at_once(tmp_path, [[str(article), "-o", str(out), "--merge"] for article in articles])
     assert [d.returncode for d in done] == [0] * 4, [d.stderr for d in done]
     assert {e.id for e in load_path(out).entries} == expected
+
+
+def _device_or_pipe(path: Path) -> None:
+    """A character device like /dev/null where allowed (root), else a named pipe."""
+    import stat
+
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        os.mkfifo(path)
+
+
+def test_force_replaces_only_a_regular_file_following_a_link_and_the_umask(tmp_path: Path) -> None:
+    import stat
+
+    device = tmp_path / "null"
+    _device_or_pipe(device)
+    kind = stat.S_IFMT(device.lstat().st_mode)
+    done = run_quiz(tmp_path, "generate", str(HISTORY), "-o", str(device), "--force")
+    assert done.returncode == 1 and "is not a regular file" in done.stderr, done.stderr
+    assert stat.S_IFMT(device.lstat().st_mode) == kind
+    real, link = tmp_path / "real.yaml", tmp_path / "link.yaml"
+    real.write_text("old")
+    real.chmod(0o640)
+    link.symlink_to(real.name)
+    assert run_quiz(tmp_path, "generate", str(HISTORY), "-o", str(link), "--force").returncode == 0
+    assert link.is_symlink() and load_path(real).entries and stat.S_IMODE(real.stat().st_mode) == 0o640
+    old = os.umask(0o027)
+    try:
+        assert run_quiz(tmp_path, "generate", str(HISTORY), "-o", str(tmp_path / "new.yaml")).returncode == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o640
