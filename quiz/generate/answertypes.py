@@ -31,6 +31,9 @@ DURATION = re.compile(
     rf"^(?:about |some |nearly |more than |less than |over |under )?(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})(?: (?:{'|'.join(SCALES)}))?[- ](?:{'|'.join(TIME_UNITS)})$",
     re.IGNORECASE,
 )
+# "Great Britain", "Republic of Korea", "the Democratic Republic of the Congo": a country's style
+# around its name.
+COUNTRY_STYLE = re.compile(r"^(?:the )?(?:great |(?:[a-z']+ )?(?:republic|kingdom|federation|commonwealth|state) of (?:the )?)")
 ORDINAL = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})$", re.IGNORECASE)
 
 
@@ -44,7 +47,7 @@ def answer_type(text: str, label: str) -> AnswerType | None:
         last = folded.split()[-1] if folded.split() else ""
         return AnswerType.ORGANIZATION if name_family(last) and last not in SURNAME_LIKE else AnswerType.PERSON
     if label == "GPE":
-        if folded in COUNTRIES:
+        if folded in COUNTRIES or COUNTRY_STYLE.sub("", folded) in COUNTRIES:
             return AnswerType.COUNTRY
         return AnswerType.STATE if folded in STATES else AnswerType.CITY
     if label == "ORG" and generic(folded):

@@ -52,17 +52,24 @@ def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
         "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,
         "tags": (candidate.kind.value, mention.type.value),
     }
+    before = _before(candidate)
     if candidate.kind == "truefalse":
-        wrong = swap(mention, options, candidate.text)
+        wrong = swap(mention, options, candidate.text, before)
         false = wrong is not None and int(common["id"][-1], 16) % 2 == 1
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
-    wrong_options = choices(mention, options, candidate.text)
+    wrong_options = choices(mention, options, candidate.text, before)
     if candidate.kind == "cloze":
         accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept)) if form != mention.text)
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
     accept = tuple(form for form in dict.fromkeys(mention.accept) if form != mention.answer)
     return Entry(question=candidate.text, answer=mention.answer, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
+
+
+def _before(candidate: Candidate) -> str:
+    """The three words of the source sentence before the answer: what bounds it ("by", "more than")."""
+    span = candidate.sentence.span
+    return span.doc[max(span.start, candidate.mention.start - 3): candidate.mention.start].text
 
 
 def deck(named: list[Named], entries: list[Entry], title: str | None) -> Deck:

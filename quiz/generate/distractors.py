@@ -3,7 +3,10 @@
 Years near the answer year, numbers of similar size written the same way, countries against
 countries and cities against cities, people by role, organisations by kind. A small curated list
 fills in only for types where an article rarely offers enough (countries, cities, news outlets).
-Never an alias of the answer. Deterministic: choices depend only on the input.
+Never an alias of the answer. No options where a wrong value would also be true ("by 1957",
+"more than 40": an open bound), for common-noun terms (no list of the same kind exists in the
+text), or where fewer than three good ones exist: such a card stays a typed card.
+Deterministic: choices depend only on the input.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from quiz.generate.answertypes import category, name_family
 from quiz.generate.candidates import family_of
 from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
-from quiz.generate.types import Mention
+from quiz.generate.types import PLACE_TYPES, AnswerType, Mention
 from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
 CHOICES = 3
@@ -28,10 +31,21 @@ FALLBACK = {
     "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
 MONTH_WORDS = [m.capitalize() for m in MONTHS]
+PLACE_JOINERS = frozenset("of the de del da do du la le and upon on".split())
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
 VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
 ORDINAL_NAMES = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")  # "20" in "July 20, 1969": a comma after a number is no digit group
+# Words before a value that make it a bound, not the value: "by March 1957" is as true of June.
+OPEN_BOUNDS = frozenset(
+    "by within before after until till since over under beyond than least most exceeding exceeded".split()
+)
+NUMBER_FACTORS = (0.5, 1.5, 2.0, 0.75)
+# A span of time is judged against a lifetime or a career: "68 years" of marriage is never 136.
+DURATION_FACTORS = (0.75, 1.25, 0.6, 1.4)
+POSSESSIVE = re.compile(r"\w['’]s\b|\ws['’](?!\w)")
+AGE = re.compile(r"\b(?:age|aged)\b(?: of)?$")
+RANGE = re.compile(r"\s(?:to|and|through|until)\s|[-–—]\d")
 
 
 @dataclass(frozen=True)
@@ -57,34 +71,53 @@ def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
     return {kind: list(options.values()) for kind, options in by_type.items()}
 
 
-def choices(mention: Mention, options: dict[str, list[Option]], text: str = "") -> tuple[str, ...]:
-    """Up to three wrong options, none shown in `text` (the question or cloze); none when fewer
-    than two good ones exist."""
+def choices(mention: Mention, options: dict[str, list[Option]], text: str = "", before: str = "") -> tuple[str, ...]:
+    """Three wrong options, none shown in `text` (the question or cloze), or none. `before` is the
+    sentence's text just before the answer: a bound there ("by", "more than") leaves no wrong value."""
+    if mention.type == AnswerType.TERM or _bounded(mention, before):
+        return ()
     if mention.type == "ordinal":
         found = _near_ordinals(mention)
     elif mention.type in VALUE_TYPES:
         digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
-        found = [t for t in _near_values(mention, options.get(mention.type, [])) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
+        found = [t for t in _near_values(mention, options.get(mention.type, []), before) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
     else:
         found = _same_family(mention, options.get(mention.type, []))
     shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
     picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown and not (mention.type == "person" and f" {normalise(t.split()[-1])} " in shown)][:CHOICES]
-    return tuple(picked) if len(picked) >= 2 else ()
+    return tuple(picked) if len(picked) == CHOICES else ()
+
+
+def _bounded(mention: Mention, before: str) -> bool:
+    """True when the value is a bound ("within 6 months", "more than $3.5 million"), so that other
+    values may be as true as the answer."""
+    if mention.type not in VALUE_TYPES and mention.type != "ordinal":
+        return False
+    words = re.findall(r"[a-z]+", before.casefold())
+    return bool(words) and (words[-1] in OPEN_BOUNDS or words[-2:] == ["up", "to"])
 
 
 def _distinct(mention: Mention, texts: list[str]) -> list[str]:
     """The texts without aliases or parts of the answer's name, or of each other's."""
-    taken_keys = {key(form) for form in (mention.answer, mention.text, *mention.accept)}
+    forms = (mention.answer, mention.text, *mention.accept)
+    taken_keys = {key(form) for form in forms} | {_initials(form) for form in forms}
     words = [set(normalise(form).split()) for form in (mention.answer, mention.text, *mention.accept)]
     result = []
     for text in texts:
         mine = set(normalise(text).split())
-        if not mine or key(text) in taken_keys or any(mine <= w or w <= mine for w in words if w):
+        if not mine or key(text) in taken_keys or _initials(text) in taken_keys - {""} or any(mine <= w or w <= mine for w in words if w):
             continue  # an alias, a part of a name already used, or a name containing one
-        taken_keys.add(key(text))
+        taken_keys.update((key(text), _initials(text)))
         words.append(mine)
         result.append(text)
     return result
+
+
+def _initials(text: str) -> str:
+    """ "NASA" for "National Aeronautics and Space Administration": a name and its acronym are one
+    option. Short names have none (their initials would clash with real words)."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text) if w[0].isupper()]
+    return key("".join(w[0] for w in words)) if len(words) >= 3 else ""
 
 
 def _same_family(mention: Mention, options: list[Option]) -> list[str]:
@@ -100,10 +133,23 @@ def _same_family(mention: Mention, options: list[Option]) -> list[str]:
         if not family:
             return []  # an unknown family of thing or organisation has no safe wrong options
         same = [o.text for o in options if o.family == family]
-        fallback = FALLBACK.get(family, ()) if mention.type == "organization" else ()
+        # The curated list only tops up a family the article itself shows twice: "Tribal Nations"
+        # read as an international body is no peer of the World Bank.
+        fallback = FALLBACK.get(family, ()) if mention.type == "organization" and same else ()
         return _rotate(same, mention) + _rotate(list(fallback), mention)
-    places = [o.text for o in options if not category(o.text)]  # "Embassy" tagged as a city is no city
+    if mention.type not in PLACE_TYPES or not looks_like_place(mention.answer):
+        return []  # "J.D." or "Jr." tagged as a city: no list of cities fits it
+    places = [o.text for o in options if not category(o.text) and looks_like_place(o.text)]  # "Embassy" tagged as a city is no city
     return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
+
+
+def looks_like_place(text: str) -> bool:
+    """Capitalised words, maybe joined by "of", "the", "de"…, with no abbreviation point or
+    hyphenated adjective: "Republic of Korea" and "Karaganda", not "Ga.", "Jr." or "United Kingdom-based"."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and all(
+        (word[:1].isupper() or word in PLACE_JOINERS) and word.replace("’", "'").replace("'", "").isalpha() for word in words
+    )
 
 
 def _people(mention: Mention, options: list[Option]) -> list[str]:
@@ -120,10 +166,13 @@ def _people(mention: Mention, options: list[Option]) -> list[str]:
 
 
 def looks_like_person(text: str) -> bool:
-    """Two or more capitalised words, none a category noun ("Gorilla Glass" passes, "Moon" or
-    "Marshall Space Flight Center" do not)."""
+    """Two or more capitalised words, none a category noun and none possessive ("Gorilla Glass"
+    passes, "Moon", "Marshall Space Flight Center" or "Theodore Roosevelt’s Corollary" do not)."""
     words = text.split()
-    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not name_family(words[-1]) and not category(text)
+    return (
+        len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not POSSESSIVE.search(text)
+        and not name_family(words[-1]) and not category(text)
+    )
 
 
 def _same_length(text: str, answer: str) -> bool:
@@ -166,7 +215,7 @@ def _ordinal(value: int) -> str:
     return f"{value}{suffix}"
 
 
-def _near_values(mention: Mention, options: list[Option]) -> list[str]:
+def _near_values(mention: Mention, options: list[Option], before: str = "") -> list[str]:
     text = mention.answer
     value = _first_number(text)
     month = next((m for m in MONTH_WORDS if re.search(rf"\b{m}", text)), None)
@@ -176,19 +225,37 @@ def _near_values(mention: Mention, options: list[Option]) -> list[str]:
     if mention.type == "day" and value is not None:
         if month is None:
             return []
-        return [o.text for o in options] + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
+        return _same_era(text, [o.text for o in options]) + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
     if value is None:
         return []
     if mention.type in ("year", "years", "date"):
+        shifted = [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
+        if RANGE.search(text):
+            return shifted  # another span of the article ("from 1967 to 1968") may be as true
         years = {o.text: number for o in options if (number := _first_number(o.text)) is not None and number != value}
         near = [t for t in sorted(years, key=lambda t: abs(years[t] - value)) if abs(years[t] - value) <= 12]
-        return near + [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
+        return near + shifted
+    if AGE.search(before.casefold().rstrip()):
+        return [str(age) for age in _rotate_ints((value - 7, value + 4, value - 12, value + 9, value - 4), mention) if 0 < age <= max(100, value)]
     scale = [o.text for o in options if (v := _first_number(o.text)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o.text, text)]
     if mention.type in ("number", "money") and (spelled := _scaled_values(text, mention)):
         return [t for t in scale if _scale_word(t) == _scale_word(text)] + spelled
     plural = bool(re.search(r"[a-z]s$", text))  # "three years" never becomes "one years"
-    found = scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value), mention) if other != 1 or not plural]
+    spread = DURATION_FACTORS if mention.type == "duration" else NUMBER_FACTORS
+    found = scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value, spread), mention) if other != 1 or not plural]
     return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
+
+
+def _same_era(text: str, others: list[str]) -> list[str]:
+    """The other dates of the input within a year of the answer's ("May 21, 2021" is no wrong
+    option for an enlistment in 1943); all of them when the answer gives no year."""
+    year = _year(text)
+    return [o for o in others if year is None or ((other := _year(o)) is not None and abs(other - year) <= 1)]
+
+
+def _year(text: str) -> int | None:
+    match = re.search(r"\b(1[0-9]|20)\d{2}\b", text)
+    return int(match.group()) if match else None
 
 
 SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s+({'|'.join(SCALES)})\b")
@@ -253,11 +320,11 @@ def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
     return list(values[shift:] + values[:shift])
 
 
-def _nearby(value: float) -> tuple[int, ...]:
+def _nearby(value: float, spread: tuple[float, ...] = NUMBER_FACTORS) -> tuple[int, ...]:
     if value <= 12:
         return tuple(v for v in (value + 1, value - 1, value + 2, value + 3, value - 2) if v > 0)  # type: ignore[misc]
     magnitude = 10 ** max(0, len(str(int(value))) - 2)
-    return tuple(int(round(value * factor / magnitude) * magnitude) for factor in (0.5, 1.5, 2, 0.75))
+    return tuple(dict.fromkeys(int(round(value * factor / magnitude) * magnitude) for factor in spread if round(value * factor / magnitude) * magnitude != value))
 
 
 def _first_number(text: str) -> int | None:
@@ -288,7 +355,7 @@ def _shift_years(text: str, shift: int) -> str:
     return re.sub(r"\b(1[0-9]|20)(\d{2})\b", lambda m: str(int(m.group()) + shift), text)
 
 
-def swap(mention: Mention, options: dict[str, list[Option]], text: str) -> str | None:
+def swap(mention: Mention, options: dict[str, list[Option]], text: str, before: str = "") -> str | None:
     """A same-type replacement that makes a true statement false."""
-    found = choices(mention, options, text)
+    found = choices(mention, options, text, before)
     return found[0] if found else None

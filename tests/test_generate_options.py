@@ -1,0 +1,110 @@
+"""Wrong options of multiple-choice cards: of the answer's type and era, never also true, never an
+alias of the answer or of each other, three or none. Pools and sentences are written for each test."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from generate_cards import made
+
+from quiz.generate.answertypes import answer_type
+from quiz.generate.distractors import Option, choices
+from quiz.generate.types import AnswerType, Mention
+
+
+def mention(answer: str, type_: AnswerType, role: str = "") -> Mention:
+    return Mention(0, 1, answer, type_, answer, (), role=role)
+
+
+def pool(type_: AnswerType, *texts: str, family: str = "") -> dict[str, list[Option]]:
+    return {type_: [Option(text, type_, "", family) for text in texts]}
+
+
+def test_a_term_has_no_options_but_a_year_has() -> None:
+    terms = pool(AnswerType.TERM, "tidal energy", "wind farms", "solar panels", "heat pumps")
+    assert choices(mention("geothermal power", AnswerType.TERM), terms) == ()
+    years = pool(AnswerType.YEAR, "1998", "2004", "2007")
+    assert len(choices(mention("2001", AnswerType.YEAR), years)) == 3
+
+
+@pytest.mark.parametrize("before", ["By", "the work was done within", "a journey of more than", "at least", "up to", "no later than"])
+def test_a_bounded_value_has_no_options(before: str) -> None:
+    values = pool(AnswerType.NUMBER, "30", "45", "60")
+    assert choices(mention("40", AnswerType.NUMBER), values, before=before) == ()
+
+
+@pytest.mark.parametrize("before", ["", "in", "a total of", "about"])
+def test_an_exact_value_has_options(before: str) -> None:
+    values = pool(AnswerType.NUMBER, "30", "45", "60")
+    assert len(choices(mention("40", AnswerType.NUMBER), values, before=before)) == 3
+
+
+def test_wrong_ages_are_near_and_possible() -> None:
+    found = choices(mention("92", AnswerType.NUMBER), {}, before="at the age of")
+    assert len(found) == 3
+    assert all(60 <= int(age) <= 100 and age != "92" for age in found), found
+
+
+def test_long_spans_of_time_stay_within_a_lifetime() -> None:
+    found = choices(mention("68 years", AnswerType.DURATION), {})
+    assert len(found) == 3
+    assert all(34 < int(option.split()[0]) < 100 for option in found), found
+
+
+def test_other_days_of_the_article_are_options_only_from_the_same_era() -> None:
+    days = pool(AnswerType.DAY, "March 3, 1951", "June 9, 1950", "May 21, 2019", "April 2, 1988")
+    found = choices(mention("August 26, 1950", AnswerType.DAY), days)
+    assert len(found) == 3 and all(re.search(r"\b195[01]\b", option) for option in found), found
+    assert "June 9, 1950" in found and "March 3, 1951" in found
+
+
+def test_a_span_is_offered_only_shifted_spans() -> None:
+    spans = pool(AnswerType.DATE, "1967 to 1968", "1940 to 1941")
+    found = choices(mention("1950 to 1953", AnswerType.DATE), spans)
+    assert len(found) == 3 and not set(found) & {"1967 to 1968", "1940 to 1941"}, found
+    assert all(re.fullmatch(r"19\d\d to 19\d\d", option) for option in found)
+
+
+def test_a_name_and_its_acronym_are_one_option() -> None:
+    pair = ("European Maritime Safety Agency", "EMSA")
+    answer = mention("Baltic Ports Agency", AnswerType.ORGANIZATION)
+    assert choices(answer, pool(AnswerType.ORGANIZATION, *pair, "Baltic Fisheries Office", family="government")) == ()
+    found = choices(answer, pool(AnswerType.ORGANIZATION, *pair, "Baltic Fisheries Office", "Nordic Energy Agency", family="government"))
+    assert len(found) == 3 and len(set(found) & set(pair)) == 1, found
+
+
+def test_fewer_than_three_good_options_leave_a_typed_card() -> None:
+    assert choices(mention("Ada Byrne", AnswerType.PERSON), pool(AnswerType.PERSON, "Ines Moreau", "Tom Akers")) == ()
+    assert len(choices(mention("Ada Byrne", AnswerType.PERSON), pool(AnswerType.PERSON, "Ines Moreau", "Tom Akers", "Lea Stone"))) == 3
+
+
+def test_what_is_no_place_gets_no_list_of_cities() -> None:
+    cities = pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Ga.", "Jr.", "Texas-based")
+    assert choices(mention("Jr.", AnswerType.CITY), cities) == ()
+    found = choices(mention("Turin", AnswerType.CITY), cities)
+    assert len(found) == 3 and not set(found) & {"Ga.", "Jr.", "Texas-based"}, found
+
+
+def test_a_possessive_name_is_no_person_to_offer() -> None:
+    people = pool(AnswerType.PERSON, "Harold Finch’s Doctrine", "Maria Lind", "Otto Berg", "Ruth Hale")
+    found = choices(mention("Anna Vogel", AnswerType.PERSON), people)
+    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Hale"}
+
+
+@pytest.mark.parametrize("name", ["Great Britain", "Republic of Korea", "the Democratic Republic of the Congo", "Kingdom of Spain"])
+def test_a_country_in_its_style_is_a_country(name: str) -> None:
+    assert answer_type(name, "GPE") == AnswerType.COUNTRY
+    assert answer_type("Lisbon", "GPE") == AnswerType.CITY  # positive control: a city stays a city
+
+
+def test_generated_cards_with_a_bound_are_typed_and_exact_values_have_choices() -> None:
+    text = (
+        "The Harwick lighthouse was built in 1871 on the northern cape. By 1890, the keepers had moved to the new tower. "
+        "The old tower was restored in 1954 by the county council. The beam could be seen from 30 miles away."
+    )
+    cards = made(text, kinds=["cloze"])
+    bounded = [c for c in cards if c.answer == "1890"]
+    exact = [c for c in cards if c.answer in ("1871", "1954")]
+    assert exact and all(c.choices for c in exact), cards
+    assert all(not c.choices for c in bounded), bounded
