@@ -15,6 +15,7 @@ from quiz import progress as figures
 from quiz.days import midnight, start_of_day
 from quiz.decks.model import Card, CardKey, Deck, key_of
 from quiz.decks.select import LEECH_TAG, tagged
+from quiz.dropped import dropped_ids
 from quiz.memory.examdate import exam_moment
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.recall import Curve
@@ -83,20 +84,24 @@ def chosen_cards(store: Store, decks: list[Deck], tags: tuple[str, ...]) -> dict
 
 def deck_stats(deck: Deck, store: Store, now: datetime, reviews: dict[str, int], chosen: list[Card] | None = None) -> DeckStats:
     end_of_tomorrow = midnight(now.astimezone().date() + timedelta(days=2))
-    in_deck = deck.card_ids() if chosen is None else frozenset(card.id for card in chosen)
-    studied = store.studied_ids(deck.id)
-    counted = studied & in_deck
-    # Cards studied before and since dropped from the deck file (or without the tag) do not count:
-    # the database counts the rest, by naming the fewer of the two.
-    if 2 * len(counted) < len(studied):
-        seen, due, due_tomorrow, learned = store.card_figures(deck.id, now, end_of_tomorrow, among=counted)
+    if chosen is None:
+        cards = deck.card_count()
+        seen, due, due_tomorrow, learned = store.card_figures(deck.id, now, end_of_tomorrow, leaving_out=dropped_ids(deck, store))
     else:
-        seen, due, due_tomorrow, learned = store.card_figures(deck.id, now, end_of_tomorrow, leaving_out=studied - counted)
+        cards = len(chosen)
+        in_deck = frozenset(card.id for card in chosen)
+        studied = store.studied_ids(deck.id)
+        counted = studied & in_deck
+        # Only the tagged cards count: the database counts them by naming the fewer of them or of the others.
+        if 2 * len(counted) < len(studied):
+            seen, due, due_tomorrow, learned = store.card_figures(deck.id, now, end_of_tomorrow, among=counted)
+        else:
+            seen, due, due_tomorrow, learned = store.card_figures(deck.id, now, end_of_tomorrow, leaving_out=studied - counted)
     return DeckStats(
         id=deck.id,
         title=deck.title,
-        cards=len(in_deck),
-        new=len(in_deck) - seen,
+        cards=cards,
+        new=cards - seen,
         due=due,
         due_tomorrow=due_tomorrow,
         learned=learned,

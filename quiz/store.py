@@ -13,7 +13,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from quiz.errors import QuizError
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
 from quiz.store_exams import ExamRecords
-from quiz.store_figures import FigureQueries
+from quiz.store_figures import BATCH, FigureQueries
 from quiz.store_history import NEW as NEW
 from quiz.store_history import NOT_SCHEDULED, HistoryQueries
 from quiz.store_history import Imported as Imported
@@ -190,6 +190,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX cards_recall ON cards(deck_id, last_review_ms, stability) WHERE stability > 0;
     """,
+    # 7: a deck's figures (quiz stats, quiz decks, the dashboard) as counts of index ranges: its
+    # studied cards by due time, which replaces the index of every card row by due time (every
+    # query of due cards says `state > 0`; an unscheduled imported card can have a due time), and
+    # its learnt ones (`state` is in each so that the index alone answers: SQLite reads the row
+    # for a column a partial index's condition names otherwise); and, per deck, the ids kept here
+    # that its file no longer has (quiz/dropped.py).
+    """
+    CREATE INDEX cards_studied ON cards(deck_id, due_ms, state) WHERE state > 0;
+    DROP INDEX cards_deck_due;
+    CREATE INDEX cards_learned ON cards(deck_id, state) WHERE state = 2;
+    ALTER TABLE decks ADD COLUMN dropped TEXT;
+    """,
 )
 
 
@@ -261,8 +273,6 @@ class StoreError(QuizError):
 
 
 BUSY_SECONDS = 5.0
-# Card ids bound per query (SQLite allows 32,766 parameters).
-BATCH = 500
 
 
 def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
@@ -607,39 +617,14 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
         ).fetchone()
         return set(json.loads(ids))
 
-    def card_figures(
-        self, deck_id: str, now: datetime, soon: datetime, among: Collection[str] | None = None, leaving_out: Collection[str] = ()
-    ) -> tuple[int, int, int, int]:
-        """(studied, due by `now`, due after it by `soon`, in the review state) of the deck's studied
-        cards: of those `among` when given, else of all less those `leaving_out`. Suspended cards,
-        and buried ones until they come back, are not due."""
-        held = "(suspended = 1 OR buried_until_ms > ?1)"
-        figures = (f"COUNT(*), COALESCE(SUM(due_ms <= ?1 AND NOT {held}), 0),"
-                   f" COALESCE(SUM(due_ms > ?1 AND due_ms <= ?2 AND NOT {held}), 0), COALESCE(SUM(state = ?3), 0)")
-        sql = f"SELECT {figures} FROM cards WHERE deck_id = ?4 AND state > {NOT_SCHEDULED}"
-        args: list[object] = [to_ms(now), to_ms(soon), int(State.REVIEW), deck_id]
-
-        def of(named: list[str]) -> list[int]:
-            totals = [0, 0, 0, 0]
-            for start in range(0, len(named), BATCH):
-                batch = named[start : start + BATCH]
-                row = self.db.execute(f"{sql} AND card_id IN ({','.join('?' * len(batch))})", [*args, *batch]).fetchone()
-                totals = [a + b for a, b in zip(totals, row)]
-            return totals
-
-        if among is not None:
-            figures_of = of(list(among))
-        else:
-            figures_of = [a - b for a, b in zip(self.db.execute(sql, args).fetchone(), of(list(leaving_out)))]
-        return figures_of[0], figures_of[1], figures_of[2], figures_of[3]
-
     def new_cards_since(self, since: datetime) -> int:
         """How many cards were seen for the first time since `since`."""
         return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
 
     def new_cards_by_deck(self, since: datetime) -> dict[str, int]:
         """How many cards of each deck were seen for the first time since `since`."""
-        rows = self.db.execute("SELECT deck_id, COUNT(*) FROM cards WHERE first_review_ms >= ? GROUP BY deck_id", (to_ms(since),))
+        # `+deck_id`: today's range of the first-review index, not a walk of every card in deck order.
+        rows = self.db.execute("SELECT deck_id, COUNT(*) FROM cards WHERE first_review_ms >= ? GROUP BY +deck_id", (to_ms(since),))
         return dict(rows)
 
     def review_totals(self, since: datetime | None = None, deck_ids: list[str] | None = None) -> tuple[int, int]:

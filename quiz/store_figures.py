@@ -9,16 +9,23 @@ Predicted recall is the FSRS-6 forgetting curve (quiz/memory/recall.py) written 
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from quiz.days import to_ms
 from quiz.memory.recall import Curve
+from quiz.memory.state import State
 from quiz.progress import CardRecall, DayTotals
 
 CardKey = tuple[str, str]
+# Card ids bound per query (SQLite allows 32,766 parameters).
+BATCH = 500
+# A studied card that is suspended, or buried until after ?1 (found by the cards_held index).
+HELD = "(suspended = 1 OR buried_until_ms > 0) AND (suspended = 1 OR buried_until_ms > ?1)"
 LOCAL_DAY = "date({} / 1000, 'unixepoch', 'localtime')"
 # Recall at :now of a studied card's row (queries say `state > 0` or `stability > 0`): whole days
 # elapsed, as py-fsrs counts them. It reads only columns of the cards_recall index, so a sum over a
@@ -29,8 +36,81 @@ RECALL = (
 )
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """The card ids kept for a deck that its file did not have, as of a version of the file and of
+    the card rows up to rowid `mark` (quiz/dropped.py)."""
+
+    version: str
+    mark: int
+    ids: frozenset[str]
+
+
 class FigureQueries:
     db: sqlite3.Connection
+
+    def card_figures(
+        self, deck_id: str, now: datetime, soon: datetime, among: Collection[str] | None = None, leaving_out: Collection[str] = ()
+    ) -> tuple[int, int, int, int]:
+        """(studied, due by `now`, due after it by `soon`, in the review state) of the deck's studied
+        cards: of those `among` when given, else of all less those `leaving_out`. Suspended cards,
+        and buried ones until they come back, are not due."""
+        args = (to_ms(now), to_ms(soon), deck_id)
+        named = list(among if among is not None else leaving_out)
+        figures = (f"COUNT(*), COALESCE(SUM(due_ms <= ?1 AND NOT ({HELD})), 0),"
+                   f" COALESCE(SUM(due_ms > ?1 AND due_ms <= ?2 AND NOT ({HELD})), 0), COALESCE(SUM(state = {int(State.REVIEW)}), 0)")
+        # The named cards one by one, by the primary key.
+        totals = [0, 0, 0, 0]
+        for start in range(0, len(named), BATCH):
+            batch = named[start : start + BATCH]
+            row = self.db.execute(
+                f"SELECT {figures} FROM cards WHERE deck_id = ?3 AND state > 0 AND card_id IN ({','.join('?' * len(batch))})", [*args, *batch]
+            ).fetchone()
+            totals = [a + b for a, b in zip(totals, row)]
+        if among is not None:
+            return totals[0], totals[1], totals[2], totals[3]
+        whole = self._deck_figures(*args)
+        return whole[0] - totals[0], whole[1] - totals[1], whole[2] - totals[2], whole[3] - totals[3]
+
+    def _deck_figures(self, now_ms: int, soon_ms: int, deck_id: str) -> tuple[int, int, int, int]:
+        """card_figures of every studied card of the deck, as counts of index ranges: the studied
+        cards by due time (cards_studied), the learnt ones (cards_learned), less the held ones."""
+        def count(where: str, *args: object) -> int:
+            return int(self.db.execute(f"SELECT COUNT(*) FROM cards WHERE deck_id = ? AND {where}", (deck_id, *args)).fetchone()[0])
+
+        studied = count("state > 0")
+        due = count("state > 0 AND due_ms <= ?", now_ms)
+        due_soon = count("state > 0 AND due_ms > ? AND due_ms <= ?", now_ms, soon_ms)
+        learned = count(f"state = {int(State.REVIEW)}")
+        # `+state`: by the small index of held cards, not down the deck's studied cards.
+        held = self.db.execute(
+            f"SELECT COALESCE(SUM(due_ms <= ?1), 0), COALESCE(SUM(due_ms > ?1 AND due_ms <= ?2), 0) FROM cards"
+            f" WHERE deck_id = ?3 AND {HELD} AND +state > 0",
+            (now_ms, soon_ms, deck_id),
+        ).fetchone()
+        return studied, due - held[0], due_soon - held[1], learned
+
+    def card_mark(self) -> int:
+        """The highest rowid of the card rows: rows added later have higher ones (rows are never deleted)."""
+        return int(self.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM cards").fetchone()[0])
+
+    def kept_since(self, deck_id: str, mark: int) -> set[str]:
+        """The ids of the deck's card rows added after `mark` (card_mark)."""
+        # `+deck_id`: the range of rowids, not the deck's every card.
+        return {card for (card,) in self.db.execute("SELECT card_id FROM cards WHERE rowid > ? AND +deck_id = ?", (mark, deck_id))}
+
+    def dropped(self, deck_id: str) -> Dropped | None:
+        row = self.db.execute("SELECT dropped FROM decks WHERE id = ?", (deck_id,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        record = json.loads(row[0])
+        return Dropped(record["version"], record["mark"], frozenset(record["ids"]))
+
+    def keep_dropped(self, deck_id: str, record: Dropped) -> None:
+        """Record the dropped ids of a deck the database knows (a deck it does not know has no rows)."""
+        text = json.dumps({"version": record.version, "mark": record.mark, "ids": sorted(record.ids)})
+        with self.db:
+            self.db.execute("UPDATE decks SET dropped = ? WHERE id = ?", (text, deck_id))
 
     def daily_totals(self, deck_ids: list[str], keys: Iterable[CardKey] | None = None) -> list[DayTotals]:
         """Reviews per deck and local day, oldest first; undone reviews never count."""
@@ -64,12 +144,11 @@ class FigureQueries:
             )
             return _bucketed((due for (due,) in rows), limits)
         counts = [0] * len(limits)
-        # Range counts on the (deck_id, due_ms) index, which holds all they need. A card row
-        # without a memory has due_ms 0, so `due_ms > 0` is `state > 0`.
+        # Range counts on the index of studied cards by due time, which holds all they need.
         for deck in deck_ids:
-            for n, (low, high) in enumerate(zip([1, *limits], limits)):
+            for n, (low, high) in enumerate(zip([-(2**63), *limits], limits)):  # from the smallest integer: every overdue card
                 counts[n] += self.db.execute(
-                    "SELECT COUNT(*) FROM cards WHERE deck_id = ? AND due_ms >= ? AND due_ms < ?", (deck, low, high)
+                    "SELECT COUNT(*) FROM cards WHERE deck_id = ? AND state > 0 AND due_ms >= ? AND due_ms < ?", (deck, low, high)
                 ).fetchone()[0]
         marks = ",".join("?" * len(deck_ids))
         # Suspended cards come off those counts, found by the small index of held cards (a range on

@@ -11,16 +11,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from quiz import __version__
 from quiz.days import start_of_day
 from quiz.decks.history import carried_over
 from quiz.decks.model import Card, CardKey, Deck, key_of
 from quiz.decks.select import LEECH_TAG, tagged
+from quiz.dropped import deck_version
 from quiz.memory.examdate import bring_forward, exam_moment
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.scheduler import Scheduler
@@ -105,16 +104,6 @@ def _carry_over(decks: list[Deck], store: Store) -> None:
         version = deck_version(deck)
         if version is None or checked.get(deck.id) != version:
             store.rename_cards(deck.id, carried_over(deck, store.kept_ids(deck.id)), version)
-
-
-def deck_version(deck: Deck) -> str | None:
-    """What changes when the deck's card ids may have: the quiz version and the file's size and
-    modification time (None for a deck not read from a file)."""
-    try:
-        info = os.stat(deck.path) if deck.path else None
-    except OSError:
-        return None
-    return f"{__version__}:{info.st_size}:{info.st_mtime_ns}" if info else None
 
 
 def unseen(deck: Deck, store: Store, wanted: int, skip: set[str] | None = None) -> list[str]:
