@@ -65,6 +65,11 @@ def answer_key(text: str) -> str:
 
 def _fold(text: str) -> str:
     """Caseless, accentless, ASCII digits: "Ñandú ٣" -> "nandu 3"."""
+    # Most answers are ASCII, where there is nothing to decompose, strip or fold but case.
+    return text.lower() if text.isascii() else _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     for _ in range(2):  # Unicode's compatibility caseless match applies casefold+NFKD twice
         text = unicodedata.normalize("NFKD", text.casefold())
@@ -122,6 +127,8 @@ def _canonical_number(word: str) -> str:
 
 def _spell_numbers(words: list[str]) -> list[str]:
     """Number words to digits: "nineteen sixty two" -> "1962"."""
+    if not numwords.mentions_number(words):  # most answers have no number word to look for
+        return words
     spelled: list[str] = []
     i = 0
     while i < len(words):

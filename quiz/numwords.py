@@ -26,6 +26,8 @@ _HUNDRED = "hundred"
 _YEAR_ZERO = frozenset({"oh", "o"})  # "nineteen oh five"
 
 Parsed = tuple[int, int]  # (value, index just past the phrase)
+# Every number phrase holds at least one of these.
+_WORDS = frozenset({*_SMALL, *_TENS, _HUNDRED, *_SCALES})
 
 
 def parse(tokens: Sequence[str], start: int = 0) -> Parsed | None:
@@ -36,6 +38,11 @@ def parse(tokens: Sequence[str], start: int = 0) -> Parsed | None:
     """
     found = [p for p in (_cardinal(tokens, start), _year(tokens, start)) if p is not None]
     return max(found, key=lambda p: p[1], default=None)
+
+
+def mentions_number(tokens: Sequence[str]) -> bool:
+    """Whether `parse` can find a number phrase anywhere in `tokens` (a quick test)."""
+    return not _WORDS.isdisjoint(tokens)
 
 
 def _at(tokens: Sequence[str], i: int) -> str:

@@ -304,3 +304,10 @@ def test_one_slip_is_an_osa_distance_of_one(a: str, b: str) -> None:
     from quiz.study.answers import _one_slip
 
     assert _one_slip(a, b) == (_osa_distance(a, b) == 1)
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_text_folds_as_the_unicode_path_folds_it(text: str) -> None:
+    from quiz.normalise import _fold, _fold_unicode
+
+    assert _fold(text) == _fold_unicode(text)

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.normalise import normalise
-from quiz.numwords import parse
+from quiz.numwords import mentions_number, parse
 from quiz.study.answers import check
 
 ONES = (
@@ -138,3 +138,10 @@ def test_spelled_number_is_accepted_for_its_digits(n: int, british: bool) -> Non
     assert normalise(spell(n, british)) == str(n)
     verdict = check(spell(n, british).capitalize(), f"{n:,}")
     assert verdict.correct and not verdict.typo
+
+
+@given(st.lists(st.sampled_from([*ONES, *TENS[2:], "hundred", "thousand", "million", "a", "and", "oh", "o", "20", "007", "x", "the"]), max_size=8))
+def test_a_phrase_is_found_only_where_mentions_number_says_there_may_be_one(tokens: list[str]) -> None:
+    found = [parse(tokens, i) for i in range(len(tokens))]
+    if not mentions_number(tokens):
+        assert found == [None] * len(tokens)

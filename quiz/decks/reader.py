@@ -348,6 +348,8 @@ class SchemaReader:
         return [gap.strip() for gap in gaps]
 
     def choice_rules(self, node: yaml.Node, choices: tuple[str, ...], answers: tuple[str, ...]) -> None:
+        if not choices:
+            return  # nothing to compare: normalising the answers is most of reading a deck
         forms = {answer_key(a) for a in answers}
         seen: set[str] = set()
         for choice in choices:
