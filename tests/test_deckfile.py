@@ -874,3 +874,35 @@ def test_a_long_scalar_is_shortened_in_messages() -> None:
     assert [str(p) for p in result.errors] == [
         f"plain.txt:1:1: the deck must be a mapping of keys to values, not '{'x' * 40}…'"
     ]
+
+
+def test_sources_and_id_written_after_the_cards_still_apply_to_them() -> None:
+    text = (
+        "title: T\ncards:\n"
+        "- {id: a, question: q, answer: x, source: s}\n"
+        "- {id: b, question: r, answer: y, source: nope}\n"
+        "- {id: a, question: t, answer: z}\n"
+        "sources: {s: {title: S}}\nid: later\n"
+    )
+    assert errors(text) == [
+        "d.yaml:4:43: unknown source 'nope'",
+        "d.yaml:5:3: duplicate card id 'a' as the card at line 3",
+    ]
+    deck = load_text(text.replace("nope", "s").replace("{id: a, question: t", "{id: c, question: t"))
+    assert deck.id == "later" and [card.id for card in deck.cards()] == ["a", "b", "c"]
+
+
+def test_each_card_is_read_as_soon_as_it_is_composed() -> None:
+    from quiz.decks.compose import Composer
+
+    class Stop(Exception):
+        pass
+
+    def first(item: yaml.Node) -> None:
+        raise Stop(item.start_mark.line)
+
+    # The second card is not valid YAML: reading the first happens before the parser gets there.
+    text = "title: T\ncards:\n- {question: q, answer: x}\n- {question: 'unclosed\n"
+    with pytest.raises(Stop, match="2"):
+        Composer(text, deckfile._Loader, lambda key: key.value == "cards", first).document()
+    assert errors(text) == ["d.yaml:5:1: invalid YAML: while scanning a quoted scalar: found unexpected end of stream"]

@@ -1,8 +1,9 @@
 """Deck files: safe YAML loading into the deck model, with FILE:LINE:COL problems, and dumping.
 
-Loading only *composes* YAML (builds nodes), refusing oversized and over-deep input first;
-quiz/decks/reader.py then reads the nodes against the deck schema, so no tag can construct an
-object and every problem carries the position of the node it is about.
+Loading only *composes* YAML (builds nodes, quiz/decks/compose.py), refusing oversized, over-deep
+and alias-bombed input; quiz/decks/reader.py reads the nodes against the deck schema, each card
+as soon as it is composed, so no tag can construct an object, memory stays bounded, and every
+problem carries the position of the node it is about.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from quiz.decks.compose import MAX_NESTING, Composer, Refused
 from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 from quiz.decks.sources import SourceFiles
@@ -28,9 +30,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 16 * 1024 * 1024
-# Deeper nesting is refused before composing: libyaml's composer recurses on the C stack and
-# crashes the process at a few ten thousand levels. A deck needs four.
-MAX_NESTING = 100
 
 
 class DeckError(Exception):
@@ -94,12 +93,17 @@ def check_text(
     """Validate deck YAML text. With `base_dir` (or `sources`), also check cited files and quotes."""
     if len(text) > MAX_BYTES:
         return CheckResult(None, [Problem(filename, 1, 1, f"deck text is over {MAX_BYTES:,} characters")])
+    if sources is None and base_dir is not None:
+        sources = SourceFiles(base_dir)
+    reader = SchemaReader(filename, sources, escapes="\\" in text)
     try:
-        too_deep = _too_deep(text)
+        root = Composer(text, _Loader, reader.is_cards_key, reader.card).document()
+    except Refused as refused:
+        return CheckResult(None, [Problem(filename, refused.mark.line + 1, refused.mark.column + 1, refused.message)])
+    except yaml.MarkedYAMLError as exc:
+        too_deep = _libyaml_too_deep(exc, text)
         if too_deep is not None:
             return CheckResult(None, [Problem(filename, *too_deep, f"YAML nesting is deeper than {MAX_NESTING} levels")])
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = ": ".join(part for part in (exc.context, exc.problem) if part)
@@ -113,37 +117,22 @@ def check_text(
         return CheckResult(None, [Problem(filename, line, column, f"invalid YAML: {what}")])
     except yaml.YAMLError as exc:
         return CheckResult(None, [Problem(filename, 1, 1, f"invalid YAML: {exc}")])
-    except RecursionError:  # the pure-Python composer, when libyaml is missing
-        return CheckResult(None, [Problem(filename, 1, 1, "YAML nesting is too deep")])
-    if sources is None and base_dir is not None:
-        sources = SourceFiles(base_dir)
-    reader = SchemaReader(filename, sources, escapes="\\" in text)
-    if root is not None and "&" in text:
-        reader.refuse_alias_bombs(root)
-    deck = None if reader.problems else reader.deck(root, default_id, path)
+    deck = reader.deck(root, default_id, path)
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     return CheckResult(None if any(not p.warning for p in problems) else deck, problems)
 
 
-def _too_deep(text: str) -> tuple[int, int] | None:
-    """(line, column) where collections nest past MAX_NESTING, found by an iterative parse."""
-    # Each level needs one of these characters, so most texts need no parse.
-    if sum(text.count(ch) for ch in "[{-:?") <= MAX_NESTING:
+def _libyaml_too_deep(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:
+    """Where collections nest past MAX_NESTING, when libyaml stopped at its own limit first.
+
+    libyaml 0.2.6 and later stop at 1,000 levels, and its scanner reads far enough ahead to get
+    there before the composer reaches quiz's limit: find that with the pure-Python parser, which
+    yields events as it goes and has no limit of its own.
+    """
+    if "maximum nesting depth" not in str(error.problem) or _Loader is yaml.SafeLoader:
         return None
-    try:
-        return _deepest(text, _Loader)
-    except yaml.MarkedYAMLError as exc:
-        # libyaml 0.2.6 and later stop at 1,000 levels of their own, and its scanner reads far
-        # enough ahead to get there before the parser reaches our limit: find ours with the
-        # pure-Python parser, which yields events as it goes and has no limit of its own.
-        if "maximum nesting depth" not in str(exc.problem) or _Loader is yaml.SafeLoader:
-            raise
-        return _deepest(text, yaml.SafeLoader)
-
-
-def _deepest(text: str, loader: type[Any]) -> tuple[int, int] | None:
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:

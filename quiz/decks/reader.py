@@ -1,17 +1,21 @@
 """The deck schema: reading composed YAML nodes as a deck, collecting every problem with its
 position. Nothing here constructs a YAML object; scalars are read as the text written.
+
+Cards are read one by one as they are composed (`card`, see quiz/decks/compose.py); what needs
+the whole deck (its id, its sources, every other card) is checked once all are read.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from quiz.decks.compose import MAP_TAG, NULL_TAG, SEQ_TAG
 from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand, split_cloze
 from quiz.normalise import answer_key
 from quiz.text import printable
@@ -24,16 +28,13 @@ if TYPE_CHECKING:
 # bad names is then checked in linear time.
 MAX_HINTS = 100
 MAX_HINT_OPTIONS = 1000
-# A document whose aliases expand past this many nodes is refused (billion-laughs defence).
-MAX_EXPANDED_NODES = 1_000_000
 DECK_KEYS = ("title", "id", "description", "exam", "sources", "cards")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 # Tags plain scalars resolve to (`=` is "value", `<<` is "merge"): all read as the text written.
 PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "timestamp", "null", "value", "merge")
 }
-NULL_TAG = "tag:yaml.org,2002:null"
-COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: MAP_TAG, yaml.SequenceNode: SEQ_TAG}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,22 @@ class Problem:
         return printable(f"{self.file}:{self.line}:{self.column}: {level}{self.message}")
 
 
+Position = tuple[int, int]  # (line, column), from 1
+
+
+@dataclass(slots=True)
+class _ReadCard:
+    """A card entry as read, with what the checks over the whole deck need of its nodes."""
+
+    entry: Entry
+    at: Position
+    errors: int
+    source_at: Position | None = None
+    quote_at: Position | None = None
+    # Whether the card was written with a 'question' or 'cloze' and its rules were applied.
+    shaped: bool = field(default=False)
+
+
 class SchemaReader:
     """Reads composed YAML nodes against the deck schema, collecting problems."""
 
@@ -60,6 +77,9 @@ class SchemaReader:
         # refuses them written out. Without a backslash in the file, no text needs cleaning.
         self.escapes = escapes
         self.problems: list[Problem] = []
+        self.errors = 0
+        self.cards_read: list[_ReadCard] = []
+        self.items = 0  # of 'cards', read so far
         self.source_names: tuple[str, ...] = ()
         self._hints: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -75,38 +95,12 @@ class SchemaReader:
         return self._hints[key]
 
     def error(self, node: yaml.Node, message: str, warning: bool = False) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.filename, mark.line + 1, mark.column + 1, message, warning))
+        self.error_at(_position(node), message, warning)
 
-    def refuse_alias_bombs(self, root: yaml.Node) -> None:
-        sizes: dict[int, int] = {}
-        active: set[int] = set()
-
-        def size(node: yaml.Node) -> int:
-            key = id(node)
-            if key in sizes:
-                return sizes[key]
-            if key in active:
-                raise _Refused(node, "a YAML alias refers to itself")
-            active.add(key)
-            children: list[Any] = []
-            if isinstance(node, yaml.SequenceNode):
-                children = node.value
-            elif isinstance(node, yaml.MappingNode):
-                children = [n for pair in node.value for n in pair]
-            total = 1 + sum(size(child) for child in children)
-            active.discard(key)
-            if total > MAX_EXPANDED_NODES:
-                raise _Refused(node, f"YAML aliases expand past {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
-            sizes[key] = total
-            return total
-
-        try:
-            size(root)
-        except _Refused as refused:
-            self.error(refused.node, refused.message)
-        except RecursionError:
-            self.error(root, "YAML nesting is too deep")
+    def error_at(self, at: Position, message: str, warning: bool = False) -> None:
+        self.problems.append(Problem(self.filename, *at, message, warning))
+        if not warning:
+            self.errors += 1
 
     # -- generic shapes -------------------------------------------------------------------
 
@@ -234,77 +228,85 @@ class SchemaReader:
             self.error(fields[key][1], f"'{key}' must be a date like {example}, not '{value}'")
             return None
 
+    def is_cards_key(self, node: yaml.Node) -> bool:
+        """Whether a key of the deck's mapping reads as 'cards' (see `card`)."""
+        return _readable(node) and node.tag != NULL_TAG and self.text(node, "a key") == "cards"
+
+    def card(self, item: yaml.Node) -> None:
+        """Read one item of 'cards', as it is composed: all but the checks over the whole deck."""
+        self.items += 1
+        before = self.errors
+        fields = self.mapping(item, "a card", ENTRY_KEYS)
+        if not fields:
+            if isinstance(item, yaml.MappingNode) and item.tag == COLLECTION_TAGS[yaml.MappingNode]:
+                self.error(item, "empty card: it needs a 'question' and 'answer', or a 'cloze'")
+            return
+        values: dict[str, Any] = {
+            key: (self.texts(fields[key][1], f"'{key}'") if key in LIST_KEYS else self.text(fields[key][1], f"'{key}' of a card"))
+            for key in ENTRY_KEYS if key in fields
+        }
+        read = _ReadCard(Entry(**values), _position(item), 0)
+        self.entry_rules(item, fields, read)
+        read.errors = self.errors - before
+        self.cards_read.append(read)
+
     def entries(self, top: dict[str, tuple[yaml.Node, yaml.Node]], deck_id: str, sources: dict[str, Source]) -> list[Entry]:
         if "cards" not in top:
             self.problems.append(Problem(self.filename, 1, 1, "the deck has no 'cards'"))
             return []
         node = top["cards"][1]
-        if not isinstance(node, yaml.SequenceNode) or not node.value:
+        # A streamed sequence's items were read as they came (and its node holds none).
+        if not isinstance(node, yaml.SequenceNode) or not (node.value or self.items):
             self.error(node, "'cards' must be a non-empty list of cards")
             return []
         if not self.plain_collection(node, "'cards'"):
             return []
-        seen: dict[str, yaml.Node] = {}
-        seen_cards: dict[str, yaml.Node] = {}
-        without_id: list[yaml.Node] = []
-        entries = []
         for item in node.value:
-            before = len(self.problems)
-            entry = self.entry(item, sources)
-            if entry is None:
-                continue
-            valid = all(p.warning for p in self.problems[before:])
+            self.card(item)
+        seen: dict[str, Position] = {}
+        seen_cards: dict[str, Position] = {}
+        without_id: list[Position] = []
+        entries = []
+        for read in self.cards_read:
+            entry = read.entry
+            if read.shaped:
+                before = self.errors
+                self.source_rules(read, sources)
+                read.errors += self.errors - before
+            valid = not read.errors
             if valid:
                 entries.append(entry)
             if entry.id is None:
-                without_id.append(item)
+                without_id.append(read.at)
             if not (valid or entry.id or (entry.question or entry.cloze or "").strip()):
                 continue  # nothing to know the card by; its problems are reported already
             # Ids of cards with other problems count too, so every duplicate shows at once.
             card_id = entry_id(deck_id, entry)
             if card_id in seen:
-                first = seen[card_id].start_mark.line + 1
                 what = f"card id '{card_id}'" if entry.id else "card (same question"
-                self.error(item, f"duplicate {what}{')' if not entry.id else ''} as the card at line {first}")
+                self.error_at(read.at, f"duplicate {what}{')' if not entry.id else ''} as the card at line {seen[card_id][0]}")
             else:
-                seen[card_id] = item
+                seen[card_id] = read.at
                 # A multi-gap cloze's cards are '<id>:<gap>': these can collide with any card's id,
                 # whichever comes first.
                 for card in expand(deck_id, entry) if valid else ():
                     if card.id in seen_cards:
-                        first = seen_cards[card.id].start_mark.line + 1
-                        self.error(item, f"duplicate card id '{card.id}' as the card at line {first}")
-                    seen_cards.setdefault(card.id, item)
+                        self.error_at(read.at, f"duplicate card id '{card.id}' as the card at line {seen_cards[card.id][0]}")
+                    seen_cards.setdefault(card.id, read.at)
         if without_id:
-            line = without_id[0].start_mark.line + 1
             self.error(
                 node,
-                f"{len(without_id)} card(s) have no 'id' (first at line {line}); "
+                f"{len(without_id)} card(s) have no 'id' (first at line {without_id[0][0]}); "
                 "without one, editing the question starts the card's history afresh; `quiz check --fix` adds them",
                 warning=True,
             )
         return entries
 
-    def entry(self, node: yaml.Node, sources: dict[str, Source]) -> Entry | None:
-        """The entry as written (None when it is not a mapping); its problems go to `problems`."""
-        fields = self.mapping(node, "a card", ENTRY_KEYS)
-        if not fields:
-            if isinstance(node, yaml.MappingNode) and node.tag == COLLECTION_TAGS[yaml.MappingNode]:
-                self.error(node, "empty card: it needs a 'question' and 'answer', or a 'cloze'")
-            return None
-        values: dict[str, Any] = {
-            key: (self.texts(fields[key][1], f"'{key}'") if key in fields else ()) if key in LIST_KEYS
-            else self.field(fields, key, "a card")
-            for key in ENTRY_KEYS
-        }
-        entry = Entry(**values)
-        self.entry_rules(node, fields, entry, sources)
-        return entry
-
-    def entry_rules(self, node: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], entry: Entry, sources: dict[str, Source]) -> None:
+    def entry_rules(self, node: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], read: _ReadCard) -> None:
         def at(key: str) -> yaml.Node:
             return fields[key][1] if key in fields else node
 
+        entry = read.entry
         if entry.id is not None and not ID_PATTERN.fullmatch(entry.id):
             self.error(at("id"), f"card id '{entry.id}' may use only letters, digits, '.', '_', ':' and '-'")
         if ("question" in fields) == ("cloze" in fields):
@@ -329,12 +331,21 @@ class SchemaReader:
                         self.error(fields[key][0], f"'{key}' needs a cloze with exactly one {{{{…}}}} gap")
             answers = (*gaps[:1], *entry.accept)
         self.choice_rules(at("choices"), entry.choices, answers)
-        if entry.source is not None and entry.source not in sources:
+        # Checked once the deck's sources are known, which may be written after its cards.
+        read.shaped = True
+        read.source_at = _position(at("source"))
+        read.quote_at = _position(at("quote")) if "quote" in fields else None
+
+    def source_rules(self, read: _ReadCard, sources: dict[str, Source]) -> None:
+        entry = read.entry
+        if entry.source is None or read.source_at is None:
+            return
+        if entry.source not in sources:
             known = self.source_names
             hint = self.hint(entry.source, known) or (" (the deck has no 'sources')" if not known else "")
-            self.error(at("source"), f"unknown source '{entry.source}'{hint}")
-        elif entry.source is not None and entry.quote:
-            self.quote_rule(at("quote"), entry.quote, sources[entry.source])
+            self.error_at(read.source_at, f"unknown source '{entry.source}'{hint}")
+        elif entry.quote and read.quote_at is not None:
+            self.quote_rule(read.quote_at, entry.quote, sources[entry.source])
 
     def cloze(self, node: yaml.Node, text: str) -> list[str]:
         around, gaps = split_cloze(text)
@@ -360,18 +371,16 @@ class SchemaReader:
                 self.error(node, f"choice '{choice}' is listed twice")
             seen.add(key)
 
-    def quote_rule(self, node: yaml.Node, quote: str, source: Source) -> None:
+    def quote_rule(self, at: Position, quote: str, source: Source) -> None:
         if self.source_files is None or not source.file:
             return
         # None: the file is unusable, which is reported where the source names it.
         if self.source_files.contains(source.file, quote) is False:
-            self.error(node, f"quote not found in '{source.file}'", warning=True)
+            self.error_at(at, f"quote not found in '{source.file}'", warning=True)
 
 
-class _Refused(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        self.node = node
-        self.message = message
+def _position(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _readable(node: yaml.Node) -> bool:

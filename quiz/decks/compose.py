@@ -1,0 +1,195 @@
+"""Composing a deck's YAML into nodes from libyaml's events, handing each card over as soon as it
+is composed: a deck is read in memory bounded by its largest card, not by a tree of every node.
+
+This is PyYAML's composer (the same nodes, tags and marks, the same errors) with quiz's limits
+built in, so that neither needs a pass of its own: nesting deeper than MAX_NESTING is refused as
+it is met (libyaml's own composer recursed on the C stack and crashed at a few ten thousand
+levels), and so are aliases that expand past MAX_EXPANDED_NODES nodes (billion laughs) or refer
+to themselves. Scalars are not resolved beyond what the deck reader asks (null, or text): every
+plain scalar is read as the text written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+MAX_NESTING = 100
+# A document whose aliases expand past this many nodes is refused (billion-laughs defence).
+MAX_EXPANDED_NODES = 1_000_000
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+MAP_TAG = "tag:yaml.org,2002:map"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+# PyYAML's resolver reads these plain scalars as null; every other plain scalar resolves to a tag
+# the deck reader reads as text, so it is given the text's.
+_NULL = re.compile(r"~|null|Null|NULL|")
+
+
+class Refused(Exception):
+    """The document breaks one of quiz's limits at `mark`."""
+
+    def __init__(self, mark: Any, message: str) -> None:
+        self.mark = mark
+        self.message = message
+
+
+class Composer:
+    """Composes the single document of `text`. The items of the sequence under the first key of
+    the root mapping that `streamed` accepts go to `on_item` one by one instead of into their
+    node, which stays empty."""
+
+    def __init__(self, text: str, loader: type[Any], streamed: Callable[[yaml.Node], bool], on_item: Callable[[yaml.Node], None]) -> None:
+        self._parser = loader(text)
+        self._streamed = streamed
+        self._on_item = on_item
+        self._anchors: dict[str, yaml.Node] = {}
+        self._open_anchors: set[str] = set()
+        self._sizes: dict[int, int] = {}
+        # Nodes that aliases add beneath each open collection, innermost last.
+        self._added: list[int] = []
+
+    def document(self) -> yaml.Node | None:
+        """The root node (None for an empty stream); raises yaml.YAMLError or Refused."""
+        parser = self._parser
+        try:
+            parser.get_event()  # StreamStart
+            if parser.check_event(yaml.StreamEndEvent):
+                return None
+            document = parser.get_event()
+            root = self._root()
+            parser.get_event()  # DocumentEnd
+            if not parser.check_event(yaml.StreamEndEvent):
+                extra = parser.get_event()
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream", document.start_mark, "but found another document", extra.start_mark
+                )
+            return root
+        finally:
+            parser.dispose()
+
+    def _root(self) -> yaml.Node:
+        event: Any = self._parser.peek_event()
+        if not _plain(event, yaml.MappingStartEvent, MAP_TAG):
+            return self._node(0)
+        # The deck's own mapping: composed here so that its sequence of cards can be streamed.
+        self._parser.get_event()
+        node = yaml.MappingNode(MAP_TAG, [], event.start_mark, None, flow_style=event.flow_style)
+        self._added.append(0)
+        streaming = True
+        while not self._parser.check_event(yaml.MappingEndEvent):
+            key = self._node(1)
+            if streaming and self._streamed(key):
+                streaming = False  # only the first: a repeated key is reported, not read
+                value = self._items(1) if self._streamable() else self._node(1)
+            else:
+                value = self._node(1)
+            node.value.append((key, value))
+        node.end_mark = self._parser.get_event().end_mark
+        self._close(node)
+        return node
+
+    def _streamable(self) -> bool:
+        """Whether the next node is a plain sequence that no alias can refer to."""
+        return _plain(self._parser.peek_event(), yaml.SequenceStartEvent, SEQ_TAG)
+
+    def _items(self, depth: int) -> yaml.Node:
+        event: Any = self._parser.get_event()
+        node = yaml.SequenceNode(SEQ_TAG, [], event.start_mark, None, flow_style=event.flow_style)
+        self._deeper(event, depth)
+        self._added.append(0)
+        while not self._parser.check_event(yaml.SequenceEndEvent):
+            self._on_item(self._node(depth + 1))
+        node.end_mark = self._parser.get_event().end_mark
+        self._close(node)
+        return node
+
+    def _node(self, depth: int) -> yaml.Node:
+        parser = self._parser
+        # Any: libyaml's events carry marks of their own type.
+        event: Any = parser.get_event()
+        kind = type(event)  # not isinstance, which would narrow `event` from Any
+        if kind is yaml.AliasEvent:
+            return self._alias(event)
+        anchor = event.anchor
+        if anchor is not None and anchor in self._anchors:
+            raise yaml.composer.ComposerError(
+                "found duplicate anchor; first occurrence", self._anchors[anchor].start_mark, "second occurrence", event.start_mark
+            )
+        node: yaml.Node
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = NULL_TAG if event.implicit[0] and _NULL.fullmatch(event.value) else STR_TAG
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            if anchor is not None:
+                self._anchors[anchor] = node
+            return node
+        self._deeper(event, depth)
+        if anchor is not None:
+            self._open_anchors.add(anchor)
+        self._added.append(0)
+        if kind is yaml.SequenceStartEvent:
+            node = yaml.SequenceNode(_tag(event, SEQ_TAG), [], event.start_mark, None, flow_style=event.flow_style)
+            if anchor is not None:
+                self._anchors[anchor] = node
+            items = node.value
+            while not parser.check_event(yaml.SequenceEndEvent):
+                items.append(self._node(depth + 1))
+        else:
+            node = yaml.MappingNode(_tag(event, MAP_TAG), [], event.start_mark, None, flow_style=event.flow_style)
+            if anchor is not None:
+                self._anchors[anchor] = node
+            pairs = node.value
+            while not parser.check_event(yaml.MappingEndEvent):
+                key = self._node(depth + 1)
+                pairs.append((key, self._node(depth + 1)))
+        node.end_mark = parser.get_event().end_mark
+        self._close(node)
+        if anchor is not None:
+            self._open_anchors.discard(anchor)
+        return node
+
+    def _deeper(self, event: Any, depth: int) -> None:
+        if depth >= MAX_NESTING:
+            raise Refused(event.start_mark, f"YAML nesting is deeper than {MAX_NESTING} levels")
+
+    def _close(self, node: yaml.Node) -> None:
+        if self._added.pop() > MAX_EXPANDED_NODES:
+            raise Refused(node.start_mark, f"YAML aliases expand past {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
+
+    def _alias(self, event: Any) -> yaml.Node:
+        anchor = event.anchor
+        if anchor not in self._anchors:
+            raise yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark)
+        node = self._anchors[anchor]
+        if anchor in self._open_anchors:
+            raise Refused(node.start_mark, "a YAML alias refers to itself")
+        size = self._size(node)
+        for level in range(len(self._added)):
+            self._added[level] += size
+        return node
+
+    def _size(self, node: yaml.Node) -> int:
+        """How many nodes `node` stands for with its aliases expanded."""
+        key = id(node)
+        if key not in self._sizes:
+            children: list[yaml.Node] = []
+            if isinstance(node, yaml.SequenceNode):
+                children = node.value
+            elif isinstance(node, yaml.MappingNode):
+                children = [child for pair in node.value for child in pair]
+            self._sizes[key] = 1 + sum(self._size(child) for child in children)
+        return self._sizes[key]
+
+
+def _plain(event: Any, kind: Any, tag: str) -> bool:
+    """Whether the event starts a collection of this kind, untagged and unanchored."""
+    return type(event) is kind and event.anchor is None and _tag(event, tag) == tag
+
+
+def _tag(event: Any, default: str) -> str:
+    return default if event.tag is None or event.tag == "!" else event.tag
