@@ -217,7 +217,7 @@ def test_unseen_articles_make_valid_decks_within_the_budget(path: Path) -> None:
         assert not re.search(r"\bmany and\b|\bthe the\b", shown, re.IGNORECASE), shown
         assert all(not re.fullmatch(r"\d{4,} (?:million|billion)", c) for c in e.choices), e.choices
         assert not re.search(r"\bthe (?:company|firm|agency)\b|^(?:His|Her|Its) |Which [a-z]+\.|Which [A-Z][a-z]+ [a-z]+ ", shown), shown
-    assert max(per_sentence.values()) <= 2
+    assert max(per_sentence.values()) <= 3
 
 
 def test_no_conjunction_left_dangling_when_relative_time_is_dropped() -> None:

@@ -2,8 +2,9 @@
 
 Score = question kind + answer type + salience across articles - topic penalty (the names an
 article keeps repeating, like its main country, make dull answers) - a little for late position
-and for length. Selection keeps one card per answer per sentence, at most two per sentence and
-per answer in the deck, and one card per 20 words of article text.
+and for length. Selection keeps one card per answer per sentence, at most three per sentence (a
+long sentence often holds a date, a name and a number worth asking), two per answer in the deck,
+and one card per 20 words of article text.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from quiz.generate.nlp import alias_forms, key
 from quiz.generate.types import NAMED_TYPES, Candidate
 
 WORDS_PER_CARD = 20
-PER_SENTENCE = 2
+PER_SENTENCE = 3
 PER_ANSWER = 2
-SECOND_CARD = 0.6
+SECOND_CARD = 0.2
 # What a card asks for matters most; how it asks breaks ties: a question before a cloze of the same
 # answer, a true/false statement last.
 KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
@@ -120,7 +121,8 @@ def select(
     per_article: Counter[int] = Counter()
     pairs: set[tuple[int, int, str]] = set()
     # Best first, where a sentence's next card counts SECOND_CARD less for every card it already
-    # has: a rich sentence may give two cards, but not before the other sentences' best ones.
+    # has: a rich sentence may give more cards, but a weak second one not before the other
+    # sentences' best ones.
     heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
     heapq.heapify(heap)
     while heap and (limit is None or len(chosen) < limit):
