@@ -212,3 +212,19 @@ def test_demonstrative_in_a_cloze_reads_as_the() -> None:
         "for giving out Internet communications technology."
     )
     assert any(card.startswith("A possible motive for the absence") for card in cards(text, kinds=["cloze"]))
+
+
+QUOTED = (
+    "The ice shelf lost a fifth of its area between 1995 and 2020, a study found. "
+    "“Sea ice acts like a buffer between the ocean and the atmosphere in 2020,” said ice scientist Ana Ruiz of the Polar Institute in Tromsø. "
+    "“We expect more loss. The shelf will not recover this century,” said Peter Holm, who leads the Arctic Council."
+)
+
+
+def test_a_quotation_is_asked_only_for_who_said_it() -> None:
+    found = offered(QUOTED)
+    speakers = {c.answer: c.text for c in found if c.kind == "cloze" and c.text.startswith("“")}
+    assert speakers.keys() == {"Ana Ruiz", "Peter Holm"}  # the person, not "of the Polar Institute" with it
+    assert speakers["Peter Holm"].startswith("“The shelf will not recover this century,”")  # opened again, word for word
+    assert not any(c.answer in ("Polar Institute", "Tromsø", "Arctic Council", "2020") and "“" in c.text for c in found)
+    assert any(c.answer == "2020" and "study" in c.text for c in found)  # the plain statement is still asked

@@ -46,6 +46,8 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     if not found:
         return []
     resolved = sentence.resolutions
+    if sentence.speaker is not None:
+        return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
@@ -59,6 +61,24 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if tokens and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Candidate]:
+    """Gaps in a quotation's attribution, the quotation shown word for word as what was said (its
+    opening mark restored when the sentence starts inside a quotation begun in the sentence before)."""
+    tokens = list(sentence.span)
+    for mention in found:
+        text = reopened(gapped(tokens, mention, {}, verbatim=True))
+        yield Candidate(QuestionKind.CLOZE, text, mention, sentence)
+        yield Candidate(QuestionKind.TRUEFALSE, text, mention, sentence)
+
+
+def reopened(text: str) -> str:
+    """The text with the opening quotation mark it lacks: '… a buffer,” said …' -> '“… a buffer,” said …'."""
+    curly = text.find("”")
+    if curly != -1 and "“" not in text[:curly]:
+        return "“" + text
+    return '"' + text if text.count('"') % 2 and not text.startswith('"') else text
 
 
 def acting_city(sent: Span, mention: Mention) -> bool:
@@ -338,14 +358,15 @@ def _finish(question: str) -> str:
     return question[:1].upper() + question[1:] + "?"
 
 
-def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str]) -> str:
-    """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced."""
+def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:
+    """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced
+    (`verbatim`: every word as written, for a quotation)."""
     text = ""
     for prev, token in zip([None, *tokens], tokens):
         if prev is not None:
             text += prev.whitespace_ if prev.i + 1 == token.i else " "
         word = resolved.get(token.i, token.text)
-        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.i not in resolved:
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.i not in resolved and not verbatim:
             word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
         text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
     text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped

@@ -1,7 +1,8 @@
 """From parsed paragraphs to usable sentences and their answerable mentions.
 
 Owns: verbatim quotes (dateline included), skipping sentences that are questions, commands or
-direct quotations, resolving references from the sentence before (references.py) and relative
+direct quotations (a quotation a named person is said to have said is kept for its attribution
+alone: who said it is a fact), resolving references from the sentence before (references.py) and relative
 time (timeref.py), and which names, dates and numbers can be answers. What each mention can be
 asked as is candidates.py's.
 """
@@ -12,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import DURATION, ORDINAL, answer_type
-from quiz.generate.clauses import lemma
+from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.names import name_spans
 from quiz.generate.nlp import Entities, surface
@@ -49,12 +50,13 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
         for number, span in enumerate(doc.sents):
             lead = paragraph.lead if number == 0 else ""
             quote = " ".join((lead + span.text).split())
-            if usable(span, quoted):
+            speaker = None if usable(span, quoted) else attribution(span, quoted)
+            if usable(span, quoted) or speaker is not None:
                 resolved = (
                     resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
                     + describe(span, salient) + relative_time(span)
                 )
-                found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved))
+                found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span
     return found
 
@@ -89,7 +91,24 @@ def usable(span: Span, quoted: set[int]) -> bool:
     return longest <= MAX_QUOTED_WORDS and span[0].i not in quoted
 
 
+def attribution(span: Span, quoted: set[int]) -> tuple[int, int] | None:
+    """The tokens (start, end) naming who said a quotation: the named subject, outside the quotation
+    marks, of a speech verb outside them ("…,” said ice scientist Ana Ruiz of the Polar Institute)."""
+    if not any(t.i in quoted for t in span) or len([t for t in span if not t.is_punct]) < 6:
+        return None
+    for verb in span:
+        if verb.i in quoted or not verb.tag_.startswith("VB") or lemma(verb) not in SPEECH_VERBS:
+            continue
+        for subject in verb.children:
+            tokens = list(subject.subtree)
+            if subject.dep_ == "nsubj" and subject.tag_ in ("NNP", "NNPS") and not any(t.i in quoted for t in tokens):
+                return tokens[0].i, tokens[-1].i + 1
+    return None
+
+
 def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
+    """The sentence's answerable names, dates, numbers and terms (of a quoted statement, only those
+    of its attribution)."""
     found = []
     for ent in name_spans(sentence.span, entities):
         label = entities.label(ent)
@@ -132,7 +151,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         ))
     found += orphan_numbers(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
-    return found + term_mentions(sentence.span, taken)
+    return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
 
 PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")

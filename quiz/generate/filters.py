@@ -32,8 +32,9 @@ CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool) -> list[str]:
-    """Why a question or cloze text is not well formed; empty when it is."""
+def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool, speech: bool = False) -> list[str]:
+    """Why a question or cloze text is not well formed; empty when it is. A quotation is a problem
+    unless the card asks who said it (`speech`)."""
     found = []
     body = CLOZE_GAP.sub(" ", text)
     words = len(text.split())
@@ -44,7 +45,7 @@ def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, questi
         found.append('does not end with "?"')
     if _contains(body, answer, accept):
         found.append("answer in the question")
-    if any(len(run.split()) > MAX_QUOTED_WORDS for run in QUOTED.findall(text)):
+    if not speech and any(len(run.split()) > MAX_QUOTED_WORDS for run in QUOTED.findall(text)):
         found.append("direct quotation")
     last = re.findall(r"[\w’']+", CLOZE_GAP.sub(r"\1", text).rstrip("?. "))
     if not last or last[-1].lower() in DANGLING:
@@ -104,4 +105,5 @@ def keep(candidate: Candidate) -> bool:
         return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
-    return not problems(candidate.text, mention.text if not question else mention.answer, (mention.text, *mention.accept), candidate.sentence.quote, question)
+    answer = mention.text if not question else mention.answer
+    return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)

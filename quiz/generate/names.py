@@ -55,6 +55,8 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 joined = doc[end + 1] if proper(after) else doc[end + 2]
                 if joined.ent_iob_ == "B" and joined.ent_type_ in ("GPE", "LOC"):
                     break  # "Ilse Varga of Austria": a place the name is from, not part of it
+                if doc[end - 1].ent_type_ == "PERSON" and joined.ent_type_ != "PERSON":
+                    break  # "Ana Ruiz of the Polar Institute": a person and where they work
                 end += 2 if proper(after) else 3
             else:
                 break

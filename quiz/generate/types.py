@@ -94,6 +94,14 @@ class Sentence:
     quote: str  # the verbatim source sentence, dateline included
     span: Span
     resolved: tuple[tuple[int, str], ...] = ()  # token index -> text shown instead ("" drops it)
+    speaker: tuple[int, int] | None = None  # a quoted statement's attribution ("said X of Y"): only it is asked
+
+    def quoted(self, mention: Mention) -> bool:
+        """In a quoted statement, any mention but the person who said it: the quotation is an opinion,
+        not a fact, and the speaker's title and workplace are details beside who said it."""
+        return self.speaker is not None and not (
+            mention.type == AnswerType.PERSON and self.speaker[0] <= mention.start and mention.end <= self.speaker[1]
+        )
 
     @property
     def resolutions(self) -> dict[int, str]:
