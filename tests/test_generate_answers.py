@@ -64,7 +64,8 @@ def test_names_the_tagger_misses_are_answers(text: str, answer: str, type_: str)
     [
         ("Soil erosion is the main threat to the farms of the valley, the report of the ministry found.", "Soil erosion"),
         ("Farmers in Kent grow wheat and beans in turn, a practice known as crop rotation that keeps the soil rich.", "crop rotation"),
-        ("Over the following decades the fields were slowly destroyed by salt water from the rising sea.", "salt water"),
+        ("Over the following decades the fields met the oldest enemy of the coast – salt water from the rising sea.", "salt water"),
+        ("The new instrument on the ship is a hyperspectral spectrometer that measures light from ultraviolet to visible.", "hyperspectral spectrometer"),
     ],
 )
 def test_terms_a_sentence_defines_or_names_are_answers(text: str, answer: str) -> None:
@@ -72,5 +73,11 @@ def test_terms_a_sentence_defines_or_names_are_answers(text: str, answer: str) -
 
 
 def test_a_vague_or_general_noun_is_no_term() -> None:
-    text = "The new program covers a large area of the coast and several other parts of the bay near Hull."
-    assert not {"area", "large area", "new program", "program", "other parts", "parts"} & {c.answer for c in offered(text)}
+    text = (
+        "The new program covers a large area of the coast and several other parts of the bay near Hull. "
+        "The loss of the marsh means the loss of unique features and of deadly enemy fire, the team said in 2004. "
+        "The program is an international effort of six nations. Hull is the home of a practice known as crop rotation."
+    )
+    found = {c.answer for c in offered(text)}
+    assert "crop rotation" in found  # what the text names is still a term
+    assert not {"area", "large area", "new program", "program", "other parts", "parts", "unique features", "deadly enemy fire", "international effort"} & found

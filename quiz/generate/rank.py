@@ -25,13 +25,12 @@ SECOND_CARD = 0.2
 # answer, a true/false statement last.
 KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
 # How likely an answer of each type is the fact a teacher would ask about a sentence holding it
-# (amounts, days and counts most, countries and loose terms least), as weights around 1.
+# (amounts, days and counts most, countries least), as weights around 1.
 TYPE_WEIGHT = {
     "money": 1.5, "percent": 1.5, "day": 1.4, "number": 1.4, "month": 1.3, "years": 1.25, "duration": 1.2, "year": 1.2,
     "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "place": 0.7, "state": 0.7,
-    "country": 0.3, "term": 0.3,
+    "country": 0.3, "term": 0.65,  # only terms the sentence names or defines are answers (terms.py)
 }
-DEFINED_TERM = 0.35  # a term the sentence defines or names is what the sentence teaches
 UNDATED = {"day": 0.2, "month": 0.4}
 TOPIC_PENALTY = 0.5  # what the article is about is a weaker answer, not a forbidden one
 CENTRAL_TYPES = ("country", "organization")
@@ -82,8 +81,6 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
     value = KIND_WEIGHT[candidate.kind] + TYPE_WEIGHT.get(mention.type, 0.5)
     if mention.type in ("day", "month") and not re.search(r"\d{4}", mention.answer):
         value -= UNDATED[mention.type]  # "June 2" or "February" without its year: weaker than a name beside it
-    if mention.defined:
-        value += DEFINED_TERM
     if key(mention.answer) in topic:
         value -= TOPIC_PENALTY
     else:

@@ -1,16 +1,19 @@
 """Terms as answers: what a text defines or names that is not a name, date or number.
 
 Science and history texts teach terms: "Genetic diversity is the raw material for adaptation",
-"a process that Darwin called descent with modification", "decimated by yellow fever". A term
+"a process that Darwin called descent with modification", "nature's engineers – beavers". A term
 is a noun phrase of common nouns and their describing words ("yellow fever", "ecosystem
-diversity"), without determiners, numbers or vague adjectives. One that the sentence defines
-or names — the subject or complement of "is", the object of "called" or "known as", an
-apposition — is `defined`: it is the sentence's point. Other terms need two words to be worth a
-gap ("water table", not "area"); a single word only when the sentence defines it.
+diversity"), without determiners, numbers or vague adjectives. Only terms the sentence teaches
+are answers: one it names ("called X", "known as X", "engineers – X"), of any length; or one it
+defines ("X is a Y", either side) made of two words or more that classify rather than judge
+("hyperspectral spectrometer", "genetic diversity", not "international program" or "unique
+features"). Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
+features}}", "exposing himself to the {{deadly enemy fire}}").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.types import AnswerType, Mention
@@ -37,6 +40,15 @@ GENERAL_NOUNS = frozenset(
     group groups member members order result results issue issues matter matters""".split()
 )
 MAX_TERM_WORDS = 4
+# Adjectives that classify a noun (a kind of diversity, of spectrometer) end like these; those
+# that judge or rank it ("unique", "innovative", "deadly", "sophisticated") do not.
+CLASSIFYING = re.compile(r"(?:ic|ical|al|ar|ary|ine|ian|ese|like)$")
+# Common adjectives with a classifying ending that still only judge or rank.
+JUDGING = frozenset(
+    """actual several total final original general usual typical potential critical essential crucial special official
+    initial natural normal local international vital central principal ideal minimal maximal formal real""".split()
+)
+DEFINING_MARKS = frozenset(("–", "—", "-", ":", "--"))
 
 
 def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
@@ -49,11 +61,10 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         tokens = phrase(token)
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS:
             continue
-        named = defined(token)
-        if len(tokens) == 1 and not named or tokens[-1].lower_ in GENERAL_NOUNS:
+        if tokens[-1].lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
             continue
         span = sent.doc[tokens[0].i : tokens[-1].i + 1]
-        found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=(), defined=named))
+        found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
         used.update(t.i for t in tokens)
     return found
 
@@ -82,14 +93,32 @@ def phrase(head: Token) -> list[Token]:
     return tokens if tokens and tokens[-1] is head else [head]
 
 
-def defined(head: Token) -> bool:
-    """The sentence defines or names the term: "X is a Y" (either side), "called X", "known as X",
-    "X, a Y …" (the apposition), or "X (or Y)"."""
+def named(head: Token) -> bool:
+    """The sentence names the term: "called X", "known as X", or X set off by a dash or colon after
+    what it names ("nature's most prolific engineers – X"); an apposition after a comma describes
+    ("Abbey, former director of …") rather than names."""
     verb = head.head
-    if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
-        return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return True
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in NAMING_VERBS:
         return True
-    return head.dep_ == "appos"
+    first = next(iter(phrase(head)))
+    return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
+
+
+def defined(head: Token) -> bool:
+    """The sentence defines the term: "X is a Y", either side."""
+    verb = head.head
+    if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
+        return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
+    return False
+
+
+def classifies(tokens: list[Token]) -> bool:
+    """Two words or more whose modifiers classify the head: nouns, hyphenated words, and adjectives
+    of kind ("genetic", "hyperspectral"), not of judgement ("unique", "innovative")."""
+    return len(tokens) >= 2 and all(
+        t.tag_.startswith("NN") or t.tag_ == "HYPH" or "-" in t.text
+        or t.tag_ in ("JJ", "VBN") and CLASSIFYING.search(t.lower_) is not None and t.lower_ not in JUDGING
+        for t in tokens[:-1]
+    )

@@ -71,7 +71,6 @@ class Mention:
     accept: tuple[str, ...]
     approximator: str = ""  # "About" for "approximately 20,000"
     role: str = ""  # "president" for "President Bush"; "outlet" for a news organisation
-    defined: bool = False  # a term the sentence defines or names ("known as portfolios")
 
     def covers(self, tokens: tuple[Token, ...] | list[Token]) -> bool:
         """True when the tokens are exactly this mention, maybe with "the" and titles around it."""
