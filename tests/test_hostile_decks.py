@@ -3,8 +3,11 @@ input that made checks take quadratic time (issue 11, items 3 and 7)."""
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,3 +201,49 @@ def test_the_deck_cache_holds_a_clozes_text_once_however_many_gaps_it_has(tmp_pa
     cached = cache.read(tmp_path / "cache", path)
     assert cached is not None and cached.cards() == deck.cards()
     assert cached.cards_with_ids(["c:gap-1999"])[0].prompt == deck.cards()[-1].prompt
+
+
+# -- item 5: a deck folder that cannot be read ----------------------------------------------------
+
+
+@pytest.fixture
+def unreadable_decks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The data folder's decks/ at mode 000, holding a deck. Root reads it all the same, so there
+    listing it fails as it would for anyone else: with EACCES from the OS call."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text("title: Mine\ncards:\n  - {id: a, question: Capital of Cuba?, answer: Havana}\n", encoding="utf-8")
+    folder.chmod(0)
+    try:
+        os.listdir(folder)
+    except PermissionError:
+        pass
+    else:
+        listdir, scandir = os.listdir, os.scandir
+
+        def refuse(call: Callable[[Any], Any]) -> Callable[[Any], Any]:
+            def refusing(path: Any = ".") -> Any:
+                if Path(os.fsdecode(path)).resolve() == folder:
+                    raise PermissionError(errno.EACCES, "Permission denied", str(path))
+                return call(path)
+
+            return refusing
+
+        monkeypatch.setattr(os, "listdir", refuse(listdir))
+        monkeypatch.setattr(os, "scandir", refuse(scandir))
+    yield folder
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", [[], ["stats"], ["study", "--plain"], ["decks"]])
+def test_an_unreadable_deck_folder_is_warned_about_and_passed_over(tmp_path: Path, unreadable_decks: Path, command: list[str]) -> None:
+    done = run_quiz(tmp_path, *command, input="\n")
+    assert done.returncode == 0, done.stderr
+    assert f"quiz: warning: cannot read the deck folder {unreadable_decks}: Permission denied; its decks are left out" in done.stderr
+    assert done.stdout.strip()  # and it went on with the other decks (the bundled ones)
+
+
+def test_studying_an_unreadable_deck_folder_by_name_is_a_clear_error(tmp_path: Path, unreadable_decks: Path) -> None:
+    done = run_quiz(tmp_path, "study", str(unreadable_decks), "--plain")
+    assert done.returncode == 1
+    assert done.stderr == f"quiz: cannot read the deck folder {unreadable_decks}: Permission denied\n"

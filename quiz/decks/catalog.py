@@ -40,19 +40,36 @@ def deck_dirs() -> list[Path]:
     return dirs
 
 
-def known_files(folders: list[Path] | None = None) -> list[Path]:
-    """Deck files in the known-deck folders (or the given ones), each file once."""
+def known_files(folders: list[Path] | None = None, warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Deck files in the known-deck folders (or the given ones), each file once. A folder that
+    cannot be read is left out with a warning, or is a CatalogError when there is no `warn`."""
     seen: set[Path] = set()
     files = []
+    # ./decks is the data folder's decks/ when quiz runs there: read (and warned about) once.
+    unique: dict[Path, Path] = {}
     for folder in deck_dirs() if folders is None else folders:
-        if not folder.is_dir():
+        unique.setdefault(folder.resolve(), folder)
+    for folder in unique.values():
+        try:
+            listed = _deck_files(folder)
+        except OSError as exc:
+            problem = f"cannot read the deck folder {folder}: {exc.strerror or exc}"
+            if warn is None:
+                raise CatalogError(problem) from None
+            warn(f"{problem}; its decks are left out")
             continue
-        for path in sorted(folder.iterdir()):
+        for path in listed:
             real = path.resolve()
-            if path.suffix in DECK_SUFFIXES and path.is_file() and real not in seen:
+            if real not in seen:
                 seen.add(real)
                 files.append(path)
     return files
+
+
+def _deck_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.iterdir()) if path.suffix in DECK_SUFFIXES and path.is_file()]
 
 
 def read(path: Path) -> DeckFile:
@@ -67,9 +84,9 @@ def read(path: Path) -> DeckFile:
     return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
 
 
-def default_files() -> list[Path]:
+def default_files(warn: Callable[[str], None]) -> list[Path]:
     """Known deck files less generated decks that a hand-written deck of the same name replaces."""
-    files = known_files()
+    files = known_files(warn=warn)
     stems = {path.stem for path in files}
     return [
         path for path in files
@@ -80,7 +97,7 @@ def default_files() -> list[Path]:
 def known_decks(warn: Callable[[str], None], default_only: bool = True) -> list[Deck]:
     """Known decks that load (the default set, or all), one per id; `warn` hears about the rest."""
     decks: dict[str, Deck] = {}
-    for path in default_files() if default_only else known_files():
+    for path in default_files(warn) if default_only else known_files(warn=warn):
         found = read(path)
         if found.deck is None:
             warn(f"skipping {path}: {len(found.problems)} error(s); run `quiz check {path}`")
