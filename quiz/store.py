@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from quiz.days import from_ms, to_ms
 from quiz.errors import QuizError
@@ -273,13 +273,18 @@ class StoreError(QuizError):
 
 
 BUSY_SECONDS = 5.0
+# A method whose transaction found the database locked past BUSY_SECONDS runs again this many
+# times (the answer in progress is saved once the other program lets go); then it gives up.
+BUSY_RETRIES = 3
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
     """What a database failure means to the person, in their words."""
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return f"the scores database {path} is busy: another program held it for over {BUSY_SECONDS:.0f} s; try again when it is done"
+        held = BUSY_SECONDS * (BUSY_RETRIES + 1)
+        return f"the scores database {path} is busy: another program held it for over {held:.0f} s; try again when it is done"
     if "full" in text:
         return f"the disk holding the scores database {path} is full; free some space and try again"
     if "readonly" in text or "read-only" in text:
@@ -289,18 +294,30 @@ def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
     return f"the scores database {path} failed: {text}"
 
 
+def _busy(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
 def _translated(method: Callable[P, T]) -> Callable[P, T]:
-    """Turn the SQLite errors of a store method into a StoreError that explains them."""
+    """Turn the SQLite errors of a store method into a StoreError that explains them, running the
+    method again while the database is locked by another program (up to BUSY_RETRIES times)."""
 
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
-        store = args[0]
-        if isinstance(store, Store) and method.__name__ != "close":
+        store = cast(Store, args[0])
+        if method.__name__ != "close":
             store._check_still_there()
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.Error as exc:
-            raise StoreError(explain(exc, store.path if isinstance(store, Store) else "")) from exc
+        tries = 0
+        while True:
+            try:
+                return method(*args, **kwargs)
+            except sqlite3.Error as exc:
+                tries += 1
+                # Only a whole transaction runs again: inside another method's, that one does.
+                if not _busy(exc) or tries > BUSY_RETRIES or store.db.in_transaction:
+                    raise StoreError(explain(exc, store.path)) from exc
+                if store.waiting is not None:
+                    store.waiting(f"the scores database {store.path} is busy (another program is writing to it); trying again")
 
     return run
 
@@ -333,6 +350,8 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
         self.db = connection
         self.path = path
         self._identity = _identity(path)
+        # Told when a locked database makes a method wait for another try (the command warns).
+        self.waiting: Callable[[str], None] | None = None
 
     def _check_still_there(self) -> None:
         """Refuse to go on when the database file was replaced or removed since it was opened.

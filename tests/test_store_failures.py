@@ -5,6 +5,7 @@ every answer saved before it, and exits non-zero."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,24 @@ def test_a_lock_held_past_the_busy_timeout_ends_the_session_with_its_answers_kep
     assert saved(tmp_path / "q.db") == 2
 
 
+def test_an_answer_that_finds_the_database_locked_is_saved_once_the_lock_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.5)
+    store = Store.open(tmp_path / "q.db")
+    waits: list[str] = []
+    store.waiting = waits.append
+    holder = sqlite3.connect(tmp_path / "q.db", isolation_level=None, check_same_thread=False)
+
+    def hold_the_lock_a_while() -> None:
+        holder.execute("BEGIN IMMEDIATE")
+        # Past the first busy timeout, well before the last try gives up (after 2 s).
+        threading.Timer(0.7, holder.execute, ("ROLLBACK",)).start()
+
+    summary = session(store, Sabotaging(hold_the_lock_a_while)).run()
+    assert summary.failure is None
+    assert summary.answered == 4 and saved(tmp_path / "q.db") == 4
+    assert waits and all("is busy (another program is writing to it); trying again" in wait for wait in waits)
+
+
 def test_a_full_database_ends_the_session_with_its_answers_kept(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "q.db")
 
@@ -88,21 +107,29 @@ def test_a_full_database_ends_the_session_with_its_answers_kept(tmp_path: Path) 
 
 
 def test_the_study_command_reports_a_busy_database_without_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.2)
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.5)
     deck = tmp_path / "d.yaml"
     deck.write_text("title: D\ncards:\n  - {id: a, question: Capital of Cuba?, answer: Havana}\n", encoding="utf-8")
     assert run_quiz(tmp_path, "study", str(deck), "--plain", "--limit", "1", input="Madrid\n").returncode == 0
-    holder = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    holder = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     try:
         result = run_quiz(tmp_path, "study", str(deck), "--plain", input="Havana\n")
     finally:
         holder.execute("ROLLBACK")
-        holder.close()
     assert result.returncode == 1
-    assert result.stderr.startswith(f"quiz: the scores database {tmp_path / 'quiz.db'} is busy")
+    *waits, last = result.stderr.splitlines()
+    assert last.startswith(f"quiz: the scores database {tmp_path / 'quiz.db'} is busy: another program held it")
+    assert len(waits) == store_module.BUSY_RETRIES and all(wait.endswith("trying again") for wait in waits)
     assert "Traceback" not in result.stderr
     assert len(reviews(tmp_path)) == 1
+    # Let go before the last try, and the answer is saved.
+    holder.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.7, holder.execute, ("ROLLBACK",)).start()
+    result = run_quiz(tmp_path, "study", str(deck), "--plain", input="Havana\n")
+    holder.close()
+    assert result.returncode == 0 and "trying again" in result.stderr, result.stderr
+    assert [row["answer"] for row in reviews(tmp_path)] == ["Madrid", "Havana"]
 
 
 def test_store_methods_raise_store_error_not_sqlite_errors(tmp_path: Path) -> None:

@@ -70,6 +70,7 @@ def open_store(decks: list[Deck] | None = None) -> Store:
     from quiz.store import Store
 
     store = Store.open(database_path())
+    store.waiting = warn
     if decks:
         from quiz.decks.history import DeckRecord, renamed
 
