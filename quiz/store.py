@@ -7,11 +7,13 @@ is written in one transaction; reviews are never deleted (a trigger refuses it).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -279,19 +281,53 @@ BUSY_RETRIES = 3
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
-def explain(exc: sqlite3.Error | OSError, path: Path | str) -> str:
+def explain(exc: sqlite3.Error | OSError, path: Path | str, opening: bool = False) -> str:
     """What a database failure means to the person, in their words."""
     text = str(exc)
     if "locked" in text or "busy" in text:
         held = BUSY_SECONDS * (BUSY_RETRIES + 1)
         return f"the scores database {path} is busy: another program held it for over {held:.0f} s; try again when it is done"
-    if "full" in text:
+    # A full disk can also show as an I/O error: SQLite cannot grow quiz.db-shm.
+    if "full" in text or "disk I/O error" in text and _disk_nearly_full(path):
         return f"the disk holding the scores database {path} is full; free some space and try again"
     if "readonly" in text or "read-only" in text:
+        stuck = [str(file) for file in _files(path) if file.exists() and not os.access(file, os.W_OK)]
+        if stuck:
+            return f"the scores database {path} is read-only ({', '.join(stuck)}); make it writable: chmod u+w {' '.join(stuck)}"
         return f"the scores database {path} is read-only; check its permissions (and those of {Path(path).name}-wal and -shm)"
     if "malformed" in text or "not a database" in text:
         return f"the scores database {path} is damaged ({text}); keep a copy and restore a backup, or move it aside to start afresh"
-    return f"the scores database {path} failed: {text}"
+    return f"cannot open the scores database {path}: {text}" if opening else f"the scores database {path} failed: {text}"
+
+
+LOW_SPACE = 1 << 20  # bytes free below which a disk I/O error is taken for a full disk
+
+
+def _disk_nearly_full(path: Path | str) -> bool:
+    try:
+        space = os.statvfs(Path(path).parent)
+    except OSError:
+        return False
+    return space.f_bavail * space.f_frsize < LOW_SPACE
+
+
+def _files(path: Path | str) -> list[Path]:
+    """The database and the log and shared-memory files SQLite keeps beside it in WAL mode."""
+    return [Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def _writable_scratch_files(path: Path) -> None:
+    """SQLite makes quiz.db-wal and -shm with the database's mode, so a read-only quiz.db leaves
+    them read-only, and they stay so once quiz.db is writable again: every write would still
+    fail. Give them the database's mode back when it is writable (they hold nothing of their own
+    that another reader could be kept from)."""
+    if not os.access(path, os.W_OK):
+        return
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    for scratch in _files(path)[1:]:
+        if scratch.exists() and not os.access(scratch, os.W_OK):
+            with contextlib.suppress(OSError):
+                os.chmod(scratch, mode)
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -376,13 +412,17 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
     def open(cls, path: Path) -> Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists():
+                _writable_scratch_files(path)
             db = sqlite3.connect(path, timeout=BUSY_SECONDS)
             _use_wal(db)
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db, path)
             store.migrate()
-        except (OSError, sqlite3.Error) as exc:
+        except OSError as exc:
             raise StoreError(f"cannot open the scores database {path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError(explain(exc, path, opening=True)) from exc
         return store
 
     def close(self) -> None:
