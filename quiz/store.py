@@ -279,6 +279,7 @@ BUSY_SECONDS = 5.0
 # times (the answer in progress is saved once the other program lets go); then it gives up.
 BUSY_RETRIES = 3
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+DAY_MS = 86_400_000
 
 
 def explain(exc: sqlite3.Error | OSError, path: Path | str, opening: bool = False) -> str:
@@ -603,6 +604,26 @@ class Store(ExamRecords, FigureQueries, HistoryQueries):
             [*deck_ids, to_ms(due_by)] if due_by else deck_ids,
         )
         return {(deck, card): _memory(*row) for deck, card, *row in rows}
+
+    def exam_candidates(self, deck_id: str, after: datetime, before: datetime, exam: datetime, days_per_stability: float) -> dict[CardKey, Memory]:
+        """The deck's learnt cards due after `after` that the exam rule could make due before
+        `before` (quiz/study/planning.py decides which it does): those due before `before` and the
+        exam, and those due from the exam on whose recall falls to the target before `before`, a
+        day early for the rounding to whole days (`days_per_stability` days after the last review
+        per day of stability)."""
+        args = {"deck": deck_id, "after": to_ms(after), "before": to_ms(before), "exam": to_ms(exam), "per": days_per_stability}
+        learnt = f"SELECT card_id, {MEMORY_COLUMNS} FROM cards WHERE deck_id = :deck AND +state = {int(State.REVIEW)}"
+        rows = [
+            # A range of the studied cards' due index, a day or so long.
+            *self.db.execute(f"{learnt} AND state > 0 AND due_ms > :after AND due_ms < min(:before, :exam)", args),
+            # Down the recall index (last review, stability): card rows are read for matches only.
+            *self.db.execute(
+                f"{learnt} AND stability > 0 AND last_review_ms < :before AND last_review_ms + (stability * :per - 1) * {DAY_MS} < :before"
+                " AND +due_ms >= :exam AND +due_ms > :after",
+                args,
+            ),
+        ]
+        return {(deck_id, card): _memory(*row) for card, *row in rows}
 
     def memory(self, deck_id: str, card_id: str) -> Memory | None:
         row = self.db.execute(

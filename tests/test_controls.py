@@ -22,6 +22,7 @@ from quiz.memory.settings import SettingsFile
 from quiz.memory.state import Memory, State
 from quiz.store import Answer, Store
 from quiz.study.planning import Controls, plan
+from quiz.study.queue import LEARN_AHEAD
 from quiz.study.session import Action, Question, Quit, Result, Session, Summary, Undo
 
 from conftest import T0, Clock, make_deck
@@ -310,6 +311,42 @@ def test_daily_study_leaves_no_studied_card_below_the_target_on_the_exam_day(
         recalls = {key: scheduler.curve.recall_at(m, exam) for key, m in store.memories(["exam"]).items() if key not in held}
         assert store.studied(["exam"]) and all(recall >= retention - 1e-9 for recall in recalls.values()), recalls
         store.close()
+
+
+@settings(max_examples=150)
+@given(
+    cards=st.lists(
+        st.tuples(st.sampled_from(list(State)), st.floats(0.05, 40), st.integers(0, 40 * 24),
+                  st.integers(-2 * 24, 2 * 24) | st.integers(-2 * 24, 60 * 24)),  # hours: due around tomorrow, often
+        max_size=12,
+    ),
+    exam_days=st.integers(0, 30),
+    hour=st.integers(0, 23),
+    retention=st.sampled_from([0.7, 0.9, 0.97]),
+)
+def test_the_plan_finds_every_card_the_exam_rule_makes_due(
+    cards: list[tuple[State, float, int, int]], exam_days: int, hour: int, retention: float
+) -> None:
+    """The plan's memories are the due cards and those that bring_forward makes due now, as if
+    every studied card of the deck had been put through the rule (the database picks candidates)."""
+    store = Store(sqlite3.connect(":memory:"))
+    store.migrate()
+    deck = replace(DECK, exam=(T0 + timedelta(days=exam_days)).date())
+    now = T0.replace(hour=hour)
+    store.sync_decks([(deck.id, deck.title, None, 4)], now)
+    for n, (state, stability, hours_ago, due_in_hours) in enumerate(cards, 1):
+        last = now - timedelta(hours=hours_ago)
+        store.record(Answer(None, deck.id, f"c{n}", "x", True, Rating.GOOD, 1000, last,
+                            Memory(state, None, stability, 5.0, now + timedelta(hours=due_in_hours), last)))
+    chosen = SettingsFile({"desired_retention": retention}, {})
+    curve = Scheduler(chosen.for_deck(None).scheduler).curve
+    exam, soon = exam_moment(deck.exam), now + LEARN_AHEAD  # type: ignore[arg-type]
+    expected = {}
+    for key, stored in store.memories([deck.id]).items():
+        early = stored if stored.due <= soon or now >= exam else bring_forward(stored, now, exam, retention, curve)
+        if early.due <= soon:
+            expected[key] = early
+    assert plan([deck], store, now, 0, chosen).memories == expected
 
 
 @dataclass

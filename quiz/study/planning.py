@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from quiz.days import start_of_day
+from quiz.days import start_of_day, start_of_tomorrow
 from quiz.decks.history import carried_over
 from quiz.decks.model import Card, CardKey, Deck, key_of
 from quiz.decks.select import LEECH_TAG, tagged
@@ -135,12 +135,16 @@ def _tagged(decks: list[Deck], store: Store, tags: tuple[str, ...]) -> dict[Card
 def _brought_forward(store: Store, now: datetime, exams: Mapping[str, datetime], settings: SettingsFile) -> dict[CardKey, Memory]:
     """Cards of decks with an exam ahead that the exam rule makes due now (their stored due is later)."""
     found: dict[CardKey, Memory] = {}
+    soon = now + LEARN_AHEAD
     for deck_id, exam in exams.items():
         scheduler = Scheduler(settings.for_deck(deck_id).scheduler)
         target = scheduler.settings.desired_retention
-        for key, memory in store.memories([deck_id]).items():
+        # Moved by the rule, a card is due from the start of a day: only those the database finds
+        # could be due before tomorrow (not every studied card of the deck).
+        candidates = store.exam_candidates(deck_id, soon, start_of_tomorrow(soon), exam, scheduler.curve.days_until(1.0, target))
+        for key, memory in candidates.items():
             early = bring_forward(memory, now, exam, target, scheduler.curve)
-            if memory.due > now + LEARN_AHEAD >= early.due:
+            if memory.due > soon >= early.due:
                 found[key] = early
     return found
 
