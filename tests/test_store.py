@@ -44,6 +44,8 @@ def test_migrations_set_user_version_and_pragmas(tmp_path: Path) -> None:
     assert one(store, "PRAGMA user_version") == (len(MIGRATIONS),)
     assert one(store, "PRAGMA journal_mode") == ("wal",)
     assert one(store, "PRAGMA foreign_keys") == (1,)
+    assert one(store, "PRAGMA synchronous") == (2,)  # FULL: each answer's commit reaches the disk
+    assert one(store, "PRAGMA wal_autocheckpoint") == (10_000,)
     tables = {name for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"decks", "cards", "reviews", "sessions"} <= tables
     store.close()
