@@ -107,10 +107,16 @@ class FigureQueries:
         return Dropped(record["version"], record["mark"], frozenset(record["ids"]))
 
     def keep_dropped(self, deck_id: str, record: Dropped) -> None:
-        """Record the dropped ids of a deck the database knows (a deck it does not know has no rows)."""
+        """Record the dropped ids of a deck the database knows (a deck it does not know has no rows).
+        Never waits for another program's write: the record only saves work next time."""
         text = json.dumps({"version": record.version, "mark": record.mark, "ids": sorted(record.ids)})
-        with self.db:
-            self.db.execute("UPDATE decks SET dropped = ? WHERE id = ?", (text, deck_id))
+        (waits,) = self.db.execute("PRAGMA busy_timeout").fetchone()
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.db:
+                self.db.execute("UPDATE decks SET dropped = ? WHERE id = ?", (text, deck_id))
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(waits)}")
 
     def daily_totals(self, deck_ids: list[str], keys: Iterable[CardKey] | None = None) -> list[DayTotals]:
         """Reviews per deck and local day, oldest first; undone reviews never count."""
