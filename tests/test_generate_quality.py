@@ -72,7 +72,7 @@ def test_concession_is_asked_on_its_own() -> None:
         "to hold meetings, the Bush administration suspended those talks in 2003. The Obama administration resumed them in 2009."
     )
     found = {c.text for c in offered(text)}
-    assert "The accords reached under the {{Clinton}} administration also require both governments to hold meetings." in found
+    assert "The accords reached under the {{Clinton}} administration require both governments to hold meetings." in found
 
 
 def test_pseudo_names_relative_time_and_stray_possessives_give_no_question() -> None:

@@ -121,3 +121,15 @@ def test_clear_errors() -> None:
         generate([("b.txt", "Der Hund ist sehr gross und die Katze ist klein und sie spielen jeden Tag im Garten.")])
     with pytest.raises(GenerateError, match="kind"):
         generate([("c.txt", "The OAS expelled Cuba in 1962.")], kinds=["why"])
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("On March 3, 1921, the mayor of Lyon opened the new bridge over the Rhône.", "March 3, 1921", "When did the mayor of Lyon open the new bridge over the Rhône?"),
+        ("In 1864 the two kingdoms signed a treaty of trade and friendship.", "1864", "In what year did the two kingdoms sign a treaty of trade and friendship?"),
+        ("In Geneva, the delegates of nine nations signed a treaty on trade.", "Geneva", "Where did the delegates of nine nations sign a treaty on trade?"),
+    ],
+)
+def test_a_fronted_date_or_place_is_asked_for(text: str, answer: str, question: str) -> None:
+    assert one(text, answer, "when" if answer[-1].isdigit() else "where").text == question

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import category, name_family, which
@@ -24,6 +25,7 @@ from quiz.generate.clauses import (
     lower_first,
     render,
     singular_verb,
+    trim_front,
 )
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
@@ -152,9 +154,14 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
     for child in _complements(clause.verb):
+        tokens = tuple(child.subtree)
+        if child.i < clause.verb.i and child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES and set(tokens) <= set(clause.front):
+            # "On July 26, 1956, Nasser announced …" -> "When did Nasser announce …?"
+            unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
+            yield from _adverbial_question(unfronted, mention, child, tokens)
+            continue
         if child.i < clause.verb.i or not any(t in clause.rest for t in child.subtree):
             continue
-        tokens = tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, family_of(mention)))} {body}"

@@ -17,7 +17,7 @@ from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.names import name_spans
 from quiz.generate.nlp import Entities, surface
-from quiz.generate.references import describe, resolve, resolve_possessive, salient_names
+from quiz.generate.references import describe, resolve, resolve_possessive, salient_names, unlinked
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
 from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
@@ -54,7 +54,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             if usable(span, quoted) or speaker is not None:
                 resolved = (
                     resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
-                    + describe(span, salient) + relative_time(span)
+                    + describe(span, salient) + relative_time(span) + unlinked(span)
                 )
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span

@@ -4,7 +4,8 @@ A reference is replaced only when exactly one antecedent of a compatible type ex
 "His" need a single person in the sentence before; "Its chief executive" needs a single
 organisation, "Its president" a single country or organisation. "The company" stands for the
 article's single most mentioned company. Anything ambiguous stays unresolved, and the filters then
-drop the cards that lean on it: a wrong fact is worse than a missing card.
+drop the cards that lean on it: a wrong fact is worse than a missing card. Linking adverbs
+("however", "also") point at the sentence before too, and are dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import answer_type, name_family
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS
 from quiz.generate.nlp import Entities, key, surface
+from quiz.generate.words import LINKING_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -109,6 +111,21 @@ def _kinds(text: str, label: str) -> list[str]:
     if sort in ("government", "international", ""):
         found.append("agency")
     return found
+
+
+def unlinked(span: Span) -> Replacements:
+    """Linking adverbs dropped, with the comma that set one off: "By March 1957, however, the
+    relationship had recovered" reads alone as "By March 1957, the relationship had recovered"."""
+    result: list[tuple[int, str]] = []
+    doc = span.doc
+    for token in span:
+        if token.lower_ in LINKING_ADVERBS and token.dep_ == "advmod" and token.tag_ == "RB" and token.head.tag_.startswith(("VB", "MD")):
+            result.append((token.i, ""))
+            after = token.i + 1
+            opening = token.i == span.start or doc[token.i - 1].text == ","
+            if after < span.end and doc[after].text == "," and opening:
+                result.append((after, ""))
+    return tuple(result)
 
 
 def describe(span: Span, salient: dict[str, str]) -> Replacements:
