@@ -228,3 +228,15 @@ def test_a_quotation_is_asked_only_for_who_said_it() -> None:
     assert speakers["Peter Holm"].startswith("“The shelf will not recover this century,”")  # opened again, word for word
     assert not any(c.answer in ("Polar Institute", "Tromsø", "Arctic Council", "2020") and "“" in c.text for c in found)
     assert any(c.answer == "2020" and "study" in c.text for c in found)  # the plain statement is still asked
+
+
+def test_an_answer_is_not_given_away_by_its_acronym_or_a_repetition() -> None:
+    found = offered(
+        "Upon the first reports, the Ministry of Public Health (MPH) opened 40 clinics across the north in 2019. "
+        "The council voted for E.U. sanctions and for the creation of an E.U. monitoring mission in 2020."
+    )
+    texts = {c.text: c.answer for c in found}
+    assert "Upon the first reports, the {{Ministry of Public Health}} opened 40 clinics across the north in 2019." in texts  # gloss left out
+    assert not any("MPH" in t for t in texts)
+    assert not any(answer == "E.U." for answer in texts.values())  # the gap's answer is written again beside it
+    assert any(answer == "2020" for answer in texts.values())

@@ -54,7 +54,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             if usable(span, quoted) or speaker is not None:
                 resolved = (
                     resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
-                    + describe(span, salient) + relative_time(span) + unlinked(span)
+                    + describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 )
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span
@@ -89,6 +89,31 @@ def usable(span: Span, quoted: set[int]) -> bool:
         run = run + 1 if token.i in quoted and not token.is_punct else (run if token.is_punct and token.i in quoted else 0)
         longest = max(longest, run)
     return longest <= MAX_QUOTED_WORDS and span[0].i not in quoted
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+GLOSSED_WORDS = 8  # how far back the words an acronym abbreviates may start
+
+
+def acronym_glosses(span: Span) -> tuple[tuple[int, str], ...]:
+    """An acronym in brackets right after the words it abbreviates, left out of every card: "the
+    U.S. Government (USG) implemented …" gives away a gap on either form, and says nothing more."""
+    doc = span.doc
+    dropped: list[tuple[int, str]] = []
+    for token in span:
+        if token.text != "(" or token.i + 2 >= span.end or doc[token.i + 2].text != ")" or not ACRONYM.match(doc[token.i + 1].text):
+            continue
+        letters = doc[token.i + 1].text.replace(".", "").replace("&", "")
+        capitals = "".join(c for t in doc[max(span.start, token.i - GLOSSED_WORDS) : token.i] for c in t.text if c.isupper())
+        if _subsequence(letters, capitals) and doc[token.i - 1].text[:1].isupper():
+            dropped += [(token.i, ""), (token.i + 1, ""), (token.i + 2, "")]
+    return tuple(dropped)
+
+
+def _subsequence(letters: str, capitals: str) -> bool:
+    """The acronym's letters in order among the capitals, starting at one of them ("NOAA" in "NOAAA")."""
+    rest = iter(capitals[capitals.find(letters[0]) :] if letters and letters[0] in capitals else "")
+    return bool(letters) and all(letter in rest for letter in letters)
 
 
 def attribution(span: Span, quoted: set[int]) -> tuple[int, int] | None:

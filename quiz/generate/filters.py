@@ -63,6 +63,8 @@ def normalise(text: str) -> str:
 
 def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     """True when any form of the answer, or another way of writing the same country, is in the body."""
+    if any(len(form) > 1 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", body) for form in (answer, *accept)):
+        return True  # written out again as is: "voted for {{U.N.}} resolutions … a U.N. force"
     forms = [normalise(form) for form in (answer, *accept, *alias_forms(answer))]
     body = POSSESSIVE.sub("", body)
     folded = re.sub(r"[^\w\s]", "", body.casefold())
