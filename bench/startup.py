@@ -3,6 +3,8 @@ a collection (cards and reviews), whole processes timed from start to what the p
 
     python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300]
 
+(`--slow-runs 0` leaves out the cache misses and quiz check, which take minutes at 100k cards.)
+
 For each scale N a synthetic deck of N cards (typed, multiple-choice and cloze; 160 bytes of
 YAML a card) and a database with N/2 studied cards and 10 N reviews over a year are built in a
 temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the peak memory
@@ -261,11 +263,12 @@ def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> Non
             stamp = time.time_ns()
             os.utime(deck, ns=(stamp, stamp))
 
-        report("first question, deck file changed", repeat(slow, lambda s: first_question_plain(deck, env, s, touch)))
-        loader = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(deck)]
-        load = report("PyYAML CSafeLoader loading the deck", repeat(slow, lambda s: timed(loader, env, s)))
-        check = report("quiz check", repeat(slow, lambda s: timed([QUIZ, "check", str(deck)], env, s)))
-        print(f"  {'  ratio quiz check / PyYAML load':<40} {check / load:.2f} (target ≤ 1.5)")
+        if slow:
+            report("first question, deck file changed", repeat(slow, lambda s: first_question_plain(deck, env, s, touch)))
+            loader = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(deck)]
+            load = report("PyYAML CSafeLoader loading the deck", repeat(slow, lambda s: timed(loader, env, s)))
+            check = report("quiz check", repeat(slow, lambda s: timed([QUIZ, "check", str(deck)], env, s)))
+            print(f"  {'  ratio quiz check / PyYAML load':<40} {check / load:.2f} (target ≤ 1.5)")
         for name, command in (("quiz stats", ["stats"]), ("quiz decks", ["decks"]), ("quiz (dashboard)", [])):
             report(name, repeat(runs, lambda s, c=command: timed([QUIZ, *c], env, s)))  # type: ignore[misc]
         if args.answers:
@@ -284,7 +287,7 @@ def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="runs of each fast measurement")
-    parser.add_argument("--slow-runs", type=int, default=3, help="runs of cache misses and quiz check")
+    parser.add_argument("--slow-runs", type=int, default=3, help="runs of cache misses and quiz check (0: skip them)")
     parser.add_argument("--scales", default="1000,10000,100000", help="comma-separated card counts (reviews: 10 per card)")
     parser.add_argument("--answers", type=int, default=300, help="answers timed one by one (0: skip)")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
