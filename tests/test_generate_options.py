@@ -108,3 +108,59 @@ def test_generated_cards_with_a_bound_are_typed_and_exact_values_have_choices() 
     exact = [c for c in cards if c.answer in ("1871", "1954")]
     assert exact and all(c.choices for c in exact), cards
     assert all(not c.choices for c in bounded), bounded
+
+
+def test_no_option_is_a_name_of_the_source_sentence() -> None:
+    people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Hale")
+    sentence = "By 1960 relations had recovered under Wells’s successor, Greta Moor."
+    found = choices(mention("Greta Moor", AnswerType.PERSON), people, "By 1960 relations had recovered under {{Greta Moor}}.", sentence=sentence)
+    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Hale"}, found  # Wells is named, if only as "Wells’s"
+    agencies = pool(AnswerType.ORGANIZATION, "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
+    co_actors = "The Polar Agency, the Coastal Agency and the Forest Agency released the survey."
+    assert choices(mention("Polar Agency", AnswerType.ORGANIZATION), agencies, sentence=co_actors) == ()  # two would also be true
+    assert len(choices(mention("Polar Agency", AnswerType.ORGANIZATION), agencies, sentence="The Polar Agency released it.")) == 3
+
+
+def test_a_wrong_date_keeps_its_place_among_the_other_dates_of_the_sentence() -> None:
+    days = pool(AnswerType.DAY, "March 9, 2021", "February 7, 2021", "February 14, 2021", "February 25, 2021")
+    sentence = "On March 2, 2021, the agency issued an order that went into effect on March 4."
+    found = choices(mention("March 2, 2021", AnswerType.DAY), days, sentence=sentence)
+    assert len(found) == 3 and "March 9, 2021" not in found, found  # issued after it took effect
+    years = pool(AnswerType.YEAR, "2001", "2004", "2009", "2016", "2018")
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="From 2006 until 2014, Ruth Hale held the post.")
+    assert len(found) == 3 and all(int(year) < 2014 for year in found), found
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Hale took the post.")
+    assert "2016" not in found and len(found) == 3  # positive control: near years, no order to keep
+
+
+def test_no_wrong_year_lies_well_after_every_year_the_article_names() -> None:
+    years = pool(AnswerType.YEAR, "2021", "2022", "2023")
+    for answer in ("2021", "2022", "2023"):
+        found = choices(mention(answer, AnswerType.YEAR), years)
+        assert len(found) == 3 and all(int(year) <= 2025 for year in found), (answer, found)
+
+
+def test_an_organisation_is_topped_up_from_the_known_list_only_beside_a_peer_in_the_article() -> None:
+    alone = pool(AnswerType.ORGANIZATION, "Hill Peace Alliance", family="international")
+    assert choices(mention("Hill Peace Alliance", AnswerType.ORGANIZATION), alone) == ()
+    peers = pool(AnswerType.ORGANIZATION, "Hill Peace Alliance", "Atlantic Trade Union", family="international")
+    assert len(choices(mention("Hill Peace Alliance", AnswerType.ORGANIZATION), peers)) == 3
+
+
+def test_a_town_gets_the_article_places_not_the_world_capitals() -> None:
+    assert choices(mention("Greenbelt", AnswerType.CITY), pool(AnswerType.CITY, "Boulder")) == ()
+    capital = choices(mention("Madrid", AnswerType.CITY), pool(AnswerType.CITY, "Boulder"))
+    assert len(capital) == 3 and "Madrid" not in capital, capital  # a capital against capitals
+    cities = pool(AnswerType.CITY, "Western United States", "Lyon", "Porto", "Ghent")
+    assert choices(mention("Northern Europe", AnswerType.CITY), cities) == ()
+    assert set(choices(mention("Turin", AnswerType.CITY), cities)) == {"Lyon", "Porto", "Ghent"}
+
+
+def test_a_place_option_is_never_a_person_of_the_article() -> None:
+    found = choices(mention("Turin", AnswerType.CITY), {**pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Briand"), **pool(AnswerType.PERSON, "Aristide Briand")})
+    assert set(found) == {"Lyon", "Porto", "Ghent"}, found
+
+
+def test_number_words_are_written_in_the_answer_s_case() -> None:
+    found = choices(mention("Seven", AnswerType.NUMBER), pool(AnswerType.NUMBER, "eight"))
+    assert len(found) == 3 and all(option[0].isupper() for option in found), found

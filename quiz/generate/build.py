@@ -54,11 +54,11 @@ def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
     }
     before = _before(candidate)
     if candidate.kind == "truefalse":
-        wrong = swap(mention, options, candidate.text, before)
+        wrong = swap(mention, options, candidate.text, before, candidate.sentence.quote)
         false = wrong is not None and int(common["id"][-1], 16) % 2 == 1
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
-    wrong_options = choices(mention, options, candidate.text, before)
+    wrong_options = choices(mention, options, candidate.text, before, candidate.sentence.quote)
     if candidate.kind == "cloze":
         accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept)) if form != mention.text)
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]

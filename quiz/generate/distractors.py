@@ -31,6 +31,7 @@ FALLBACK = {
     "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
 MONTH_WORDS = [m.capitalize() for m in MONTHS]
+REGION_WORDS = frozenset("western eastern northern southern".split())  # not "South": South Africa
 PLACE_JOINERS = frozenset("of the de del da do du la le and upon on".split())
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
 VALUE_TYPES = frozenset(("year", "years", "day", "month", "number", "duration", "date", "money", "percent"))
@@ -44,6 +45,14 @@ NUMBER_FACTORS = (0.5, 1.5, 2.0, 0.75)
 # A span of time is judged against a lifetime or a career: "68 years" of marriage is never 136.
 DURATION_FACTORS = (0.75, 1.25, 0.6, 1.4)
 POSSESSIVE = re.compile(r"\w['’]s\b|\ws['’](?!\w)")
+POSSESSIVE_END = re.compile(r"(?<=\w)['’](?:s\b|(?!\w))")
+FUTURE_YEARS = 2
+MONTH_PREFIXES = tuple(month[:3] for month in MONTHS)
+MOMENT = re.compile(
+    rf"\b(?P<month>{'|'.join(m.capitalize() for m in (*MONTHS, 'sept', *MONTH_PREFIXES))})(?![a-z])\.?"
+    r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:1[0-9]|20)\d{2})\b)?"
+    r"|\b(?P<year_only>(?:1[0-9]|20)\d{2})\b"
+)
 AGE = re.compile(r"\b(?:age|aged)\b(?: of)?$")
 RANGE = re.compile(r"\s(?:to|and|through|until)\s|[-–—]\d")
 
@@ -71,9 +80,12 @@ def pool(mentions: list[Mention]) -> dict[str, list[Option]]:
     return {kind: list(options.values()) for kind, options in by_type.items()}
 
 
-def choices(mention: Mention, options: dict[str, list[Option]], text: str = "", before: str = "") -> tuple[str, ...]:
-    """Three wrong options, none shown in `text` (the question or cloze), or none. `before` is the
-    sentence's text just before the answer: a bound there ("by", "more than") leaves no wrong value."""
+def choices(
+    mention: Mention, options: dict[str, list[Option]], text: str = "", before: str = "", sentence: str = ""
+) -> tuple[str, ...]:
+    """Three wrong options, none shown in `text` (the question or cloze) nor named in `sentence`
+    (the source sentence), or none. `before` is the sentence's text just before the answer: a bound
+    there ("by", "more than") leaves no wrong value."""
     if mention.type == AnswerType.TERM or _bounded(mention, before):
         return ()
     if mention.type == "ordinal":
@@ -82,10 +94,86 @@ def choices(mention: Mention, options: dict[str, list[Option]], text: str = "", 
         digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
         found = [t for t in _near_values(mention, options.get(mention.type, []), before) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
     else:
-        found = _same_family(mention, options.get(mention.type, []))
-    shown = f" {normalise(text.replace('{{', ' ').replace('}}', ' '))} "
-    picked = [t for t in _distinct(mention, found) if f" {normalise(t)} " not in shown and not (mention.type == "person" and f" {normalise(t.split()[-1])} " in shown)][:CHOICES]
+        people = {key(o.text.split()[-1]) for o in options.get(AnswerType.PERSON, [])}
+        found = _same_family(mention, options.get(mention.type, []), people)
+    if mention.type in VALUE_TYPES or mention.type == "ordinal":
+        found = [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, options)]
+    shown = _words(text.replace("{{", " ").replace("}}", " "))
+    # A name of the source sentence is either given away by the card or also true of it: "NASA,
+    # ESA and CSA released …", "under Eden’s successor, {{Harold Macmillan}}" against "Anthony Eden".
+    named = _words(sentence) if mention.type not in VALUE_TYPES and mention.type != "ordinal" else " "
+    picked = [t for t in _distinct(mention, found) if not _named(t, mention, shown) and not _named(t, mention, named)][:CHOICES]
     return tuple(picked) if len(picked) == CHOICES else ()
+
+
+def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
+    """True when the option stands before or after each other date of the sentence as the answer
+    does: "On {{March 2}}, CDC issued an order that went into effect on March 4" has no wrong
+    "March 9", nor "from {{2006}} until 2014" a wrong 2018."""
+    answer = _moment(mention.answer)
+    if answer is None:
+        return True
+    rest = sentence.replace(mention.text, " ", 1)
+    for match in MOMENT.finditer(rest):
+        other = _moment(match.group())
+        side = _compare(answer, other) if other is not None else None
+        if side and other is not None and _compare(_moment(option), other) != side:
+            return False
+    return True
+
+
+def _future(option: str, mention: Mention, options: dict[str, list[Option]]) -> bool:
+    """True when the option's year is more than two years after every year the article names:
+    a wrong "2027" for a launch the article reports in 2024 is no test. (The article was written
+    after the latest year it names, by how much it rarely says.)"""
+    year = _year(option)
+    if year is None:
+        return False
+    latest = max((y for group in options.values() for o in group if (y := _year(o.text)) is not None), default=None)
+    return latest is not None and year > max(latest, _year(mention.answer) or 0) + FUTURE_YEARS
+
+
+def _moment(text: str) -> tuple[int | None, int | None, int] | None:
+    """(year, month, day) of a date or year written in the text, None for parts not given."""
+    match = MOMENT.search(text)
+    if not match:
+        return None
+    if match.group("year_only"):
+        return int(match.group("year_only")), None, 0
+    month = MONTH_PREFIXES.index(match.group("month")[:3].casefold()) + 1
+    year = match.group("year")
+    return (int(year) if year else None), month, int(match.group("day") or 0)
+
+
+def _compare(a: tuple[int | None, int | None, int] | None, b: tuple[int | None, int | None, int]) -> int | None:
+    """-1, 0 or 1 as moment a is before, at or after b; None when the two cannot be told apart."""
+    if a is None:
+        return None
+    if a[0] is not None and b[0] is not None and a[0] != b[0]:
+        return -1 if a[0] < b[0] else 1
+    if a[1] is None or b[1] is None:
+        return 0 if a[0] is not None and a[0] == b[0] else None
+    first, second = (a[1], a[2]), (b[1], b[2])  # a date without a year is of the sentence's year
+    return 0 if first == second else -1 if first < second else 1
+
+
+def _case_like(option: str, answer: str) -> str:
+    """ "seven" against "eight", "Seven" against "Eight": a number word written as the answer is."""
+    if option[:1].isalpha() and answer[:1].isalpha():
+        return option[:1].upper() + option[1:] if answer[:1].isupper() else option[:1].lower() + option[1:]
+    return option
+
+
+def _words(text: str) -> str:
+    """The text normalised for a word search, possessives dropped ("Eden’s" is "Eden")."""
+    return f" {normalise(POSSESSIVE_END.sub('', text))} "
+
+
+def _named(option: str, mention: Mention, words: str) -> bool:
+    """True when the option, or a person's surname, is among the words."""
+    if f" {normalise(option)} " in words:
+        return True
+    return mention.type == "person" and f" {normalise(option.split()[-1])} " in words
 
 
 def _bounded(mention: Mention, before: str) -> bool:
@@ -120,8 +208,9 @@ def _initials(text: str) -> str:
     return key("".join(w[0] for w in words)) if len(words) >= 3 else ""
 
 
-def _same_family(mention: Mention, options: list[Option]) -> list[str]:
-    """People by role first; organisations and things only of the same family; places by type."""
+def _same_family(mention: Mention, options: list[Option], people: set[str]) -> list[str]:
+    """People by role first; organisations and things only of the same family; places by type,
+    none that is a person's surname (`people`)."""
     family = family_of(mention)
     if family == "leader":
         return _leaders(mention, options)
@@ -132,15 +221,31 @@ def _same_family(mention: Mention, options: list[Option]) -> list[str]:
     if mention.type in ("organization", "thing", "place"):
         if not family:
             return []  # an unknown family of thing or organisation has no safe wrong options
-        same = [o.text for o in options if o.family == family]
+        same = [o.text for o in options if o.family == family and key(o.text) != key(mention.answer)]
         # The curated list only tops up a family the article itself shows twice: "Tribal Nations"
         # read as an international body is no peer of the World Bank.
         fallback = FALLBACK.get(family, ()) if mention.type == "organization" and same else ()
         return _rotate(same, mention) + _rotate(list(fallback), mention)
-    if mention.type not in PLACE_TYPES or not looks_like_place(mention.answer):
-        return []  # "J.D." or "Jr." tagged as a city: no list of cities fits it
-    places = [o.text for o in options if not category(o.text) and looks_like_place(o.text)]  # "Embassy" tagged as a city is no city
-    return _rotate(places, mention) + _rotate(list(FALLBACK.get(mention.type, ())), mention)
+    if mention.type not in PLACE_TYPES or not looks_like_place(mention.answer) or _region(mention.answer):
+        return []  # "J.D." or "Jr." tagged as a city, "Western United States": no list of cities fits it
+    places = [  # "Embassy" or "Briand" tagged as a city is no city
+        o.text for o in options if not category(o.text) and looks_like_place(o.text) and not _region(o.text) and key(o.text) not in people
+    ]
+    return _rotate(places, mention) + _rotate(_fallback_places(mention), mention)
+
+
+def _region(text: str) -> bool:
+    """ "Western United States", "Northern Europe": a part of a place, no town or country."""
+    return text.split()[0].casefold() in REGION_WORDS
+
+
+def _fallback_places(mention: Mention) -> list[str]:
+    """Countries against well-known countries; a capital against capitals, but a small town
+    against the world's capitals would be no test ("Columbus" against "Paris" and "Rome")."""
+    known = FALLBACK.get(mention.type, ())
+    if mention.type == AnswerType.CITY and key(mention.answer) not in {key(city) for city in known}:
+        return []
+    return list(known)
 
 
 def looks_like_place(text: str) -> bool:
@@ -355,7 +460,7 @@ def _shift_years(text: str, shift: int) -> str:
     return re.sub(r"\b(1[0-9]|20)(\d{2})\b", lambda m: str(int(m.group()) + shift), text)
 
 
-def swap(mention: Mention, options: dict[str, list[Option]], text: str, before: str = "") -> str | None:
+def swap(mention: Mention, options: dict[str, list[Option]], text: str, before: str = "", sentence: str = "") -> str | None:
     """A same-type replacement that makes a true statement false."""
-    found = choices(mention, options, text, before)
+    found = choices(mention, options, text, before, sentence)
     return found[0] if found else None
