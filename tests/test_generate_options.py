@@ -9,7 +9,7 @@ import pytest
 from generate_cards import made
 
 from quiz.generate.answertypes import answer_type
-from quiz.generate.distractors import Option, choices
+from quiz.generate.distractors import Option, Pool, choices, make_pool
 from quiz.generate.types import AnswerType, Mention
 
 
@@ -17,8 +17,8 @@ def mention(answer: str, type_: AnswerType, role: str = "") -> Mention:
     return Mention(0, 1, answer, type_, answer, (), role=role)
 
 
-def pool(type_: AnswerType, *texts: str, family: str = "") -> dict[str, list[Option]]:
-    return {type_: [Option(text, type_, "", family) for text in texts]}
+def pool(type_: AnswerType, *texts: str, family: str = "") -> Pool:
+    return make_pool({type_: [Option(text, type_, "", family) for text in texts]})
 
 
 def test_a_term_has_no_options_but_a_year_has() -> None:
@@ -41,13 +41,13 @@ def test_an_exact_value_has_options(before: str) -> None:
 
 
 def test_wrong_ages_are_near_and_possible() -> None:
-    found = choices(mention("92", AnswerType.NUMBER), {}, before="at the age of")
+    found = choices(mention("92", AnswerType.NUMBER), make_pool({}), before="at the age of")
     assert len(found) == 3
     assert all(60 <= int(age) <= 100 and age != "92" for age in found), found
 
 
 def test_long_spans_of_time_stay_within_a_lifetime() -> None:
-    found = choices(mention("68 years", AnswerType.DURATION), {})
+    found = choices(mention("68 years", AnswerType.DURATION), make_pool({}))
     assert len(found) == 3
     assert all(34 < int(option.split()[0]) < 100 for option in found), found
 
@@ -157,7 +157,7 @@ def test_a_town_gets_the_article_places_not_the_world_capitals() -> None:
 
 
 def test_a_place_option_is_never_a_person_of_the_article() -> None:
-    found = choices(mention("Turin", AnswerType.CITY), {**pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Briand"), **pool(AnswerType.PERSON, "Aristide Briand")})
+    found = choices(mention("Turin", AnswerType.CITY), make_pool({**pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Briand").by_type, **pool(AnswerType.PERSON, "Aristide Briand").by_type}))
     assert set(found) == {"Lyon", "Porto", "Ghent"}, found
 
 

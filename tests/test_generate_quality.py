@@ -15,7 +15,7 @@ from generate_cards import made, offered, well_formed
 from quiz.decks.model import cloze_gaps
 from quiz.generate import GenerateError, generate
 from quiz.generate.answertypes import answer_type, name_family, which
-from quiz.generate.distractors import shape
+from quiz.generate.wrongvalues import shape
 from quiz.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent

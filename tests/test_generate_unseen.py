@@ -12,7 +12,7 @@ import pytest
 from quiz.decks.file import check_text, dump
 from quiz.decks.model import cloze_gaps
 from quiz.generate import generate
-from quiz.generate.distractors import _spell_scaled
+from quiz.generate.wrongvalues import _spell_scaled
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 UNSEEN = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
-from quiz.generate.distractors import Option, choices, swap
+from quiz.generate.distractors import Pool, choices, swap
 from quiz.generate.filters import normalise
 from quiz.generate.types import Candidate
 
@@ -46,7 +46,7 @@ def source_ids(names: list[str]) -> list[str]:
     return ids
 
 
-def entry(candidate: Candidate, options: dict[str, list[Option]]) -> Entry:
+def entry(candidate: Candidate, options: Pool) -> Entry:
     mention = candidate.mention
     common = {
         "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,
