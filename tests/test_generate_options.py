@@ -10,6 +10,7 @@ from generate_cards import made
 
 from quiz.generate.answertypes import answer_type
 from quiz.generate.distractors import Option, Pool, choices, make_pool
+from quiz.generate.distractors import pool as pool_of
 from quiz.generate.types import AnswerType, Mention
 
 
@@ -164,3 +165,15 @@ def test_a_place_option_is_never_a_person_of_the_article() -> None:
 def test_number_words_are_written_in_the_answer_s_case() -> None:
     found = choices(mention("Seven", AnswerType.NUMBER), pool(AnswerType.NUMBER, "eight"))
     assert len(found) == 3 and all(option[0].isupper() for option in found), found
+
+
+def test_a_name_listed_with_the_answer_in_another_sentence_is_no_option() -> None:
+    def country(name: str) -> Mention:
+        return mention(name, AnswerType.COUNTRY)
+
+    listed = [country("Norway"), country("Chile"), country("Kenya")]  # "Signatories included Norway, Chile and Kenya."
+    alone = [country("Peru")], [country("Ghana")], [country("Laos")], [country("Fiji")]
+    wrong = pool_of([listed, *alone])
+    found = choices(country("Norway"), wrong, "Which country signed the pact?")
+    assert len(found) == 3 and not {"Chile", "Kenya"} & set(found), found
+    assert {"Chile", "Kenya"} & set(choices(country("Peru"), wrong, "Which country signed the pact?"))  # positive control

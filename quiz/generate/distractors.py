@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quiz.generate.answertypes import category, name_family
 from quiz.generate.candidates import family_of
@@ -50,28 +50,35 @@ class Pool:
     """The input's answers by type, with what every card's options are checked against."""
 
     by_type: dict[str, list[Option]]
-    surnames: frozenset[str]  # of the people named: no place option is one ("Briand" tagged as a city)
-    latest_year: int | None  # the latest year the input names
+    surnames: frozenset[str] = frozenset()  # of the people named: no place option is one ("Briand" tagged as a city)
+    latest_year: int | None = None  # the latest year the input names
+    # The names listed with each name in some sentence ("Germany, Austria and Italy"): in the same
+    # role, so as likely true of a question as the answer.
+    peers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def pool(mentions: list[Mention]) -> Pool:
-    """Every distinct answer of the input by type, in first-seen order; a role or family any of a
-    name's mentions shows is kept."""
+def pool(sentences: list[list[Mention]]) -> Pool:
+    """Every distinct answer of the input (its mentions sentence by sentence) by type, in
+    first-seen order; a role or family any of a name's mentions shows is kept."""
     by_type: defaultdict[str, dict[str, Option]] = defaultdict(dict)
-    for mention in mentions:
-        if mention.type == "person" and name_family(mention.answer):
-            continue  # "Manchester Railway" tagged as a person is no person to offer
-        options = by_type[mention.type]
-        name = key(mention.answer)
-        seen = options.get(name)
-        if seen is None or (not seen.family and family_of(mention)):
-            options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), family_of(mention))
-    return make_pool({kind: list(options.values()) for kind, options in by_type.items()})
+    peers: defaultdict[str, set[str]] = defaultdict(set)
+    for mentions in sentences:
+        for mention in mentions:
+            if mention.type == "person" and name_family(mention.answer):
+                continue  # "Manchester Railway" tagged as a person is no person to offer
+            options = by_type[mention.type]
+            name = key(mention.answer)
+            seen = options.get(name)
+            if seen is None or (not seen.family and family_of(mention)):
+                options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), family_of(mention))
+            peers[name].update(key(m.answer) for m in mentions if m.type == mention.type and not is_value(m))
+    named = {name: frozenset(others - {name}) for name, others in peers.items()}
+    return make_pool({kind: list(options.values()) for kind, options in by_type.items()}, named)
 
 
-def make_pool(by_type: dict[str, list[Option]]) -> Pool:
+def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]] | None = None) -> Pool:
     surnames = frozenset(key(o.text.split()[-1]) for o in by_type.get(AnswerType.PERSON, []))
-    return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group))
+    return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group), peers or {})
 
 
 def choices(
@@ -86,7 +93,8 @@ def choices(
         found = wrong_values(mention, [o.text for o in options.by_type.get(mention.type, [])], options.latest_year, before, sentence)
         named = " "
     else:
-        found = _same_family(mention, options.by_type.get(mention.type, []), options.surnames)
+        peers = options.peers.get(key(mention.answer), frozenset())
+        found = [t for t in _same_family(mention, options.by_type.get(mention.type, []), options.surnames) if key(t) not in peers]
         # A name of the source sentence is either given away by the card or also true of it: "NASA,
         # ESA and CSA released …", "under Eden’s successor, {{Harold Macmillan}}" against "Anthony Eden".
         named = _words(sentence)

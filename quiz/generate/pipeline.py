@@ -41,14 +41,16 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Callable[[str]
     ids = source_ids([name for name, _ in texts])
     found: list[Candidate] = []
     every: list[Mention] = []
+    by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     for index, (article, article_docs) in enumerate(zip(articles, docs)):
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
             every.extend(answerable)
+            by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and keep(c))
-    wrong = pool(every)
+    wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
     if report:
         report(f"ranking {len(found):,} candidate questions")
