@@ -1,9 +1,11 @@
 """Start-up benchmark: `quiz --help` against `import typer`, and how quiz scales with the size of
 a collection (cards and reviews), whole processes timed from start to what the person sees.
 
-    python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300]
+    python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300] [--keep DIR]
 
-(`--slow-runs 0` leaves out the cache misses and quiz check, which take minutes at 100k cards.)
+(`--slow-runs 0` leaves out the cache misses and quiz check, which take minutes at 100k cards;
+`--keep DIR` builds each scale's deck and history in DIR/N once and measures it there again on
+the next run, without the minute that a million reviews take to build.)
 
 For each scale N a synthetic deck of N cards (typed, multiple-choice and cloze; 160 bytes of
 YAML a card) and a database with N/2 studied cards and 10 N reviews over a year are built in a
@@ -247,10 +249,14 @@ def build(folder: Path, cards: int) -> None:
 def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> None:
     reviews = 10 * cards
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        # Built by a child: a process started from this one reports this one's peak memory as its
-        # own (Linux carries ru_maxrss across exec), so this one stays small.
-        subprocess.run([sys.executable, __file__, "--build", str(folder), "--scales", str(cards)], check=True)
+        folder = args.keep / str(cards) if args.keep else Path(tmp)
+        if (folder / "quiz.db").exists():
+            print(f"\n{cards:,} cards, {reviews:,} reviews: kept in {folder}; load average {os.getloadavg()[0]:.2f}", flush=True)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            # Built by a child: a process started from this one reports this one's peak memory as
+            # its own (Linux carries ru_maxrss across exec), so this one stays small.
+            subprocess.run([sys.executable, __file__, "--build", str(folder), "--scales", str(cards)], check=True)
         deck = folder / "decks" / "big.yaml"
         env = {**base_env, "QUIZ_HOME": str(folder)}
         first_question_plain(deck, env, Sample())  # fill the deck cache and write the bytecode
@@ -290,6 +296,7 @@ def main() -> None:
     parser.add_argument("--slow-runs", type=int, default=3, help="runs of cache misses and quiz check (0: skip them)")
     parser.add_argument("--scales", default="1000,10000,100000", help="comma-separated card counts (reviews: 10 per card)")
     parser.add_argument("--answers", type=int, default=300, help="answers timed one by one (0: skip)")
+    parser.add_argument("--keep", type=Path, help="build each scale in DIR/N once and keep it for the next runs")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
