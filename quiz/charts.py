@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
 from quiz.humantime import duration
 from quiz.progress import Heatmap, Progress, Share
-from quiz.scores import DeckScores
+
+if TYPE_CHECKING:  # only `quiz scores` draws them
+    from quiz.scores import DeckScores
 
 SHADES = "·░▒▓█"
 SHADE_STYLES = ("dim", "green", "green", "bright_green", "bold bright_green")

@@ -22,7 +22,7 @@ MATURE_DAYS = 21
 PERIODS = (("today", 1), ("7 days", 7), ("30 days", 30), ("all", None))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DayTotals:
     """One deck's reviews on one local day (YYYY-MM-DD), as the daily totals keep them."""
 
@@ -37,7 +37,7 @@ class DayTotals:
     mature_passed: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CardRecall:
     deck_id: str
     card_id: str
@@ -45,7 +45,7 @@ class CardRecall:
     recall: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Share:
     reviews: int
     passed: int
@@ -61,7 +61,7 @@ class Share:
         return {"reviews": self.reviews, "passed": self.passed, "rate": None if self.rate is None else round(self.rate, 4)}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Retention:
     period: str
     young: Share
@@ -72,7 +72,7 @@ class Retention:
         return self.young + self.mature
 
 
-@dataclass(frozen=True)
+@dataclass  # not slotted: the quartiles are a cached_property
 class Heatmap:
     """Reviews per day over whole weeks (Monday first) from `start` to the week of `today`."""
 
@@ -96,7 +96,7 @@ class Heatmap:
         return 1 + sum(count > limit for limit in self._quartiles)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HardCard:
     deck_id: str
     card_id: str
@@ -105,7 +105,7 @@ class HardCard:
     recall: float
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ExamOutlook:
     """What is predicted to be recalled of a deck on its exam day, from the memory of today."""
 
@@ -122,7 +122,7 @@ class ExamOutlook:
         return self.recalled / self.cards if self.cards else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Progress:
     today: date
     heatmap: Heatmap

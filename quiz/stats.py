@@ -24,7 +24,7 @@ from quiz.store import Store
 HARDEST = 10
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DeckStats:
     id: str
     title: str
@@ -40,7 +40,7 @@ class DeckStats:
         return self.learned / self.cards if self.cards else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Report:
     reviews_total: int
     reviews_today: int

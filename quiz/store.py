@@ -240,7 +240,7 @@ def _memory(state: int, step: int | None, stability: float | None, difficulty: f
     return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Answer:
     """One answered card, as the study session (or an exam) hands it to the store."""
 
@@ -260,7 +260,7 @@ class Answer:
     suspend: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CardRecord:
     """A card's row: its memory (None until scheduled), lapses, and whether it is held back."""
 

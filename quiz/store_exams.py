@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from quiz.store import Answer
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ExamScore:
     """One deck's part of one exam handed in: its questions, how many were answered and right."""
 

@@ -36,7 +36,7 @@ RECALL = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Dropped:
     """The card ids kept for a deck that its file did not have, as of a version of the file and of
     the card rows up to rowid `mark` (quiz/dropped.py)."""

@@ -10,12 +10,15 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quiz.days import from_ms, to_ms
 from quiz.memory.rating import Rating
 from quiz.memory.replay import Event, memory_after, steps
-from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory
+
+if TYPE_CHECKING:
+    from quiz.memory.scheduler import Scheduler
 
 # The reviews a memory is made of: undone answers and practice (cram, practice exams) are not.
 SHAPED_MEMORY = "undone_ms IS NULL AND practice = 0"
@@ -26,7 +29,7 @@ NOT_SCHEDULED = 0  # cards.state of a card row that has no memory yet
 NEW = 0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PastReview:
     """One review from a history kept elsewhere (a review log file, Anki's revlog), to import.
 
@@ -43,7 +46,7 @@ class PastReview:
     state: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Imported:
     """What `Store.import_reviews` did."""
 

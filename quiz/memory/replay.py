@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from quiz.memory.rating import Rating
-from quiz.memory.scheduler import Scheduler
 from quiz.memory.state import Memory
+
+if TYPE_CHECKING:
+    from quiz.memory.scheduler import Scheduler
 
 # Reviews at least this long after the card's previous one are the ones a memory model is
 # scored on (srs-benchmark's rule; same-day repetitions are not), counted in whole 24-hour days
@@ -23,7 +26,7 @@ from quiz.memory.state import Memory
 SCORED_GAP = timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Event:
     """One review in a card's history."""
 
@@ -33,7 +36,7 @@ class Event:
     duration_ms: int = 0  # time spent answering, 0 when unknown
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Prediction:
     """What the model said just before a scored review, and what happened."""
 
