@@ -204,6 +204,35 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX cards_learned ON cards(deck_id, state) WHERE state = 2;
     ALTER TABLE decks ADD COLUMN dropped TEXT;
     """,
+    # 8: each deck's studied and learnt cards as running totals, kept by triggers in the
+    # transaction that changes a card row. Counting them down the index ranges of migration 7
+    # took ~4 ms each per 50,000 studied cards, on every quiz stats, quiz decks and dashboard;
+    # the index of learnt cards served only that count.
+    """
+    DROP INDEX cards_learned;
+    CREATE TABLE deck_cards (
+        deck_id TEXT PRIMARY KEY,
+        studied INTEGER NOT NULL DEFAULT 0,
+        learned INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    INSERT INTO deck_cards (deck_id, studied, learned) SELECT deck_id, SUM(state > 0), SUM(state = 2) FROM cards GROUP BY deck_id;
+    CREATE TRIGGER cards_counted AFTER INSERT ON cards WHEN NEW.state > 0
+    BEGIN
+        INSERT INTO deck_cards (deck_id, studied, learned) VALUES (NEW.deck_id, 1, NEW.state = 2)
+        ON CONFLICT (deck_id) DO UPDATE SET studied = studied + 1, learned = learned + excluded.learned;
+    END;
+    CREATE TRIGGER cards_uncounted AFTER DELETE ON cards WHEN OLD.state > 0
+    BEGIN
+        UPDATE deck_cards SET studied = studied - 1, learned = learned - (OLD.state = 2) WHERE deck_id = OLD.deck_id;
+    END;
+    CREATE TRIGGER cards_recounted AFTER UPDATE OF state, deck_id ON cards
+    WHEN OLD.deck_id IS NOT NEW.deck_id OR (OLD.state > 0) != (NEW.state > 0) OR (OLD.state = 2) != (NEW.state = 2)
+    BEGIN
+        UPDATE deck_cards SET studied = studied - (OLD.state > 0), learned = learned - (OLD.state = 2) WHERE deck_id = OLD.deck_id;
+        INSERT INTO deck_cards (deck_id, studied, learned) VALUES (NEW.deck_id, NEW.state > 0, NEW.state = 2)
+        ON CONFLICT (deck_id) DO UPDATE SET studied = studied + excluded.studied, learned = learned + excluded.learned;
+    END;
+    """,
 )
 
 

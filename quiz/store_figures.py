@@ -73,15 +73,16 @@ class FigureQueries:
         return whole[0] - totals[0], whole[1] - totals[1], whole[2] - totals[2], whole[3] - totals[3]
 
     def _deck_figures(self, now_ms: int, soon_ms: int, deck_id: str) -> tuple[int, int, int, int]:
-        """card_figures of every studied card of the deck, as counts of index ranges: the studied
-        cards by due time (cards_studied), the learnt ones (cards_learned), less the held ones."""
+        """card_figures of every studied card of the deck: the studied and learnt ones from the
+        deck's running totals, the due ones as counts of index ranges by due time (cards_studied),
+        less the held ones."""
         def count(where: str, *args: object) -> int:
             return int(self.db.execute(f"SELECT COUNT(*) FROM cards WHERE deck_id = ? AND {where}", (deck_id, *args)).fetchone()[0])
 
-        studied = count("state > 0")
+        totals = self.db.execute("SELECT studied, learned FROM deck_cards WHERE deck_id = ?", (deck_id,)).fetchone()
+        studied, learned = totals or (0, 0)
         due = count("state > 0 AND due_ms <= ?", now_ms)
         due_soon = count("state > 0 AND due_ms > ? AND due_ms <= ?", now_ms, soon_ms)
-        learned = count(f"state = {int(State.REVIEW)}")
         # `+state`: by the small index of held cards, not down the deck's studied cards.
         held = self.db.execute(
             f"SELECT COALESCE(SUM(due_ms <= ?1), 0), COALESCE(SUM(due_ms > ?1 AND due_ms <= ?2), 0) FROM cards"

@@ -312,6 +312,57 @@ def test_card_figures_count_as_the_rows_do(cards: list[tuple[State | None, int, 
     assert store.studied_ids(DECK) == {row[0] for row in rows}
 
 
+def _deck_totals(store: Store) -> dict[str, tuple[int, int]]:
+    return {deck: (studied, learned) for deck, studied, learned in store.db.execute("SELECT * FROM deck_cards") if studied or learned}
+
+
+def _counted(store: Store) -> dict[str, tuple[int, int]]:
+    rows = store.db.execute("SELECT deck_id, SUM(state > 0), SUM(state = 2) FROM cards GROUP BY deck_id")
+    return {deck: (studied, learned) for deck, studied, learned in rows if studied or learned}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["insert", "save", "state", "move", "delete"]), st.integers(0, 5),
+                          st.sampled_from([0, *State]), st.sampled_from([DECK, "other"])), max_size=30))
+def test_running_totals_of_studied_and_learnt_cards_agree_with_the_rows(steps: list[tuple[str, int, int, str]]) -> None:
+    """Whatever happens to the card rows (placeholders, memories saved by upsert, states changed,
+    rows moved to another deck or deleted), each deck's running totals are the rows' counts."""
+    store = Store(sqlite3.connect(":memory:"))
+    store.migrate()
+    store.db.execute("PRAGMA foreign_keys = OFF")
+    for action, n, state, deck in steps:
+        card = f"c{n}"
+        if action == "insert":
+            store.db.execute("INSERT OR IGNORE INTO cards (deck_id, card_id, state, due_ms, first_review_ms) VALUES (?, ?, ?, 0, 0)",
+                             (deck, card, state))
+        elif action == "save" and state:
+            store._save_memory(deck, card, memory(T0, State(state)), None)
+        elif action == "state":
+            store.db.execute("UPDATE cards SET state = ? WHERE card_id = ?", (state, card))
+        elif action == "move":
+            store.db.execute("UPDATE OR IGNORE cards SET deck_id = ? WHERE card_id = ?", (deck, card))
+        elif action == "delete":
+            store.db.execute("DELETE FROM cards WHERE deck_id = ? AND card_id = ?", (deck, card))
+        assert _deck_totals(store) == _counted(store)
+
+
+def test_an_old_database_gets_its_running_totals_from_its_card_rows(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:7]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 7")
+    db.execute("INSERT INTO decks (id, title, path, cards, seen_ms) VALUES ('talks', 'Talks', NULL, 4, 0)")
+    for card, state in (("a", 2), ("b", 1), ("c", 0), ("d", 3)):
+        db.execute("INSERT INTO cards (deck_id, card_id, state, due_ms, first_review_ms) VALUES ('talks', ?, ?, 0, 0)", (card, state))
+    db.commit()
+    db.close()
+    store = Store.open(path)
+    assert _deck_totals(store) == {"talks": (3, 1)}
+    assert store.card_figures("talks", T0, T0)[::3] == (3, 1)
+    store.close()
+
+
 def test_due_cards_of_a_deck_are_read_by_the_due_index(synced: Store) -> None:
     plan = synced.db.execute(
         "EXPLAIN QUERY PLAN SELECT card_id FROM cards WHERE deck_id IN (?) AND due_ms <= ? AND state > 0", (DECK, 0)
