@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quiz import progress as figures
 from quiz.days import midnight, start_of_day
 from quiz.decks.model import Card, CardKey, Deck, key_of
 from quiz.decks.select import LEECH_TAG, tagged
@@ -20,6 +19,9 @@ from quiz.memory.examdate import exam_moment
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.recall import Curve
 from quiz.store import Store
+
+if TYPE_CHECKING:  # loaded by progress(): quiz decks and the dashboard draw none of its figures
+    from quiz import progress as figures
 
 HARDEST = 10
 
@@ -143,6 +145,8 @@ def report(store: Store, decks: list[Deck], now: datetime, tags: tuple[str, ...]
 
 def progress(store: Store, decks: list[Deck], now: datetime, desired: float, curve: Curve, tags: tuple[str, ...] = ()) -> figures.Progress:
     """The figures over time: heatmap, forecast, true retention, time per day, hardest cards, exams."""
+    from quiz import progress as figures
+
     today = now.astimezone().date()
     cards = chosen_cards(store, decks, tags)
     keys = _keys(cards) if cards is not None else None
@@ -168,6 +172,8 @@ def _keys(cards: dict[str, list[Card]]) -> list[CardKey]:
 
 def _hardest(store: Store, decks: list[Deck], now: datetime, curve: Curve, desired: float, keys: list[CardKey] | None) -> list[figures.HardCard]:
     """Cards that lapsed or are likely forgotten now (recall under the desired retention)."""
+    from quiz import progress as figures
+
     found = [row for row in store.hardest([deck.id for deck in decks], now, curve, HARDEST * 3, keys) if row.lapses or row.recall < desired]
     # Cards deleted from their deck file keep their rows: more are asked for, those still there shown.
     prompts = {
@@ -182,6 +188,8 @@ def _hardest(store: Store, decks: list[Deck], now: datetime, curve: Curve, desir
 
 
 def _outlook(store: Store, deck: Deck, chosen: list[Card] | None, today: date, curve: Curve) -> figures.ExamOutlook:
+    from quiz import progress as figures
+
     assert deck.exam is not None
     keys = [key_of(card) for card in chosen] if chosen is not None else None
     recalled, studied = store.recall_sum([deck.id], exam_moment(deck.exam), curve, keys)

@@ -263,10 +263,12 @@ def _use_wal(db: sqlite3.Connection) -> None:
 
 
 MEMORY_COLUMNS = "state, step, stability, difficulty, due_ms, last_review_ms, lapses"
+# The states by their stored numbers: a lookup, where calling the enum takes ~1 µs a card row.
+STATES = {int(state): state for state in State}
 
 
 def _memory(state: int, step: int | None, stability: float | None, difficulty: float | None, due: int, last: int | None, lapses: int = 0) -> Memory:
-    return Memory(State(state), step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
+    return Memory(STATES[state], step, stability, difficulty, from_ms(due), from_ms(last) if last else None, lapses)
 
 
 @dataclass(slots=True)

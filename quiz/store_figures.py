@@ -15,11 +15,14 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quiz.days import to_ms
 from quiz.memory.recall import Curve
 from quiz.memory.state import State
-from quiz.progress import CardRecall, DayTotals
+
+if TYPE_CHECKING:  # the figures' records load with the figures (quiz stats), not for every store
+    from quiz.progress import CardRecall, DayTotals
 
 CardKey = tuple[str, str]
 # Card ids bound per query (SQLite allows 32,766 parameters).
@@ -137,6 +140,8 @@ class FigureQueries:
                 f" SUM({young}), SUM({young} AND rating > 1), SUM({mature}), SUM({mature} AND rating > 1)"
                 " FROM temp.chosen JOIN reviews USING (deck_id, card_id) WHERE undone_ms IS NULL GROUP BY deck_id, day ORDER BY day"
             )
+        from quiz.progress import DayTotals
+
         return [DayTotals(*row) for row in rows]
 
     def due_counts(self, deck_ids: list[str], ends: list[datetime], keys: Iterable[CardKey] | None = None) -> list[int]:
@@ -190,6 +195,8 @@ class FigureQueries:
             " AND due_ms <= :now AND lapses = 0 AND state > 0 ORDER BY recall, deck_id, card_id LIMIT :limit",
             args,
         ).fetchall() if len(lapsed) < limit else []
+        from quiz.progress import CardRecall
+
         return [CardRecall(*row) for row in [*lapsed, *overdue][:limit]]
 
     def recall_sum(self, deck_ids: list[str], moment: datetime, curve: Curve, keys: Iterable[CardKey] | None = None) -> tuple[float, int]:

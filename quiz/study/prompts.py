@@ -14,17 +14,19 @@ import textwrap
 import unicodedata
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from quiz.decks.model import Card, Kind, Source
 from quiz.humantime import duration
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.rating import RATING_NAMES, Rating
 from quiz.study.answers import Verdict
-from quiz.study.exam import ExamResult
 from quiz.study.grading import RATING_KEYS
 from quiz.study.session import Action, Question, Quit, Result, Undo
 from quiz.text import printable
+
+if TYPE_CHECKING:  # exams load it themselves; a study session does not
+    from quiz.study.exam import ExamResult
 
 QUIT_WORDS = {"q", ":q"}
 UNDO_WORDS = {"u", ":u"}  # at a text prompt, with Enter; a menu takes `u` alone
