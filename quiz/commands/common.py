@@ -3,6 +3,7 @@ decks named on the command line (or every known deck)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from datetime import UTC
@@ -113,6 +114,20 @@ def deck_ids(names: list[str], store: Store) -> list[str]:
             raise QuizError(f"{exc}{more}") from None
         ids.extend(deck for deck in found if deck not in ids)
     return ids
+
+
+def preload(module: str) -> None:
+    """Start importing `module` in a background thread: the import where it is used waits for
+    it to finish. The thread runs while the main one waits on SQLite or the disk, which let go of
+    the interpreter lock (questionary, with prompt_toolkit and asyncio, takes ~230 ms to load)."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # an import that fails here fails again where it is used, and says why
+            importlib.import_module(module)
+
+    threading.Thread(target=load, name=f"preload {module}", daemon=True).start()
 
 
 def prompter(plain: bool) -> PlainPrompter | InteractivePrompter:

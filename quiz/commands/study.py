@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 import typer
 
-from quiz.commands.common import choose_decks, fail, load_settings, now, open_store, prompter
+from quiz.commands.common import choose_decks, fail, load_settings, now, open_store, preload, prompter
 
 
 def study(
@@ -32,6 +33,8 @@ def study(
     With an exam date (a deck's `exam:` or --exam-date), a card whose recall on the exam day
     would fall below the desired retention comes due before it (see ALGORITHM.md).
     """
+    if not plain and sys.stdin.isatty():
+        preload("questionary")
     from quiz.memory.scheduler import Scheduler
     from quiz.study.planning import Controls, plan
     from quiz.study.session import Session
