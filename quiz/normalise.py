@@ -21,6 +21,7 @@ _APOSTROPHES = str.maketrans("", "", "'`\u2018\u2019\u02bc\u2032")
 _THOUSANDS_COMMA = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 # Everything but letters and digits separates words; a dot survives only between digits.
 _SEPARATORS = re.compile(r"(?:[^\w.]|_|(?<![0-9])\.|\.(?![0-9]))+")
+_SPLITTER = re.compile(f"({_SEPARATORS.pattern})")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _GROUP_LEAD = re.compile(r"[1-9][0-9]{0,2}")
 _GROUP = re.compile(r"[0-9]{3}")
@@ -50,7 +51,7 @@ def normalise(text: str) -> str:
     Idempotent: normalise(normalise(x)) == normalise(x).
     """
     text = _THOUSANDS_COMMA.sub("", _fold(text).translate(_APOSTROPHES))
-    words = _join_initials(_SEPARATORS.sub(" ", text).split())
+    words = _join_initials(*_words(text))
     # Group before canonicalising, while "20 000" still reads as a thousands group.
     words = [_canonical_number(word) for word in _merge_digit_groups(words)]
     # And again after spelling out, which can make new groups: "twelve one hundred" -> "12 100".
@@ -81,21 +82,67 @@ def _fold_char(ch: str) -> str:
     return str(digit) if digit is not None else _LETTER_FOLDS.get(ch, ch)
 
 
-def _join_initials(words: list[str]) -> list[str]:
-    """Runs of single letters become one word, so "U.S.A.", "U S A" and "USA" agree."""
+def _words(text: str) -> tuple[list[str], list[bool]]:
+    """The words, and for each whether it is a letter written as an initial: followed by a dot
+    ("U." of "U.N."), or joined to the letter before by a dot alone ("A" of "U.S.A"), or ending the
+    text after an initial ("U. S. A"). A dot ending the text marks nothing by itself: "U S A." is
+    "U S A" with a full stop."""
+    words = _SEPARATORS.sub(" ", text).split()
+    if not any(len(word) == 1 for word in words):  # most answers have no single letter at all
+        return words, [False] * len(words)
+    pieces = _SPLITTER.split(text)
+    if pieces and not pieces[0]:
+        pieces = pieces[2:]  # the text opened with a separator
+    if pieces and not pieces[-1]:
+        pieces = pieces[:-2]  # and closed with one
+    words, seps = pieces[::2], pieces[1::2]
+    dotted: list[bool] = []
+    for index, word in enumerate(words):
+        before = seps[index - 1] if index > 0 else ""
+        if index < len(seps):
+            dotted.append(len(word) == 1 and (seps[index].startswith(".") or before == "."))
+        else:  # the last word: a final dot marks nothing, but "A" ends "U. S. A" as it ends "U.S.A"
+            dotted.append(len(word) == 1 and (before == "." or index > 0 and dotted[-1] and before.startswith(".")))
+    return words, dotted
+
+
+def _join_initials(words: list[str], dotted: list[bool] | None = None) -> list[str]:
+    """Runs of single letters become one word, so "U.S.A.", "U S A" and "USA" agree; where a run
+    holds letters written as initials ("a U.N. force"), two or more of them make a word of their
+    own, apart from the undotted letters around them ("a un force", not "aun force"). No
+    `dotted`: no letter is written as an initial."""
+    dotted = dotted or [False] * len(words)
     joined: list[str] = []
-    run: list[str] = []  # joined at the end of the run: adding to a string each time is quadratic
-    for word in words:
+    run: list[int] = []  # indices of the current run of single letters
+    for index, word in enumerate([*words, ""]):
         if len(word) == 1 and word.isalpha():
-            run.append(word)
+            run.append(index)
             continue
         if run:
-            joined.append("".join(run))
+            joined += _split_run([words[i] for i in run], [dotted[i] for i in run])
             run = []
-        joined.append(word)
-    if run:
-        joined.append("".join(run))
+        if word:
+            joined.append(word)
     return joined
+
+
+def _split_run(letters: list[str], dotted: list[bool]) -> list[str]:
+    """One run of single letters as words: each stretch of two or more initials, and what lies
+    between them. No two single letters end up side by side, so normalising again changes nothing."""
+    parts: list[str] = []
+    pending: list[str] = []  # letters since the last stretch of initials (joined once: linear time)
+    start = 0
+    while start < len(letters):
+        end = start
+        while end < len(letters) and dotted[end] == dotted[start]:
+            end += 1
+        if dotted[start] and end - start >= 2:
+            parts += ["".join(pending), "".join(letters[start:end])] if pending else ["".join(letters[start:end])]
+            pending = []
+        else:
+            pending += letters[start:end]
+        start = end
+    return [*parts, "".join(pending)] if pending else parts
 
 
 def _merge_digit_groups(words: list[str]) -> list[str]:
