@@ -240,3 +240,10 @@ def test_an_answer_is_not_given_away_by_its_acronym_or_a_repetition() -> None:
     assert not any("MPH" in t for t in texts)
     assert not any(answer == "E.U." for answer in texts.values())  # the gap's answer is written again beside it
     assert any(answer == "2020" for answer in texts.values())
+
+
+def test_a_city_as_subject_stands_for_its_government_and_is_not_asked() -> None:
+    text = "Cuba and Nicaragua signed a trade pact in 2019. Managua eliminated the visa requirement for Cuban visitors in November 2021."
+    found = offered(text)
+    assert not [c for c in found if c.answer == "Managua"]
+    assert any(c.answer == "November 2021" and c.kind == "when" and well_formed(c) for c in found)  # the sentence still gives cards

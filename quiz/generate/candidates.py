@@ -54,9 +54,9 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
-            result.extend(c for c in clause_questions(clause, found, sentence) if not (c.kind == "what" and acting_city(sentence.span, c.mention)))
+            result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
     for mention in found:
-        if counts_speakers(sentence.span, mention) or spoken_for(sentence.span, mention):
+        if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
         tokens = shortened(tokens, mention)
@@ -83,18 +83,11 @@ def reopened(text: str) -> str:
     return '"' + text if text.count('"') % 2 and not text.startswith('"') else text
 
 
-def acting_city(sent: Span, mention: Mention) -> bool:
-    """A city doing what governments do ("Managua eliminated the visa requirement"): "Which city
-    …?" would ask for a place where the fact is about a government."""
+def governs(sent: Span, mention: Mention) -> bool:
+    """A city as the subject of a clause stands for its government ("Managua eliminated the visa
+    requirement", "officials claimed Washington has not gone far enough"): a question or a gap on
+    it asks for a place where the fact is about a government."""
     return mention.type == "city" and sent.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
-
-
-def spoken_for(sent: Span, mention: Mention) -> bool:
-    """A city as the subject of reported speech stands for its government: "officials claimed
-    {{Washington}} has not gone far enough" asks for no place."""
-    token = sent.doc[mention.end - 1]
-    verb = token.head
-    return mention.type == "city" and token.dep_ == "nsubj" and verb.dep_ == "ccomp" and lemma(verb.head) in SPEECH_VERBS
 
 
 def counts_speakers(sent: Span, mention: Mention) -> bool:
