@@ -8,6 +8,7 @@ names taken from any particular article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quiz.generate.types import AnswerType
 from quiz.generate.words import (
@@ -114,6 +115,7 @@ NAME_FAMILIES = (
     ("land", "mountain mountains desert valley peninsula island islands coast forest plain plains"),
 )
 
+_FAMILY_WORDS = tuple((family, frozenset(words.split())) for family, words in NAME_FAMILIES)
 
 # Category nouns too vague to ask with ("Which house said…"), and wh-phrases by family instead.
 VAGUE_CATEGORIES = frozenset("house times post office front mission union network service port plant square exchange fund journal".split())
@@ -128,9 +130,14 @@ SURNAME_LIKE = frozenset("post house bank press court law bill wire service part
 
 def name_family(*forms: str) -> str:
     """The family of an organisation or thing ("government", "outlet", "law"…), "" when unknown."""
+    return _family(forms)
+
+
+@lru_cache(maxsize=65536)
+def _family(forms: tuple[str, ...]) -> str:
     words = [set(re.findall(r"[a-z]+", form.casefold())) for form in forms]
-    for family, vocabulary in NAME_FAMILIES:
-        if any(found & set(vocabulary.split()) for found in words):
+    for family, vocabulary in _FAMILY_WORDS:
+        if any(found & vocabulary for found in words):
             return family
     return ""
 

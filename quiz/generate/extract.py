@@ -10,6 +10,7 @@ asked as is candidates.py's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import DURATION, ORDINAL, answer_type
@@ -50,8 +51,9 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
         for number, span in enumerate(doc.sents):
             lead = paragraph.lead if number == 0 else ""
             quote = " ".join((lead + span.text).split())
-            speaker = None if usable(span, quoted) else attribution(span, quoted)
-            if usable(span, quoted) or speaker is not None:
+            stated = usable(span, quoted)
+            speaker = None if stated else attribution(span, quoted)
+            if stated or speaker is not None:
                 resolved = (
                     resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
                     + describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
@@ -84,6 +86,8 @@ def usable(span: Span, quoted: set[int]) -> bool:
     root = span.root
     if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False
+    if quoted.isdisjoint(range(span.start, span.end)):
+        return True  # nothing quoted: no need to look at every token again
     run = longest = 0
     for token in span:
         run = run + 1 if token.i in quoted and not token.is_punct else (run if token.is_punct and token.i in quoted else 0)
@@ -210,7 +214,13 @@ def common_word(span: Span, entities: Entities) -> bool:
     word = span[0].text
     if len(span) != 1 or not span[0].is_sent_start or word in entities.proper:
         return False
-    return re.search(rf"\b{re.escape(word.lower())}\b", entities.text) is not None
+    return _word_pattern(word.lower()).search(entities.text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """The word on its own, compiled once: the same sentence-initial words come back in every article."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def proper_name(text: str) -> bool:

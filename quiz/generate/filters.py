@@ -63,7 +63,7 @@ def normalise(text: str) -> str:
 
 def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     """True when any form of the answer, or another way of writing the same country, is in the body."""
-    if any(len(form) > 1 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", body) for form in (answer, *accept)):
+    if any(len(form) > 1 and _as_written(form).search(body) for form in (answer, *accept)):
         return True  # written out again as is: "voted for {{U.N.}} resolutions … a U.N. force"
     forms = [normalise(form) for form in (answer, *accept, *alias_forms(answer))]
     body = POSSESSIVE.sub("", body)
@@ -73,6 +73,12 @@ def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
         return False
     padded = f" {normalise(body)} "
     return any(form and f" {form} " in padded for form in forms)
+
+
+@lru_cache(maxsize=65536)
+def _as_written(form: str) -> re.Pattern[str]:
+    """The form as a whole word, compiled once per form (re's own cache is too small for every name)."""
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
 
 
 def pseudo_name(question: str) -> bool:
