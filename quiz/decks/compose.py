@@ -11,7 +11,6 @@ plain scalar is read as the text written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +25,7 @@ MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 # PyYAML's resolver reads these plain scalars as null; every other plain scalar resolves to a tag
 # the deck reader reads as text, so it is given the text's.
-_NULL = re.compile(r"~|null|Null|NULL|")
+_NULL = frozenset(("~", "null", "Null", "NULL", ""))
 
 
 class Refused(Exception):
@@ -40,30 +39,35 @@ class Refused(Exception):
 class Composer:
     """Composes the single document of `text`. The items of the sequence under the first key of
     the root mapping that `streamed` accepts go to `on_item` one by one instead of into their
-    node, which stays empty."""
+    node, which stays empty.
+
+    Each event is fetched once (`get_event`, never `check_event` then `get_event`): a call into
+    libyaml's binding costs as much as composing the node, and a deck is millions of events.
+    """
 
     def __init__(self, text: str, loader: type[Any], streamed: Callable[[yaml.Node], bool], on_item: Callable[[yaml.Node], None]) -> None:
         self._parser = loader(text)
+        self._get = self._parser.get_event
         self._streamed = streamed
         self._on_item = on_item
         self._anchors: dict[str, yaml.Node] = {}
         self._open_anchors: set[str] = set()
         self._sizes: dict[int, int] = {}
-        # Nodes that aliases add beneath each open collection, innermost last.
-        self._added: list[int] = []
+        # Nodes that aliases have added so far: a collection's share is the growth while it is open.
+        self._expanded = 0
 
     def document(self) -> yaml.Node | None:
         """The root node (None for an empty stream); raises yaml.YAMLError or Refused."""
         parser = self._parser
         try:
-            parser.get_event()  # StreamStart
-            if parser.check_event(yaml.StreamEndEvent):
+            self._get()  # StreamStart
+            document = self._get()
+            if type(document) is yaml.StreamEndEvent:
                 return None
-            document = parser.get_event()
-            root = self._root()
-            parser.get_event()  # DocumentEnd
-            if not parser.check_event(yaml.StreamEndEvent):
-                extra = parser.get_event()
+            root = self._root(self._get())
+            self._get()  # DocumentEnd
+            extra = self._get()
+            if type(extra) is not yaml.StreamEndEvent:
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream", document.start_mark, "but found another document", extra.start_mark
                 )
@@ -71,94 +75,92 @@ class Composer:
         finally:
             parser.dispose()
 
-    def _root(self) -> yaml.Node:
-        event: Any = self._parser.peek_event()
+    def _root(self, event: Any) -> yaml.Node:
         if not _plain(event, yaml.MappingStartEvent, MAP_TAG):
-            return self._node(0)
+            return self._node(event, 0)
         # The deck's own mapping: composed here so that its sequence of cards can be streamed.
-        self._parser.get_event()
         node = yaml.MappingNode(MAP_TAG, [], event.start_mark, None, flow_style=event.flow_style)
-        self._added.append(0)
+        expanded = self._expanded
         streaming = True
-        while not self._parser.check_event(yaml.MappingEndEvent):
-            key = self._node(1)
+        while type(event := self._get()) is not yaml.MappingEndEvent:
+            key = self._node(event, 1)
+            event = self._get()
             if streaming and self._streamed(key):
                 streaming = False  # only the first: a repeated key is reported, not read
-                value = self._items(1) if self._streamable() else self._node(1)
+                value = self._items(event, 1) if _plain(event, yaml.SequenceStartEvent, SEQ_TAG) else self._node(event, 1)
             else:
-                value = self._node(1)
+                value = self._node(event, 1)
             node.value.append((key, value))
-        node.end_mark = self._parser.get_event().end_mark
-        self._close(node)
+        node.end_mark = event.end_mark
+        self._close(node, expanded)
         return node
 
-    def _streamable(self) -> bool:
-        """Whether the next node is a plain sequence that no alias can refer to."""
-        return _plain(self._parser.peek_event(), yaml.SequenceStartEvent, SEQ_TAG)
-
-    def _items(self, depth: int) -> yaml.Node:
-        event: Any = self._parser.get_event()
+    def _items(self, event: Any, depth: int) -> yaml.Node:
+        """A plain sequence (no alias can refer to it) whose items go to `on_item`."""
         node = yaml.SequenceNode(SEQ_TAG, [], event.start_mark, None, flow_style=event.flow_style)
         self._deeper(event, depth)
-        self._added.append(0)
-        while not self._parser.check_event(yaml.SequenceEndEvent):
-            self._on_item(self._node(depth + 1))
-        node.end_mark = self._parser.get_event().end_mark
-        self._close(node)
+        expanded = self._expanded
+        while type(event := self._get()) is not yaml.SequenceEndEvent:
+            self._on_item(self._node(event, depth + 1))
+        node.end_mark = event.end_mark
+        self._close(node, expanded)
         return node
 
-    def _node(self, depth: int) -> yaml.Node:
-        parser = self._parser
-        # Any: libyaml's events carry marks of their own type.
-        event: Any = parser.get_event()
+    def _node(self, event: Any, depth: int) -> yaml.Node:
+        """The node that `event` starts (Any: libyaml's events carry marks of their own type)."""
         kind = type(event)  # not isinstance, which would narrow `event` from Any
-        if kind is yaml.AliasEvent:
-            return self._alias(event)
         anchor = event.anchor
-        if anchor is not None and anchor in self._anchors:
-            raise yaml.composer.ComposerError(
-                "found duplicate anchor; first occurrence", self._anchors[anchor].start_mark, "second occurrence", event.start_mark
-            )
-        node: yaml.Node
         if kind is yaml.ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
-                tag = NULL_TAG if event.implicit[0] and _NULL.fullmatch(event.value) else STR_TAG
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+                tag = NULL_TAG if event.implicit[0] and event.value in _NULL else STR_TAG
+            node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
             if anchor is not None:
-                self._anchors[anchor] = node
+                self._anchor(anchor, node)
             return node
+        if kind is yaml.AliasEvent:
+            return self._alias(event)
         self._deeper(event, depth)
-        if anchor is not None:
-            self._open_anchors.add(anchor)
-        self._added.append(0)
+        expanded = self._expanded
+        get = self._get
         if kind is yaml.SequenceStartEvent:
             node = yaml.SequenceNode(_tag(event, SEQ_TAG), [], event.start_mark, None, flow_style=event.flow_style)
             if anchor is not None:
-                self._anchors[anchor] = node
+                self._anchor(anchor, node)
+                self._open_anchors.add(anchor)
             items = node.value
-            while not parser.check_event(yaml.SequenceEndEvent):
-                items.append(self._node(depth + 1))
+            while type(event := get()) is not yaml.SequenceEndEvent:
+                items.append(self._node(event, depth + 1))
         else:
             node = yaml.MappingNode(_tag(event, MAP_TAG), [], event.start_mark, None, flow_style=event.flow_style)
             if anchor is not None:
-                self._anchors[anchor] = node
+                self._anchor(anchor, node)
+                self._open_anchors.add(anchor)
             pairs = node.value
-            while not parser.check_event(yaml.MappingEndEvent):
-                key = self._node(depth + 1)
-                pairs.append((key, self._node(depth + 1)))
-        node.end_mark = parser.get_event().end_mark
-        self._close(node)
+            while type(event := get()) is not yaml.MappingEndEvent:
+                key = self._node(event, depth + 1)
+                pairs.append((key, self._node(get(), depth + 1)))
+        node.end_mark = event.end_mark
+        self._close(node, expanded)
         if anchor is not None:
             self._open_anchors.discard(anchor)
         return node
+
+    def _anchor(self, anchor: str, node: yaml.Node) -> None:
+        if anchor in self._anchors:
+            raise yaml.composer.ComposerError(
+                "found duplicate anchor; first occurrence", self._anchors[anchor].start_mark, "second occurrence", node.start_mark
+            )
+        self._anchors[anchor] = node
 
     def _deeper(self, event: Any, depth: int) -> None:
         if depth >= MAX_NESTING:
             raise Refused(event.start_mark, f"YAML nesting is deeper than {MAX_NESTING} levels")
 
-    def _close(self, node: yaml.Node) -> None:
-        if self._added.pop() > MAX_EXPANDED_NODES:
+    def _close(self, node: yaml.Node, expanded: int) -> None:
+        """Refuses `node` if the aliases within it expanded past the limit (`expanded`: the
+        count when it opened)."""
+        if self._expanded - expanded > MAX_EXPANDED_NODES:
             raise Refused(node.start_mark, f"YAML aliases expand past {MAX_EXPANDED_NODES:,} nodes (an alias bomb?)")
 
     def _alias(self, event: Any) -> yaml.Node:
@@ -168,9 +170,7 @@ class Composer:
         node = self._anchors[anchor]
         if anchor in self._open_anchors:
             raise Refused(node.start_mark, "a YAML alias refers to itself")
-        size = self._size(node)
-        for level in range(len(self._added)):
-            self._added[level] += size
+        self._expanded += self._size(node)
         return node
 
     def _size(self, node: yaml.Node) -> int:

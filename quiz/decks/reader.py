@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from quiz.decks.compose import MAP_TAG, NULL_TAG, SEQ_TAG
+from quiz.decks.compose import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG
 from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand, split_cloze
 from quiz.normalise import answer_key
 from quiz.text import printable
@@ -35,6 +35,9 @@ PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "timestamp", "null", "value", "merge")
 }
 COLLECTION_TAGS: dict[type, str] = {yaml.MappingNode: MAP_TAG, yaml.SequenceNode: SEQ_TAG}
+# What a card's problems call each key's value, made once rather than for every card.
+_CARD_KEY_WHAT = {key: f"'{key}'" if key in LIST_KEYS else f"'{key}' of a card" for key in ENTRY_KEYS}
+_CARD_LIST_KEYS = frozenset(LIST_KEYS)
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,8 @@ class SchemaReader:
         return True
 
     def text(self, node: yaml.Node, what: str) -> str | None:
+        if type(node) is yaml.ScalarNode and node.tag == STR_TAG:  # most of a deck: checked first
+            return printable(node.value) if self.escapes else node.value
         if not isinstance(node, yaml.ScalarNode):
             if self.plain_collection(node, what):
                 self.error(node, f"{what} must be text, not {_shape(node)}")
@@ -242,8 +247,8 @@ class SchemaReader:
                 self.error(item, "empty card: it needs a 'question' and 'answer', or a 'cloze'")
             return
         values: dict[str, Any] = {
-            key: (self.texts(fields[key][1], f"'{key}'") if key in LIST_KEYS else self.text(fields[key][1], f"'{key}' of a card"))
-            for key in ENTRY_KEYS if key in fields
+            key: self.texts(value, _CARD_KEY_WHAT[key]) if key in _CARD_LIST_KEYS else self.text(value, _CARD_KEY_WHAT[key])
+            for key, (_, value) in fields.items()
         }
         read = _ReadCard(Entry(**values), _position(item), 0)
         self.entry_rules(item, fields, read)
