@@ -155,6 +155,19 @@ def test_duplicate_card_ids_from_cloze_gaps_in_either_order(cards: str, message:
     assert errors(deck_text(cards)) == [message]
 
 
+def test_a_read_deck_keeps_the_cards_its_entries_expand_to() -> None:
+    # The reader expands the cards to check their ids; the deck holds those rather than its own.
+    deck = load_text(deck_text(ACCORDS_CLOZE + """
+    - question: Who suspended the talks?
+      answer: Bush
+      choices: [Obama, Clinton]
+    - {id: t, question: The talks resumed in 2009., answer: "true"}
+    """))
+    fresh = Deck(id=deck.id, title=deck.title, entries=deck.entries)
+    assert deck.cards() == fresh.cards() and len(deck.cards()) == 4
+    assert [card.kind for card in deck.cards()] == [Kind.CLOZE, Kind.CLOZE, Kind.CHOICE, Kind.TRUE_FALSE]
+
+
 @pytest.mark.parametrize("answer", ['""', "''", "'   '", "", "~", "null"])
 def test_empty_answers(answer: str) -> None:
     text = deck_text(f"""

@@ -147,6 +147,11 @@ class Deck:
     def _cards(self) -> tuple[Card, ...]:
         return tuple(card for entry in self.entries for card in expand(self.id, entry))
 
+    def keep_cards(self, cards: tuple[Card, ...]) -> None:
+        """Hold `cards`, which must be what the entries expand to, instead of expanding them again
+        when asked (the deck reader has expanded them to check their ids)."""
+        vars(self)["_cards"] = cards  # where the cached property keeps its value
+
 
 # What a deck's value is made of (where it was read from is not), and what its header holds.
 DECK_VALUE = tuple(f.name for f in fields(Deck) if f.name != "path")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from quiz.decks.compose import MAP_TAG, NULL_TAG, SEQ_TAG, STR_TAG
-from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Deck, Entry, Source, entry_id, expand, split_cloze
+from quiz.decks.model import ENTRY_KEYS, LIST_KEYS, SOURCE_KEYS, Card, Deck, Entry, Source, entry_id, expand, split_cloze
 from quiz.normalise import answer_key
 from quiz.text import printable
 
@@ -84,6 +84,8 @@ class SchemaReader:
         self.cards_read: list[_ReadCard] = []
         self.items = 0  # of 'cards', read so far
         self.source_names: tuple[str, ...] = ()
+        # The valid entries' cards, expanded to check their ids: a deck without errors keeps them.
+        self.cards: list[Card] = []
         self._hints: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def hint(self, word: str, options: tuple[str, ...]) -> str:
@@ -201,7 +203,7 @@ class SchemaReader:
         unchecked = self.source_files.budget_warning() if self.source_files is not None else None
         if unchecked:
             self.error(top["sources"][1], unchecked, warning=True)
-        return Deck(
+        deck = Deck(
             id=deck_id,
             title=(title or "").strip(),
             description=self.field(top, "description", "the deck"),
@@ -210,6 +212,9 @@ class SchemaReader:
             entries=tuple(entries),
             path=path,
         )
+        if not self.errors:
+            deck.keep_cards(tuple(self.cards))
+        return deck
 
     def sources(self, node: yaml.Node) -> dict[str, Source]:
         result: dict[str, Source] = {}
@@ -298,6 +303,7 @@ class SchemaReader:
                     if card.id in seen_cards:
                         self.error_at(read.at, f"duplicate card id '{card.id}' as the card at line {seen_cards[card.id][0]}")
                     seen_cards.setdefault(card.id, read.at)
+                    self.cards.append(card)
         if without_id:
             self.error(
                 node,
