@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+import pytest
 
 from quiz.generate.clean import clean_article, extract_html, looks_english
 
@@ -108,4 +111,105 @@ def test_a_sentence_without_its_final_period_is_kept_and_run_on_credits_go() -> 
         "The council approved the budget in 1998 after a vote in Geneva.",
         "The treaty was signed in Lima by the ministers of both countries after years of talks about the border",
         "The bridge opened in 1932.",
+    ]
+
+
+# ---------------------------------------------------------------- large and hostile input (issue 11, item 6)
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from quiz.generate.clean import BYLINE, PHOTO_CREDIT, Paragraph, Substrings, drop_repeats, photo_credit  # noqa: E402
+
+
+def _reference_repeats(texts: list[str]) -> list[str]:
+    """The rule as written: a paragraph whose words run on in a later one goes."""
+    words = [re.findall(r"\w+", text.casefold()) for text in texts]
+
+    def inside(run: list[str], other: list[str]) -> bool:
+        return any(other[i : i + len(run)] == run for i in range(len(other) - len(run) + 1))
+
+    return [t for i, t in enumerate(texts) if not (words[i] and any(inside(words[i], later) for later in words[i + 1 :]))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "A.", "b,", "c!"]), max_size=6).map(" ".join), max_size=8))
+def test_drop_repeats_is_the_word_rule(texts: list[str]) -> None:
+    assert [p.text for p in drop_repeats([Paragraph(t) for t in texts])] == _reference_repeats(texts)
+
+
+def test_a_standfirst_is_dropped_but_a_word_inside_another_is_no_repeat() -> None:
+    texts = ["He said the plan would fail.", "Then she said the plan would fail, and left.", "Report 1.", "Report 10."]
+    assert [p.text for p in drop_repeats([Paragraph(t) for t in texts])] == texts  # 'he' is not 'she', 1 is not 10
+    texts = ["The mayor said the bridge will reopen in May.", "Now the mayor said the bridge will reopen in May, officials said."]
+    assert [p.text for p in drop_repeats([Paragraph(t) for t in texts])] == texts[1:]
+
+
+@pytest.mark.parametrize("shape", ["repetitive", "distinct", "growing"])
+def test_repeat_finding_is_linear_in_the_words(shape: str) -> None:
+    """The lookup structure's own work count, not time: it stays within 4 steps a word added plus
+    the words looked up, however repetitive the text (the old rule compared every pair: n²)."""
+    for paragraphs in (200, 400, 800):
+        if shape == "repetitive":
+            runs = [[0] * 20 for _ in range(paragraphs)]
+        elif shape == "distinct":
+            runs = [list(range(i * 20, i * 20 + 20)) for i in range(paragraphs)]
+        else:
+            runs = [[0, 1] * (i % 40) for i in range(paragraphs)]
+        later = Substrings()
+        looked = 0
+        for run in reversed(runs):
+            later.has(run)
+            looked += len(run)
+            later.add(run)
+        added = sum(len(run) + 1 for run in runs)
+        assert later.steps <= 4 * added + looked
+        assert len(later.length) <= 2 * added
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.text(alphabet="( )APxImages.", max_size=40))
+def test_photo_credit_finds_what_the_pattern_finds(line: str) -> None:
+    found, expected = photo_credit(line), PHOTO_CREDIT.search(line)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_long_capitalised_word_after_by_is_read_once() -> None:
+    """'By AAAA…' could be cut into five name words in ~n⁴ ways, each tried (80 letters took 5 s,
+    120 minutes); a word is now never cut, which matches the same lines."""
+    line = "By " + "A" * 300 + " wrote this for us."
+    assert not BYLINE.match(line)
+    assert [p.text for p in clean_article("x.txt", line).paragraphs] == [line]
+    assert BYLINE.match("By Ann Writer | Staff") and BYLINE.match("By ANN WRITER2") and not BYLINE.match("By 1850, Britain had more track.")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<![x<p>The council approved the budget in 2009 after a long debate.</p>",  # AssertionError in the parser
+        "<![ cdata <p>The council approved the budget in 2009 after a long debate.</p>",
+        "<a " * 3000 + "<p>The council approved the budget in 2009 after a long debate.</p>",
+        "<!--" * 3000 + "-->" + "<p>The council approved the budget in 2009 after a long debate.</p>",
+    ],
+)
+def test_malformed_html_is_text_not_a_traceback(html: str) -> None:
+    assert "The council approved the budget in 2009 after a long debate." in extract_html(html)[1]
+
+
+def test_nested_article_elements_give_their_text_once() -> None:
+    html = "<article>" * 500 + "<p>The council approved the budget in 2009 after a long debate.</p>" + "</article>" * 500
+    assert [p.text for p in clean_article("a.html", html).paragraphs] == ["The council approved the budget in 2009 after a long debate."]
+
+
+def test_long_hard_wrapped_paragraph_is_one_line() -> None:
+    lines = ["the harbour was closed on monday after a storm damaged the main pier and"] * 5000
+    article = clean_article("x.txt", "\n".join(["The port", *lines]) + " two cranes.")
+    assert [p.text for p in article.paragraphs] == ["The port " + " ".join(lines) + " two cranes."]
+
+
+def test_markdown_brackets_and_blank_lines_are_linear_and_keep_paragraphs() -> None:
+    text = "[" * 5000 + "\n\n" + "](" * 5000 + "\n" * 5000 + "The [canal](http://x) opened in 1869 after ten years of work.\n\n- It is 193 km long, said the engineers of the company."
+    assert [p.text for p in clean_article("a.md", text).paragraphs][-2:] == [
+        "The canal opened in 1869 after ten years of work.",
+        "It is 193 km long, said the engineers of the company.",
     ]

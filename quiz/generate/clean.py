@@ -9,8 +9,10 @@ as the paragraph's `lead` so quotes stay verbatim source sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -32,8 +34,10 @@ DATELINE = re.compile(
 )
 # "By Ann Writer | Staff", "Posted by J. Smith, June 2": a name (capitalised words, maybe joined
 # by "and") and then the line's end or a separator. "By 1850, Britain had …" is prose.
+# A name word never starts inside another ("By AAAA…" could be split into five words in ~n⁴ ways,
+# which matched nothing more: a split word is one word).
 BYLINE = re.compile(
-    r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|BY)\s+(?:[A-Z][\w.'’-]*\s*(?:\s(?:and|&)\s+)?){1,5}(?:$|[|,•·]|\s[-–—]\s|\d)"
+    r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|BY)\s+(?:(?<![\w.'’-])[A-Z][\w.'’-]*\s*(?:\s(?:and|&)\s+)?){1,5}(?:$|[|,•·]|\s[-–—]\s|\d)"
 )
 # A sentence's end: not the period of an initial or of "U.S." ("George W. S. Abbey").
 SENTENCE_END = re.compile(r"(?<=[a-z0-9][a-z0-9])[.!?…][”’\")]?\s+(?=[A-Z“\"])")
@@ -90,16 +94,21 @@ def join_wrapped(text: str) -> list[list[str]]:
         if not lines:
             continue
         widest = max(len(line) for line in lines)
-        joined = [lines[0]]
+        # Each logical line's parts are joined once it is complete: joining at every wrap copied
+        # the growing line each time (n² for a long hard-wrapped paragraph).
+        joined: list[str] = []
+        parts, length = [lines[0]], len(lines[0])
         for line in lines[1:]:
-            last = joined[-1]
             # A wrapped line ends mid-sentence, and is either long for its block or followed by
             # a lower-case continuation; a short unpunctuated line (a headline) stands alone.
-            wrapped = not last.endswith(TERMINAL) and (line[0].islower() or len(last) >= 0.6 * widest > 30)
+            wrapped = not parts[-1].endswith(TERMINAL) and (line[0].islower() or length >= 0.6 * widest > 30)
             if wrapped:
-                joined[-1] = f"{last} {line}"
+                parts.append(line)
+                length += 1 + len(line)
             else:
-                joined.append(line)
+                joined.append(" ".join(parts))
+                parts, length = [line], len(line)
+        joined.append(" ".join(parts))
         blocks.append(joined)
     return blocks
 
@@ -114,20 +123,31 @@ def split_body(blocks: list[list[str]]) -> tuple[list[Paragraph], list[str]]:
         if COMMENTS_START.search(line):
             break  # everything after a comments header is reader comments
         line = prose_part(without_trailing_credit(line))
-        prose = (line.endswith(TERMINAL) or run_on_sentence(line)) and len(line.split()) >= 4 and not BYLINE.match(line) and not PHOTO_CREDIT.search(line)
+        prose = (line.endswith(TERMINAL) or run_on_sentence(line)) and len(line.split()) >= 4 and not BYLINE.match(line) and not photo_credit(line)
         if not prose or caption_next or is_bio(line, index, len(lines)):
             if not kept and not line.endswith(TERMINAL):
                 header.append(line)
         else:
             kept.append(split_dateline(line))
-        caption_next = bool(PHOTO_CREDIT.search(line))
+        caption_next = bool(photo_credit(line))
     return kept, header
+
+
+def photo_credit(line: str) -> re.Match[str] | None:
+    """PHOTO_CREDIT.search(line) in linear time. The credit closes the line, so it can only open
+    after the ')' before the last; from the first '(' there it holds every later one's text. A plain
+    search tries each '(' and scans to the end again for each ("( ( ( …" took n² steps)."""
+    close = line.rfind(")")
+    if close < 0:
+        return None
+    start = line.find("(", line.rfind(")", 0, close) + 1, close)
+    return PHOTO_CREDIT.match(line, start) if start >= 0 else None
 
 
 def without_trailing_credit(line: str) -> str:
     """Prose with a photo credit or caption run on after its last sentence ("… in Geneva. Photo (AP
     Images)"): the prose stays, the credit goes. A line that is only a caption is left as it is."""
-    match = PHOTO_CREDIT.search(line)
+    match = photo_credit(line)
     if not match:
         return line
     ends = list(SENTENCE_END.finditer(line, 0, match.start() + 1))
@@ -154,10 +174,76 @@ def run_on_sentence(line: str) -> bool:
 
 
 def drop_repeats(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """A summary paragraph repeated word for word later on (a standfirst) is kept only once, later."""
-    texts = [" ".join(p.text.casefold().split()) for p in paragraphs]
-    cores = [text.rstrip(".!?”\"") for text in texts]
-    return [p for i, p in enumerate(paragraphs) if not any(cores[i] in later for later in texts[i + 1 :])]
+    """A summary paragraph repeated word for word later on (a standfirst) is kept only once, later:
+    its words (case and punctuation aside) run on in a later paragraph. Linear in the words: from
+    the last paragraph back, each is looked up among the later ones, then added to them."""
+    ids: dict[str, int] = {}
+    words = [[ids.setdefault(word, len(ids)) for word in WORD.findall(p.text.casefold())] for p in paragraphs]
+    later = Substrings()
+    repeated = [False] * len(paragraphs)
+    for index in range(len(paragraphs) - 1, -1, -1):
+        repeated[index] = bool(words[index]) and later.has(words[index])
+        later.add(words[index])
+    return [p for p, dropped in zip(paragraphs, repeated) if not dropped]
+
+
+WORD = re.compile(r"\w+")
+
+
+class Substrings:
+    """Every run of consecutive words in the sequences added so far, for lookup in the length of
+    the run: a suffix automaton over word ids (Blumer et al. 1985), at most 2n states and 3n
+    transitions for n words added. `steps` counts the work done, which stays under 4n + lookups."""
+
+    SEPARATOR = -1  # between sequences, so no run spans two
+
+    def __init__(self) -> None:
+        self.next: list[dict[int, int]] = [{}]
+        self.link = [-1]
+        self.length = [0]
+        self.last = 0
+        self.steps = 0
+
+    def has(self, run: list[int]) -> bool:
+        state = 0
+        for word in run:
+            self.steps += 1
+            following = self.next[state].get(word)
+            if following is None:
+                return False
+            state = following
+        return True
+
+    def add(self, words: list[int]) -> None:
+        for word in words:
+            self._extend(word)
+        self._extend(self.SEPARATOR)
+
+    def _extend(self, word: int) -> None:
+        current = len(self.length)
+        self.next.append({})
+        self.length.append(self.length[self.last] + 1)
+        self.link.append(0)
+        state = self.last
+        while state != -1 and word not in self.next[state]:
+            self.steps += 1
+            self.next[state][word] = current
+            state = self.link[state]
+        if state != -1:
+            target = self.next[state][word]
+            if self.length[state] + 1 == self.length[target]:
+                self.link[current] = target
+            else:
+                clone = len(self.length)
+                self.next.append(dict(self.next[target]))
+                self.length.append(self.length[state] + 1)
+                self.link.append(self.link[target])
+                while state != -1 and self.next[state].get(word) == target:
+                    self.steps += 1
+                    self.next[state][word] = clone
+                    state = self.link[state]
+                self.link[target] = self.link[current] = clone
+        self.last = current
 
 
 def is_bio(line: str, index: int, total: int) -> bool:
@@ -176,7 +262,7 @@ def pick_title(lines: list[str]) -> str | None:
     """The longest headline-like line: several words, not a byline, date or credit."""
     candidates = [
         line for line in lines[:8]
-        if len(line.split()) >= 2 and not BYLINE.match(line) and not PHOTO_CREDIT.search(line)
+        if len(line.split()) >= 2 and not BYLINE.match(line) and not photo_credit(line)
         and not DATE_IN_TEXT.search(line) and not re.search(r"\d{1,2}:\d{2}", line)
     ]
     return max(candidates, key=lambda line: len(line.split()), default=None)
@@ -209,9 +295,11 @@ def month_number(name: str) -> int:
 def strip_markdown(text: str) -> tuple[list[str], str]:
     headings = [m.group(1).strip() for m in re.finditer(r"^#{1,6}\s+(.+)$", text, re.MULTILINE)]
     text = re.sub(r"^#{1,6}\s+.+$", "", text, flags=re.MULTILINE)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their text
-    text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text, flags=re.MULTILINE)
+    # No bracket, parenthesis or marker may span the next one's opening, so each character is
+    # scanned a bounded number of times ("[[[[…", "](](…" and blank lines were n² before).
+    text = re.sub(r"!\[[^\[\]]*\]\([^()\]]*\)", "", text)  # images
+    text = re.sub(r"\[([^\[\]]+)\]\([^()\]]*\)", r"\1", text)  # links keep their text
+    text = re.sub(r"^[^\S\n]*(?:[-*+]|\d+\.)[^\S\n]+", "", text, flags=re.MULTILINE)
     text = re.sub(r"(\*\*|__|`)", "", text)
     return headings, text
 
@@ -227,7 +315,7 @@ class _BodyText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.skipping = 0
         self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": []}
-        self.open_roots: list[str] = []
+        self.open_roots: Counter[str] = Counter()  # how many of each root are open: nesting is n² as a list
         self.headings: list[str] = []
         self.heading: list[str] | None = None
 
@@ -235,7 +323,7 @@ class _BodyText(HTMLParser):
         if tag in self.SKIP:
             self.skipping += 1
         elif tag in self.parts:
-            self.open_roots.append(tag)
+            self.open_roots[tag] += 1
         if tag in self.HEADING and not self.skipping:
             self.heading = []
         if tag in self.BLOCK:
@@ -244,8 +332,8 @@ class _BodyText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self.skipping:
             self.skipping -= 1
-        elif tag in self.parts and tag in self.open_roots:
-            self.open_roots.remove(tag)
+        elif tag in self.parts and self.open_roots[tag]:
+            self.open_roots[tag] -= 1
         if tag in self.HEADING and self.heading is not None:
             self.headings.append(" ".join("".join(self.heading).split()))
             self.heading = None
@@ -262,7 +350,7 @@ class _BodyText(HTMLParser):
         self._emit(" ".join(data.split()) + (" " if data[-1:].isspace() else ""), leading=data[:1].isspace())
 
     def _emit(self, text: str, leading: bool = False) -> None:
-        for root in self.open_roots or ["body"]:
+        for root in [root for root in self.parts if self.open_roots[root]] or ["body"]:
             self.parts[root].append((" " if leading else "") + text)
 
     def text(self) -> str:
@@ -273,10 +361,38 @@ class _BodyText(HTMLParser):
         return ""
 
 
+# A '<' that another '<' follows before any '>' cannot open a tag (comments aside): written as
+# text, it no longer sends the standard library's parser scanning to the end of the input for a
+# '>' at each one ("<a <a <a …" and '<a href="' repeated took n² steps). A marked section other
+# than the ones the parser knows ("<![x") made it raise AssertionError.
+UNCLOSED_TAG = re.compile(r"<(?!!--)(?=[^<>]*<)|<(?=!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.a-z0-9])))", re.IGNORECASE)
+# Comments and marked sections, and what closes them (the parser's own patterns).
+NEVER_CLOSED = (
+    (re.compile(r"<!--"), re.compile(r"--\s*>")),
+    (re.compile(r"<!\[(?:cdata|temp|ignore|include|rcdata)(?![-_.a-z0-9])", re.IGNORECASE), re.compile(r"]\s*]\s*>")),
+    (re.compile(r"<!\[(?:if|else|endif)(?![-_.a-z0-9])", re.IGNORECASE), re.compile(r"]\s*>")),
+)
+
+
+def _unclosed_as_text(html: str) -> str:
+    """The HTML with each '<' the parser could only read as text written as text. A comment or
+    marked section opened after the last close of its kind never ends: the parser shows its '<'
+    as text at the end anyway, but searched the rest of the input for the close at every one."""
+    html = UNCLOSED_TAG.sub("&lt;", html)
+    for opening, closing in NEVER_CLOSED:
+        last = max((match.start() for match in closing.finditer(html)), default=-1)
+        html = opening.sub(partial(_as_text_after, last), html)
+    return html
+
+
+def _as_text_after(last: int, match: re.Match[str]) -> str:
+    return "&lt;" + match.group(0)[1:] if match.end() > last else match.group(0)
+
+
 def extract_html(html: str) -> tuple[list[str], str]:
     """Headings and the text of the article body (<article>, else <main>, else <body>)."""
     parser = _BodyText()
-    parser.feed(html)
+    parser.feed(_unclosed_as_text(html))
     parser.close()
     return [h for h in parser.headings if h], parser.text()
 
