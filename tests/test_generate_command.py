@@ -223,3 +223,77 @@ def test_force_replaces_only_a_regular_file_following_a_link_and_the_umask(tmp_p
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o640
+
+
+# ---------------------------------------------------------------- large input (issue 11, item 6)
+
+def one_paragraph(words: int) -> str:
+    """The test articles' prose as a single paragraph of at least `words` words (no blank line)."""
+    from quiz.generate.clean import clean_article
+
+    articles = sorted(HISTORY.parent.glob("*.txt"))
+    prose = " ".join(p.text for path in articles for p in clean_article(path.name, path.read_text()).paragraphs)
+    return " ".join([prose] * (words // len(prose.split()) + 1))
+
+
+def test_a_paragraph_longer_than_the_parser_takes_is_parsed_in_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """spaCy refuses a text over nlp.max_length (E088: a 1,000,000-character paragraph was a
+    traceback). With the limit lowered to 10,000 characters, a paragraph of 12,000 is parsed in
+    pieces joined back into one Doc of the same text, and gives a deck that passes check."""
+    from quiz.generate.nlp import load_model, parse
+
+    nlp = load_model()
+    monkeypatch.setattr(nlp, "max_length", 10_000)
+    text = one_paragraph(2_000)
+    assert len(text) > 12_000
+    (doc,) = parse(nlp, [text[:3_000]])
+    assert doc.text == text[:3_000] and len(list(doc.sents)) > 10 and {ent.label_ for ent in doc.ents} >= {"GPE", "DATE"}
+    article = tmp_path / "long.txt"
+    article.write_text(text)
+    out = tmp_path / "deck.yaml"
+    assert run([str(article)], out) == 0
+    deck = load_path(out)
+    assert deck.entries and all(entry.quote and entry.quote in text for entry in deck.entries) and not check_path(out).errors
+
+
+def test_input_over_the_size_limit_is_a_clear_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("quiz.generate.pipeline.MAX_WORDS", 60)
+    out = tmp_path / "deck.yaml"
+    with pytest.raises(GenerateError, match=r"history\.txt: 75 words of article text, more than quiz generate takes at once \(60\)"):
+        run([str(HISTORY)], out)
+    assert not out.exists()
+    home = tmp_path / "home"
+    home.mkdir()
+    ran = run_quiz(home, "generate", str(HISTORY), "-o", str(out))
+    assert ran.returncode == 1 and "history.txt" in ran.stderr and "(60)" in ran.stderr and not out.exists()
+
+
+def test_the_size_limit_is_documented() -> None:
+    from quiz.generate.nlp import MAX_WORDS
+
+    limit = f"{MAX_WORDS:,} words"
+    assert limit in " ".join((ROOT / "README.md").read_text().split())
+    assert limit in " ".join(run_quiz(ROOT, "generate", "--help", columns=400).stdout.split())
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.generate.command import StderrProgress
+
+    for stream, bar in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        progress = StderrProgress()
+        progress("parsing long.txt (1/1, 120,000 words)")
+        for done in range(0, 1001, 7):
+            progress.advance(done, 1000)
+        progress("ranking 3,000 candidate questions")
+        shown = stream.getvalue()
+        assert shown.startswith("parsing long.txt") and shown.endswith("ranking 3,000 candidate questions\n")
+        if bar:
+            assert "\r  [" + "#" * 30 + "] 100%\n" in shown and shown.count("\r") <= 101  # redrawn only when the percentage moves
+        else:
+            assert shown == "parsing long.txt (1/1, 120,000 words)\nranking 3,000 candidate questions\n"

@@ -25,6 +25,9 @@ def generate(
     true/false statements, each citing the sentence it came from, with same-type wrong options
     for multiple choice. The deck passes `quiz check`; regenerating keeps card ids stable.
 
+    At most 100,000 words of article text per run (all articles together), files of at most
+    20 MB; more is an error and nothing is written. Long input reports progress on stderr.
+
     Example: quiz generate article.txt -o decks/article.yaml
     """
     from quiz.generate import run_command

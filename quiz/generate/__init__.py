@@ -8,13 +8,13 @@ they pass on is in types, the request in options; command does the I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from quiz.decks.model import Deck
+    from quiz.generate.nlp import Progress
     from quiz.generate.options import Options, Output
 
 class GenerateError(QuizError):
@@ -22,7 +22,7 @@ class GenerateError(QuizError):
 
 
 def generate(
-    texts: list[tuple[str, str]], options: Options | None = None, progress: Callable[[str], None] | None = None, **fields: object
+    texts: list[tuple[str, str]], options: Options | None = None, progress: Progress | None = None, **fields: object
 ) -> Deck:
     """A deck from (name, text) pairs; names become source ids and files. Pure apart from loading
     the model. `fields` (title, max_cards, kinds, model) make the Options when none are given."""

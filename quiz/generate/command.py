@@ -25,7 +25,8 @@ def main(articles: list[str], output: Output, options: Options) -> int:
     if target is not None:
         _check_target(target, output.force, output.merge)
     texts = [(_cited_name(name, target), read_article(name)) for name in articles]
-    deck = generate(texts, options, progress=_progress)
+    progress = StderrProgress()
+    deck = generate(texts, options, progress=progress)
     from quiz.decks.file import dump, slug
     from quiz.files import FileError, locked, write_text
 
@@ -45,7 +46,7 @@ def main(articles: list[str], output: Output, options: Options) -> int:
             write_text(target, dump(deck), create_only=not output.force)
     except FileError as exc:
         raise GenerateError(str(exc)) from None
-    _progress(f"wrote {len(deck.entries)} cards to {target}")
+    progress(f"wrote {len(deck.entries)} cards to {target}")
     return 0
 
 
@@ -115,5 +116,30 @@ def merged(existing: Deck, new: Deck) -> Deck:
     return replace(existing, sources=sources, entries=existing.entries + added)
 
 
-def _progress(message: str) -> None:
-    print(message, file=sys.stderr)
+class StderrProgress:
+    """Progress on stderr, never stdout (which may be the deck): a line per stage, and on a
+    terminal a bar under way, redrawn in place when its percentage changes."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.bar = sys.stderr.isatty()
+        self.shown: int | None = None
+
+    def __call__(self, message: str) -> None:
+        self._end_bar()
+        print(message, file=sys.stderr, flush=True)
+
+    def advance(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if not self.bar or percent == self.shown:
+            return
+        self.shown = percent
+        filled = self.WIDTH * percent // 100
+        sys.stderr.write(f"\r  [{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent:3d}%")
+        sys.stderr.flush()
+
+    def _end_bar(self) -> None:
+        if self.shown is not None:
+            sys.stderr.write("\n")
+            self.shown = None

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.generate.words import HONORIFICS
 
@@ -75,8 +75,62 @@ def _load(name: str, required: bool) -> Language | None:
     return nlp
 
 
-def parse(nlp: Language, texts: list[str]) -> list[Doc]:
-    return list(nlp.pipe(texts, batch_size=64))
+class Progress(Protocol):
+    """Where a long run reports: a line when a stage begins, then how far the stage has got."""
+
+    def __call__(self, message: str) -> None: ...
+
+    def advance(self, done: int, total: int) -> None: ...
+
+
+# spaCy refuses a text over nlp.max_length (E088, 1,000,000 characters by default) and needs about
+# 1 GB for each 100,000 words of one text; so a text over a tenth of max_length is parsed in
+# pieces of about a paragraph, each cut after a sentence (else at a space), and joined back into
+# one Doc of the same text. Shorter texts, every paragraph of a normal article, are parsed whole.
+SPLIT_SHARE = 10
+PIECE_CHARS = 1_000
+# The most words of article text one run takes: ~50 s of CPU and ~1 GB at the parser's ~3,000
+# words a second (BENCHMARKS.md, "Hostile input"). A book is several runs.
+MAX_WORDS = 100_000
+SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*\s+")
+
+
+def parse(nlp: Language, texts: list[str], progress: Progress | None = None) -> list[Doc]:
+    """One Doc per text, in order; `progress` hears how many characters are parsed."""
+    from spacy.tokens import Doc
+
+    split_over = max(1, nlp.max_length // SPLIT_SHARE)
+    size = min(PIECE_CHARS, split_over)
+    pieces: list[str] = []
+    owners: list[int] = []
+    for index, text in enumerate(texts):
+        for piece in _pieces(text, size) if len(text) > split_over else (text,):
+            pieces.append(piece)
+            owners.append(index)
+    parts: list[list[Doc]] = [[] for _ in texts]
+    total, done = sum(map(len, pieces)), 0
+    for owner, piece, doc in zip(owners, pieces, nlp.pipe(pieces, batch_size=64)):
+        parts[owner].append(doc)
+        done += len(piece)
+        if progress is not None:
+            progress.advance(done, total)
+    return [docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False) for docs in parts]
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back into it: each ends after
+    the last sentence end that fits, else after the last space, else at `size`."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        end = max((match.end() for match in SENTENCE_BREAK.finditer(window)), default=0)
+        if end == 0:
+            end = max(window.rfind(" "), window.rfind("\n")) + 1 or size
+        pieces.append(text[start : start + end])
+        start += end
+    pieces.append(text[start:])
+    return pieces
 
 
 @lru_cache(maxsize=65536)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 
 from quiz.decks.model import Deck
 from quiz.generate import GenerateError
@@ -13,7 +12,7 @@ from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import keep
-from quiz.generate.nlp import ModelError, build_entities, key, load_model, parse
+from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
 from quiz.generate.types import Candidate, Mention
@@ -21,11 +20,12 @@ from quiz.generate.types import Candidate, Mention
 PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
 
 
-def run(texts: list[tuple[str, str]], options: Options, progress: Callable[[str], None] | None = None) -> Deck:
+def run(texts: list[tuple[str, str]], options: Options, progress: Progress | None = None) -> Deck:
     """The deck for the (name, text) pairs; `options` were checked when they were made."""
     if not texts:
         raise GenerateError("no articles given")
     articles = [_article(name, text) for name, text in texts]
+    _check_size(articles)
     try:
         nlp = load_model(options.model)
     except ModelError as exc:
@@ -36,7 +36,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Callable[[str]
     for number, article in enumerate(articles, 1):
         if report:
             report(f"parsing {article.name} ({number}/{len(articles)}, {article.words:,} words)")
-        docs.append(parse(nlp, [p.text for p in article.paragraphs]))
+        docs.append(parse(nlp, [p.text for p in article.paragraphs], report))
     entities = build_entities(docs)
     ids = source_ids([name for name, _ in texts])
     found: list[Candidate] = []
@@ -64,6 +64,18 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Callable[[str]
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
     return deck(named, [entry(c, wrong) for c in chosen], options.title)
+
+
+def _check_size(articles: list[Article]) -> None:
+    """The input is at most MAX_WORDS words of article text, what the parser gets through in about
+    a minute; more is an error before any parsing."""
+    total = sum(a.words for a in articles)
+    if total > MAX_WORDS:
+        shown = ", ".join("stdin" if a.name == "-" else a.name for a in articles)
+        together = "" if len(articles) == 1 else " together"
+        raise GenerateError(
+            f"{shown}: {total:,} words of article text{together}, more than quiz generate takes at once ({MAX_WORDS:,}); split it into smaller articles"
+        )
 
 
 def _article(name: str, text: str) -> Article:
