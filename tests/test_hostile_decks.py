@@ -247,3 +247,16 @@ def test_studying_an_unreadable_deck_folder_by_name_is_a_clear_error(tmp_path: P
     done = run_quiz(tmp_path, "study", str(unreadable_decks), "--plain")
     assert done.returncode == 1
     assert done.stderr == f"quiz: cannot read the deck folder {unreadable_decks}: Permission denied\n"
+
+
+@pytest.mark.parametrize("file", ["the " * 1000, "a\x00b.txt", "x" * 300 + ".txt"])
+def test_a_cited_file_name_the_os_cannot_use_is_a_warning(tmp_path: Path, file: str) -> None:
+    """Found by bench/fuzz.py: a 4,000-character `file:` was an OSError (File name too long)
+    traceback in quiz check."""
+    deck = tmp_path / "d.yaml"
+    deck.write_text(f'title: T\nid: d\nsources:\n  s: {{file: "{file}"}}\ncards:\n  - {{question: Q?, answer: A, source: s, quote: The talks}}\n'.replace("\x00", "\\0"))
+    (problem,) = [w for w in warnings(deck) if "source file" in w]
+    assert "not a usable file name" in problem or "not found" in problem
+    assert len(problem) < 300
+    ran = run_quiz(tmp_path, "check", str(deck))
+    assert ran.returncode in (0, 1) and "Traceback" not in ran.stderr

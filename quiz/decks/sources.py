@@ -34,7 +34,10 @@ class SourceFiles:
 
     def problem(self, file: str) -> str | None:
         """Why `file` cannot be used to check quotes (a warning), or None when it can."""
-        real = (self.deck_dir / file).resolve()
+        try:
+            real = (self.deck_dir / file).resolve()
+        except (OSError, ValueError):  # a NUL byte, or a name the OS cannot resolve
+            return f"source file '{_shown(file)}' is not a usable file name"
         if not real.is_relative_to(self.root):
             where = f"the source root {self.root}" if self.chosen_root else "the deck's folder"
             return (
@@ -43,7 +46,11 @@ class SourceFiles:
             )
         text = self._text(real)
         if isinstance(text, FileError):
-            if not real.exists():
+            try:
+                exists = real.exists()
+            except OSError:  # a name too long for the OS
+                return f"source file '{_shown(file)}' is not a usable file name"
+            if not exists:
                 return f"source file '{file}' not found next to the deck"
             return f"source file '{file}' is unusable: {text.reason}"
         if isinstance(text, UnicodeDecodeError):
@@ -78,3 +85,7 @@ class SourceFiles:
             except (FileError, UnicodeDecodeError) as exc:
                 self._texts[real] = exc
         return self._texts[real]
+
+
+def _shown(file: str) -> str:
+    return file if len(file) <= 80 else file[:80] + "…"
