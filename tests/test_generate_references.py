@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generate_cards import made, offered
+from generate_cards import made, offered, well_formed
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
@@ -137,3 +137,24 @@ def test_linking_adverbs_are_left_out() -> None:
     assert any(t.startswith("By {{March 1857}}, the trade between") for t in texts)  # the card, without "however"
     assert any("Wallace studied the birds of" in t for t in texts)
     assert not any(re.search(r"\b(?:however|moreover|also)\b", t, re.IGNORECASE) for t in texts)
+
+
+def test_a_pronoun_anywhere_in_the_sentence_is_the_person_meant_so_far() -> None:
+    text = (
+        "Maria Lopez joined the Royal Navy in 1990 after studying engineering in Glasgow. "
+        "The navy was short of engineers at the time. "
+        "In 1995, she was given command of the frigate Valiant for a tour of the Pacific."
+    )
+    found = [c for c in offered(text) if "1995" in c.quote]
+    assert any(c.answer == "1995" and c.kind == "when" and "Maria Lopez" in c.text and well_formed(c) for c in found), found
+    assert all(" she " not in f" {c.text} " for c in found) and any(c.kind == "cloze" and c.text.startswith("In {{1995}}, Maria Lopez was") for c in found)
+
+
+def test_a_pronoun_after_two_people_is_not_resolved() -> None:
+    text = (
+        "Maria Lopez and Tom Reed joined the Royal Navy in 1990 after studying engineering in Glasgow. "
+        "In 1995, she was given command of the frigate Valiant for a tour of the Pacific."
+    )
+    found = offered(text)
+    assert not any("1995" in c.quote and "Lopez" in c.text for c in found)
+    assert any(c.answer == "1990" for c in found)  # the first sentence still gives cards

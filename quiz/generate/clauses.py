@@ -306,6 +306,8 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
         if token.i in resolved or bound(token):
             continue
         word = token.lower_
+        if word in PERSON_WORDS and any(resolved.get(t.i) and t.lower_ in PERSON_WORDS for t in tokens[:position]):
+            continue  # "… as he will continue" after "He leaves …" read "Abbey leaves …"
         if token.tag_ in ("PRP", "PRP$") and word in PERSONAL_PRONOUNS | POSSESSIVES and not has_antecedent(token, tokens, position):
             return True
         if word in DEMONSTRATIVES and token.tag_ == "DT" and (strict or token.dep_ != "det"):
@@ -325,7 +327,8 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
     before = tokens[:position]
     if word in PERSON_WORDS:
         around = tokens if pronoun.tag_ == "PRP$" else before
-        return any(t.ent_type_ == "PERSON" or t.tag_ == "NNP" and t.ent_type_ in ("", "PERSON") for t in around)
+        # A proper-noun subject counts whatever the tagger took it for ("Bunau-Varilla" as an organisation).
+        return any(t.ent_type_ == "PERSON" or t.tag_ == "NNP" and (t.ent_type_ in ("", "PERSON") or t.dep_ in SUBJECT_DEPS) for t in around)
     if word in PLURAL_WORDS:
         # A plural noun or a pair ("Molina and Rowland"), not the plural word of a name ("Academy of Sciences").
         return any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)

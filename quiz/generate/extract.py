@@ -13,16 +13,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import DURATION, ORDINAL, answer_type
+from quiz.generate.answertypes import DURATION, ORDINAL, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.names import name_spans
 from quiz.generate.nlp import Entities, surface
-from quiz.generate.references import describe, resolve, resolve_possessive, salient_names, unlinked
+from quiz.generate.references import describe, person_referent, resolve, resolve_people, resolve_possessive, salient_names, unlinked
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
 from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
-from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS
+from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS, OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,6 +45,7 @@ NAME_PARTICLES = frozenset("of and the for on in to de del la le da di du von va
 def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs: list[Doc], entities: Entities) -> list[Sentence]:
     found: list[Sentence] = []
     previous: Span | None = None
+    person: str | None = None  # whom "he" or "she" means so far
     salient = salient_names(docs, entities)
     for paragraph, doc in zip(paragraphs, docs):
         quoted = quoted_tokens(doc)
@@ -54,12 +55,12 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             stated = usable(span, quoted)
             speaker = None if stated else attribution(span, quoted)
             if stated or speaker is not None:
-                resolved = (
-                    resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
-                    + describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
-                )
+                resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
+                resolved += resolve_people(span, person, resolved)
+                resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span
+            person = person_referent(person, span, entities, article)
     return found
 
 
@@ -154,8 +155,11 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if len(tokens) > 2 and tokens[-1].lower_ in ("ago", "old") and DURATION.match(" ".join(t.text for t in tokens[:-1])):
             tokens = tokens[:-1]  # "more than {{13 billion years}} old": the measure, not the age
+        named = titled_name(tokens) if label == "ORG" else None
+        if named:
+            tokens, label = named, "PERSON"
         span = ent.doc[tokens[0].i : tokens[-1].i + 1]
-        text = span.text if label in COUNTED else surface(ent)
+        text = span.text if label in COUNTED or named else surface(ent)
         if label == "ORG" and PARTICLE_NAME.match(text):
             label = "PERSON"  # "Wernher von Braun": a particle between capitalised words makes a person's name
         if label == "DATE" and (age := AGE_PHRASE.match(text)):
@@ -167,8 +171,8 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
-        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities)):
-            continue  # "the first electric motor" tagged as an organisation: no name to ask for
+        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES):
+            continue  # "the first electric motor" tagged as an organisation, "Curator of" cut from "Curator of Painting": no name
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
         if kind == "person" and (" " not in answer and not title or person_fragment(span)):
@@ -181,6 +185,19 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     found += orphan_numbers(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
+
+
+def titled_name(tokens: list[Token]) -> list[Token] | None:
+    """The name of a person the tagger took with their title for an organisation: "Puckett" of
+    "First Lieutenant Puckett". "General Electric" is a company: a title word opening the name must
+    not also be an adjective."""
+    offices = [n for n, t in enumerate(tokens) if t.lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS and (n > 0 or t.lower_ not in ("general", "major"))]
+    if not offices or offices[-1] == len(tokens) - 1:
+        return None
+    name = tokens[offices[-1] + 1 :]
+    if not all(t.tag_ == "NNP" and t.text[:1].isupper() for t in name) or name[-1].lower_ in CATEGORY_NOUNS or name_family(name[-1].text):
+        return None
+    return name
 
 
 PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type, name_family
-from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, has_antecedent
 from quiz.generate.nlp import Entities, key, surface
 from quiz.generate.words import LINKING_ADVERBS
 
@@ -176,6 +176,60 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
     if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
         result.append((following.i, " " + CONTRACTIONS[following.lower_]))
     return tuple(result)
+
+
+PERSON_PRONOUNS = frozenset("he him his she her".split())
+
+
+def person_referent(current: str | None, span: Span, entities: Entities, article: int) -> str | None:
+    """Whom "he" or "she" means after this sentence: the one person it names; of several, the one
+    that is its main clause's subject (else nobody); when it names nobody, whom they meant before."""
+    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in span.ents if entities.label(e) == "PERSON"))
+    if len(people) <= 1:
+        return people[0] if people else current
+    subjects = {
+        entities.full_name(article, surface(e)) for e in span.ents
+        if entities.label(e) == "PERSON" and _function(e.root) in ("nsubj", "nsubjpass") and _clause_of(e.root) == span.root
+    }
+    return subjects.pop() if len(subjects) == 1 else None  # "Lopez and Reed joined …": either
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb a word (or the conjunction it is part of) depends on."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head
+
+
+def resolve_people(span: Span, referent: str | None, done: Replacements) -> Replacements:
+    """ "he", "him", "his", "she", "her" anywhere in the sentence replaced by the person meant so far
+    (person_referent), unless the sentence names whom they mean itself or they are bound by its
+    subject: "In 1992, he was an inaugural inductee …" after sentences about Ralph Puckett reads
+    "In 1992, Ralph Puckett was …". Only the first is replaced: the others then point to it."""
+    if referent is None:
+        return ()
+    taken = {index for index, _ in done}
+    tokens = list(span)
+    if any(t.i in taken and t.lower_ in PERSON_PRONOUNS for t in tokens) or _names_someone(span, referent):
+        return ()
+    for position, token in enumerate(tokens):
+        if token.lower_ not in PERSON_PRONOUNS or token.tag_ not in ("PRP", "PRP$") or token.i in taken:
+            continue
+        if bound(token) or has_antecedent(token, tokens, position):
+            return ()
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if following is not None and following.lower_ in CONTRACTIONS and not token.whitespace_:
+            continue  # "he’s": which verb it stands for is not worth the risk
+        possessive = token.tag_ == "PRP$"
+        return ((token.i, referent + ("’s" if "’" in span.doc.text else "'s") if possessive else referent),)  # the next ones follow it
+    return ()
+
+
+def _names_someone(span: Span, referent: str) -> bool:
+    """The sentence names the person meant, or has a proper-noun subject a pronoun may point to
+    ("Abbey is survived by his five children")."""
+    last = referent.split()[-1]
+    return any(t.text == last for t in span) or any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS") for t in span)
 
 
 def only_person(previous: Span, entities: Entities, article: int) -> str | None:
