@@ -21,6 +21,9 @@ def gaps(text: str) -> dict[str, str]:
         ("The probe sends a signal back to the ground station in Madrid every 2.5 seconds while it is in orbit.", "2.5 seconds"),
         ("The oldest stars in the cluster formed more than 12 billion years ago, the survey of the sky found.", "12 billion years"),
         ("The council created a 12-mile zone around the lake in which no motor boats may be used at all.", "12-mile"),
+        ("The Hubble telescope has been watching the dust clouds of Orion over the past 9.5 billion years.", "9.5 billion years"),
+        ("Volunteers in Leeds tested the new app and most finished the setup in less than three hours last spring.", "three hours"),
+        ("The old quarry near Bristol covers 2,400 acres of land that the council bought from a mining firm in 1998.", "2,400 acres"),
     ],
 )
 def test_counts_measures_ordinals_and_ages_are_answers(text: str, answer: str) -> None:

@@ -22,7 +22,16 @@ from quiz.generate.references import describe, person_referent, resolve, resolve
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
 from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
-from quiz.generate.words import APPROXIMATORS, CATEGORY_NOUNS, HONORIFICS, NUMBER_MODIFIERS, NUMBER_PHRASE_WORDS, OFFICE_WORDS
+from quiz.generate.words import (
+    APPROXIMATORS,
+    CATEGORY_NOUNS,
+    HONORIFICS,
+    NUMBER_MODIFIERS,
+    NUMBER_PHRASE_WORDS,
+    OFFICE_WORDS,
+    SCALES,
+    TIME_UNITS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -146,6 +155,8 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
             tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
         lead = [t for t in tokens if t.lower_ in NUMBER_MODIFIERS]
+        if label in ("DATE", "TIME") and (length := within(tokens)):
+            lead, tokens, label = tokens[: -len(length)], length, "QUANTITY"  # "in the last {{21 days}}", "in less than {{four hours}}"
         if label in COUNTED:
             tokens = [t for t in tokens if t not in lead]
             lead += hedge(tokens)
@@ -183,6 +194,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
     found += orphan_numbers(sentence.span, found)
+    found += measure_mentions(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
@@ -201,6 +213,51 @@ def titled_name(tokens: list[Token]) -> list[Token] | None:
 
 
 PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")
+
+
+# Words before a length of time that bound it or tie it to now: "the past 13.5 billion years",
+# "less than four hours", "just four years". The length itself is the fact.
+BOUNDING_WORDS = frozenset("past last next previous first coming less more than over under about nearly almost just some around roughly within at least up to".split())
+UNIT = re.compile(
+    rf"^(?:{'|'.join(TIME_UNITS)}|inch(?:es)?|foot|feet|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|acres?|hectares?|pounds?|tons?|tonnes?|gallons?|lit(?:er|re)s?|degrees?)$",
+    re.IGNORECASE,
+)
+
+
+def within(tokens: list[Token]) -> list[Token] | None:
+    """The length of time in a date or time expression that only bounds it: "13.5 billion years" of
+    "the past 13.5 billion years"; None when there is none, or nothing bounds it."""
+    first = next((n for n, t in enumerate(tokens) if t.like_num), None)
+    if not first or not all(t.lower_ in BOUNDING_WORDS for t in tokens[:first]):
+        return None
+    rest = tokens[first:]
+    return rest if DURATION.match(" ".join(t.text for t in rest)) else None
+
+
+def measure_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
+    """Amounts with a unit that the tagger left out of every entity: "13 billion years", "a
+    200-inch mirror", "every 2.5 seconds". The number is written in digits; scale words and a
+    hyphen may come between it and the unit."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    doc = sent.doc
+    result = []
+    for token in sent:
+        if token.i in taken or token.tag_ != "CD" or not any(c.isdigit() for c in token.text) or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            continue
+        end = token.i + 1
+        while end < sent.end and doc[end].lower_ in SCALES:
+            end += 1
+        if end < sent.end - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            end += 1
+        if end >= sent.end or not UNIT.match(doc[end].text) or any(i in taken for i in range(token.i, end + 1)):
+            continue
+        span = doc[token.i : end + 1]
+        kind = answer_type(span.text, "QUANTITY")
+        if kind is None or names_a_kind(span) or range_start(span) or score(span) or kind == "number" and definite(span) and not MEASURE_WORD.search(span.text):
+            continue
+        result.append(Mention(start=span.start, end=span.end, text=span.text, type=kind, answer=span.text, accept=(), approximator=approximator(span, [])))
+        taken.update(range(span.start, span.end))
+    return result
 
 
 def hedge(tokens: list[Token]) -> list[Token]:
