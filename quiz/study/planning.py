@@ -37,7 +37,7 @@ class Controls:
     exam_date: date | None = None  # for every deck, instead of their own `exam:`
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Plan:
     queue: StudyQueue
     memories: dict[CardKey, Memory]

@@ -48,7 +48,7 @@ class Action(Enum):
     BURY = "bury"  # keep the answer, and leave the card until tomorrow
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Question:
     card: Card
     deck_title: str
@@ -62,7 +62,7 @@ class Question:
     exam: bool = False  # a question of an exam: no feedback until the end
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Result:
     question: Question
     given: str
