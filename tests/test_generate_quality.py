@@ -247,3 +247,26 @@ def test_a_city_as_subject_stands_for_its_government_and_is_not_asked() -> None:
     found = offered(text)
     assert not [c for c in found if c.answer == "Managua"]
     assert any(c.answer == "November 2021" and c.kind == "when" and well_formed(c) for c in found)  # the sentence still gives cards
+
+
+def test_a_subordinate_clause_cut_loose_states_its_fact_without_its_conjunction() -> None:
+    text = (
+        "When Mayor John Hartley met Bishop Thomas Reed in York in March 1931, he proposed a new hospital for the poor of the city "
+        "comprising a large ward for sick children and a small school for the nurses who would work there."
+    )
+    found = [c for c in offered(text) if c.kind == "cloze"]
+    assert any(c.answer == "York" and c.text.startswith("Mayor John Hartley met") and well_formed(c) for c in found), found
+    assert not any(c.text.startswith("When") and c.text.rstrip(".").endswith("1931}}") for c in found)
+
+
+def test_a_cloze_needs_a_clause_of_its_own() -> None:
+    from quiz.generate.candidates import whole
+    from quiz.generate.nlp import load_model
+
+    nlp = load_model()
+    assert whole(list(nlp("Peter Hurd painted the launch of the rocket at Cape Canaveral in 1963.")))
+    assert whole(list(nlp("When the mayor met the bishop in York, the two men agreed to build a hospital.")))
+    assert not whole(list(nlp("Peter Hurd, George Weymouth, Paul Calle and Robert McCall.")))
+    sent = next(nlp("The agency sent doses to six airports where the agency is focusing its resources.").sents)
+    where = next(t.i for t in sent if t.lower_ == "where")
+    assert not whole([t for t in sent if t.i >= where and not t.is_punct])  # "where the agency is focusing …" alone

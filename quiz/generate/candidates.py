@@ -59,10 +59,42 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
-        tokens = shortened(tokens, mention)
-        if tokens and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
+        tokens = unmarked(shortened(tokens, mention))
+        if tokens and whole(tokens) and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# Subordinators whose clause the sentence takes as true: cut loose, the clause states a fact.
+FACTIVE_MARKS = frozenset("when after before as because although though since while once".split())
+
+
+def unmarked(tokens: list[Token]) -> list[Token]:
+    """A subordinate clause cut from its sentence without its conjunction: "When Roosevelt met
+    Stalin in {{Tehran}}" states that Roosevelt met Stalin in Tehran. "If" and "unless" clauses
+    state nothing and keep theirs (whole() then drops them)."""
+    first = tokens[0] if tokens else None
+    if len(tokens) > 1 and first is not None and (first.dep_ == "mark" or first.lower_ == "when" and first.dep_ == "advmod") and first.lower_ in FACTIVE_MARKS and first.head.dep_ == "advcl":
+        clause = {t.i for t in first.head.subtree}
+        return tokens[1:] if all(t.i in clause for t in tokens) else tokens  # the clause alone, not "When …, the two men agreed …"
+    return tokens
+
+
+def whole(tokens: list[Token]) -> bool:
+    """The cut keeps a clause that stands alone: a subject and a tensed verb (or the sentence's main
+    verb, which the tagger may take for a participle), and no relative or infinitive opening left
+    from a larger sentence ("Where the {{USG}} is focusing …", "{{Peter Hurd}}, George Weymouth, …
+    and Mitchell Jamieson.")."""
+    if tokens[0].tag_ in ("WRB", "WDT", "WP", "TO") and all(t in tokens[0].head.subtree for t in tokens):
+        return False  # nothing but the clause the word opens
+    verbs = [n for n, t in enumerate(tokens) if t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" and t.tag_.startswith("VB")]
+    if not verbs:
+        return False
+    # A subject, or a name or noun before the verb where the parser found none ("USAID" read as an adjective).
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in tokens) or any(
+        t.tag_.startswith(("NN", "PRP")) or t.ent_type_ for t in tokens[: verbs[0]]
+    )
 
 
 def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Candidate]:
