@@ -268,6 +268,14 @@ def test_input_over_the_size_limit_is_a_clear_error_and_writes_nothing(tmp_path:
     assert ran.returncode == 1 and "history.txt" in ran.stderr and "(60)" in ran.stderr and not out.exists()
 
 
+def test_a_file_far_over_the_limit_is_refused_before_cleaning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("quiz.generate.pipeline.MAX_WORDS", 10)
+    monkeypatch.setattr("quiz.generate.pipeline.clean_article", lambda name, text: pytest.fail("cleaned"))
+    with pytest.raises(GenerateError, match=r"history\.txt: 1\d\d words, far more than quiz generate takes at once \(10 words"):
+        run([str(HISTORY)], tmp_path / "deck.yaml")
+    assert not (tmp_path / "deck.yaml").exists()
+
+
 def test_the_size_limit_is_documented() -> None:
     from quiz.generate.nlp import MAX_WORDS
 

@@ -18,6 +18,7 @@ from quiz.generate.rank import budget, select
 from quiz.generate.types import Candidate, Mention
 
 PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
+RAW_WORDS_SHARE = 5  # a file of this many times MAX_WORDS words (tags and all) is refused unread
 
 
 def run(texts: list[tuple[str, str]], options: Options, progress: Progress | None = None) -> Deck:
@@ -82,6 +83,12 @@ def _article(name: str, text: str) -> Article:
     shown = "stdin" if name == "-" else name
     if "\x00" in text:
         raise GenerateError(f"{shown}: looks like a binary file, not an article")
+    # Far more words than the limit, even counting markup: refused before cleaning, which would
+    # take ~10 s and ~1 GB for a 20 MB file only to find it too long.
+    if (words := len(text.split())) > RAW_WORDS_SHARE * MAX_WORDS:
+        raise GenerateError(
+            f"{shown}: {words:,} words, far more than quiz generate takes at once ({MAX_WORDS:,} words of article text); split it into smaller articles"
+        )
     article = clean_article(name, text)
     if not article.paragraphs:
         raise GenerateError(f"{shown}: no article text found (empty, or only headlines and links)")
