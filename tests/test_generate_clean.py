@@ -201,10 +201,22 @@ def test_nested_article_elements_give_their_text_once() -> None:
     assert [p.text for p in clean_article("a.html", html).paragraphs] == ["The council approved the budget in 2009 after a long debate."]
 
 
-def test_long_hard_wrapped_paragraph_is_one_line() -> None:
+def test_long_hard_wrapped_paragraph_is_joined_then_cut_into_paragraph_sized_pieces() -> None:
     lines = ["the harbour was closed on monday after a storm damaged the main pier and"] * 5000
     article = clean_article("x.txt", "\n".join(["The port", *lines]) + " two cranes.")
-    assert [p.text for p in article.paragraphs] == ["The port " + " ".join(lines) + " two cranes."]
+    texts = [p.text for p in article.paragraphs]
+    assert " ".join(texts) == "The port " + " ".join(lines) + " two cranes."
+    assert len(texts) > 100 and all(len(text) <= 2_000 for text in texts)
+
+
+def test_a_paragraph_of_a_text_without_blank_lines_is_cut_after_sentences() -> None:
+    """One spaCy Doc for a 100,000-word paragraph made each look at a sentence's entities scan
+    the whole text's (n²: it ran for hours); pieces of ~2,000 characters are parsed as paragraphs."""
+    sentences = [f"Washington (CNN) - The council met on day {n} of the talks in Geneva." for n in range(1000)]
+    article = clean_article("x.txt", " ".join(sentences))
+    assert article.paragraphs[0].lead == "Washington (CNN) - " and all(not p.lead for p in article.paragraphs[1:])
+    assert all(p.text.endswith("Geneva.") and len(p.text) <= 2_000 for p in article.paragraphs)
+    assert article.paragraphs[0].lead + " ".join(p.text for p in article.paragraphs) == " ".join(sentences)
 
 
 def test_markdown_brackets_and_blank_lines_are_linear_and_keep_paragraphs() -> None:

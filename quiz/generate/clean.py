@@ -81,7 +81,7 @@ def clean_article(name: str, raw: str) -> Article:
     elif name.lower().endswith((".md", ".markdown")):
         headings, raw = strip_markdown(raw)
     kept, header = split_body(join_wrapped(raw))
-    kept = drop_repeats(kept)
+    kept = [piece for paragraph in drop_repeats(kept) for piece in split_long(paragraph)]
     title = pick_title(headings + header)
     return Article(name=name, title=title, published=find_date(name, header), paragraphs=tuple(kept))
 
@@ -244,6 +244,37 @@ class Substrings:
                     state = self.link[state]
                 self.link[target] = self.link[current] = clone
         self.last = current
+
+
+# A paragraph this long (articles' run to ~2,000 characters) is a text without blank lines: it is
+# cut after sentences into paragraphs of about PIECE_CHARS. Parsed whole, its one Doc made every
+# look at a sentence's entities scan all of the text's (a 100,000-word paragraph: n², hours).
+LONG_PARAGRAPH = 5_000
+PIECE_CHARS = 2_000
+SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*\s+")
+
+
+def split_long(paragraph: Paragraph) -> list[Paragraph]:
+    if len(paragraph.text) <= LONG_PARAGRAPH:
+        return [paragraph]
+    texts = [text.strip() for text in pieces(paragraph.text, PIECE_CHARS)]
+    return [Paragraph(text, paragraph.lead if n == 0 else "") for n, text in enumerate(t for t in texts if t)]
+
+
+def pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back into it: each ends after
+    the last sentence end that fits, else after the last space, else at `size`."""
+    found = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        end = max((match.end() for match in SENTENCE_BREAK.finditer(window)), default=0)
+        if end == 0:
+            end = max(window.rfind(" "), window.rfind("\n")) + 1 or size
+        found.append(text[start : start + end])
+        start += end
+    found.append(text[start:])
+    return found
 
 
 def is_bio(line: str, index: int, total: int) -> bool:

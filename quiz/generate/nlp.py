@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from quiz.generate import clean
 from quiz.generate.words import HONORIFICS
 
 if TYPE_CHECKING:  # spaCy is imported only when a model is loaded
@@ -87,12 +88,12 @@ class Progress(Protocol):
 # 1 GB for each 100,000 words of one text; so a text over a tenth of max_length is parsed in
 # pieces of about a paragraph, each cut after a sentence (else at a space), and joined back into
 # one Doc of the same text. Shorter texts, every paragraph of a normal article, are parsed whole.
+# (clean_article already cuts paragraphs over 5,000 characters: this is for other callers.)
 SPLIT_SHARE = 10
 PIECE_CHARS = 1_000
 # The most words of article text one run takes: ~50 s of CPU and ~1 GB at the parser's ~3,000
 # words a second (BENCHMARKS.md, "Hostile input"). A book is several runs.
 MAX_WORDS = 100_000
-SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)\]]*\s+")
 
 
 def parse(nlp: Language, texts: list[str], progress: Progress | None = None) -> list[Doc]:
@@ -104,7 +105,7 @@ def parse(nlp: Language, texts: list[str], progress: Progress | None = None) -> 
     pieces: list[str] = []
     owners: list[int] = []
     for index, text in enumerate(texts):
-        for piece in _pieces(text, size) if len(text) > split_over else (text,):
+        for piece in clean.pieces(text, size) if len(text) > split_over else (text,):
             pieces.append(piece)
             owners.append(index)
     parts: list[list[Doc]] = [[] for _ in texts]
@@ -115,22 +116,6 @@ def parse(nlp: Language, texts: list[str], progress: Progress | None = None) -> 
         if progress is not None:
             progress.advance(done, total)
     return [docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False) for docs in parts]
-
-
-def _pieces(text: str, size: int) -> list[str]:
-    """`text` cut into pieces of at most `size` characters that join back into it: each ends after
-    the last sentence end that fits, else after the last space, else at `size`."""
-    pieces = []
-    start = 0
-    while len(text) - start > size:
-        window = text[start : start + size]
-        end = max((match.end() for match in SENTENCE_BREAK.finditer(window)), default=0)
-        if end == 0:
-            end = max(window.rfind(" "), window.rfind("\n")) + 1 or size
-        pieces.append(text[start : start + end])
-        start += end
-    pieces.append(text[start:])
-    return pieces
 
 
 @lru_cache(maxsize=65536)
