@@ -17,6 +17,7 @@ It also checks that every run gives the same bytes.
     python bench/generation.py                 # the table
     python bench/generation.py -v              # also every card, its problems, and every missed fact
     python bench/generation.py --keep DIR      # also keep the decks, DIR/NN_slug.yaml
+    python bench/generation.py --parse         # also the CPU time of cleaning and parsing alone
     python bench/generation.py --sample 40 --seed 2026 --sample-out sample.md
                                                # a seeded random sample of cards for a human reader
 """
@@ -243,6 +244,22 @@ def write_sample(rows: list[Row], size: int, seed: int, out: Path) -> None:
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
+def parse_alone(scorer: ModuleType, dev: Path, nlp, runs: int) -> float:
+    """CPU seconds to clean and parse every article, best of `runs`: the part of the generator's time
+    that is spaCy's."""
+    from quiz.generate.clean import clean_article
+    from quiz.generate.nlp import parse
+
+    texts = [(txt.name, scorer.read_article(txt)[0]) for txt, _ in scorer.articles_in(dev)]
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        for name, text in texts:
+            parse(nlp, [p.text for p in clean_article(name, text).paragraphs])
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev", help="the generate-dev folder (default: ../shared/generate-dev beside the checkout)")
@@ -251,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="also draw this many cards at random for a human reading")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--sample-out", type=Path, default=Path("generate-sample.md"))
+    parser.add_argument("--parse", action="store_true", help="also time cleaning and parsing alone, to show the generator's own share")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every card with its problems, and every missed fact")
     args = parser.parse_args(argv)
     dev = find_dev(args.dev)
@@ -271,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
             for missed in row.missed:
                 print(f"  MISSED {missed}")
     print(table(rows))
+    if args.parse:
+        parse_seconds = parse_alone(scorer, dev, nlp, max(1, args.runs))
+        words = sum(r.words for r in rows)
+        total = sum(r.seconds for r in rows)
+        print(f"\nparse alone (cleaning and spaCy): {parse_seconds:.2f} s CPU = {words / parse_seconds:,.0f} words/s; "
+              f"the whole generator {total:.2f} s, so {total - parse_seconds:.2f} s after the parse")
     found, facts = sum(r.found for r in rows), sum(r.facts for r in rows)
     print(f"\noverall recall {found}/{facts} = {found / facts:.1%}; mean per-article recall {sum(r.found / r.facts for r in rows) / len(rows):.1%}")
     print("deterministic: " + ("yes" if all(r.deterministic for r in rows) else "NO: " + ", ".join(r.name for r in rows if not r.deterministic)))
