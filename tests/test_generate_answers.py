@@ -84,3 +84,15 @@ def test_a_vague_or_general_noun_is_no_term() -> None:
     found = {c.answer for c in offered(text)}
     assert "crop rotation" in found  # what the text names is still a term
     assert not {"area", "large area", "new program", "program", "other parts", "parts", "unique features", "deadly enemy fire", "international effort"} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Economists in Vienna described the pattern, known as the law of diminishing returns, in a study of farms in Austria in 1911.", "law of diminishing returns"),
+        ("The rule, known as “survival of the fittest,” was first written down by Herbert Spencer in London in 1864.", "survival of the fittest"),
+    ],
+)
+def test_a_named_term_keeps_the_phrase_after_its_head(text: str, term: str) -> None:
+    found = gaps(text)
+    assert term in found and term.split()[0] not in found, found

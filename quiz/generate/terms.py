@@ -59,9 +59,11 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         if token.i in used or not head_noun(token):
             continue
         tokens = phrase(token)
+        if named(token):
+            tokens += named_tail(token)
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS:
             continue
-        if tokens[-1].lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
+        if token.lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
             continue
         span = sent.doc[tokens[0].i : tokens[-1].i + 1]
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
@@ -91,6 +93,17 @@ def phrase(head: Token) -> list[Token]:
     while tokens and (tokens[0].lower_ in VAGUE or tokens[0].tag_ == "HYPH" or tokens[0].tag_ in ("JJR", "JJS")):
         tokens = tokens[1:]
     return tokens if tokens and tokens[-1] is head else [head]
+
+
+def named_tail(head: Token) -> list[Token]:
+    """What a named term goes on with after its head noun: "with modification" of "called descent
+    with modification", "of the fittest" of "known as “survival of the fittest”"."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i == head.i + 1 and child.lower_ in ("of", "with", "for", "by"):
+            tail = list(child.subtree)
+            if all(t.tag_ in ("IN", "DT", "JJ", "JJS", "NN", "NNS", "VBG", "VBN") for t in tail) and tail[-1].tag_ in ("NN", "NNS", "JJS"):
+                return tail
+    return []
 
 
 def named(head: Token) -> bool:
