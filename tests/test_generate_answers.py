@@ -24,6 +24,7 @@ def gaps(text: str) -> dict[str, str]:
         ("The Hubble telescope has been watching the dust clouds of Orion over the past 9.5 billion years.", "9.5 billion years"),
         ("Volunteers in Leeds tested the new app and most finished the setup in less than three hours last spring.", "three hours"),
         ("The old quarry near Bristol covers 2,400 acres of land that the council bought from a mining firm in 1998.", "2,400 acres"),
+        ("The lifeboat crew from Whitby crossed the flooded estuary three times to reach the stranded ferry in 1954.", "three times"),
     ],
 )
 def test_counts_measures_ordinals_and_ages_are_answers(text: str, answer: str) -> None:

@@ -166,6 +166,8 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if len(tokens) > 2 and tokens[-1].lower_ in ("ago", "old") and DURATION.match(" ".join(t.text for t in tokens[:-1])):
             tokens = tokens[:-1]  # "more than {{13 billion years}} old": the measure, not the age
+        if label == "CARDINAL" and (times := how_often(tokens)) is not None:
+            tokens = [*tokens, times]  # "ran across an open area {{three times}}": how often is the fact
         named = titled_name(tokens) if label == "ORG" else None
         if named:
             tokens, label = named, "PERSON"
@@ -197,6 +199,19 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     found += measure_mentions(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
+
+
+def how_often(tokens: list[Token]) -> Token | None:
+    """The "times" after a count of how often something happened ("three times"), not of a
+    multiplier ("three times as large", "three times more")."""
+    doc = tokens[-1].doc
+    after = tokens[-1].i + 1
+    if after >= len(doc) or doc[after].lower_ != "times":
+        return None
+    following = doc[after + 1] if after + 1 < len(doc) else None
+    if following is not None and (following.lower_ in ("as", "the", "that") or following.tag_ in ("JJR", "RBR")):
+        return None
+    return doc[after]
 
 
 def titled_name(tokens: list[Token]) -> list[Token] | None:
