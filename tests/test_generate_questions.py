@@ -133,3 +133,17 @@ def test_clear_errors() -> None:
 )
 def test_a_fronted_date_or_place_is_asked_for(text: str, answer: str, question: str) -> None:
     assert one(text, answer, "when" if answer[-1].isdigit() else "where").text == question
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("In 1803 the United States bought the vast territory of Louisiana from France after long talks in Paris.", "France",
+         "In 1803, from which country did the United States buy the vast territory of Louisiana after long talks in Paris?"),
+        ("In 1943 the British prime minister met with Joseph Stalin in a villa outside the city of Tehran.", "Joseph Stalin",
+         "In 1943, with whom did the British prime minister meet in a villa outside the city of Tehran?"),
+    ],
+)
+def test_a_party_named_after_a_preposition_is_asked_with_the_preposition_in_front(text: str, answer: str, question: str) -> None:
+    found = [c for c in offered(text) if c.answer == answer and c.kind in ("who", "what")]
+    assert [c.text for c in found] == [question] and all(well_formed(c) for c in found)

@@ -190,6 +190,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, family_of(mention)))} {body}"
+        elif (asked := _prepositional_question(clause, mention, child, tokens)) is not None:
+            yield asked
         elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
@@ -294,6 +296,25 @@ def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | No
     rest = tuple(t for t in clause.rest if t.i not in {a.i for a in agent.subtree})
     others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
     return render(fronted(clause.front, wh), others, " ".join(verbs), clause.subject_words, rest)
+
+
+# Prepositions whose object is a party to the act, asked for with the preposition in front:
+# "With whom did Roosevelt meet …?", "From which country did the United States buy …?".
+PARTY_PREPOSITIONS = frozenset("with to from against for alongside".split())
+
+
+def _prepositional_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> tuple[str, str | None] | None:
+    """A person, organisation or country that is the object of a preposition of the verb."""
+    if child.dep_ != "prep" or child.head != clause.verb or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
+        return None
+    if mention.type not in ("person", "organization", "country"):
+        return None
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    if not objects or not mention.covers(tuple(objects[0].subtree)):
+        return None
+    body = inverted(clause, {t.i for t in tokens})
+    wh = "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
+    return _named_kind(mention), body and f"{fronted(clause.front, f'{child.lower_.capitalize()} {wh}')} {body}"
 
 
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
