@@ -177,3 +177,9 @@ def test_a_name_listed_with_the_answer_in_another_sentence_is_no_option() -> Non
     found = choices(country("Norway"), wrong, "Which country signed the pact?")
     assert len(found) == 3 and not {"Chile", "Kenya"} & set(found), found
     assert {"Chile", "Kenya"} & set(choices(country("Peru"), wrong, "Which country signed the pact?"))  # positive control
+
+
+def test_countries_come_from_the_article_alone() -> None:
+    assert choices(mention("Guinea", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Guinea", "Liberia")) == ()  # no "Argentina" to fill in
+    found = choices(mention("Guinea", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Guinea", "Liberia", "Sierra Leone", "Mali"))
+    assert set(found) == {"Liberia", "Sierra Leone", "Mali"}, found

@@ -2,7 +2,8 @@
 
 Names here: countries against countries and cities against cities, people by role, organisations
 by kind; values (years, numbers, dates) in `wrongvalues`. None that the source sentence names. A small curated list
-fills in only for types where an article rarely offers enough (countries, cities, news outlets).
+fills in only for capitals, news outlets and international bodies; countries come from the article alone
+(a list of the world's would offer "Argentina" for Guinea and "Spain" for Canada).
 Never an alias of the answer. No options where a wrong value would also be true ("by 1957",
 "more than 40": an open bound), for common-noun terms (no list of the same kind exists in the
 text), or where fewer than three good ones exist: such a card stays a typed card.
@@ -25,7 +26,6 @@ from quiz.generate.wrongvalues import is_value, latest_year, wrong_values
 
 CHOICES = 3
 FALLBACK = {
-    "country": ("Mexico", "Canada", "Brazil", "Spain", "France", "Germany", "Japan", "India", "Egypt", "Argentina", "Italy", "Turkey"),
     "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
     "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
