@@ -3,8 +3,8 @@
 Owns: verbatim quotes (dateline included), skipping sentences that are questions, commands or
 direct quotations (a quotation a named person is said to have said is kept for its attribution
 alone: who said it is a fact), resolving references from the sentence before (references.py) and relative
-time (timeref.py), and which names, dates and numbers can be answers. What each mention can be
-asked as is candidates.py's.
+time (timeref.py), and which names, dates and numbers can be answers (where a number's answer
+starts and ends: quantities.py). What each mention can be asked as is candidates.py's.
 """
 
 from __future__ import annotations
@@ -13,24 +13,37 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import DURATION, ORDINAL, answer_type, name_family
+from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.names import name_spans
 from quiz.generate.nlp import Entities, surface
+from quiz.generate.quantities import (
+    AGE_PHRASE,
+    COUNTED,
+    MEASURE_WORD,
+    MEASURES,
+    approximator,
+    definite,
+    hedge,
+    how_often,
+    measure_mentions,
+    names_a_kind,
+    orphan_numbers,
+    range_start,
+    score,
+    with_currency,
+    within,
+)
 from quiz.generate.references import describe, person_referent, resolve, resolve_people, resolve_possessive, salient_names, unlinked
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
-from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
+from quiz.generate.types import NAMED_TYPES, Mention, Sentence
 from quiz.generate.words import (
-    APPROXIMATORS,
     CATEGORY_NOUNS,
     HONORIFICS,
     NUMBER_MODIFIERS,
-    NUMBER_PHRASE_WORDS,
     OFFICE_WORDS,
-    SCALES,
-    TIME_UNITS,
 )
 
 if TYPE_CHECKING:
@@ -39,7 +52,6 @@ if TYPE_CHECKING:
 OUTLET_VERBS = frozenset(("report", "note", "write"))
 # Nouns a leader's name modifies to mean their government: "the X administration", "the X era".
 REGIME_NOUNS = frozenset("administration government era presidency regime cabinet premiership reign years".split())
-COUNTED = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 MAX_QUOTED_WORDS = 5  # longer quoted runs are direct quotations, shorter ones scare quotes
 # Reporting boilerplate: who answered the reporter is no fact to study.
 BOILERPLATE = re.compile(
@@ -201,19 +213,6 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
 
-def how_often(tokens: list[Token]) -> Token | None:
-    """The "times" after a count of how often something happened ("three times"), not of a
-    multiplier ("three times as large", "three times more")."""
-    doc = tokens[-1].doc
-    after = tokens[-1].i + 1
-    if after >= len(doc) or doc[after].lower_ != "times":
-        return None
-    following = doc[after + 1] if after + 1 < len(doc) else None
-    if following is not None and (following.lower_ in ("as", "the", "that") or following.tag_ in ("JJR", "RBR")):
-        return None
-    return doc[after]
-
-
 def titled_name(tokens: list[Token]) -> list[Token] | None:
     """The name of a person the tagger took with their title for an organisation: "Puckett" of
     "First Lieutenant Puckett". "General Electric" is a company: a title word opening the name must
@@ -228,73 +227,6 @@ def titled_name(tokens: list[Token]) -> list[Token] | None:
 
 
 PARTICLE_NAME = re.compile(r"^[A-Z][a-z]+ (?:von|van|de|da|di|del|der|den|du|bin|ibn|al|la|le) [A-Z][a-z]+$")
-
-
-# Words before a length of time that bound it or tie it to now: "the past 13.5 billion years",
-# "less than four hours", "just four years". The length itself is the fact.
-BOUNDING_WORDS = frozenset("past last next previous first coming less more than over under about nearly almost just some around roughly within at least up to".split())
-UNIT = re.compile(
-    rf"^(?:{'|'.join(TIME_UNITS)}|inch(?:es)?|foot|feet|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|acres?|hectares?|pounds?|tons?|tonnes?|gallons?|lit(?:er|re)s?|degrees?)$",
-    re.IGNORECASE,
-)
-
-
-def within(tokens: list[Token]) -> list[Token] | None:
-    """The length of time in a date or time expression that only bounds it: "13.5 billion years" of
-    "the past 13.5 billion years"; None when there is none, or nothing bounds it."""
-    first = next((n for n, t in enumerate(tokens) if t.like_num), None)
-    if not first or not all(t.lower_ in BOUNDING_WORDS for t in tokens[:first]):
-        return None
-    rest = tokens[first:]
-    return rest if DURATION.match(" ".join(t.text for t in rest)) else None
-
-
-def measure_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
-    """Amounts with a unit that the tagger left out of every entity: "13 billion years", "a
-    200-inch mirror", "every 2.5 seconds". The number is written in digits; scale words and a
-    hyphen may come between it and the unit."""
-    taken = {i for m in found for i in range(m.start, m.end)}
-    doc = sent.doc
-    result = []
-    for token in sent:
-        if token.i in taken or token.tag_ != "CD" or not any(c.isdigit() for c in token.text) or token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-            continue
-        end = token.i + 1
-        while end < sent.end and doc[end].lower_ in SCALES:
-            end += 1
-        if end < sent.end - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-            end += 1
-        if end >= sent.end or not UNIT.match(doc[end].text) or any(i in taken for i in range(token.i, end + 1)):
-            continue
-        span = doc[token.i : end + 1]
-        kind = answer_type(span.text, "QUANTITY")
-        if kind is None or names_a_kind(span) or range_start(span) or score(span) or kind == "number" and definite(span) and not MEASURE_WORD.search(span.text):
-            continue
-        result.append(Mention(start=span.start, end=span.end, text=span.text, type=kind, answer=span.text, accept=(), approximator=approximator(span, [])))
-        taken.update(range(span.start, span.end))
-    return result
-
-
-def hedge(tokens: list[Token]) -> list[Token]:
-    """Leading words of a number entity that only hedge it: "An estimated" in "An estimated 650
-    million". The answer is the quantity; the hedge stays in the text."""
-    lead = []
-    for token in tokens:
-        if token.tag_ in ("CD", "$") or token.lower_ in NUMBER_PHRASE_WORDS or token.lower_ in ("a", "half") and token is not tokens[0]:
-            break
-        if token.tag_ not in ("DT", "JJ", "JJR", "JJS", "RB", "RBR", "IN", "VBN"):
-            break
-        lead.append(token)
-    return lead if len(lead) < len(tokens) else []
-
-
-def with_currency(tokens: list[Token]) -> list[Token]:
-    """A currency sign written just before the number: "€20,000", not "€{{20,000}}"."""
-    if tokens and tokens[0].i > 0:
-        before = tokens[0].doc[tokens[0].i - 1]
-        if before.tag_ == "$" and not before.whitespace_:
-            return [before, *tokens]
-    return tokens
 
 
 def common_word(span: Span, entities: Entities) -> bool:
@@ -328,66 +260,6 @@ def person_fragment(span: Span) -> bool:
     return index < span.start - 1 and index >= span.sent.start and doc[index].ent_type_ == "PERSON"
 
 
-def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
-    """Counts written in digits that the tagger folded into a wrong entity ("February 26 to 1,300")
-    or left out: a number heading its own noun phrase; and ordinals it left out ("the 27th country")."""
-    taken = {i for m in found for i in range(m.start, m.end)}
-    result = []
-    for token in sent:
-        if token.i in taken:
-            continue
-        if ORDINAL.match(token.text) and token.dep_ in ("amod", "nummod", "attr", "pobj") and token.tag_ in ("JJ", "CD", "NN", "RB"):
-            result.append(Mention(start=token.i, end=token.i + 1, text=token.text, type=AnswerType.ORDINAL, answer=token.text, accept=()))
-            continue
-        if token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
-            continue
-        span = token.doc[token.i : token.i + 1]
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+\.\d+", token.text) and not definite(span) and not range_start(span) and not score(span):
-            result.append(Mention(
-                start=token.i, end=token.i + 1, text=token.text, type=AnswerType.NUMBER, answer=token.text, accept=(), approximator=approximator(span, []),
-            ))
-    return result
-
-
-def range_start(span: Span) -> bool:
-    """ "600" in "rose from 600 to 1,300": the fact is where it ended."""
-    prep = span.root.head
-    return span.root.dep_ == "pobj" and prep.lower_ == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.head.children)
-
-
-SCORE = re.compile(r"^\d+[–-]\d+$")
-PAIR_WORDS = frozenset(("to", "-", "–", "—"))
-
-
-def score(span: Span) -> bool:
-    """Half of a score or a vote ("a vote of 6 to 3", "won 3–1"), or the lower end of "between
-    7,000 and 9,000": a gap on it asks for half a fact, and a same-size distractor can make an
-    impossible pair. The upper end of a range stays (see range_start)."""
-    doc = span.doc
-    if SCORE.match(span.text):
-        return True
-    before = doc[span.start - 2 : span.start]
-    after = doc[span.end : span.end + 2]
-    if len(after) == 2 and _count(after[1]) and (after[0].lower_ in PAIR_WORDS or after[0].lower_ == "and" and _between(span)):
-        return not (after[0].lower_ == "to" and _from(span))  # "from 600 to 1,300" is range_start's
-    if len(before) == 2 and _count(before[0]) and before[1].lower_ in PAIR_WORDS:
-        return not _from(doc[before[0].i : before[0].i + 1])
-    return False
-
-
-def _count(token: Token) -> bool:
-    """A number standing alone, not the day of a date ("February 26 to 1,300")."""
-    return token.like_num and token.ent_type_ not in ("DATE", "TIME")
-
-
-def _between(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "between"
-
-
-def _from(span: Span) -> bool:
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "from"
-
-
 def role(span: Span, kind: str) -> str:
     """What the text says the name is: a person's title word, or "outlet" for a news source."""
     if kind == "person":
@@ -407,23 +279,6 @@ def role(span: Span, kind: str) -> str:
         if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.nbor(-1).lower_ == "according":
             return "outlet"
     return ""
-
-
-# A number joined to its unit ("a 12-mile zone", "14-year terms") measures, even after "a".
-MEASURE_WORD = re.compile(r"\d-[^\W\d]")
-AGE_PHRASE = re.compile(r"^(?:the )?age of (\d{1,3})$", re.IGNORECASE)
-MEASURES = (AnswerType.NUMBER, AnswerType.DURATION)
-
-
-def names_a_kind(span: Span) -> bool:
-    """A measure made an adjective of a person's title names a kind, not an amount: "Moreira, a
-    former {{5,000-metre}} champion". Of a thing it is the fact: "a 10-mile zone", "14-year terms"."""
-    if not re.search(r"\d-[^\W\d]", span.text):
-        return False
-    noun = span.root.head if span.root.head.i != span.root.i else span.root
-    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i != noun.i:
-        noun = noun.head
-    return noun.dep_ in ("appos", "attr") and noun.head.ent_type_ == "PERSON" or noun.ent_type_ == "PERSON"
 
 
 def fragment(span: Span) -> bool:
@@ -470,13 +325,6 @@ def descriptive(span: Span, kind: str) -> bool:
     return kind not in ("person", "ordinal") and all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span)
 
 
-def definite(span: Span) -> bool:
-    """ "the two countries", "a two-track approach": a number that names rather than counts."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (before is not None and before.tag_ in ("DT", "PRP$", "POS") and before.lower_ != "all") or (after is not None and after.text == "-")
-
-
 def in_title(span: Span) -> bool:
     """The office in a title written before a name: "State" in "Secretary of State Hillary Clinton"."""
     root = span.root
@@ -484,7 +332,3 @@ def in_title(span: Span) -> bool:
     return title is not None and title.dep_ in ("compound", "nmod") and title.head.ent_type_ == "PERSON"
 
 
-def approximator(span: Span, lead: list[Token]) -> str:
-    """ "About" for "approximately 20,000", "At least" for "at least 20,000"."""
-    words = [t.lower_ for t in lead] + [c.lower_ for t in span for c in t.children if c.dep_ in ("quantmod", "advmod") and c.i < span.start]
-    return next((APPROXIMATORS[w] for w in reversed(words) if w in APPROXIMATORS), "")
