@@ -1,4 +1,4 @@
-"""Charts for the terminal, drawn with rich: the review heatmap, bars of the forecast and of time
+"""Charts for the terminal, drawn with quiz.term (rich's look): the review heatmap, bars of the forecast and of time
 per day, true retention, the hardest cards, exam outlooks, and exam scores with their trend.
 
 Every chart reads without colour (NO_COLOR, pipes): shading is in the characters themselves, and
@@ -11,13 +11,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-from rich.text import Text
-
 from quiz.humantime import duration
-from quiz.progress import Heatmap, Progress, Share
+from quiz.term import Table, Text
 
-if TYPE_CHECKING:  # only `quiz scores` draws them
+if TYPE_CHECKING:  # only annotations
+    from quiz.progress import Heatmap, Progress, Share
     from quiz.scores import DeckScores
 
 SHADES = "·░▒▓█"
@@ -104,7 +102,7 @@ def _share(share: Share) -> str:
 
 
 def retention(progress: Progress) -> Table:
-    table = Table(title=f"True retention (desired {progress.desired_retention:.0%})", title_justify="left")
+    table = Table(title=f"True retention (desired {progress.desired_retention:.0%})")
     table.add_column("Reviews", no_wrap=True)
     for name in ("Young", "Mature", "All"):
         table.add_column(name, justify="right", no_wrap=True)
@@ -117,7 +115,7 @@ RETENTION_NOTE = "Passed reviews of learnt cards; young ones had an interval und
 
 
 def hardest(progress: Progress, width: int) -> Table:
-    table = Table(title="Hardest cards", title_justify="left")
+    table = Table(title="Hardest cards")
     # The figures always show; a long question is cut to the room left.
     table.add_column("Card", no_wrap=True, overflow="ellipsis", max_width=max(10, width - 23))
     table.add_column("Lapses", justify="right", no_wrap=True)
@@ -147,7 +145,7 @@ def sparkline(values: Sequence[float], low: float = 0.0, high: float = 1.0) -> s
 
 def scores(deck: DeckScores) -> list[Table | Text]:
     """A deck's exam history as a table, then best, latest, mean and the trend drawn as a line."""
-    table = Table(title=deck.title, title_justify="left")
+    table = Table(title=deck.title)
     table.add_column("Date", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Right", justify="right", no_wrap=True)

@@ -1,32 +1,43 @@
-"""Tables and summaries for the terminal, drawn with rich (which honours NO_COLOR)."""
+"""Tables and summaries for the terminal: the figures of stats, decks and the dashboard drawn
+with quiz.term (rich's look, without loading rich's console), a session's summary and the card
+browser with rich (which honours NO_COLOR)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from quiz.humantime import duration, when
-from quiz.memory.rating import RATING_NAMES, Rating
+from quiz.humantime import when
+from quiz.term import Screen, Table, Text
 
 if TYPE_CHECKING:  # only annotations: each command loads just the rooms it draws
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
     from quiz.browse import CardRow
     from quiz.stats import Report
     from quiz.study.session import Summary
 
 
 def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False)
+
+
+def screen() -> Screen:
+    return Screen()
 
 
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "—"
 
 
-def session_summary(summary: Summary) -> Table:
+def session_summary(summary: Summary) -> RichTable:
+    from rich.table import Table
+
+    from quiz.memory.rating import RATING_NAMES, Rating
+
     now = summary.ended or datetime.now(UTC)
     table = Table(title="Session summary", show_header=False, title_justify="left")
     table.add_column(style="bold")
@@ -45,7 +56,7 @@ def session_summary(summary: Summary) -> Table:
 
 
 def decks_table(report: Report) -> Table:
-    table = Table(title="Decks", title_justify="left")
+    table = Table(title="Decks")
     table.add_column("Deck", overflow="fold")
     table.add_column("Title", min_width=16)
     for name in ("Cards", "New", "Due", "Learned", "Reviews"):
@@ -57,7 +68,7 @@ def decks_table(report: Report) -> Table:
 
 
 def stats_table(report: Report) -> Table:
-    table = Table(title="Progress", show_header=False, title_justify="left")
+    table = Table(title="Progress", show_header=False)
     table.add_column(style="bold")
     table.add_column()
     table.add_row("Reviews today", f"{report.reviews_today} ({percent(report.correct_today, report.reviews_today)} correct)")
@@ -70,7 +81,7 @@ def stats_table(report: Report) -> Table:
 
 
 def mastery_table(report: Report) -> Table:
-    table = Table(title="Mastery by deck", title_justify="left")
+    table = Table(title="Mastery by deck")
     table.add_column("Deck", no_wrap=True)
     table.add_column("Learned", justify="right")
     table.add_column("Mastery", no_wrap=True)
@@ -80,22 +91,25 @@ def mastery_table(report: Report) -> Table:
     return table
 
 
-def dashboard(report: Report, next_due: datetime | None, now: datetime) -> list[str]:
-    lines = [
-        f"[bold]quiz[/bold] · {len(report.decks)} deck(s) · due now [bold]{report.due_now}[/bold]"
-        f" · new {report.new_available} · streak {report.streak_days} day(s)",
-    ]
+def dashboard(report: Report, next_due: datetime | None, now: datetime) -> list[Text]:
+    first = Text().append("quiz", "bold").append(f" · {len(report.decks)} deck(s) · due now ")
+    first.append(str(report.due_now), "bold").append(f" · new {report.new_available} · streak {report.streak_days} day(s)")
     if not report.decks:
-        lines.append("No decks found. Write one (see `quiz check --help`) or run `quiz generate ARTICLE -o decks/NAME.yaml`.")
+        second = Text("No decks found. Write one (see `quiz check --help`) or run `quiz generate ARTICLE -o decks/NAME.yaml`.")
     elif report.due_now or report.new_available:
-        lines.append("Next: [bold]quiz study[/bold]   (all decks; `quiz decks` lists them, `quiz stats` shows progress)")
+        second = Text("Next: ").append("quiz study", "bold").append("   (all decks; `quiz decks` lists them, `quiz stats` shows progress)")
     else:
-        lines.append(f"Nothing due. Next card {when(next_due, now)}. `quiz stats` shows progress.")
-    return lines
+        second = Text(f"Nothing due. Next card {when(next_due, now)}. `quiz stats` shows progress.")
+    return [first, second]
 
 
-def cards_table(rows: list[CardRow], now: datetime, width: int, several_decks: bool) -> Table:
+def cards_table(rows: list[CardRow], now: datetime, width: int, several_decks: bool) -> RichTable:
     """The card browser: id and question, state and when due, lapses, recall now, flags."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from quiz.humantime import duration
+
     table = Table(title=f"{len(rows)} card(s)", title_justify="left")
     table.add_column("Card", overflow="fold", ratio=1, min_width=12)
     table.add_column("State", no_wrap=True)

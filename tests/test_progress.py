@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.console import Console
 
 from quiz import charts
 from quiz import progress as figures
@@ -21,6 +20,7 @@ from quiz.memory.state import Memory, State
 from quiz.progress import DayTotals, Share
 from quiz.stats import progress
 from quiz.store import Answer, Store
+from quiz.term import render
 
 from conftest import T0, make_deck, qa
 
@@ -177,11 +177,8 @@ def test_exam_outlook(studied: Store) -> None:
 def test_charts_fit_60_columns_without_colour(studied: Store) -> None:
     deck = make_deck(*(qa(f"A rather long question about the card called {card} that goes on?", "x", id=card) for card in "abcs"), id="d")
     result = progress(studied, [deck], T0, 0.9, Curve())
-    console = Console(width=60, no_color=True, record=True, force_terminal=False)
-    for chart in (charts.heatmap(result.heatmap, 60), charts.forecast(result), charts.retention(result),
-                  charts.time_per_day(result), charts.hardest(result, 60)):
-        console.print(chart)
-    text = console.export_text()
+    text = "".join(render(chart, 60) for chart in (charts.heatmap(result.heatmap, 60), charts.forecast(result), charts.retention(result),
+                                                    charts.time_per_day(result), charts.hardest(result, 60)))
     assert max(len(line) for line in text.splitlines()) <= 60
     assert "\x1b" not in text
     assert "Mon " in text and any(shade in text for shade in charts.SHADES[1:])

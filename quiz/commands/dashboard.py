@@ -22,13 +22,13 @@ def dashboard(
     if ctx.invoked_subcommand is not None:
         return
     from quiz.decks.catalog import known_decks
-    from quiz.render import console
     from quiz.render import dashboard as dashboard_lines
+    from quiz.render import screen
     from quiz.stats import report
 
     decks = known_decks(warn)
     store = open_store(decks)
     moment = now()
-    out = console()
+    out = screen()
     for line in dashboard_lines(report(store, decks, moment), store.next_due([d.id for d in decks]), moment):
         out.print(line)

@@ -30,9 +30,9 @@ def scores(
         typer.echo("No exams yet. `quiz exam` sits one.")
         return
     from quiz import charts
-    from quiz.render import console
+    from quiz.render import screen
 
-    out = console()
+    out = screen()
     for deck_scores in history:
         for part in charts.scores(deck_scores):
             out.print(part)

@@ -38,22 +38,23 @@ def stats(
         typer.echo(json.dumps({**result.to_json(), **figures.to_json()}, indent=2, ensure_ascii=False))
         return
     from quiz import charts
-    from quiz.render import console, mastery_table, stats_table
+    from quiz.render import mastery_table, screen, stats_table
+    from quiz.term import Text
 
-    out = console()
+    out = screen()
     out.print(stats_table(result))
     out.print(mastery_table(result))
     for line in charts.exams(figures):
         out.print(line)
     out.print()
-    out.print("[bold]Reviews in the last year[/bold]")
+    out.print(Text("Reviews in the last year", "bold"))
     out.print(charts.heatmap(figures.heatmap, out.width))
     out.print(f"Streak {result.streak_days} day(s) · longest {figures.longest_streak}")
     out.print()
     out.print(charts.forecast(figures))
     out.print()
     out.print(charts.retention(figures))
-    out.print(charts.RETENTION_NOTE, style="dim")
+    out.print(Text(charts.RETENTION_NOTE, "dim"))
     out.print()
     out.print(charts.time_per_day(figures))
     if figures.hardest:
