@@ -341,9 +341,15 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
 
 
 def expletive(pronoun: Token) -> bool:
-    """ "it" standing for a clause that follows: "it became clear that …", "it is hard to say"."""
+    """ "it" standing for a clause that follows: "it became clear that …", "it is hard to say" (the
+    parser may hang the clause on the adjective: "it is useful | to define …")."""
     verb = pronoun.head
-    return lemma(verb) in ("be", "become", "seem", "appear", "remain") and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if lemma(verb) not in ("be", "become", "seem", "appear", "remain"):
+        return False
+    complements = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr") and c.i > pronoun.i)]
+    return any(c.dep_ in ("ccomp", "xcomp") for word in complements for c in word.children)
+
+
 def bound(pronoun: Token) -> bool:
     """A reported or subordinate clause's subject pronoun whose antecedent is the subject of the
     clause it hangs off: "X said it would …", "The river runs … before it reaches the sea"."""

@@ -245,8 +245,9 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def proper_name(text: str) -> bool:
-    """Every word capitalised apart from minor words: "Bank of England", not "first electric motor"."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    """Every word capitalised apart from minor words: "Bank of England", "101st Airborne Division",
+    not "first electric motor"."""
+    words = re.findall(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*", text)  # "101st" is no lower-case word "st"
     return all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
 
 

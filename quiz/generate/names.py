@@ -7,16 +7,19 @@ part-of-speech tags are steadier: a run of proper nouns (with "of", "for", "the"
 hyphenated parts such as "Nimbus-7") is a name. Each run is split where the parse says it holds
 two phrases ("Minister of Foreign Affairs" | "Aristide Briand"), loses leading office words
 ("President"), and gets a label from its category noun ("… Center" is a facility, "… Treaty" a
-law), from a title before it (a person) or from the preposition before it (a place).
+law), from a title before it (a person) or from the preposition before it (a place). A tagged
+name that runs on into the state or country it lies in ("… National Monument in Wyoming") ends
+before it, and a code of digits and capitals the tagger took for a date ("18F") is a name.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import NAME_FAMILIES, category
 from quiz.generate.nlp import Entities, joined_names
-from quiz.generate.words import CATEGORY_NOUNS, HONORIFICS, OFFICE_WORDS
+from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,6 +32,19 @@ FAMILY_LABELS = {
     "government": "ORG", "international": "ORG", "academic": "ORG", "company": "ORG", "party": "ORG", "outlet": "ORG",
     "law": "LAW", "award": "WORK_OF_ART", "event": "EVENT", "water": "LOC", "land": "LOC",
 }
+
+
+# A code written as digits and capitals ("18F", "3M"): a name the tagger takes for a date or a count.
+CODE_NAME = re.compile(r"^(?:\d+[A-Z]+|[A-Z]+\d+)$")
+
+
+def placed_end(ent: Span) -> int:
+    """Where a name ends that the tagger ran on into the state or country it is in: "Devils Tower
+    National Monument | in Wyoming"."""
+    for token in ent[1:-1]:
+        if token.lower_ in ("in", "at") and " ".join(ent.doc[token.i + 1 : ent.end].text.casefold().split()) in STATES | COUNTRIES:
+            return token.i
+    return ent.end
 
 
 def proper(token: Token) -> bool:
@@ -117,7 +133,9 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
     for ent in joined_names(sent):
         if ent.label_ in NAME_LABELS and any(t.tag_.startswith(("VB", "MD")) for t in ent):
             continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
-        end = ent.end
+        if ent.label_ in ("DATE", "CARDINAL") and len(ent) == 1 and CODE_NAME.match(ent.text):
+            ent = Span(doc, ent.start, ent.end, label=label_for(sent, ent.start, ent.end, False))  # "18F" is no date
+        end = placed_end(ent) if ent.label_ in NAME_LABELS else ent.end
         while ent.label_ in NAME_LABELS and end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Moon Jae" + "-in"
         ents.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)

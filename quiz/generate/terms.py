@@ -7,7 +7,7 @@ diversity"), without determiners, numbers or vague adjectives. Only terms the se
 are answers: one it names ("called X", "known as X", "engineers – X"), of any length; or one it
 defines ("X is a Y", either side) made of two words or more that classify rather than judge
 ("hyperspectral spectrometer", "genetic diversity", not "international program" or "unique
-features"). Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
+features"), or files under ("conceived of as chemical diversity"), on the same terms. Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
 features}}", "exposing himself to the {{deadly enemy fire}}").
 """
 
@@ -25,6 +25,9 @@ HEAD_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos conj oprd".split())
 MODIFIER_DEPS = frozenset("compound amod nmod".split())
 MODIFIER_TAGS = frozenset("NN NNS JJ VBN VBG NNP HYPH".split())
 NAMING_VERBS = frozenset("called call calls named name names termed term known referred dubbed".split())
+# Verbs that file a thing under a term ("conceived of as X", "classified as X"): the term defines it
+# when it classifies (two words or more), as in "X is a Y".
+FILING_VERBS = frozenset("conceived regarded classified described defined characterized characterised categorized viewed".split())
 # Adjectives that qualify without naming: "a new report", "other rare plants", "several actions".
 VAGUE = frozenset(
     """new old other such same several many various different certain major main key important additional further
@@ -98,7 +101,8 @@ def phrase(head: Token) -> list[Token]:
 def named_tail(head: Token) -> list[Token]:
     """What a named term goes on with after its head noun: "with modification" of "called descent
     with modification", "of the fittest" of "known as “survival of the fittest”"."""
-    for child in head.rights:
+    after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called descent | with modification": the parser may hang it on the verb
+    for child in after:
         if child.dep_ == "prep" and child.i == head.i + 1 and child.lower_ in ("of", "with", "for", "by"):
             tail = list(child.subtree)
             if all(t.tag_ in ("IN", "DT", "JJ", "JJS", "NN", "NNS", "VBG", "VBN") for t in tail) and tail[-1].tag_ in ("NN", "NNS", "JJS"):
@@ -120,8 +124,11 @@ def named(head: Token) -> bool:
 
 
 def defined(head: Token) -> bool:
-    """The sentence defines the term: "X is a Y", either side."""
+    """The sentence defines the term: "X is a Y", either side, "… is conceived of as X", or "to
+    define X"."""
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in FILING_VERBS or head.dep_ == "dobj" and verb.lower_ in ("define", "defines", "defined"):
+        return True
     if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
         return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     return False

@@ -1,0 +1,99 @@
+"""Classes of facts the generator used to miss on real articles, each on text written here: a name
+holding an ordinal, a name run on into its state, a code taken for a date, terms a sentence files
+under or sets out to define, a named term whose tail hangs off the verb, and "it" standing for
+the infinitive after an adjective. Each test has a positive control and a negative one."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from quiz.generate.candidates import candidates
+from quiz.generate.clean import clean_article
+from quiz.generate.extract import mentions, proper_name, sentences
+from quiz.generate.filters import keep
+from quiz.generate.names import name_spans, placed_end
+from quiz.generate.nlp import build_entities, load_model, parse
+from quiz.generate.types import AnswerType
+
+
+@cache
+def _nlp():  # type: ignore[no-untyped-def]
+    return load_model()
+
+
+def found(text: str) -> tuple[list[tuple[str, AnswerType]], list[str]]:
+    """The text's mentions (text, type) and the texts of its candidates that pass the filters."""
+    article = clean_article("article.txt", text)
+    docs = parse(_nlp(), [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    names: list[tuple[str, AnswerType]] = []
+    cards: list[str] = []
+    for sentence in sentences(0, "article", article.paragraphs, docs, entities):
+        answerable = mentions(sentence, entities)
+        names += [(m.text, m.type) for m in answerable]
+        cards += [c.text for c in candidates(sentence, entities, answerable) if keep(c)]
+    return names, cards
+
+
+def test_a_name_opening_with_an_ordinal_is_a_proper_name() -> None:
+    assert proper_name("101st Airborne Division")
+    assert proper_name("3rd Infantry Regiment of Ohio")
+    assert not proper_name("101st airborne unit")  # a lower-case word after the number still counts
+    assert not proper_name("first electric motor")
+
+
+def _doc(text: str) -> Doc:
+    return _nlp()(text)
+
+
+def test_a_name_run_on_into_its_state_ends_before_it() -> None:
+    doc = _doc("The old mill sits beside Willow Creek State Park in Oregon today.")
+    park = Span(doc, 5, 11, label="ORG")
+    assert park.text == "Willow Creek State Park in Oregon"
+    assert doc[park.start : placed_end(park)].text == "Willow Creek State Park"
+    doc = _doc("They met at the Science in Action Summit last year.")
+    summit = Span(doc, 4, 8, label="EVENT")
+    assert summit.text == "Science in Action Summit"
+    assert placed_end(summit) == summit.end  # "in" inside a name, before no state or country
+
+
+def test_a_code_of_digits_and_capitals_is_a_name_not_a_date() -> None:
+    doc = _doc("In May, the agency and 21X launched a new portal for citizens.")
+    doc.ents = [Span(doc, 6, 7, label="DATE")]
+    spans = name_spans(doc[:], build_entities([[doc]]))
+    assert [(s.text, s.label_ != "DATE") for s in spans] == [("21X", True)]
+    doc = _doc("In the 1990s, the agency launched a new portal for citizens.")
+    doc.ents = [Span(doc, 1, 3, label="DATE")]
+    assert [(s.text, s.label_) for s in name_spans(doc[:], build_entities([[doc]]))] == [("the 1990s", "DATE")]
+
+
+def test_a_term_the_sentence_files_under_is_an_answer() -> None:
+    names, cards = found("Soil erosion can also be described as land degradation in most dry regions of the world.")
+    assert ("land degradation", AnswerType.TERM) in names
+    assert any("{{land degradation}}" in card for card in cards)
+    names, _ = found("The mayor said the plan was described as a great success by every council member.")
+    assert not [n for n, kind in names if kind == AnswerType.TERM]  # a judgement, not a term
+
+
+def test_a_term_the_sentence_sets_out_to_define_is_asked() -> None:
+    names, cards = found("It is helpful to define habitat loss: the shrinking of the places where wild animals can live.")
+    assert ("habitat loss", AnswerType.TERM) in names
+    assert "It is helpful to define {{habitat loss}}: the shrinking of the places where wild animals can live." in cards
+    names, _ = found("The new treaty defined the border between the two valleys for the first time.")
+    assert not [n for n, kind in names if kind == AnswerType.TERM]  # "the border" is defined, but no term
+
+
+def test_a_named_term_keeps_a_tail_the_parser_hung_on_the_verb() -> None:
+    names, _ = found("In a process that Mendel called inheritance with variation, the traits pass on to offspring.")
+    assert ("inheritance with variation", AnswerType.TERM) in names
+    names, _ = found("The engineers called the river crossing a success with some pride after the flood.")
+    assert not any(n.endswith("with some pride") for n, _ in names)
+
+
+def test_it_before_an_adjective_and_an_infinitive_is_no_reference() -> None:
+    _, cards = found("It is important to remember that the stone bridge over the river opened in 1932.")
+    assert any("{{1932}}" in card for card in cards)
+    _, cards = found("It was built by the city council in 1932 after a long debate about the cost.")
+    assert not cards  # "it" stands for something another sentence names
