@@ -4,10 +4,12 @@ rich's console and table (~40 ms to import, ~30 ms to draw `quiz stats`' tables 
 
 It follows rich's rules: the width is COLUMNS, else the terminal's (stdin, stdout or stderr),
 else 80; styles only on a terminal (or FORCE_COLOR / TTY_COMPATIBLE), colours dropped under
-NO_COLOR; text wraps at words as rich wraps it; tables use rich's default boxes and padding and
-measure text in rich's own cell widths. A table wider than the terminal, or with text it does not
-lay out itself (several lines, tabs, a column to wrap), is handed to rich, which shrinks and wraps
-it: the same output, at rich's cost, only then.
+NO_COLOR; text wraps at words as rich wraps it; tables use rich's default boxes and padding,
+measure text in rich's own cell widths, and shrink to the screen as rich's do (the widest
+wrappable columns first, then all evenly, cells wrapped or cut as their overflow says). Without
+a terminal the output is rich's byte for byte (tests/test_term.py compares them). A table this
+module does not lay out itself (text of several lines or tabs, a column narrowed to nothing, or
+one to cut at the edge on a terminal) is handed to rich.
 """
 
 from __future__ import annotations
@@ -90,9 +92,9 @@ class Table:
 Printable = str | Text | Table
 
 
-def divide(text: str, width: int) -> list[int]:
+def divide(text: str, width: int, fold: bool = True) -> list[int]:
     """Where rich breaks a line of text to fit `width` (its `divide_line`): at words, a word
-    wider than the line folded."""
+    wider than the line folded (or alone on its line, to be cropped)."""
     breaks: list[int] = []
     offset = 0
     for match in WORD.finditer(text):
@@ -100,7 +102,7 @@ def divide(text: str, width: int) -> list[int]:
         length = cell_len(word.rstrip())
         if width - offset >= length:
             offset += cell_len(word)
-        elif length > width:
+        elif length > width and fold:
             folded = chop_cells(word, width)
             for n, line in enumerate(folded):
                 if start:
@@ -109,25 +111,47 @@ def divide(text: str, width: int) -> list[int]:
                     offset = cell_len(line)
                 else:
                     start += len(line)
-        elif offset and start:
-            breaks.append(start)
+        elif length > width or (offset and start):
+            if start:
+                breaks.append(start)
             offset = cell_len(word)
     return breaks
 
 
+def spans(text: str, width: int, fold: bool = True) -> list[tuple[int, int]]:
+    """The lines of one line of text wrapped to `width`, as (start, end), trailing spaces past
+    the edge dropped (rich's `rstrip_end`, which counts characters)."""
+    starts = [0, *divide(text, width, fold), len(text)]
+    out = []
+    for low, high in itertools.pairwise(starts):
+        excess = high - low - width
+        if excess > 0:
+            high -= min(excess, high - low - len(text[low:high].rstrip()))
+        out.append((low, high))
+    return out
+
+
 def wrap(text: Text, width: int) -> list[list[tuple[str, str]]]:
     """The lines of `text` wrapped to `width`, each as styled pieces."""
-    plain, lines, begin = text.plain, [], 0
-    for paragraph in plain.split("\n"):
-        starts = [0, *divide(paragraph, width), len(paragraph)]
-        for low, high in itertools.pairwise(starts):
-            line = paragraph[low:high]
-            excess = cell_len(line) - width
-            while excess > 0 and line[-1:].isspace():  # trailing spaces past the edge go
-                line, high, excess = line[:-1], high - 1, excess - 1
-            lines.append(text.styled(begin + low, begin + high))
+    lines, begin = [], 0
+    for paragraph in text.plain.split("\n"):
+        lines += [text.styled(begin + low, begin + high) for low, high in spans(paragraph, width)]
         begin += len(paragraph) + 1
     return lines
+
+
+def crop(pieces: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """A line cut at the screen's edge, as rich's console cuts it (a wide character cut in two becomes a space)."""
+    out, used = [], 0
+    for text, style in pieces:
+        size = cell_len(text)
+        if used + size < width:
+            out.append((text, style))
+            used += size
+        else:
+            out.append((set_cell_size(text, width - used), style))
+            break
+    return out
 
 
 class Screen:
@@ -163,7 +187,7 @@ class Screen:
                 self.rich(item)
                 return
         else:
-            lines = [self.line(pieces) for pieces in wrap(item if isinstance(item, Text) else Text(item), self.width)]
+            lines = [self.line(crop(pieces, self.width)) for pieces in wrap(item if isinstance(item, Text) else Text(item), self.width)]
         self.file.write("".join(line + "\n" for line in lines))
 
     def line(self, pieces: list[tuple[str, str]]) -> str:
@@ -179,48 +203,68 @@ class Screen:
         return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
 
     def table(self, table: Table) -> list[str] | None:
-        """The table's lines, or None when rich must lay it out."""
+        """The table's lines, laid out as rich lays it out (shrinking wrappable columns first to fit
+        the screen), or None when rich must draw it."""
         cells = [[Text(column.header) for column in table.columns]] if table.show_header else []
         cells += [[cell if isinstance(cell, Text) else Text(cell) for cell in row] for row in table.rows]
         if not cells or any(cell.plain != cell.plain.strip(" ") or "\n" in cell.plain or "\t" in cell.plain for row in cells for cell in row):
             return None
-        widths = []
-        for n, column in enumerate(table.columns):
-            measured = max((cell_len(row[n].plain) for row in cells), default=0) + 2
-            if column.min_width is not None:
-                measured = max(measured, column.min_width + 2)
-            if column.max_width is not None:
-                measured = min(measured, column.max_width + 2)
-            widths.append(measured)
-        if sum(widths) + len(widths) + 1 > self.width or cell_len(table.title) > sum(widths) + len(widths) - 1:
+        columns, available = table.columns, self.width - len(table.columns) - 1
+        widths = [measure(column, [row[n] for row in cells], available) or 1 for n, column in enumerate(columns)]
+        if sum(widths) > available:
+            widths = collapse(widths, [not column.no_wrap for column in columns], available)
+            if sum(widths) > available:
+                widths = reduce(sum(widths) - available, [1] * len(widths), widths, widths)
+            widths = [measure(column, [row[n] for row in cells], width) for n, (column, width) in enumerate(zip(columns, widths, strict=True))]
+        cut = sum(widths) > available  # too wide even so: rich cuts every line at the screen's edge
+        if min(widths) < 3 or (cut and self.styles):
             return None
-        rows = []
+        rows: list[list[str]] = []
+        head = 0
         for n, row in enumerate(cells):
-            line = []
-            for cell, column, room in zip(row, table.columns, widths, strict=True):
-                text, inner = cell.plain, room - 2
-                if cell_len(text) > inner:
-                    if not column.no_wrap:
-                        return None
-                    text = set_cell_size(text, inner - 1) + "…" if column.overflow == "ellipsis" else set_cell_size(text, inner)
-                    cell = Text(text, cell.style)
-                header = n == 0 and table.show_header
-                drawn = self.line([(piece, "bold" if header else f"{column.style} {style}".strip()) for piece, style in cell.styled(0, len(text))])
-                space = " " * (inner - cell_len(text))
-                line.append(f" {space}{drawn} " if column.justify == "right" else f" {drawn}{space} ")
-            rows.append(line)
-        return self.boxed(table, widths, rows)
+            header = n == 0 and table.show_header
+            drawn = [self.cell(cell, column, width - 2, header) for cell, column, width in zip(row, columns, widths, strict=True)]
+            height = max(len(lines) for lines in drawn)
+            for lines, width in zip(drawn, widths, strict=True):  # a header sits at the bottom of its row, a cell at the top
+                blank = [" " * (width - 2)] * (height - len(lines))
+                if header:
+                    lines[:0] = blank
+                else:
+                    lines += blank
+            rows += [[f" {lines[k]} " for lines in drawn] for k in range(height)]
+            head = len(rows) if header else head
+        lines = self.boxed(table, widths, rows, head)
+        return [set_cell_size(line, self.width) if cut and cell_len(line) > self.width else line for line in lines]
 
-    def boxed(self, table: Table, widths: list[int], rows: list[list[str]]) -> list[str]:
+    def cell(self, cell: Text, column: Column, width: int, header: bool) -> list[str]:
+        """A cell's lines, `width` wide: wrapped at words unless no_wrap, cut as its overflow says, justified."""
+        text, out = cell.plain, []
+        for low, end in [(0, len(text))] if column.no_wrap else spans(text, width, column.overflow == "fold"):
+            high = low + len(text[low:end].rstrip()) if column.justify == "right" else end
+            line = text[low:high]
+            if cell_len(line) > width:
+                line = set_cell_size(line, width - 1) + "…" if column.overflow == "ellipsis" else set_cell_size(line, width)
+                pieces = [(line, cell.style)]
+            else:
+                pieces = cell.styled(low, high)
+            shown = self.line([(piece, "bold" if header else f"{column.style} {style}".strip()) for piece, style in pieces])
+            space = " " * max(0, width - cell_len(line))
+            out.append(space + shown if column.justify == "right" else shown + space)
+        return out
+
+    def boxed(self, table: Table, widths: list[int], rows: list[list[str]], head: int) -> list[str]:
         def rule(left: str, fill: str, cross: str, right: str) -> str:
             return left + cross.join(fill * width for width in widths) + right
 
         total = sum(widths) + len(widths) + 1
-        title = [self.paint(table.title + " " * (total - cell_len(table.title)), "italic")] if table.title else []
+        title = Text(table.title)
+        titles = [self.paint(set_cell_size(line, total), "italic")
+                  for line in (title.plain[low:high] for low, high in spans(title.plain, total))] if table.title else []
+        body = ["│" + "│".join(row) + "│" for row in rows[head:]]
         if not table.show_header:
-            return [*title, rule("┌", "─", "┬", "┐"), *("│" + "│".join(row) + "│" for row in rows), rule("└", "─", "┴", "┘")]
-        return [*title, rule("┏", "━", "┳", "┓"), "┃" + "┃".join(rows[0]) + "┃", rule("┡", "━", "╇", "┩"),
-                *("│" + "│".join(row) + "│" for row in rows[1:]), rule("└", "─", "┴", "┘")]
+            return [*titles, rule("┌", "─", "┬", "┐"), *body, rule("└", "─", "┴", "┘")]
+        return [*titles, rule("┏", "━", "┳", "┓"), *("┃" + "┃".join(row) + "┃" for row in rows[:head]), rule("┡", "━", "╇", "┩"),
+                *body, rule("└", "─", "┴", "┘")]
 
     def rich(self, table: Table) -> None:
         """A table drawn by rich, which shrinks and wraps its columns to the terminal."""
@@ -244,13 +288,53 @@ def to_rich(item: Table) -> RenderableType:
             out.append(piece, style=style)
         return out
 
-    table = RichTable(title=item.title, title_justify="left", show_header=item.show_header)
+    table = RichTable(title=escape(item.title), title_justify="left", show_header=item.show_header)
     for column in item.columns:
         table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap, overflow=column.overflow,  # type: ignore[arg-type]
                          min_width=column.min_width, max_width=column.max_width, style=column.style)
     for row in item.rows:
         table.add_row(*(text(cell) for cell in row))
     return table
+
+
+def measure(column: Column, cells: list[Text], room: int) -> int:
+    """The widest a column wants to be within `room`, padding included (rich's `_measure_column`)."""
+    if room < 1:
+        return 0
+    widest = min(max((cell_len(cell.plain) + 2 for cell in cells), default=room), room) if room > 2 else room
+    if column.min_width is not None:
+        widest = max(widest, column.min_width + 2)
+    if column.max_width is not None:
+        widest = min(widest, column.max_width + 2)
+    return widest
+
+
+def collapse(widths: list[int], wrappable: list[bool], room: int) -> list[int]:
+    """Narrow the widest wrappable columns, down to the next widest, until the table fits `room` (rich's `_collapse_widths`)."""
+    excess = sum(widths) - room
+    while any(wrappable) and sum(widths) > 0 and excess > 0:
+        widest = max(width for width, wraps in zip(widths, wrappable, strict=True) if wraps)
+        second = max(width if wraps and width != widest else 0 for width, wraps in zip(widths, wrappable, strict=True))
+        ratios = [int(width == widest and wraps) for width, wraps in zip(widths, wrappable, strict=True)]
+        if not any(ratios) or widest == second:
+            break
+        widths = reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """`values` less `total` shared out by `ratios`, none reduced by more than its maximum (rich's `ratio_reduce`)."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    left, share, out = total, sum(ratios), []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and share > 0:
+            cut = min(maximum, round(ratio * left / share))
+            out.append(value - cut)
+            left, share = left - cut, share - ratio
+        else:
+            out.append(value)
+    return out
 
 
 def width(dumb: bool) -> int:
