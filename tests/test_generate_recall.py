@@ -1,7 +1,8 @@
 """Classes of facts the generator used to miss on real articles, each on text written here: a name
 holding an ordinal, a name run on into its state, a code taken for a date, terms a sentence files
-under or sets out to define, a named term whose tail hangs off the verb, and "it" standing for
-the infinitive after an adjective. Each test has a positive control and a negative one."""
+under, sets out to define, gives as an example, names as a principle or says a thing became, a
+named term whose tail hangs off the verb, and "it" standing for the infinitive after an
+adjective. Each test has a positive control and a negative one."""
 
 from __future__ import annotations
 
@@ -97,3 +98,25 @@ def test_it_before_an_adjective_and_an_infinitive_is_no_reference() -> None:
     assert any("{{1932}}" in card for card in cards)
     _, cards = found("It was built by the city council in 1932 after a long debate about the cost.")
     assert not cards  # "it" stands for something another sentence names
+
+
+def test_the_example_a_sentence_gives_is_a_term() -> None:
+    names, cards = found("An example of such a hand tool is the hammer, found in every workshop.")
+    assert ("hammer", AnswerType.TERM) in names
+    assert "An example of such a hand tool is the {{hammer}}." in cards
+    names, _ = found("The best part of the long trip was the view from the top of the hill.")
+    assert not [n for n, kind in names if kind == AnswerType.TERM]
+
+
+def test_what_a_thing_became_is_a_term_and_what_it_was_is_not() -> None:
+    names, cards = found("The bilateral trade agreement later became a regional customs union for the whole area.")
+    assert [n for n, kind in names if kind == AnswerType.TERM] == ["regional customs union"]  # not "bilateral trade agreement"
+    assert any("{{regional customs union}}" in card for card in cards)
+
+
+def test_the_principle_a_sentence_names_is_a_term() -> None:
+    names, cards = found("The judges relied on the principle of equal treatment in every one of the cases.")
+    assert ("equal treatment", AnswerType.TERM) in names
+    assert any("{{equal treatment}}" in card for card in cards)
+    names, _ = found("The judges followed the advice of several experts in every one of the cases.")
+    assert not [n for n, kind in names if kind == AnswerType.TERM]  # "advice" names no idea

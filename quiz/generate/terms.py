@@ -4,10 +4,11 @@ Science and history texts teach terms: "Genetic diversity is the raw material fo
 "a process that Darwin called descent with modification", "nature's engineers – beavers". A term
 is a noun phrase of common nouns and their describing words ("yellow fever", "ecosystem
 diversity"), without determiners, numbers or vague adjectives. Only terms the sentence teaches
-are answers: one it names ("called X", "known as X", "engineers – X"), of any length; or one it
-defines ("X is a Y", either side) made of two words or more that classify rather than judge
+are answers: one it names ("called X", "known as X", "engineers – X", "the principle of X",
+"an example of … is X"), of any length; or one it defines ("X is a Y", either side; "X became a
+Y"; "to define X"; "conceived of as X") made of two words or more that classify rather than judge
 ("hyperspectral spectrometer", "genetic diversity", not "international program" or "unique
-features"), or files under ("conceived of as chemical diversity"), on the same terms. Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
+features"). Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
 features}}", "exposing himself to the {{deadly enemy fire}}").
 """
 
@@ -25,6 +26,8 @@ HEAD_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos conj oprd".split())
 MODIFIER_DEPS = frozenset("compound amod nmod".split())
 MODIFIER_TAGS = frozenset("NN NNS JJ VBN VBG NNP HYPH".split())
 NAMING_VERBS = frozenset("called call calls named name names termed term known referred dubbed".split())
+# Nouns whose "of" phrase names an instance: "the principle of X", "the theory of X".
+NAMING_NOUNS = frozenset("principle principles doctrine theory theories concept concepts notion".split())
 # Verbs that file a thing under a term ("conceived of as X", "classified as X"): the term defines it
 # when it classifies (two words or more), as in "X is a Y".
 FILING_VERBS = frozenset("conceived regarded classified described defined characterized characterised categorized viewed".split())
@@ -111,24 +114,30 @@ def named_tail(head: Token) -> list[Token]:
 
 
 def named(head: Token) -> bool:
-    """The sentence names the term: "called X", "known as X", or X set off by a dash or colon after
-    what it names ("nature's most prolific engineers – X"); an apposition after a comma describes
-    ("Abbey, former director of …") rather than names."""
+    """The sentence names the term: "called X", "known as X", "the principle of X", "an example of …
+    is X", or X set off by a dash or colon after what it names ("nature's most prolific engineers –
+    X"); an apposition after a comma describes ("Abbey, former director of …") rather than names."""
     verb = head.head
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return True
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in NAMING_VERBS:
         return True
+    if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
+        return True  # "the principle of implied powers", "the theory of plate tectonics"
+    if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
+        return True  # "An example of a lost ecosystem is the prairie ecosystem"
     first = next(iter(phrase(head)))
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 
 
 def defined(head: Token) -> bool:
-    """The sentence defines the term: "X is a Y", either side, "… is conceived of as X", or "to
-    define X"."""
+    """The sentence defines the term: "X is a Y", either side, "X became a Y" (the Y), "… is
+    conceived of as X", or "to define X"."""
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in FILING_VERBS or head.dep_ == "dobj" and verb.lower_ in ("define", "defines", "defined"):
         return True
+    if head.dep_ == "attr" and verb.lower_ in ("become", "becomes", "became"):
+        return any(c.dep_ == "nsubj" for c in verb.children)  # "X became a unilateral declaration": what it became, not what it was
     if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
         return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     return False
