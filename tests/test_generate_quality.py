@@ -131,10 +131,11 @@ def test_how_many_asks_for_the_unit_inside_the_answer() -> None:
 
 def test_cloze_shows_only_the_clause_holding_the_answer() -> None:
     text = (
-        "The two countries have not formally held immigration talks since February and next week provides another chance for "
+        "Cuba and the United States have not formally held immigration talks since February 2016 and next week provides another chance for "
         "the U.S. to call for his release. Officials on both sides say that the long pause has hurt families who wait for news."
-    )
-    assert cards(text, kinds=["cloze"])["The two countries have not formally held immigration talks since {{February}}."] == "February"
+    )  # not "The two countries … since February": a set and a month another sentence names (context.py)
+    found = cards(text, kinds=["cloze"])
+    assert found["Cuba and the United States have not formally held immigration talks since {{February 2016}}."] == "February 2016"
 
 
 def test_cloze_drops_comma_set_off_relative_clause() -> None:

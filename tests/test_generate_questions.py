@@ -46,8 +46,8 @@ def test_where_question_from_place_phrase() -> None:
 
 
 def test_relative_clause_subject_is_its_antecedent() -> None:
-    text = "Relations have deteriorated because of the detention of American contractor Alan Gross, who has been held in prison since December."
-    card = one(text, "December", "when", kinds=["when"])
+    text = "Relations have deteriorated because of the detention of American contractor Alan Gross, who has been held in prison since December 2009."
+    card = one(text, "December 2009", "when", kinds=["when"])  # a month with no year is no answer (context.py)
     assert "Alan Gross been held in prison" in card.text and card.text.startswith("Since when")
 
 

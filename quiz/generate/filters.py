@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from quiz.decks.model import CLOZE_GAP
+from quiz.generate import context
 from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms, surface
 from quiz.generate.references import DESCRIPTION_LABELS
@@ -113,5 +114,7 @@ def keep(candidate: Candidate) -> bool:
         return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
+    if context.reason(candidate):
+        return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
     answer = mention.text if not question else mention.answer
     return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)

@@ -1,0 +1,139 @@
+"""Cards that lean on context they do not give, or give their own answer away.
+
+A card is read alone, weeks after the article. It cannot stand on "Both men" or "The two
+countries" (who?), on an opening "Its" or "Their" (whose?), on "the trio" or "the latter", on a
+date with no year ("When did X land? March 14") or on "the year" when no year is written in it.
+A date that shortening cut from its year ("In his December 2, address …") is as bad. A card whose
+answer shares a content word with the rest of the card ("Which accords align with the Artemis
+campaign?" -> "Artemis Accords", "the board chooses …" -> "Board of Directors") gives the answer
+away. A number whose unit the card dropped ("at least {{15}}" for "at least 15%") is false as
+completed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.decks.model import CLOZE_GAP
+from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.words import CATEGORY_NOUNS, MONTHS
+
+# "Both men", "The two countries", "All three agencies": a set named in another sentence.
+QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)\b|[a-z]+s\b)")
+# A sentence opening on "Its" or "Their" that references.py could not resolve keeps the word
+# somewhere in the card ("In what year was its main mirror cast?").
+OPENING_POSSESSIVE = re.compile(r"^(?:Its|Their)\b")
+OWNER_WORD = re.compile(r"\b(?i:its|their)\b")
+# Collective references back to people or things listed before.
+BACK_REFERENCE = re.compile(r"\b(?i:the) (?:trio|duo|pair|quartet|latter|former)\b")
+# "the year" of an unnamed year; "the year's", "the year of 1803", "the year 1803" name it.
+THE_YEAR = re.compile(r"\b(?i:the) (?:year|month|season)\b(?!['’]s|\s+(?:of|\d))")
+YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+_MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec"
+DAY_OF_MONTH = re.compile(rf"\b(?:{_MONTH})\.? \d{{1,2}},(?!\s*\d)")
+DATE_TYPES_WITHOUT_YEAR = frozenset((AnswerType.DAY, AnswerType.DATE, AnswerType.MONTH))
+UNIT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)")
+ROMAN = re.compile(r"^[IVX]+$")
+GIVEAWAY_TYPES = (NAMED_TYPES - {AnswerType.PERSON}) | {AnswerType.TERM}
+WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Words too common to give anything away, and the parts of names shared by whole families of them.
+FUNCTION_WORDS = frozenset(
+    """a an the of and or for to in on at by with from as into over under about after before between through
+    during without within its their his her our your this that these those it they he she we new old first
+    second third last other same more most many much several all each every one two three four five six seven
+    eight nine ten hundred thousand million billion is are was were be been being has have had do does did not
+    no national international united states state north south east west northern southern eastern western
+    central general great upper lower s""".split()
+)
+
+
+def reason(candidate: Candidate) -> str:
+    """Why the card cannot be read alone or gives its answer away; empty when it is fine."""
+    text = candidate.text
+    body = CLOZE_GAP.sub(" ", text)
+    mention = candidate.mention
+    if QUANTIFIED.match(body) or BACK_REFERENCE.search(body) or OPENING_POSSESSIVE.match(body) or _owner_left(candidate):
+        return "a set or an owner named in another sentence"
+    if not YEAR.search(body) and not YEAR.search(mention.answer):
+        if mention.type in DATE_TYPES_WITHOUT_YEAR:
+            return "a date with no year"
+        if THE_YEAR.search(body):
+            return "a time named in another sentence"
+    if DAY_OF_MONTH.search(body) and DAY_OF_MONTH.search(candidate.sentence.quote) is None:
+        return "a date cut from its year"
+    if _unit_dropped(candidate):
+        return "a number without its unit"
+    if given_away(candidate):
+        return "the answer shares a word with the card"
+    return ""
+
+
+def _owner_left(candidate: Candidate) -> bool:
+    """The sentence opens on "Its" or "Their", references.py gave it no owner ("ASML's"), and the
+    card still says "its" or "their" ("In what year was its main mirror cast?")."""
+    sentence = candidate.sentence
+    if not OPENING_POSSESSIVE.match(sentence.quote) or any(text.endswith(("'s", "’s")) for _, text in sentence.resolved):
+        return False
+    return bool(OWNER_WORD.search(CLOZE_GAP.sub(" ", candidate.text)))
+
+
+def _unit_dropped(candidate: Candidate) -> bool:
+    """The quote writes a percent sign or "percent" right after the answer, and the card does not."""
+    answer = candidate.mention.text
+    quote = candidate.sentence.quote
+    at = quote.find(answer)
+    if at < 0 or answer.endswith(("%", "percent")) or not UNIT_AFTER.match(quote[at + len(answer):]):
+        return False
+    if candidate.kind in QUESTION_KINDS:
+        return True
+    gap = CLOZE_GAP.search(candidate.text)
+    return gap is None or not UNIT_AFTER.match(candidate.text[gap.end():])
+
+
+def given_away(candidate: Candidate) -> bool:
+    """The card writes part of a name's answer elsewhere: its leading word ("NASA's Artemis campaign"
+    for "Artemis Accords"), another of its words in lower case ("vaccines" for "Vaccine Alliance")
+    unless as the same kind of thing ("central banks" beside "European Central Bank"), or its head
+    after "the" ("the board chooses" for "Board of Directors"). A question's own wh-phrase ("Which
+    accords …") names the answer's kind on purpose and is left out; people, dates and numbers are
+    not checked (two Nelsons, "10 years" beside "five years")."""
+    mention = candidate.mention
+    if mention.type not in GIVEAWAY_TYPES:
+        return False
+    question = candidate.kind in QUESTION_KINDS
+    words = [w for w in WORD.findall(mention.answer if question else mention.text) if not ROMAN.match(w)]
+    stems = [_stem(w) for w in words]
+    if not stems:
+        return False
+    head = stems[stems.index("of") - 1] if "of" in stems[1:] else stems[-1]
+    kinds = {head} | (set(stems) & CATEGORY_NOUNS)  # "Lake Superior" is a lake as "Vietnam War" is a war
+    rest = re.sub(r"^.*?\b(?:[Ww]hich|[Ww]hat)\s+[\w’'-]+", " ", candidate.text, count=1) if question else CLOZE_GAP.sub(" ", candidate.text)
+    written = WORD.findall(rest)
+    leading = stems[0] if len(stems) > 1 and stems[0] not in kinds and stems[0] not in FUNCTION_WORDS else ""
+    modifiers = set(stems) - FUNCTION_WORDS - kinds
+    for index, word in enumerate(written):
+        stem = _stem(word)
+        after = written[index + 1] if index + 1 < len(written) else ""
+        following = _stem(after)
+        if stem == leading and not (after[:1].isupper() and following not in stems):
+            return True  # not "Lake Huron" beside "Lake Erie": another name of the same kind
+        if not word.islower():
+            continue
+        if stem in modifiers and following not in kinds:
+            return True
+        if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    """A crude lemma: lower case, possessive and plural endings off ("Vaccines" -> "vaccine");
+    an acronym stays whole ("HTTPS" is not "HTTP")."""
+    if word.isupper() and len(word) > 1:
+        return word.lower()
+    word = re.sub(r"['’]s?$", "", word.lower())
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

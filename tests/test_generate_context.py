@@ -1,0 +1,84 @@
+"""Cards that lean on context they do not give, or give their answer away (quiz/generate/context.py):
+each rule with a card it drops and a like card it keeps, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from generate_cards import made
+
+from quiz.generate.context import given_away, reason
+from quiz.generate.types import AnswerType, Candidate, Mention, QuestionKind, Sentence
+
+
+def card(text: str, answer: str, type_: AnswerType, quote: str = "", kind: QuestionKind = QuestionKind.CLOZE, shown: str = "") -> Candidate:
+    """A candidate as the filters see it: its text, its answer and the sentence it quotes."""
+    mention = Mention(0, 1, shown or answer, type_, answer, ())
+    sentence = Sentence(0, "article", 0, quote or text.replace("{{", "").replace("}}", ""), cast("object", None))  # type: ignore[arg-type]
+    return Candidate(kind, text, mention, sentence)
+
+
+ORG = AnswerType.ORGANIZATION
+
+
+def test_a_set_named_in_another_sentence_is_no_card() -> None:
+    assert reason(card("Both scientists later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
+    assert reason(card("The two agencies share the {{Harbor Building}} in Oslo.", "Harbor Building", AnswerType.PLACE))
+    assert reason(card("The trio landed in {{Kazakhstan}} after a three-hour descent.", "Kazakhstan", AnswerType.COUNTRY))
+    assert not reason(card("Both Lopez and Reed later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
+
+
+def test_an_owner_named_in_another_sentence_is_no_card() -> None:
+    quote = "Its main mirror was cast by Corning Glass in Pittsburgh in 2011."
+    asked = card("In what year was its main mirror cast by Corning Glass?", "2011", AnswerType.YEAR, quote, QuestionKind.WHEN)
+    assert reason(asked)
+    resolved = card("In what year was the Vega Camera's main mirror cast by Corning Glass?", "2011", AnswerType.YEAR, quote, QuestionKind.WHEN)
+    assert not reason(resolved)
+    own = card("The museum moved {{its}} collection to Denver in 2011.", "2011", AnswerType.YEAR, "The museum moved its collection to Denver in 2011.")
+    assert not reason(own)  # "its" of a noun the sentence itself names
+
+
+def test_a_date_or_a_year_the_card_does_not_anchor_is_no_card() -> None:
+    assert reason(card("When did the Lakeside Bridge open to traffic?", "June 4", AnswerType.DAY, kind=QuestionKind.WHEN, quote="The bridge opened on June 4."))
+    assert reason(card("The Lakeside Bridge opened to traffic in {{March}}.", "March", AnswerType.MONTH))
+    assert reason(card("With the latest floods, the year marks the wettest on record for {{Ohio}}.", "Ohio", AnswerType.STATE))
+    assert not reason(card("In 2015, the Lakeside Bridge opened to traffic on {{June 4}}.", "June 4", AnswerType.DAY))
+    assert not reason(card("When did the council approve the tunnel?", "March 3, 2015", AnswerType.DATE, kind=QuestionKind.WHEN, quote="The council approved the tunnel on March 3, 2015."))
+    assert not reason(card("The year 1812 was the wettest on record for {{Ohio}}.", "Ohio", AnswerType.STATE))
+
+
+def test_a_date_cut_from_its_year_is_no_card() -> None:
+    quote = "In his May 4, 1901, speech to the Senate, the governor proposed a canal."
+    assert reason(card("In his May 4, speech to the {{Senate}}, the governor proposed a canal.", "Senate", ORG, quote))
+    assert not reason(card("In his May 4, 1901, speech to the {{Senate}}, the governor proposed a canal.", "Senate", ORG, quote))
+
+
+def test_a_number_keeps_its_unit() -> None:
+    quote = "The reservoir held at least 40% of the region's water in 2019."
+    assert reason(card("The reservoir held at least {{40}} of the region's water in 2019.", "40", AnswerType.NUMBER, quote))
+    assert not reason(card("The reservoir held at least {{40}}% of the region's water in 2019.", "40", AnswerType.NUMBER, quote))
+    assert not reason(card("The reservoir held at least {{40%}} of the region's water in 2019.", "40%", AnswerType.PERCENT, quote))
+
+
+def test_an_answer_the_card_writes_in_part_is_given_away() -> None:
+    assert given_away(card("Which pact aligns with the Helios mission of the Solar Agency?", "Helios Pact", ORG, kind=QuestionKind.WHAT))
+    assert given_away(card("Each district elects a {{Board of Trustees}}, and the board chooses a director.", "Board of Trustees", ORG))
+    assert given_away(card("A grant to Vax, the {{Vaccine Fund}}, paid for a stockpile of vaccines.", "Vaccine Fund", ORG))
+    # Names of one kind side by side, a kind named in lower case, and the kind a question asks for.
+    assert not given_away(card("The largest lakes are {{Lake Superior}}, Lake Huron and Lake Erie.", "Lake Superior", AnswerType.PLACE))
+    assert not given_away(card("Central banks include the {{European Central Bank}} and the Bank of Japan.", "European Central Bank", ORG))
+    assert not given_away(card("The fort served in the Korean War and the {{Vietnam War}}, a long war.", "Vietnam War", AnswerType.THING))
+    assert not given_away(card("Which pact did Norway sign in Geneva in 2012?", "Helios Pact", ORG, kind=QuestionKind.WHAT))
+    assert not given_away(card("Bill Nelson met {{Alondra Nelson}} in Washington.", "Alondra Nelson", AnswerType.PERSON))
+
+
+def test_the_rules_leave_whole_cards_of_an_article() -> None:
+    text = (
+        "Maria Lopez and Tom Reed founded the Harbor Research Institute in Portland in 1998. "
+        "Both scientists later joined the Coastal Ocean Council in Boston, where they worked for nine years. "
+        "The Lakeside Bridge in Springfield opened to traffic on June 4 after a long delay. "
+        "The city council approved the Harbor Tunnel on March 3, 2015, after a vote."
+    )
+    cards = made(text)
+    assert cards  # positive control: the article still gives cards
+    assert not any(c.text.startswith("Both scientists") or c.answer == "June 4" for c in cards)
