@@ -27,7 +27,9 @@ def run(tree: str, home: str, args: list[str]) -> tuple[float, float]:
     env.update(PYTHONPATH=tree, QUIZ_HOME=home, NO_COLOR="1")
     plain = "--plain" in args
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "quiz", *args], env=env, stdin=subprocess.PIPE if plain else subprocess.DEVNULL,
+    # -P: the folder it runs in never goes on the path before PYTHONPATH (run from a checkout,
+    # `-m quiz` would otherwise load that checkout's quiz for both versions).
+    child = subprocess.Popen([sys.executable, "-P", "-m", "quiz", *args], env=env, stdin=subprocess.PIPE if plain else subprocess.DEVNULL,
                              stdout=subprocess.PIPE if plain else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if plain:
         assert child.stdout is not None
