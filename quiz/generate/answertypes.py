@@ -154,6 +154,22 @@ def category(text: str) -> str | None:
     return None
 
 
+# Words only an organisation's name carries, beside the category nouns ("Federal Reserve System").
+DOCUMENT_WORDS = frozenset("pact charter protocol statute covenant resolution proclamation compact".split())
+ORGANISATION_WORDS = frozenset("board headquarters corps group system systems reserve technologies inc ltd llc co authority forces".split())
+
+
+def organisation_like(text: str) -> bool:
+    """The name reads as an organisation's: an acronym ("USG"), or a word such as "Agency", "Bank",
+    "Board" in it. A person ("Napoleon"), an office ("Chair") or a pact the tagger took for one
+    does not, and "Which organization …?" would ask for the wrong kind of thing (`which` asks
+"Who" or "What" instead)."""
+    words = re.findall(r"[\w’'-]+", text)
+    if len(words) == 1 and text.replace(".", "").isupper() and len(text) >= 2:
+        return True
+    return any(w.casefold() in CATEGORY_NOUNS or w.casefold() in ORGANISATION_WORDS for w in words)
+
+
 def which(type_: str, text: str, family: str = "") -> str:
     """The wh-phrase for a named answer: "Who", "Which country", "Which airport", "Which newspaper".
     `text` may carry a category noun the answer lacks ("the Treasury department"); `family` is the
@@ -167,6 +183,10 @@ def which(type_: str, text: str, family: str = "") -> str:
         return "Which newspaper" if words & NEWSPAPER_WORDS else "Which news organization"
     if family in FAMILY_WH and type_ == AnswerType.ORGANIZATION:
         return FAMILY_WH[family]
+    if type_ == AnswerType.ORGANIZATION and not organisation_like(text):
+        # The tagger's "organisation" without an organisation's name: a pact or a charter is a what,
+        # anything else a person or a body of people ("Napoleon", "the Rangers").
+        return "What" if text.casefold().split()[-1:] and text.casefold().split()[-1] in DOCUMENT_WORDS else "Who"
     return {
         "country": "Which country", "state": "Which state", "city": "Which city",
         "organization": "Which organization", "place": "Where",

@@ -8,12 +8,13 @@ sentence. Pronouns pointing outside it are caught where it is made (candidates.p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from quiz.decks.model import CLOZE_GAP
 from quiz.generate import context
 from quiz.generate.answertypes import generic
-from quiz.generate.nlp import alias_forms, surface
+from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
@@ -118,3 +119,34 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
     answer = mention.text if not question else mention.answer
     return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
+
+
+DOMINANT_SHARE = 2  # named in at least twice as many sentences as the next answer
+DOMINANT_MIN = 4
+
+
+def dominant(candidate: Candidate, mentioned: Counter[str]) -> bool:
+    """The answer is what the article is about ("NASA" in a NASA release, the subject of an
+    obituary): named in far more of its sentences than anything else, it is the obvious guess."""
+    ranked = mentioned.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN:
+        return False
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][1] >= DOMINANT_SHARE * second and key(candidate.mention.answer) == ranked[0][0]
+
+
+GLOSSED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+MINOR = frozenset("and of the for on in to".split())
+
+
+def spelled_out(text: str, expansions: dict[str, str]) -> frozenset[str]:
+    """The acronyms the article also writes out ("infection prevention and control (IPC)", or an
+    organisation's full name beside its initials): asked bare, the written-out name is another
+    right answer, so neither form makes a card with the acronym as the answer."""
+    found = {acronym for acronym in re.findall(r"\b[A-Z]{2,6}\b", text) if key(acronym) in expansions}
+    for match in GLOSSED_ACRONYM.finditer(text):
+        acronym = match.group(1)
+        words = [w for w in re.findall(r"[\w’'-]+", text[: match.start()])[-2 * len(acronym) - 2 :] if w.lower() not in MINOR]
+        if "".join(w[0] for w in words[-len(acronym) :]).upper() == acronym:
+            found.add(acronym)
+    return frozenset(found)
