@@ -9,7 +9,9 @@ it as they are needed: a study session reads the due cards and the first new one
 the set of ids.
 
 An entry is used only while the deck file's size and modification time are what they were when
-it was written, by the same quiz version. Only decks without errors are cached, so problems are
+it was written, by the same quiz version. Beside the entries it keeps, for a deck that was read
+chunk by chunk, each entry's chunk digest and positions (quiz/decks/chunks.py): when the file
+changes, `known` gives them back, and only the chunks that changed are parsed again. Only decks without errors are cached, so problems are
 always reported afresh. A cache file is never changed in place: it is written whole beside the
 old one and renamed over it, so a reader never sees a half-written cache.
 """
@@ -29,18 +31,23 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz import __version__
 from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Entry, Kind, Source
 from quiz.errors import QuizError
 
+if TYPE_CHECKING:
+    from quiz.decks.chunks import Records
+    from quiz.decks.reader import ReadCard
+
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 6
+FORMAT = 7
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
 SCHEMA = """
-CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, entries BLOB NOT NULL);
+CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, entries BLOB NOT NULL,
+                   digests BLOB, positions BLOB);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, card TEXT NOT NULL);
 CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
@@ -62,7 +69,12 @@ def _cache_file(cache_dir: Path, deck_path: Path) -> Path:
 
 def _stamp(deck_path: Path) -> str:
     info = deck_path.stat()
-    return json.dumps([__version__, FORMAT, str(deck_path.resolve()), info.st_size, info.st_mtime_ns])
+    return json.dumps([*_maker(deck_path), info.st_size, info.st_mtime_ns])
+
+
+def _maker(deck_path: Path) -> list[Any]:
+    """The part of a stamp that chunks must share to be reused: the quiz that read them, and the file."""
+    return [__version__, FORMAT, str(deck_path.resolve())]
 
 
 def read(cache_dir: Path, deck_path: Path) -> Deck | None:
@@ -83,13 +95,47 @@ def read(cache_dir: Path, deck_path: Path) -> Deck | None:
         return None
 
 
-def write(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
-    """Store the deck; a cache that cannot be written is skipped silently (it is only a cache)."""
+def known(cache_dir: Path, deck_path: Path) -> dict[bytes, ReadCard]:
+    """The chunks of the deck file's last version that read cleanly, by digest (whatever the
+    file is now; see quiz/decks/chunks.py); empty when there are none."""
+    from quiz.decks.chunks import DIGEST_SIZE
+    from quiz.decks.reader import ReadCard
+
+    try:
+        file = _cache_file(cache_dir, deck_path)
+        if not file.is_file():
+            return {}
+        db = sqlite3.connect(f"{file.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            row = db.execute("SELECT stamp, entries, digests, positions FROM deck").fetchone()
+        finally:
+            db.close()
+        if row is None or row[2] is None or json.loads(row[0])[:3] != _maker(deck_path):
+            return {}
+        digests: bytes = row[2]
+        entries = json.loads(zlib.decompress(row[1]))
+        positions = json.loads(zlib.decompress(row[3]))
+        result = {}
+        for number, (fields, (line, column, source_line, source_column, quote_line, quote_column)) in enumerate(
+            zip(entries, positions, strict=True)
+        ):
+            source = None if source_line is None else (source_line, source_column)
+            quote = None if quote_line is None else (quote_line, quote_column)
+            read = ReadCard(_entry(fields), (line, column), 0, source, quote, shaped=True)
+            result[digests[number * DIGEST_SIZE : (number + 1) * DIGEST_SIZE]] = read
+        return result
+    except (OSError, ValueError, KeyError, TypeError, zlib.error, sqlite3.Error):
+        return {}
+
+
+def write(cache_dir: Path, deck_path: Path, deck: Deck, chunks: Records | None = None) -> None:
+    """Store the deck, with its chunks when it was read chunk by chunk (`CheckResult.chunks`);
+    a cache that cannot be written is skipped silently (it is only a cache)."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
         try:
-            _fill(Path(temporary), _stamp(deck_path), deck)
+            _fill(Path(temporary), _stamp(deck_path), deck, chunks)
             # On disk before it is renamed into place: after a power cut the cache is the old one
             # or the new one, never a half-written file that reads as valid.
             os.fsync(handle)
@@ -105,8 +151,15 @@ def write(cache_dir: Path, deck_path: Path, deck: Deck) -> None:
         pass
 
 
-def _fill(file: Path, stamp: str, deck: Deck) -> None:
+def _fill(file: Path, stamp: str, deck: Deck, chunks: Records | None) -> None:
     cards = deck.cards()
+    digests = positions = None
+    # Each chunk is one entry, in order: kept only when they line up, as they do for a deck read cleanly.
+    if chunks is not None and len(chunks) == len(deck.entries) and all(
+        read.entry is entry for (_, read), entry in zip(chunks, deck.entries, strict=True)
+    ):
+        digests = b"".join(digest for digest, _ in chunks)
+        positions = zlib.compress(_ENCODE([_chunk_row(read) for _, read in chunks]).encode(), 1)
     db = sqlite3.connect(file)
     try:
         db.execute("PRAGMA journal_mode=OFF")  # a new file, renamed into place only when complete
@@ -114,8 +167,9 @@ def _fill(file: Path, stamp: str, deck: Deck) -> None:
         db.executescript(SCHEMA)
         entries = [_ENTRY_FIELDS(entry) for entry in deck.entries]
         db.execute(
-            "INSERT INTO deck VALUES (?, ?, ?, ?)",
-            (stamp, _ENCODE(_header(deck, len(cards))), _ENCODE([card.id for card in cards]), zlib.compress(_ENCODE(entries).encode(), 1)),
+            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?)",
+            (stamp, _ENCODE(_header(deck, len(cards))), _ENCODE([card.id for card in cards]), zlib.compress(_ENCODE(entries).encode(), 1),
+             digests, positions),
         )
         # The n cards of an n-gap cloze share its text: written once, not n times.
         texts: dict[str, int] = {}
@@ -152,6 +206,13 @@ def _header(deck: Deck, cards: int) -> dict[str, Any]:
     header["exam"] = deck.exam.isoformat() if deck.exam else None
     header["cards"] = cards
     return header
+
+
+def _chunk_row(read: ReadCard) -> tuple[int | None, ...]:
+    """Where a chunk's card and its source and quote are, in the chunk."""
+    source = read.source_at or (None, None)
+    quote = read.quote_at or (None, None)
+    return (*read.at, *source, *quote)
 
 
 def _card_row(card: Card, texts: dict[str, int]) -> list[Any]:

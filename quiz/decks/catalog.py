@@ -78,9 +78,10 @@ def read(path: Path) -> DeckFile:
         return DeckFile(path, cached, ())
     from quiz.decks.file import check_path  # YAML is parsed only when the cache misses
 
-    result = check_path(path)
+    # Only the chunks of the file that changed since it was cached are parsed again.
+    result = check_path(path, known=deckcache.known(cache_dir(), path))
     if result.deck is not None:
-        deckcache.write(cache_dir(), path, result.deck)
+        deckcache.write(cache_dir(), path, result.deck, result.chunks)
     return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
 
 

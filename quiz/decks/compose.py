@@ -75,6 +75,29 @@ class Composer:
         finally:
             parser.dispose()
 
+    def items(self, depth: int) -> list[yaml.Node] | None:
+        """The items of `text` read as one plain sequence at `depth` (a deck's cards are at 1),
+        or None when it is not one; raises yaml.YAMLError or Refused (quiz/decks/chunks.py)."""
+        try:
+            self._get()  # StreamStart
+            self._get()  # DocumentStart
+            event = self._get()
+            if not _plain(event, yaml.SequenceStartEvent, SEQ_TAG):
+                return None
+            self._deeper(event, depth)
+            items = []
+            while type(event := self._get()) is not yaml.SequenceEndEvent:
+                items.append(self._node(event, depth + 1))
+            self._get()  # DocumentEnd
+            return items if type(self._get()) is yaml.StreamEndEvent else None
+        finally:
+            self._parser.dispose()
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the text composed so far defined an anchor."""
+        return bool(self._anchors)
+
     def _root(self, event: Any) -> yaml.Node:
         if not _plain(event, yaml.MappingStartEvent, MAP_TAG):
             return self._node(event, 0)

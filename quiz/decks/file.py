@@ -3,15 +3,20 @@
 Loading only *composes* YAML (builds nodes, quiz/decks/compose.py), refusing oversized, over-deep
 and alias-bombed input; quiz/decks/reader.py reads the nodes against the deck schema, each card
 as soon as it is composed, so no tag can construct an object, memory stays bounded, and every
-problem carries the position of the node it is about.
+problem carries the position of the node it is about. Given the chunks of the file's last
+version that the cache knows (`known`), only the cards that changed are composed again
+(quiz/decks/chunks.py), with the same results.
 """
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,6 +24,9 @@ from quiz.decks.compose import MAX_NESTING, Composer, Refused
 from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 from quiz.decks.sources import SourceFiles
+
+if TYPE_CHECKING:
+    from quiz.decks.chunks import Known, Records
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
 
@@ -44,6 +52,8 @@ class DeckError(Exception):
 class CheckResult:
     deck: Deck | None
     problems: list[Problem] = field(default_factory=list)
+    # What the cache keeps of each card, when the deck was read chunk by chunk (quiz/decks/chunks.py).
+    chunks: Records | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,11 +68,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "deck"
 
 
-def check_path(path: str | Path, verify_sources: bool = False, source_root: Path | None = None) -> CheckResult:
+def check_path(path: str | Path, verify_sources: bool = False, source_root: Path | None = None, known: Known | None = None) -> CheckResult:
     """Read and validate a deck file; never raises for a bad file.
 
     With `verify_sources`, also check cited files and quotes; cited files are read only inside
-    `source_root` (default: the deck's own folder), see quiz/decks/sources.py.
+    `source_root` (default: the deck's own folder), see quiz/decks/sources.py. With `known`,
+    read it chunk by chunk where it can (see `check_text`).
     """
     from quiz.files import FileError, read_bytes
 
@@ -79,7 +90,7 @@ def check_path(path: str | Path, verify_sources: bool = False, source_root: Path
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return CheckResult(None, [Problem(name, line, column, "not UTF-8 text (is this a deck file?)")])
     sources = SourceFiles(path.parent, source_root) if verify_sources else None
-    return check_text(text, name, default_id=slug(path.stem), sources=sources, path=str(path.resolve()))
+    return check_text(text, name, default_id=slug(path.stem), sources=sources, path=str(path.resolve()), known=known)
 
 
 def check_text(
@@ -89,12 +100,45 @@ def check_text(
     base_dir: Path | None = None,
     path: str | None = None,
     sources: SourceFiles | None = None,
+    known: Known | None = None,
 ) -> CheckResult:
-    """Validate deck YAML text. With `base_dir` (or `sources`), also check cited files and quotes."""
+    """Validate deck YAML text. With `base_dir` (or `sources`), also check cited files and quotes.
+
+    With `known` (chunks of an earlier version, from the cache), the text is read chunk by chunk
+    where quiz/decks/chunks.py can prove that gives what reading it whole does, composing only
+    the chunks not known; the result then carries the chunks for the cache.
+    """
     if len(text) > MAX_BYTES:
         return CheckResult(None, [Problem(filename, 1, 1, f"deck text is over {MAX_BYTES:,} characters")])
     if sources is None and base_dir is not None:
         sources = SourceFiles(base_dir)
+    with _collector_paused():
+        return _check_text(text, filename, default_id, path, sources, known)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a deck is read: reading makes no cycles, but its
+    hundreds of thousands of objects set off full collections that walk every object alive
+    (a second or more of a 100,000-card deck)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_text(text: str, filename: str, default_id: str, path: str | None, sources: SourceFiles | None, known: Known | None) -> CheckResult:
+    if known is not None:
+        from quiz.decks import chunks
+
+        reader = SchemaReader(filename, sources, escapes="\\" in text)
+        incremental = chunks.read(text, reader, known, _Loader)
+        if incremental is not None:
+            cards_root, records = incremental
+            return _result(reader, reader.deck(cards_root, default_id, path), records)
     reader = SchemaReader(filename, sources, escapes="\\" in text)
     try:
         root = Composer(text, _Loader, reader.is_cards_key, reader.card).document()
@@ -117,9 +161,14 @@ def check_text(
         return CheckResult(None, [Problem(filename, line, column, f"invalid YAML: {what}")])
     except yaml.YAMLError as exc:
         return CheckResult(None, [Problem(filename, 1, 1, f"invalid YAML: {exc}")])
-    deck = reader.deck(root, default_id, path)
+    return _result(reader, reader.deck(root, default_id, path))
+
+
+def _result(reader: SchemaReader, deck: Deck | None, records: Records | None = None) -> CheckResult:
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
-    return CheckResult(None if any(not p.warning for p in problems) else deck, problems)
+    if any(not p.warning for p in problems):
+        return CheckResult(None, problems)
+    return CheckResult(deck, problems, records)
 
 
 def _libyaml_too_deep(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int] | None:

@@ -58,8 +58,9 @@ Position = tuple[int, int]  # (line, column), from 1
 
 
 @dataclass(slots=True)
-class _ReadCard:
-    """A card entry as read, with what the checks over the whole deck need of its nodes."""
+class ReadCard:
+    """A card entry as read, with what the checks over the whole deck need of its nodes (also
+    what the parsed-deck cache keeps of a card read alone, see quiz/decks/chunks.py)."""
 
     entry: Entry
     at: Position
@@ -69,11 +70,42 @@ class _ReadCard:
     # Whether the card was written with a 'question' or 'cloze' and its rules were applied.
     shaped: bool = field(default=False)
 
+    def shifted(self, lines: int) -> ReadCard:
+        """The same card, its positions `lines` further down the file."""
+        source, quote = self.source_at, self.quote_at
+        return ReadCard(
+            self.entry,
+            (self.at[0] + lines, self.at[1]),
+            self.errors,
+            None if source is None else (source[0] + lines, source[1]),
+            None if quote is None else (quote[0] + lines, quote[1]),
+            self.shaped,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CardReading:
+    """What `SchemaReader.card` found reading one item alone (`SchemaReader.read_alone`).
+
+    `hints` are the "did you mean" hints that belong at the end of some of `problems` (by index),
+    left for the reader of the whole deck to add: it gives at most MAX_HINTS, in the deck's order.
+    """
+
+    read: ReadCard | None
+    problems: tuple[Problem, ...] = ()
+    hints: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
+    errors: int = 0
+
+    @property
+    def clean(self) -> bool:
+        """Whether the card read without a problem (so all of it is in `read`)."""
+        return self.read is not None and self.read.shaped and not self.problems and not self.errors
+
 
 class SchemaReader:
     """Reads composed YAML nodes against the deck schema, collecting problems."""
 
-    def __init__(self, filename: str, source_files: SourceFiles | None, escapes: bool = True) -> None:
+    def __init__(self, filename: str, source_files: SourceFiles | None, escapes: bool = True, defer_hints: bool = False) -> None:
         self.filename = filename
         self.source_files = source_files
         # Only a double-quoted scalar's escapes (`"\e"`) put control characters in a deck: libyaml
@@ -81,12 +113,14 @@ class SchemaReader:
         self.escapes = escapes
         self.problems: list[Problem] = []
         self.errors = 0
-        self.cards_read: list[_ReadCard] = []
+        self.cards_read: list[ReadCard] = []
         self.items = 0  # of 'cards', read so far
         self.source_names: tuple[str, ...] = ()
         # The valid entries' cards, expanded to check their ids: a deck without errors keeps them.
         self.cards: list[Card] = []
         self._hints: dict[tuple[str, tuple[str, ...]], str] = {}
+        # Hints asked for but not given, by problem index (see CardReading); None: given at once.
+        self._deferred: list[tuple[int, str, tuple[str, ...]]] | None = [] if defer_hints else None
 
     def hint(self, word: str, options: tuple[str, ...]) -> str:
         """" (did you mean 'x'?)" for a word not among `options`, or "" (see MAX_HINTS)."""
@@ -99,10 +133,15 @@ class SchemaReader:
             self._hints[key] = _did_you_mean(word, options)
         return self._hints[key]
 
-    def error(self, node: yaml.Node, message: str, warning: bool = False) -> None:
-        self.error_at(_position(node), message, warning)
+    def error(self, node: yaml.Node, message: str, warning: bool = False, hint: tuple[str, tuple[str, ...]] | None = None) -> None:
+        """Report a problem at the node; `hint`: (word, options) for a "did you mean" at its end."""
+        self.error_at(_position(node), message, warning, hint)
 
-    def error_at(self, at: Position, message: str, warning: bool = False) -> None:
+    def error_at(self, at: Position, message: str, warning: bool = False, hint: tuple[str, tuple[str, ...]] | None = None) -> None:
+        if hint is not None and self._deferred is not None:
+            self._deferred.append((len(self.problems), *hint))
+        elif hint is not None:
+            message += self.hint(*hint)
         self.problems.append(Problem(self.filename, *at, message, warning))
         if not warning:
             self.errors += 1
@@ -127,7 +166,7 @@ class SchemaReader:
                 self.error(key_node, f"duplicate key '{key}' in {what}")
                 continue
             if allowed is not None and key not in allowed:
-                self.error(key_node, f"unknown key '{key}' in {what}{self.hint(key, allowed)}")
+                self.error(key_node, f"unknown key '{key}' in {what}", hint=(key, allowed))
                 continue
             result[key] = (key_node, value_node)
         return result
@@ -255,10 +294,37 @@ class SchemaReader:
             key: self.texts(value, _CARD_KEY_WHAT[key]) if key in _CARD_LIST_KEYS else self.text(value, _CARD_KEY_WHAT[key])
             for key, (_, value) in fields.items()
         }
-        read = _ReadCard(Entry(**values), _position(item), 0)
+        read = ReadCard(Entry(**values), _position(item), 0)
         self.entry_rules(item, fields, read)
         read.errors = self.errors - before
         self.cards_read.append(read)
+
+    def read_alone(self, item: yaml.Node) -> CardReading:
+        """`card(item)`'s findings, given back rather than kept: what the card's chunk of the file
+        gives read alone, its lines counted from the chunk's (quiz/decks/chunks.py)."""
+        self.problems, self.cards_read, self.errors = [], [], 0
+        if self._deferred is not None:
+            self._deferred = []
+        self.card(item)
+        return CardReading(self.cards_read[0] if self.cards_read else None, tuple(self.problems), tuple(self._deferred or ()), self.errors)
+
+    def add(self, reading: CardReading, lines: int) -> None:
+        """Take a card read alone (`read_alone`) `lines` further down the file, as if `card` had
+        read it here: the same problems at the same places, hints given in the deck's order."""
+        hints = {index: (word, options) for index, word, options in reading.hints}
+        for index, problem in enumerate(reading.problems):
+            message = problem.message + self.hint(*hints[index]) if index in hints else problem.message
+            self.problems.append(Problem(self.filename, problem.line + lines, problem.column, message, problem.warning))
+        self.errors += reading.errors
+        if reading.read is None:
+            self.items += 1
+        else:
+            self.add_clean(reading.read, lines)
+
+    def add_clean(self, read: ReadCard, lines: int) -> None:
+        """`add` for a card that read without a problem (as the cache keeps them)."""
+        self.items += 1
+        self.cards_read.append(read.shifted(lines))
 
     def entries(self, top: dict[str, tuple[yaml.Node, yaml.Node]], deck_id: str, sources: dict[str, Source]) -> list[Entry]:
         if "cards" not in top:
@@ -313,7 +379,7 @@ class SchemaReader:
             )
         return entries
 
-    def entry_rules(self, node: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], read: _ReadCard) -> None:
+    def entry_rules(self, node: yaml.Node, fields: dict[str, tuple[yaml.Node, yaml.Node]], read: ReadCard) -> None:
         def at(key: str) -> yaml.Node:
             return fields[key][1] if key in fields else node
 
@@ -347,7 +413,7 @@ class SchemaReader:
         read.source_at = _position(at("source"))
         read.quote_at = _position(at("quote")) if "quote" in fields else None
 
-    def source_rules(self, read: _ReadCard, sources: dict[str, Source]) -> None:
+    def source_rules(self, read: ReadCard, sources: dict[str, Source]) -> None:
         entry = read.entry
         if entry.source is None or read.source_at is None:
             return

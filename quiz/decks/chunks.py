@@ -1,0 +1,162 @@
+"""Incremental re-parsing: a changed deck file is read again only where it changed.
+
+A deck is mostly its top-level `cards:` block sequence. `cut` splits the text at that list's
+items (the lines that start with `- ` at column 0) into *chunks*, one card each, and keeps the
+rest, the *header*, with the card list's lines left blank (so the header's lines keep their
+numbers). Each chunk is composed alone, as a one-item sequence at the depth the cards list has,
+and read by the deck schema; the parsed-deck cache (quiz/decks/cache.py) keeps what a chunk
+read cleanly gave under a hash of its text, so the next time only chunks it does not know are
+composed. Lines are counted from the chunk's first, so every FILE:LINE:COL is the one a whole
+parse gives.
+
+Why a chunk read alone is the item the whole file gives: libyaml reads the chunk's characters as
+it reads them within the file, provided the file is in block context, outside any scalar, at
+the chunk's first line. Only a quoted scalar or a flow collection (`[...]`, `{...}`) can run
+across a line that starts with `- ` at column 0 (a plain or block scalar of a card ends at the
+first line not indented), and then the chunk before it, read alone, ends inside it: an error,
+so the whole file is parsed instead. The rest of a chunk's lines are indented, comments or
+blank, so nothing in it can close the card list early.
+
+What the cut cannot prove safe is parsed whole, as before (`read` gives None): tabs, line breaks
+other than `\\n` (libyaml counts `\\r`, NEL, LS and PS as line breaks too), a byte order mark
+inside the text, directives and document markers (`%`, `---`, `...` at column 0: a directive
+could give tags another meaning), a card list that is not the first `cards:` key of the top-level
+mapping with its items at column 0, an anchor or alias in a card (it could refer across
+chunks), and any chunk or header that does not compose alone as exactly one item (a YAML error
+is always reported by the whole parse, with its own position and message). Checks over the
+whole deck (duplicate ids, sources, the deck's own keys) always run over every card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from quiz.decks.compose import NULL_TAG, SEQ_TAG, Composer, Refused
+from quiz.decks.reader import ReadCard, SchemaReader
+
+# Characters that make libyaml count lines or columns otherwise than by "\n", or indent by tab.
+_UNSAFE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+# Searched from a line break ("^" with re.M tries every position: several times slower).
+_MARKERS = re.compile(r"\n(?:---|\.\.\.|%)")
+# The top-level `cards:` key (a comment may follow), blank or comment lines, and its first item.
+_CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))", re.M)
+# A line that starts at column 0 with neither a space nor a comment: an item, or the list's end.
+_COLUMN_0 = re.compile(r"\n[^ #\n]")
+DIGEST_SIZE = 16
+
+# What the cache knows: a chunk's digest to the card it gave read alone, cleanly.
+Known = Mapping[bytes, ReadCard]
+# The chunks of a deck that read cleanly, in order, for the cache.
+Records = list[tuple[bytes, ReadCard]]
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A deck's text cut at its cards (lines counted from 0)."""
+
+    header: str  # the text with the card list's lines blank
+    cards_line: int  # the line of the `cards:` key
+    chunks: list[str]
+    lines: list[int]  # the line each chunk starts on
+
+
+def cut(text: str) -> Cut | None:
+    """The text cut at its top-level cards, or None when it cannot be (see the module's doc)."""
+    if any(character in text for character in _UNSAFE) or _MARKERS.search(text) or text.startswith(("---", "...", "%")):
+        return None
+    cards = _CARDS.search(text)
+    if cards is None:
+        return None
+    first = cards.end()
+    starts = [first]
+    end = size = len(text)
+    for match in _COLUMN_0.finditer(text, first):
+        start = match.start() + 1
+        if text[start] != "-" or (start + 1 < size and text[start + 1] not in " \n"):
+            end = start
+            break
+        starts.append(start)
+    chunks = [text[start:stop] for start, stop in zip(starts, [*starts[1:], end], strict=True)]
+    line = text.count("\n", 0, first)
+    lines = []
+    for chunk in chunks:
+        lines.append(line)
+        line += chunk.count("\n")
+    header = text[:first] + "\n" * (line - lines[0]) + text[end:]
+    return Cut(header, text.count("\n", 0, cards.start()), chunks, lines)
+
+
+def digest(chunk: str, escapes: bool) -> bytes:
+    """What the cache knows a chunk by: its text, and whether the deck's text is cleaned of
+    escaped control characters (SchemaReader's `escapes`, which depends on the whole file)."""
+    return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE, person=b"1" if escapes else b"0").digest()
+
+
+def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tuple[yaml.Node, Records | None] | None:
+    """The deck's root node, its cards read into `reader` chunk by chunk (those in `known` not
+    composed again), and the chunks' records for the cache (None unless every card read
+    cleanly). None when the text cannot be read so: `reader` is then spoilt, parse it whole."""
+    pieces = cut(text)
+    if pieces is None:
+        return None
+    keys: list[yaml.Node] = []
+
+    def streamed(key: yaml.Node) -> bool:
+        if reader.is_cards_key(key):
+            keys.append(key)
+            return True
+        return False
+
+    try:
+        root = Composer(pieces.header, loader, streamed, reader.card).document()
+    except (yaml.YAMLError, Refused):
+        return None
+    # The cards key the whole parse streams is the one cut at, and nothing else follows it.
+    if not keys or (keys[0].start_mark.line, keys[0].start_mark.column) != (pieces.cards_line, 0):
+        return None
+    assert isinstance(root, yaml.MappingNode)  # only a mapping's keys are streamed
+    index = next(n for n, (key, _) in enumerate(root.value) if key is keys[0])
+    value = root.value[index][1]
+    if not (type(value) is yaml.ScalarNode and value.tag == NULL_TAG and value.value == ""):
+        return None
+    alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
+    records: Records | None = []
+    for chunk, line in zip(pieces.chunks, pieces.lines, strict=True):
+        key = digest(chunk, reader.escapes)
+        card = known.get(key)
+        if card is not None:
+            reader.add_clean(card, line)
+            if records is not None:
+                records.append((key, card))
+            continue
+        composer = Composer(chunk, loader, _never, _ignore)
+        try:
+            items = composer.items(1)
+        except (yaml.YAMLError, Refused):
+            return None
+        if items is None or len(items) != 1 or composer.anchored:
+            return None
+        reading = alone.read_alone(items[0])
+        reader.add(reading, line)
+        if records is not None and reading.clean and reading.read is not None:
+            records.append((key, reading.read))
+        else:
+            records = None
+    # The card list as the whole parse gives it: its items were handed over as they came.
+    mark = yaml.Mark(reader.filename, 0, pieces.lines[0], 0, None, 0)
+    root.value[index] = (keys[0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
+    return root, records
+
+
+def _never(_: yaml.Node) -> bool:
+    return False
+
+
+def _ignore(_: yaml.Node) -> None:
+    pass
