@@ -1,7 +1,7 @@
 """Start-up benchmark: `quiz --help` against `import typer`, and how quiz scales with the size of
 a collection (cards and reviews), whole processes timed from start to what the person sees.
 
-    python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300] [--keep DIR]
+    python bench/startup.py [--runs 7] [--slow-runs 3] [--scales 1000,10000,100000] [--answers 300] [--keep DIR] [--misses-only]
 
 (`--slow-runs 0` leaves out the cache misses and quiz check, which take minutes at 100k cards;
 `--keep DIR` builds each scale's deck and history in DIR/N once and measures it there again on
@@ -14,7 +14,9 @@ temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the pe
 
 - first question, `--plain` (until the `> ` prompt), deck cache warm;
 - first question, interactive (in a pseudo-terminal, until questionary draws the question);
-- first question after the deck file changed (its parsed-deck cache is stale);
+- first question after the deck file changed (its parsed-deck cache is stale): touched only, one
+  card edited, 1 % of the cards edited (each run edits them again), and a wholly new file (its
+  cache deleted first: every card parsed); `--misses-only` measures just these;
 - `quiz check` on the deck, beside a process that merely loads it with PyYAML's C loader;
 - `quiz stats`, `quiz decks` and `quiz` (the dashboard);
 - one answer, from submitting it to the next prompt (`--plain`; median and p99);
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import shutil
 import sqlite3
@@ -228,6 +231,24 @@ def report(name: str, sample: Sample) -> float:
     return median
 
 
+_QUESTION = re.compile(r"Question number (\d+) about")
+
+
+def editor(deck: Path, original: str, every: int) -> Callable[[], None]:
+    """Before each run, a new text for the question of every `every`-th typed card (from card
+    1: one card edited when `every` is the deck's size), the rest as `original`."""
+    runs = [0]
+
+    def edit() -> None:
+        runs[0] += 1
+        def question(match: re.Match[str]) -> str:
+            n = int(match.group(1))
+            return f"Question number {n} edit {runs[0]} about" if n % every == 1 else match.group(0)
+        deck.write_text(_QUESTION.sub(question, original), encoding="utf-8")
+
+    return edit
+
+
 def repeat(runs: int, measure: Callable[[Sample], None]) -> Sample:
     sample = Sample()
     for _ in range(runs):
@@ -260,17 +281,32 @@ def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> Non
         deck = folder / "decks" / "big.yaml"
         env = {**base_env, "QUIZ_HOME": str(folder)}
         first_question_plain(deck, env, Sample())  # fill the deck cache and write the bytecode
-        first_question_interactive(deck, env, Sample())
         runs, slow = args.runs, args.slow_runs
-        report("first question, --plain, cache warm", repeat(runs, lambda s: first_question_plain(deck, env, s)))
-        report("first question, interactive", repeat(runs, lambda s: first_question_interactive(deck, env, s)))
+        if not args.misses_only:
+            first_question_interactive(deck, env, Sample())
+            report("first question, --plain, cache warm", repeat(runs, lambda s: first_question_plain(deck, env, s)))
+            report("first question, interactive", repeat(runs, lambda s: first_question_interactive(deck, env, s)))
 
         def touch() -> None:
             stamp = time.time_ns()
             os.utime(deck, ns=(stamp, stamp))
 
+        def new_file() -> None:
+            for cached in (folder / "cache").glob("*.sqlite"):
+                cached.unlink()
+
         if slow:
             report("first question, deck file changed", repeat(slow, lambda s: first_question_plain(deck, env, s, touch)))
+            original = deck.read_text(encoding="utf-8")
+            try:
+                for name, every in (("  one card edited", cards), ("  1 % of the cards edited", 100)):
+                    report(name, repeat(slow, lambda s, e=editor(deck, original, every): first_question_plain(deck, env, s, e)))  # type: ignore[misc]
+            finally:
+                deck.write_text(original, encoding="utf-8")
+            report("  a new file (no cache)", repeat(slow, lambda s: first_question_plain(deck, env, s, new_file)))
+        if args.misses_only:
+            return
+        if slow:
             loader = [sys.executable, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(deck)]
             load = report("PyYAML CSafeLoader loading the deck", repeat(slow, lambda s: timed(loader, env, s)))
             check = report("quiz check", repeat(slow, lambda s: timed([QUIZ, "check", str(deck)], env, s)))
@@ -297,6 +333,7 @@ def main() -> None:
     parser.add_argument("--scales", default="1000,10000,100000", help="comma-separated card counts (reviews: 10 per card)")
     parser.add_argument("--answers", type=int, default=300, help="answers timed one by one (0: skip)")
     parser.add_argument("--keep", type=Path, help="build each scale in DIR/N once and keep it for the next runs")
+    parser.add_argument("--misses-only", action="store_true", help="measure only the first question after the deck file changed")
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:

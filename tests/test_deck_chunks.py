@@ -29,8 +29,7 @@ def deck(n: int, tail: str = "") -> str:
 
 
 def known_of(text: str) -> chunks.Known:
-    result = check_text(text, "d.yaml", known={})
-    return dict(result.chunks or [])
+    return chunks.Remembered(check_text(text, "d.yaml", known=chunks.Remembered()).chunks)
 
 
 def same(text: str, known: chunks.Known) -> CheckResult:
@@ -93,7 +92,7 @@ def test_duplicates_across_chunks_are_found_as_by_the_whole_parse() -> None:
 
 def test_hints_past_the_limit_are_given_in_the_deck_order() -> None:
     text = HEADER + "".join(f"- id: c{n}\n  question: q{n}\n  answer: a\n  wrong{n}: x\n" for n in range(MAX_HINTS + 20))
-    same(text, {})
+    same(text, chunks.Remembered())
     same(text.replace("wrong5:", "answerr:"), known_of(text))
 
 
@@ -117,7 +116,7 @@ def test_what_the_cut_cannot_prove_safe_is_parsed_whole(text: str, composed: lis
     from quiz.decks.file import _Loader
     from quiz.decks.reader import SchemaReader
 
-    assert chunks.read(text, SchemaReader("d.yaml", None), {}, _Loader) is None
+    assert chunks.read(text, SchemaReader("d.yaml", None), chunks.Remembered(), _Loader) is None
 
 
 def test_a_deck_cached_by_the_catalogue_is_read_again_chunk_by_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, composed: list[str]) -> None:
@@ -138,12 +137,13 @@ def test_a_deck_cached_by_the_catalogue_is_read_again_chunk_by_chunk(tmp_path: P
 def test_chunks_of_another_quiz_version_are_not_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "d.yaml"
     path.write_text(deck(5), encoding="utf-8")
-    result = check_text(path.read_text(encoding="utf-8"), "d.yaml", known={})
+    result = check_text(path.read_text(encoding="utf-8"), "d.yaml", known=chunks.Remembered())
     assert result.deck is not None
     cache.write(tmp_path / "c", path, result.deck, result.chunks)
-    assert len(cache.known(tmp_path / "c", path)) == 5
+    digest = chunks.digest(card(2), escapes=False)
+    assert cache.known(tmp_path / "c", path).card(digest, 0) is not None
     monkeypatch.setattr(cache, "__version__", "0.0.0-other")
-    assert cache.known(tmp_path / "c", path) == {}
+    assert cache.known(tmp_path / "c", path).card(digest, 0) is None
 
 
 # -- property: random decks and random edits --------------------------------------------------
@@ -215,7 +215,7 @@ def edits(draw: st.DrawFn) -> tuple[str, str]:
 @given(edits())
 def test_reading_chunk_by_chunk_gives_what_the_whole_parse_gives(case: tuple[str, str]) -> None:
     before, after = case
-    same(before, {})
+    same(before, chunks.Remembered())
     same(after, known_of(before))
 
 

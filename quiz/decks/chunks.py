@@ -31,14 +31,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import accumulate
+from typing import Any, Protocol
 
 import yaml
 
 from quiz.decks.compose import NULL_TAG, SEQ_TAG, Composer, Refused
-from quiz.decks.reader import ReadCard, SchemaReader
+from quiz.decks.model import Entry
+from quiz.decks.reader import Position, ReadCard, SchemaReader
 
 # Characters that make libyaml count lines or columns otherwise than by "\n", or indent by tab.
 _UNSAFE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
@@ -46,14 +48,55 @@ _UNSAFE = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 _MARKERS = re.compile(r"\n(?:---|\.\.\.|%)")
 # The top-level `cards:` key (a comment may follow), blank or comment lines, and its first item.
 _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))", re.M)
-# A line that starts at column 0 with neither a space nor a comment: an item, or the list's end.
-_COLUMN_0 = re.compile(r"\n[^ #\n]")
+# The first line after the list's first item that starts at column 0 and is not an item, a
+# comment or blank: the list's end.
+_LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
 DIGEST_SIZE = 16
 
-# What the cache knows: a chunk's digest to the card it gave read alone, cleanly.
-Known = Mapping[bytes, ReadCard]
-# The chunks of a deck that read cleanly, in order, for the cache.
-Records = list[tuple[bytes, ReadCard]]
+# The chunks of a deck that read cleanly, in order, for the cache: digest, card, the chunk's line.
+Records = list[tuple[bytes, ReadCard, int]]
+
+
+class Known(Protocol):
+    """Chunks known to read cleanly alone, by digest."""
+
+    def card(self, digest: bytes, lines: int) -> ReadCard | None:
+        """The card that the chunk gave, `lines` down the file (None: not known)."""
+
+
+class Remembered:
+    """Known chunks: those of a reading's records (`CheckResult.chunks`)."""
+
+    def __init__(self, records: Records | None = None) -> None:
+        self._cards = {digest: read.shifted(-line) for digest, read, line in records or ()}
+
+    def card(self, digest: bytes, lines: int) -> ReadCard | None:
+        read = self._cards.get(digest)
+        return None if read is None else read.shifted(lines)
+
+
+class Stored:
+    """Known chunks as the parsed-deck cache keeps them: digests, entries and positions in order
+    (the line, column of the card, its source and its quote in the chunk; None when none)."""
+
+    def __init__(self, digests: bytes, entries: Sequence[Entry], positions: Sequence[Sequence[int | None]]) -> None:
+        if not len(digests) == DIGEST_SIZE * len(entries) == DIGEST_SIZE * len(positions):
+            raise ValueError("the chunks' digests, entries and positions do not line up")
+        self._index = {digests[start : start + DIGEST_SIZE]: number for number, start in enumerate(range(0, len(digests), DIGEST_SIZE))}
+        self._entries = entries
+        self._positions = positions
+
+    def card(self, digest: bytes, lines: int) -> ReadCard | None:
+        number = self._index.get(digest)
+        if number is None:
+            return None
+        line, column, source_line, source_column, quote_line, quote_column = self._positions[number]
+        assert line is not None and column is not None
+        return ReadCard(self._entries[number], (line + lines, column), 0, _at(source_line, source_column, lines), _at(quote_line, quote_column, lines), shaped=True)
+
+
+def _at(line: int | None, column: int | None, lines: int) -> Position | None:
+    return None if line is None or column is None else (line + lines, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +117,14 @@ def cut(text: str) -> Cut | None:
     if cards is None:
         return None
     first = cards.end()
-    starts = [first]
-    end = size = len(text)
-    for match in _COLUMN_0.finditer(text, first):
-        start = match.start() + 1
-        if text[start] != "-" or (start + 1 < size and text[start + 1] not in " \n"):
-            end = start
-            break
-        starts.append(start)
-    chunks = [text[start:stop] for start, stop in zip(starts, [*starts[1:], end], strict=True)]
-    line = text.count("\n", 0, first)
-    lines = []
-    for chunk in chunks:
-        lines.append(line)
-        line += chunk.count("\n")
+    ends = _LIST_END.search(text, first)
+    end = len(text) if ends is None else ends.start() + 1
+    # Every line of the list that starts at column 0 with '-' starts an item, the first included.
+    chunks = [f"-{piece}\n" for piece in text[first:end].split("\n-")]
+    chunks[0] = chunks[0][1:]
+    chunks[-1] = chunks[-1][:-1]
+    lines = list(accumulate((chunk.count("\n") for chunk in chunks), initial=text.count("\n", 0, first)))
+    line = lines.pop()
     header = text[:first] + "\n" * (line - lines[0]) + text[end:]
     return Cut(header, text.count("\n", 0, cards.start()), chunks, lines)
 
@@ -129,11 +166,11 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     records: Records | None = []
     for chunk, line in zip(pieces.chunks, pieces.lines, strict=True):
         key = digest(chunk, reader.escapes)
-        card = known.get(key)
+        card = known.card(key, line)
         if card is not None:
-            reader.add_clean(card, line)
+            reader.add_clean(card)
             if records is not None:
-                records.append((key, card))
+                records.append((key, card, line))
             continue
         composer = Composer(chunk, loader, _never, _ignore)
         try:
@@ -143,9 +180,9 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
         if items is None or len(items) != 1 or composer.anchored:
             return None
         reading = alone.read_alone(items[0])
-        reader.add(reading, line)
-        if records is not None and reading.clean and reading.read is not None:
-            records.append((key, reading.read))
+        placed = reader.add(reading, line)
+        if records is not None and reading.clean and placed is not None:
+            records.append((key, placed, line))
         else:
             records = None
     # The card list as the whole parse gives it: its items were handed over as they came.

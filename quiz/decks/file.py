@@ -112,15 +112,15 @@ def check_text(
         return CheckResult(None, [Problem(filename, 1, 1, f"deck text is over {MAX_BYTES:,} characters")])
     if sources is None and base_dir is not None:
         sources = SourceFiles(base_dir)
-    with _collector_paused():
+    with collector_paused():
         return _check_text(text, filename, default_id, path, sources, known)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a deck is read: reading makes no cycles, but its
-    hundreds of thousands of objects set off full collections that walk every object alive
-    (a second or more of a 100,000-card deck)."""
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a deck is read (or cached): reading makes no cycles,
+    but its hundreds of thousands of objects set off full collections that walk every object
+    alive (a second or more of a 100,000-card deck)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

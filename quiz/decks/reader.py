@@ -308,9 +308,10 @@ class SchemaReader:
         self.card(item)
         return CardReading(self.cards_read[0] if self.cards_read else None, tuple(self.problems), tuple(self._deferred or ()), self.errors)
 
-    def add(self, reading: CardReading, lines: int) -> None:
+    def add(self, reading: CardReading, lines: int) -> ReadCard | None:
         """Take a card read alone (`read_alone`) `lines` further down the file, as if `card` had
-        read it here: the same problems at the same places, hints given in the deck's order."""
+        read it here: the same problems at the same places, hints given in the deck's order.
+        Gives the card as placed in the file."""
         hints = {index: (word, options) for index, word, options in reading.hints}
         for index, problem in enumerate(reading.problems):
             message = problem.message + self.hint(*hints[index]) if index in hints else problem.message
@@ -318,13 +319,15 @@ class SchemaReader:
         self.errors += reading.errors
         if reading.read is None:
             self.items += 1
-        else:
-            self.add_clean(reading.read, lines)
+            return None
+        placed = reading.read.shifted(lines)
+        self.add_clean(placed)
+        return placed
 
-    def add_clean(self, read: ReadCard, lines: int) -> None:
-        """`add` for a card that read without a problem (as the cache keeps them)."""
+    def add_clean(self, read: ReadCard) -> None:
+        """`add` for a card that read without a problem (as the cache keeps them), placed in the file."""
         self.items += 1
-        self.cards_read.append(read.shifted(lines))
+        self.cards_read.append(read)
 
     def entries(self, top: dict[str, tuple[yaml.Node, yaml.Node]], deck_id: str, sources: dict[str, Source]) -> list[Entry]:
         if "cards" not in top:
