@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from quiz.decks import cache, catalog, chunks
 from quiz.decks.compose import Composer
-from quiz.decks.file import CheckResult, check_text, load_text
-from quiz.decks.reader import MAX_HINTS
+from quiz.decks.file import CheckResult, _Loader, check_text, load_text
+from quiz.decks.reader import MAX_HINTS, SchemaReader
 
 HEADER = "title: T\nid: d\nsources:\n  s: {title: S}\ncards:\n"
 
@@ -113,9 +113,7 @@ def test_hints_past_the_limit_are_given_in_the_deck_order() -> None:
 )
 def test_what_the_cut_cannot_prove_safe_is_parsed_whole(text: str, composed: list[str]) -> None:
     same(text, known_of(deck(3)))
-    from quiz.decks.file import _Loader
-    from quiz.decks.reader import SchemaReader
-
+    assert check_text(text, "d.yaml", known=chunks.Remembered()).chunks is None
     assert chunks.read(text, SchemaReader("d.yaml", None), chunks.Remembered(), _Loader) is None
 
 
@@ -124,7 +122,7 @@ def test_a_deck_cached_by_the_catalogue_is_read_again_chunk_by_chunk(tmp_path: P
     path = tmp_path / "d.yaml"
     path.write_text(deck(40), encoding="utf-8")
     assert catalog.read(path).deck is not None
-    assert len(composed) == 40  # a new file: every chunk composed
+    assert composed == []  # a new file: composed whole
     composed.clear()
     path.write_text(deck(40).replace(card(20), card(20, "Changed?")), encoding="utf-8")
     os.utime(path, ns=(1, 1))
@@ -211,19 +209,30 @@ def edits(draw: st.DrawFn) -> tuple[str, str]:
     return before, header + "".join(items) + tail
 
 
+def alone(text: str) -> chunks.Records | bool | None:
+    """The records of every chunk composed alone (False: the cut refused the text)."""
+    reader = SchemaReader("d.yaml", None, escapes="\\" in text)
+    read = chunks.read(text, reader, chunks.Remembered(), _Loader)
+    if read is None:
+        return False
+    root, records = read
+    return records if reader.deck(root, "d", None) is not None and not reader.errors else None
+
+
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(edits())
 def test_reading_chunk_by_chunk_gives_what_the_whole_parse_gives(case: tuple[str, str]) -> None:
     before, after = case
     same(before, chunks.Remembered())
     same(after, known_of(before))
+    # What a whole parse tells the cache is what composing each chunk alone gives.
+    witnessed = check_text(after, "d.yaml", known=chunks.Remembered()).chunks
+    if witnessed is not None:
+        assert alone(after) == witnessed
 
 
 def test_the_generated_decks_are_mostly_read_chunk_by_chunk() -> None:
     """The property above is about the chunk path, not only the fallback."""
-    from quiz.decks.file import _Loader
-    from quiz.decks.reader import SchemaReader
-
     read = 0
     for n in range(60):
         text = deck(5 + n % 7).replace(card(2), card(2, f"Changed {n}?"))

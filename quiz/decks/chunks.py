@@ -60,6 +60,8 @@ Records = list[tuple[bytes, ReadCard, int]]
 class Known(Protocol):
     """Chunks known to read cleanly alone, by digest."""
 
+    def __len__(self) -> int: ...
+
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
         """The card that the chunk gave, `lines` down the file (None: not known)."""
 
@@ -69,6 +71,9 @@ class Remembered:
 
     def __init__(self, records: Records | None = None) -> None:
         self._cards = {digest: read.shifted(-line) for digest, read, line in records or ()}
+
+    def __len__(self) -> int:
+        return len(self._cards)
 
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
         read = self._cards.get(digest)
@@ -85,6 +90,9 @@ class Stored:
         self._index = {digests[start : start + DIGEST_SIZE]: number for number, start in enumerate(range(0, len(digests), DIGEST_SIZE))}
         self._entries = entries
         self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._index)
 
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
         number = self._index.get(digest)
@@ -107,6 +115,8 @@ class Cut:
     cards_line: int  # the line of the `cards:` key
     chunks: list[str]
     lines: list[int]  # the line each chunk starts on
+    end_line: int  # the line after the card list's last
+    to_end: bool  # whether the card list runs to the end of the text
 
 
 def cut(text: str) -> Cut | None:
@@ -126,7 +136,7 @@ def cut(text: str) -> Cut | None:
     lines = list(accumulate((chunk.count("\n") for chunk in chunks), initial=text.count("\n", 0, first)))
     line = lines.pop()
     header = text[:first] + "\n" * (line - lines[0]) + text[end:]
-    return Cut(header, text.count("\n", 0, cards.start()), chunks, lines)
+    return Cut(header, text.count("\n", 0, cards.start()), chunks, lines, line, end == len(text))
 
 
 def digest(chunk: str, escapes: bool) -> bytes:
@@ -189,6 +199,62 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     mark = yaml.Mark(reader.filename, 0, pieces.lines[0], 0, None, 0)
     root.value[index] = (keys[0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
     return root, records
+
+
+class Witness:
+    """Watches a whole parse's card list, to tell the chunks the cache may keep from it: those
+    that read alone as they read in the file (`records`)."""
+
+    def __init__(self, reader: SchemaReader) -> None:
+        self._reader = reader
+        self._key: yaml.Node | None = None
+        self._items: list[tuple[Position, Position]] = []  # each item's start and end (from 0)
+        self.anchored = True  # until the composer says otherwise
+
+    def streamed(self, key: yaml.Node) -> bool:
+        if self._reader.is_cards_key(key):
+            self._key = key
+            return True
+        return False
+
+    def item(self, node: yaml.Node) -> None:
+        self._items.append(((node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)))
+        self._reader.card(node)
+
+    def records(self, text: str, root: yaml.Node | None) -> Records | None:
+        """The chunks of a deck that read cleanly, if every item of its card list began on a
+        chunk's first line (after its '- ') and ended by the next chunk's (None otherwise).
+
+        Items begin only after a '- ' at column 0 and every such line of the list is a chunk's
+        first, so n items within n chunks make every chunk's first line an item's: libyaml was
+        outside any scalar there, and the chunk read alone is the same characters read in the
+        same state, to an end where the file's next item (or key) begins.
+        """
+        pieces = cut(text)
+        reads = self._reader.cards_read
+        key = self._key
+        if pieces is None or key is None or self.anchored or not isinstance(root, yaml.MappingNode):
+            return None
+        if (key.start_mark.line, key.start_mark.column) != (pieces.cards_line, 0):
+            return None
+        if not len(self._items) == len(pieces.chunks) == len(reads):
+            return None
+        ends = [(line, 0) for line in pieces.lines[1:]]
+        if not pieces.to_end:
+            keys = [pair[0] for pair in root.value]
+            after = keys.index(key) + 1
+            if after == len(keys) or (keys[after].start_mark.line, keys[after].start_mark.column) != (pieces.end_line, 0):
+                return None
+            ends.append((pieces.end_line, 0))
+        else:
+            ends.append((pieces.end_line + 1, 0))
+        records: Records = []
+        escapes = self._reader.escapes
+        for chunk, line, end, (start, stop), read in zip(pieces.chunks, pieces.lines, ends, self._items, reads, strict=True):
+            if not ((line, 1) <= start and stop <= end and read.shaped and not read.errors):
+                return None
+            records.append((digest(chunk, escapes), read, line))
+        return records
 
 
 def _never(_: yaml.Node) -> bool:

@@ -16,17 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from quiz.decks import chunks
 from quiz.decks.compose import MAX_NESTING, Composer, Refused
 from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 from quiz.decks.sources import SourceFiles
-
-if TYPE_CHECKING:
-    from quiz.decks.chunks import Known, Records
 
 __all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
 
@@ -53,7 +51,7 @@ class CheckResult:
     deck: Deck | None
     problems: list[Problem] = field(default_factory=list)
     # What the cache keeps of each card, when the deck was read chunk by chunk (quiz/decks/chunks.py).
-    chunks: Records | None = None
+    chunks: chunks.Records | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,7 +66,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "deck"
 
 
-def check_path(path: str | Path, verify_sources: bool = False, source_root: Path | None = None, known: Known | None = None) -> CheckResult:
+def check_path(path: str | Path, verify_sources: bool = False, source_root: Path | None = None, known: chunks.Known | None = None) -> CheckResult:
     """Read and validate a deck file; never raises for a bad file.
 
     With `verify_sources`, also check cited files and quotes; cited files are read only inside
@@ -100,7 +98,7 @@ def check_text(
     base_dir: Path | None = None,
     path: str | None = None,
     sources: SourceFiles | None = None,
-    known: Known | None = None,
+    known: chunks.Known | None = None,
 ) -> CheckResult:
     """Validate deck YAML text. With `base_dir` (or `sources`), also check cited files and quotes.
 
@@ -130,18 +128,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_text(text: str, filename: str, default_id: str, path: str | None, sources: SourceFiles | None, known: Known | None) -> CheckResult:
-    if known is not None:
-        from quiz.decks import chunks
-
+def _check_text(text: str, filename: str, default_id: str, path: str | None, sources: SourceFiles | None, known: chunks.Known | None) -> CheckResult:
+    # Nothing known (a new file): composing chunk by chunk costs more than the whole at once,
+    # which shows as well which chunks would read alone as they read in the file.
+    if known is not None and len(known):
         reader = SchemaReader(filename, sources, escapes="\\" in text)
         incremental = chunks.read(text, reader, known, _Loader)
         if incremental is not None:
             cards_root, records = incremental
             return _result(reader, reader.deck(cards_root, default_id, path), records)
     reader = SchemaReader(filename, sources, escapes="\\" in text)
+    witness = chunks.Witness(reader) if known is not None else None
     try:
-        root = Composer(text, _Loader, reader.is_cards_key, reader.card).document()
+        if witness is None:
+            root = Composer(text, _Loader, reader.is_cards_key, reader.card).document()
+        else:
+            composer = Composer(text, _Loader, witness.streamed, witness.item)
+            root = composer.document()
+            witness.anchored = composer.anchored
     except Refused as refused:
         return CheckResult(None, [Problem(filename, refused.mark.line + 1, refused.mark.column + 1, refused.message)])
     except yaml.MarkedYAMLError as exc:
@@ -161,10 +165,13 @@ def _check_text(text: str, filename: str, default_id: str, path: str | None, sou
         return CheckResult(None, [Problem(filename, line, column, f"invalid YAML: {what}")])
     except yaml.YAMLError as exc:
         return CheckResult(None, [Problem(filename, 1, 1, f"invalid YAML: {exc}")])
-    return _result(reader, reader.deck(root, default_id, path))
+    result = _result(reader, reader.deck(root, default_id, path))
+    if witness is not None and result.deck is not None:
+        result.chunks = witness.records(text, root)
+    return result
 
 
-def _result(reader: SchemaReader, deck: Deck | None, records: Records | None = None) -> CheckResult:
+def _result(reader: SchemaReader, deck: Deck | None, records: chunks.Records | None = None) -> CheckResult:
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     if any(not p.warning for p in problems):
         return CheckResult(None, problems)
