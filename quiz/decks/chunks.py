@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Any, Protocol
 
 import yaml
@@ -51,6 +51,7 @@ _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))"
 # The first line after the list's first item that starts at column 0 and is not an item, a
 # comment or blank: the list's end.
 _LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
+_ITEM = re.compile(r"\n-")
 DIGEST_SIZE = 16
 
 # The chunks of a deck that read cleanly, in order, for the cache: digest, card, the chunk's line.
@@ -109,14 +110,24 @@ def _at(line: int | None, column: int | None, lines: int) -> Position | None:
 
 @dataclass(frozen=True, slots=True)
 class Cut:
-    """A deck's text cut at its cards (lines counted from 0)."""
+    """A deck's text cut at its cards (offsets in the text; lines counted from 0)."""
 
+    text: str
     header: str  # the text with the card list's lines blank
     cards_line: int  # the line of the `cards:` key
-    chunks: list[str]
-    lines: list[int]  # the line each chunk starts on
-    end_line: int  # the line after the card list's last
+    starts: list[int]  # where each chunk starts
+    end: int  # where the card list ends
+    first_line: int  # the card list's first line
+    end_line: int  # the line after its last
     to_end: bool  # whether the card list runs to the end of the text
+
+    def chunks(self) -> Iterator[tuple[str, int]]:
+        """Each chunk and the line it starts on, cut as asked for (all at once are the file's size again)."""
+        text, line = self.text, self.first_line
+        for start, stop in zip(self.starts, [*self.starts[1:], self.end], strict=True):
+            chunk = text[start:stop]
+            yield chunk, line
+            line += chunk.count("\n")
 
 
 def cut(text: str) -> Cut | None:
@@ -130,13 +141,10 @@ def cut(text: str) -> Cut | None:
     ends = _LIST_END.search(text, first)
     end = len(text) if ends is None else ends.start() + 1
     # Every line of the list that starts at column 0 with '-' starts an item, the first included.
-    chunks = [f"-{piece}\n" for piece in text[first:end].split("\n-")]
-    chunks[0] = chunks[0][1:]
-    chunks[-1] = chunks[-1][:-1]
-    lines = list(accumulate((chunk.count("\n") for chunk in chunks), initial=text.count("\n", 0, first)))
-    line = lines.pop()
-    header = text[:first] + "\n" * (line - lines[0]) + text[end:]
-    return Cut(header, text.count("\n", 0, cards.start()), chunks, lines, line, end == len(text))
+    starts = [first, *(item.start() + 1 for item in _ITEM.finditer(text, first, end))]
+    first_line, end_line = text.count("\n", 0, first), text.count("\n", 0, end)
+    header = text[:first] + "\n" * (end_line - first_line) + text[end:]
+    return Cut(text, header, text.count("\n", 0, cards.start()), starts, end, first_line, end_line, end == len(text))
 
 
 def digest(chunk: str, escapes: bool) -> bytes:
@@ -174,7 +182,7 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
         return None
     alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
     records: Records | None = []
-    for chunk, line in zip(pieces.chunks, pieces.lines, strict=True):
+    for chunk, line in pieces.chunks():
         key = digest(chunk, reader.escapes)
         card = known.card(key, line)
         if card is not None:
@@ -196,7 +204,7 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
         else:
             records = None
     # The card list as the whole parse gives it: its items were handed over as they came.
-    mark = yaml.Mark(reader.filename, 0, pieces.lines[0], 0, None, 0)
+    mark = yaml.Mark(reader.filename, 0, pieces.first_line, 0, None, 0)
     root.value[index] = (keys[0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
     return root, records
 
@@ -208,7 +216,8 @@ class Witness:
     def __init__(self, reader: SchemaReader) -> None:
         self._reader = reader
         self._key: yaml.Node | None = None
-        self._items: list[tuple[Position, Position]] = []  # each item's start and end (from 0)
+        # Each item's start and end, line and column (from 0): four numbers, not tuples, for 100,000 items.
+        self._items = array("q")
         self.anchored = True  # until the composer says otherwise
 
     def streamed(self, key: yaml.Node) -> bool:
@@ -218,7 +227,8 @@ class Witness:
         return False
 
     def item(self, node: yaml.Node) -> None:
-        self._items.append(((node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)))
+        start, end = node.start_mark, node.end_mark
+        self._items.extend((start.line, start.column, end.line, end.column))
         self._reader.card(node)
 
     def records(self, text: str, root: yaml.Node | None) -> Records | None:
@@ -237,24 +247,26 @@ class Witness:
             return None
         if (key.start_mark.line, key.start_mark.column) != (pieces.cards_line, 0):
             return None
-        if not len(self._items) == len(pieces.chunks) == len(reads):
+        if not len(self._items) == 4 * len(pieces.starts) == 4 * len(reads):
             return None
-        ends = [(line, 0) for line in pieces.lines[1:]]
-        if not pieces.to_end:
+        if pieces.to_end:
+            last = (pieces.end_line + 1, 0)
+        else:
             keys = [pair[0] for pair in root.value]
             after = keys.index(key) + 1
-            if after == len(keys) or (keys[after].start_mark.line, keys[after].start_mark.column) != (pieces.end_line, 0):
+            last = (pieces.end_line, 0)
+            if after == len(keys) or (keys[after].start_mark.line, keys[after].start_mark.column) != last:
                 return None
-            ends.append((pieces.end_line, 0))
-        else:
-            ends.append((pieces.end_line + 1, 0))
         records: Records = []
         escapes = self._reader.escapes
-        for chunk, line, end, (start, stop), read in zip(pieces.chunks, pieces.lines, ends, self._items, reads, strict=True):
-            if not ((line, 1) <= start and stop <= end and read.shaped and not read.errors):
+        ended: Position = (0, 0)  # where the item before ended
+        marks = iter(self._items)
+        for (chunk, line), start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), marks, marks, marks, marks, reads, strict=True):
+            if not (ended <= (line, 0) and (line, 1) <= (start_line, start_column) and read.shaped and not read.errors):
                 return None
             records.append((digest(chunk, escapes), read, line))
-        return records
+            ended = (end_line, end_column)
+        return records if ended <= last else None
 
 
 def _never(_: yaml.Node) -> bool:
