@@ -1,8 +1,9 @@
 """Classes of facts the generator used to miss on real articles, each on text written here: a name
 holding an ordinal, a name run on into its state, a code taken for a date, terms a sentence files
 under, sets out to define, gives as an example, names as a principle or says a thing became, a
-named term whose tail hangs off the verb, and "it" standing for the infinitive after an
-adjective. Each test has a positive control and a negative one."""
+named term whose tail hangs off the verb, "it" standing for the infinitive after an adjective, a
+person written with an initial at the end of a longer name, and a name the parser took for a
+modifier as its clause's subject. Each test has a positive control and a negative one."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from quiz.generate.candidates import candidates
+from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
-from quiz.generate.names import name_spans, placed_end
+from quiz.generate.names import initialled, name_spans, placed_end
 from quiz.generate.nlp import build_entities, load_model, parse
 from quiz.generate.types import AnswerType
 
@@ -120,3 +122,30 @@ def test_the_principle_a_sentence_names_is_a_term() -> None:
     assert any("{{equal treatment}}" in card for card in cards)
     names, _ = found("The judges followed the advice of several experts in every one of the cases.")
     assert not [n for n, kind in names if kind == AnswerType.TERM]  # "advice" names no idea
+
+
+def test_a_person_written_with_an_initial_ends_a_name_the_tagger_ran_together() -> None:
+    doc = _doc("The museum hired Senior Curator of Sculpture R. Alan Whitby to lead the new gallery.")
+    doc.ents = [Span(doc, 6, 10, label="ORG")]  # "Sculpture R. Alan Whitby", as the tagger may take it
+    spans = name_spans(doc[:], build_entities([[doc]]))
+    assert [(s.text, s.label_) for s in spans if s.label_ == "PERSON"] == [("R. Alan Whitby", "PERSON")]
+    doc = _doc("The museum stands beside the Harold F. Dunmore Center on the hill.")
+    center = Span(doc, 5, 9, label="FAC")
+    assert center.text == "Harold F. Dunmore Center"
+    assert initialled(center) is None  # a place named after a person
+
+
+def _misparsed(first: str, entity: str) -> Doc:
+    """ "X is supporting the new clinics." as the parser sometimes reads it: X an adjective, no subject."""
+    words = [first, "is", "supporting", "the", "new", "clinics", "."]
+    return Doc(
+        _nlp().vocab, words=words, spaces=[True] * 5 + [False, False],
+        tags=["JJ", "VBZ", "VBG", "DT", "JJ", "NNS", "."], deps=["advmod", "aux", "ROOT", "det", "amod", "dobj", "punct"],
+        heads=[2, 2, 2, 5, 5, 2, 2], ents=[entity, "O", "O", "O", "O", "O", "O"],
+    )
+
+
+def test_a_name_the_parser_took_for_a_modifier_is_the_subject() -> None:
+    found_clauses = clauses(_misparsed("UNICEF", "B-ORG")[:], {})
+    assert [(c.subject[0].text, c.verb.text) for c in found_clauses] == [("UNICEF", "supporting")]
+    assert not clauses(_misparsed("Quietly", "O")[:], {})  # no name: still no subject

@@ -73,7 +73,7 @@ def clauses(sent: Span, resolved: dict[int, str]) -> list[Clause]:
 
 
 def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb)
     if len(subjects) != 1 or not finite(verb) or verb.dep_ == "acl":
         return None
     if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -132,6 +132,23 @@ def defining(verb: Token) -> bool:
     noun = verb.head
     comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
     return not comma and noun.tag_ in ("NNS", "NN") and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+NAME_ENTITIES = frozenset(("ORG", "PERSON", "GPE", "NORP"))
+
+
+def misread_subject(verb: Token) -> list[Token]:
+    """The subject of a clause the parser found none in: a one-word name it took for a modifier,
+    standing right before the verb and its auxiliaries ("USAID is supporting …", with "USAID" read
+    as an adjective)."""
+    before = [c for c in verb.children if c.i < verb.i]
+    if not before or before[0].dep_ not in ("advmod", "amod", "npadvmod", "dep", "compound"):
+        return []
+    name = before[0]
+    if name.ent_type_ not in NAME_ENTITIES or name.ent_iob_ != "B" or (name.i + 1 < len(name.doc) and name.doc[name.i + 1].ent_iob_ == "I"):
+        return []
+    between = verb.doc[name.i + 1 : verb.i]
+    return [name] if all(t.dep_ in ("aux", "auxpass", "neg") for t in between) else []
 
 
 def finite(verb: Token) -> bool:

@@ -47,6 +47,25 @@ def placed_end(ent: Span) -> int:
     return ent.end
 
 
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def initialled(ent: Span) -> int | None:
+    """Where a person's name written with an initial starts at the end of a longer name: "H.
+    Lester Cooke" after the title the tagger took with it, "John F. Kennedy"; None when the span
+    ends otherwise ("… F. Kennedy Center" is a place)."""
+    doc = ent.doc
+    for index in range(ent.start + 1, ent.end - 1):
+        if not INITIAL.match(doc[index].text):
+            continue
+        rest = doc[index + 1 : ent.end]
+        if len(rest) > 2 or not all(t.is_alpha and t.text[:1].isupper() for t in rest) or rest[-1].lower_ in CATEGORY_NOUNS:
+            return None
+        start = index if len(rest) == 2 else index - 1  # "H. Lester Cooke"; "John F. Kennedy"
+        return start if start > ent.start and doc[start].text[:1].isupper() else None
+    return None
+
+
 def proper(token: Token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and (token.text[:1].isupper() or any(c.isdigit() for c in token.text))
 
@@ -135,6 +154,8 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
             continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
         if ent.label_ in ("DATE", "CARDINAL") and len(ent) == 1 and CODE_NAME.match(ent.text):
             ent = Span(doc, ent.start, ent.end, label=label_for(sent, ent.start, ent.end, False))  # "18F" is no date
+        if ent.label_ in NAME_LABELS and ent.label_ != "PERSON" and (start := initialled(ent)) is not None:
+            ent = Span(doc, start, ent.end, label="PERSON")  # "Curator of Painting | H. Lester Cooke"
         end = placed_end(ent) if ent.label_ in NAME_LABELS else ent.end
         while ent.label_ in NAME_LABELS and end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
             end += 2  # "Moon Jae" + "-in"
