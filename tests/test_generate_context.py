@@ -82,3 +82,14 @@ def test_the_rules_leave_whole_cards_of_an_article() -> None:
     cards = made(text)
     assert cards  # positive control: the article still gives cards
     assert not any(c.text.startswith("Both scientists") or c.answer == "June 4" for c in cards)
+
+
+def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
+    text = (
+        "The Orion Telescope is an international program led by Vega Labs with its partners, Delta Optics and the "
+        "Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
+    )
+    assert any("the Orion Telescope's main mirror" in c.text for c in made(text))
+    text = "The program is run by Vega Labs with its partners, Delta Optics and the Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
+    cards = made(text)
+    assert cards and not any("main mirror" in c.text for c in cards)  # no proper-noun subject: whose mirror is unknown

@@ -265,10 +265,25 @@ def resolve_possessive(span: Span, previous: Span | None, entities: Entities, ar
     else:
         wanted = owner_labels(token.head)
         owners = {key(name): name for name, label in owners_in(previous, entities, salient) if label in wanted}
-        text = owners.popitem()[1] if len(owners) == 1 else None
+        text = owners.popitem()[1] if len(owners) == 1 else subject_owner(previous, entities, wanted)
     if not text:
         return ()
     return ((token.i, text + "’s" if "’" in span.doc.text else text + "'s"),)
+
+
+def subject_owner(previous: Span, entities: Entities, wanted: frozenset[str]) -> str | None:
+    """Of several names, the one that is the sentence's main subject ("The Webb Space Telescope is
+    a program led by NASA with ESA …" -> the telescope): what a following "Its" continues about."""
+    subjects = {
+        key(surface(ent)): render_name(ent) for ent in previous.ents
+        if entities.label(ent) in wanted and ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head == previous.root
+    }
+    if not subjects:  # a proper-noun subject the tagger gave no label: "The Webb Space Telescope"
+        nouns = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS") and not t.ent_type_]
+        if len(nouns) == 1:
+            words = [t for t in nouns[0].lefts if t.dep_ in ("det", "compound") and (t.dep_ == "det" or t.tag_.startswith("NNP"))]
+            return " ".join(t.lower_ if t.dep_ == "det" else t.text for t in [*words, nouns[0]])
+    return subjects.popitem()[1] if len(subjects) == 1 else None
 
 
 def owner_labels(owned: Token) -> frozenset[str]:
