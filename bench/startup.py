@@ -13,7 +13,8 @@ temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the pe
 (maximum resident set) of the process:
 
 - first question, `--plain` (until the `> ` prompt), deck cache warm;
-- first question, interactive (in a pseudo-terminal, until questionary draws the question);
+- first question, interactive (in a pseudo-terminal, until the question is drawn: by quiz itself
+  while questionary loads, see quiz/study/early.py);
 - first question after the deck file changed (its parsed-deck cache is stale): touched only, one
   card edited, 1 % of the cards edited (each run edits them again), and a wholly new file (its
   cache deleted first: every card parsed); `--misses-only` measures just these;
@@ -200,7 +201,7 @@ def first_question_interactive(deck: Path, env: dict[str, str], sample: Sample) 
     start = time.perf_counter()
     child = pexpect.spawn(QUIZ, ["study", str(deck)], env=env, timeout=60, dimensions=(40, 120))
     child.expect(r"Question number|Fact ")
-    child.expect(r"\?|_____")  # the prompt line itself, drawn by questionary
+    child.expect(r"\?|_____")  # the prompt line itself (drawn before questionary has loaded)
     elapsed = (time.perf_counter() - start) * 1000
     child.terminate(force=True)
     sample.add(elapsed, None)

@@ -3,7 +3,6 @@ decks named on the command line (or every known deck)."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 from collections.abc import Callable
 from datetime import UTC
@@ -116,22 +115,9 @@ def deck_ids(names: list[str], store: Store) -> list[str]:
     return ids
 
 
-def preload(module: str) -> None:
-    """Start importing `module` in a background thread: the import where it is used waits for
-    it to finish. The thread runs while the main one waits on SQLite or the disk, which let go of
-    the interpreter lock (questionary, with prompt_toolkit and asyncio, takes ~230 ms to load)."""
-    import importlib
-    import threading
-
-    def load() -> None:
-        with contextlib.suppress(Exception):  # an import that fails here fails again where it is used, and says why
-            importlib.import_module(module)
-
-    threading.Thread(target=load, name=f"preload {module}", daemon=True).start()
-
-
-def prompter(plain: bool) -> PlainPrompter | InteractivePrompter:
-    """Plain lines when asked for or when standard input is not a terminal, else questionary."""
+def prompter(plain: bool, early: bool = False) -> PlainPrompter | InteractivePrompter:
+    """Plain lines when asked for or when standard input is not a terminal, else questionary
+    (`early`: the first question is drawn before questionary loads; see quiz/study/early.py)."""
     import sys
 
     if plain or not sys.stdin.isatty():
@@ -140,7 +126,7 @@ def prompter(plain: bool) -> PlainPrompter | InteractivePrompter:
         return PlainPrompter()
     from quiz.study.prompts import InteractivePrompter
 
-    return InteractivePrompter()
+    return InteractivePrompter(early)
 
 
 def named_cards(names: list[str], deck: str | None, every: bool) -> tuple[list[Card], Store]:

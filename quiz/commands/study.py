@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 import typer
 
-from quiz.commands.common import choose_decks, fail, load_settings, now, open_store, preload, prompter
+from quiz.commands.common import choose_decks, fail, load_settings, now, open_store, prompter
 
 
 def study(
@@ -33,8 +32,6 @@ def study(
     With an exam date (a deck's `exam:` or --exam-date), a card whose recall on the exam day
     would fall below the desired retention comes due before it (see ALGORITHM.md).
     """
-    if not plain and sys.stdin.isatty():
-        preload("questionary")
     from quiz.memory.scheduler import Scheduler
     from quiz.study.planning import Controls, plan
     from quiz.study.session import Session
@@ -52,7 +49,7 @@ def study(
         hint = "" if ahead or cram else " `quiz study --ahead` studies the soonest now, `--cram` drills any."
         typer.echo(f"Nothing to study now. Next card {when(next_due, moment)}.{hint}")
         return
-    asker = prompter(plain)
+    asker = prompter(plain, early=True)
     if planned.practice:
         typer.echo("Cram: practice only; your schedule stays as it was.")
     elif planned.ahead:

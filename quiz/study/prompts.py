@@ -2,7 +2,8 @@
 
 `PlainPrompter` reads exactly one line per card and lets the automatic grade stand (for
 scripts, screen readers and tests). `InteractivePrompter` uses questionary and lets one key
-override the grade. questionary is imported only when an interactive session starts.
+override the grade. questionary is imported only when an interactive session starts (a study
+session's first question is drawn before it has loaded: quiz/study/early.py).
 """
 
 from __future__ import annotations
@@ -205,18 +206,33 @@ def pick_option(given: str, options: tuple[str, ...]) -> str:
 
 
 class InteractivePrompter:
-    def __init__(self) -> None:
-        import questionary  # noqa: F401 - loaded here so other commands start fast
+    """questionary's prompts. With `early`, questionary is not imported until the first question
+    has been drawn (quiz/study/early.py), so that it appears at once."""
 
+    def __init__(self, early: bool = False) -> None:
+        if not early:
+            import questionary  # noqa: F401 - loaded here so other commands start fast
+        self.early = early
         self.paint = Paint(use_colour(sys.stdout))
 
     def ask(self, question: Question) -> str:
-        import questionary
-
         print()
         undo = " · u undoes the last answer" if question.can_undo else ""
         print(self.paint(header(question) + undo, "36"))
         text = prompt_text(question)
+        if self.early:
+            import importlib
+
+            from quiz.study.early import drawn_lines, shown_while
+
+            self.early = False
+            try:
+                shown_while(drawn_lines(text, question.options, self.paint), lambda: importlib.import_module("questionary"))
+            except KeyboardInterrupt:
+                print()
+                raise Quit from None
+        import questionary
+
         if question.options:
             prompt = questionary.select(text, choices=list(question.options), use_shortcuts=len(question.options) <= 9)
         else:
