@@ -3,7 +3,8 @@ holding an ordinal, a name run on into its state, a code taken for a date, terms
 under, sets out to define, gives as an example, names as a principle or says a thing became, a
 named term whose tail hangs off the verb, "it" standing for the infinitive after an adjective, a
 person written with an initial at the end of a longer name, and a name the parser took for a
-modifier as its clause's subject. Each test has a positive control and a negative one."""
+modifier as its clause's subject; and "how many" of what, without an adjective before the
+number. Each test has a positive control and a negative one."""
 
 from __future__ import annotations
 
@@ -149,3 +150,10 @@ def test_a_name_the_parser_took_for_a_modifier_is_the_subject() -> None:
     found_clauses = clauses(_misparsed("UNICEF", "B-ORG")[:], {})
     assert [(c.subject[0].text, c.verb.text) for c in found_clauses] == [("UNICEF", "supporting")]
     assert not clauses(_misparsed("Quietly", "O")[:], {})  # no name: still no subject
+
+
+def test_an_adjective_before_the_number_is_left_out_of_how_many() -> None:
+    _, cards = found("In just four years, a remarkable 40 towns have joined the new river pact.")
+    assert "In just four years, how many towns have joined the new river pact?" in cards
+    _, cards = found("In just four years, 40 small towns have joined the new river pact.")
+    assert "In just four years, how many small towns have joined the new river pact?" in cards  # it describes the towns

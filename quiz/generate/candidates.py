@@ -364,6 +364,7 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         kept = tuple(
             t for t in phrase
             if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
+            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "a remarkable 40 countries": it qualifies the count, not the countries
         )
         if not kept:
             continue
