@@ -24,6 +24,7 @@ ORG = AnswerType.ORGANIZATION
 def test_a_set_named_in_another_sentence_is_no_card() -> None:
     assert reason(card("Both scientists later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
     assert reason(card("The two agencies share the {{Harbor Building}} in Oslo.", "Harbor Building", AnswerType.PLACE))
+    assert reason(card("Both men were affiliated with the {{Harbor Research Institute}}.", "Harbor Research Institute", ORG))
     assert reason(card("The trio landed in {{Kazakhstan}} after a three-hour descent.", "Kazakhstan", AnswerType.COUNTRY))
     assert not reason(card("Both Lopez and Reed later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
 
@@ -93,3 +94,12 @@ def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
     text = "The program is run by Vega Labs with its partners, Delta Optics and the Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
     cards = made(text)
     assert cards and not any("main mirror" in c.text for c in cards)  # no proper-noun subject: whose mirror is unknown
+
+
+def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
+    pair = "Peace advocates Maria Lopez and Tom Reed were part of this movement. "
+    rest = "Both men were affiliated with the Harbor Research Institute in Boston, a group that worked for arms control."
+    cards = made(pair + rest)
+    assert any(c.text.startswith("Maria Lopez and Tom Reed were affiliated") for c in cards)
+    cards = made("Peace advocates such as Maria Lopez were part of this movement. " + rest)  # one person: "Both men" is unknown
+    assert cards and not any("affiliated" in c.text for c in cards)

@@ -19,7 +19,7 @@ from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candida
 from quiz.generate.words import CATEGORY_NOUNS, MONTHS
 
 # "Both men", "The two countries", "All three agencies": a set named in another sentence.
-QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)\b|[a-z]+s\b)")
+QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)|men|women|people|children|[a-z]+s)\b(?!\s+of\b)")
 # A sentence opening on "Its" or "Their" that references.py could not resolve keeps the word
 # somewhere in the card ("In what year was its main mirror cast?").
 OPENING_POSSESSIVE = re.compile(r"^(?:Its|Their)\b")

@@ -161,6 +161,8 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
     words = [t for t in span if not t.is_punct and t.lower_ not in CONNECTIVES]
     if words and words[0].text in entities.proper and words[0].dep_ in ("nsubj", "nsubjpass"):
         return ((words[0].i, words[0].text),)  # a name starting the sentence keeps its capital in questions
+    if previous is not None and (pair := both_people(words, previous, entities, article)):
+        return pair
     if previous is None or not words or words[0].tag_ != "PRP" or words[0].dep_ not in ("nsubj", "nsubjpass"):
         return ()
     pronoun = words[0]
@@ -179,6 +181,20 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
 
 
 PERSON_PRONOUNS = frozenset("he him his she her".split())
+PEOPLE_NOUNS = frozenset("men women".split())
+
+
+def both_people(words: list[Token], previous: Span, entities: Entities, article: int) -> Replacements:
+    """ "Both men" or "The two men" opening a sentence after one that names exactly two people:
+    "Nicholas Butler and James Shotwell were …". Anything else stays, and context.py drops it."""
+    lead = [w.lower_ for w in words[:3]]
+    size = 2 if lead[:1] == ["both"] else 3 if lead[:2] == ["the", "two"] else 0
+    if not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
+        return ()
+    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON"))
+    if len(people) != 2:
+        return ()
+    return ((words[0].i, f"{people[0]} and {people[1]}"), *((w.i, "") for w in words[1:size]))
 
 
 def person_referent(current: str | None, span: Span, entities: Entities, article: int) -> str | None:
