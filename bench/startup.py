@@ -45,10 +45,11 @@ from pathlib import Path
 
 import pexpect
 
+from quiz.days import to_ms
 from quiz.decks.file import dump
 from quiz.decks.model import Deck, Entry
 from quiz.memory.state import State
-from quiz.store import Store, to_ms
+from quiz.store import Store
 
 HERE = Path(sys.executable).parent
 QUIZ = str(HERE / "quiz") if (HERE / "quiz").exists() else shutil.which("quiz") or "quiz"

@@ -16,7 +16,7 @@ import os
 from quiz import __version__
 from quiz.decks.model import Deck
 from quiz.store import Store, StoreError
-from quiz.store_figures import Dropped
+from quiz.store.figures import Dropped
 
 
 def deck_version(deck: Deck) -> str | None:

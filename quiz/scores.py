@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.progress import trend
-from quiz.store_exams import ExamScore
+from quiz.store.exams import ExamScore
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from quiz.days import from_ms
 from quiz.decks.file import load_path
 from quiz.decks.model import key_of
 from quiz.interop.html import to_html
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler
-from quiz.store import NEW, PastReview, Store, from_ms
+from quiz.store import NEW, PastReview, Store
 
 from anki_helpers import add_note, answer, as_anki2_only, cards_of, collection, export_package, import_package, revlog
 from cli_helpers import BUNDLED_DECK, reviews, run_quiz

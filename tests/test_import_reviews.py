@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quiz.days import to_ms
 from quiz.memory.rating import Rating
 from quiz.memory.replay import Event, memory_after
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import State
-from quiz.store import Answer, PastReview, Store, StoreError, to_ms
+from quiz.store import Answer, PastReview, Store, StoreError
 
 from cli_helpers import reviews, run_quiz
 from conftest import ROOT, T0

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from quiz.days import to_ms
 from quiz.decks import cache
 from quiz.decks.file import dump
 from quiz.decks.model import Deck, Entry, Kind, Source
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import State
-from quiz.store import Answer, Store, to_ms
+from quiz.store import Answer, Store
 from quiz.study.planning import plan
 from quiz.study.queue import StudyQueue
 from quiz.study.session import Question, Quit, Result, Session, Summary, judge, options_for

@@ -11,10 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz import store as store_module
+from quiz.days import from_ms, to_ms
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
-from quiz.store import MIGRATIONS, Answer, Store, StoreError, from_ms, to_ms
+from quiz.store import Answer, Store, StoreError
+from quiz.store import db as store_module
+from quiz.store.migrations import MIGRATIONS
 
 from conftest import T0
 

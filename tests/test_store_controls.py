@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quiz.days import to_ms
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
-from quiz.store import MIGRATIONS, Answer, Store, to_ms
+from quiz.store import Answer, Store
+from quiz.store.migrations import MIGRATIONS
 
 from conftest import T0
 

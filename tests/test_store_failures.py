@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from quiz import store as store_module
 from quiz.decks.model import Deck
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.store import Store, StoreError
+from quiz.store import db as store_module
 from quiz.study.planning import plan
 from quiz.study.prompts import PlainPrompter
 from quiz.study.session import Question, Result, Session

@@ -18,11 +18,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from quiz.days import from_ms
 from quiz.interop.anki_package import Package
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import Memory, State
-from quiz.store import NEW, CardRecord, PastReview, from_ms
+from quiz.store import NEW, CardRecord, PastReview
 
 MANUAL_KINDS = (4, 5)  # manual, rescheduled
 # revlog kind → the card's state at the review (fsrs-optimizer's numbering).

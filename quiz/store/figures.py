@@ -234,6 +234,37 @@ class FigureQueries:
         self.db.executemany("INSERT OR IGNORE INTO temp.chosen VALUES (?, ?)", keys)
         self.db.commit()  # ends the implicit transaction, which would pin this read's snapshot
 
+    def new_cards_since(self, since: datetime) -> int:
+        """How many cards were seen for the first time since `since`."""
+        return self.db.execute("SELECT COUNT(*) FROM cards WHERE first_review_ms >= ?", (to_ms(since),)).fetchone()[0]
+
+    def new_cards_by_deck(self, since: datetime) -> dict[str, int]:
+        """How many cards of each deck were seen for the first time since `since`."""
+        # `+deck_id`: today's range of the first-review index, not a walk of every card in deck order.
+        rows = self.db.execute("SELECT deck_id, COUNT(*) FROM cards WHERE first_review_ms >= ? GROUP BY +deck_id", (to_ms(since),))
+        return dict(rows)
+
+    def review_totals(self, since: datetime | None = None, deck_ids: list[str] | None = None) -> tuple[int, int]:
+        """(reviews, correct reviews), all time or since a moment; of every deck or of `deck_ids`.
+        Undone reviews do not count; all-time totals come from the daily totals."""
+        decks = f" AND deck_id IN ({','.join('?' * len(deck_ids))})" if deck_ids is not None else ""
+        if since is None:
+            sql = f"SELECT COALESCE(SUM(reviews), 0), COALESCE(SUM(correct), 0) FROM daily_reviews WHERE 1{decks}"
+            row = self.db.execute(sql, deck_ids or ()).fetchone()
+        else:
+            # Unary + keeps SQLite off the per-card index, which would walk every review of the decks.
+            sql = f"SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM reviews WHERE reviewed_ms >= ? AND undone_ms IS NULL{decks.replace('deck_id', '+deck_id')}"
+            row = self.db.execute(sql, [to_ms(since), *(deck_ids or ())]).fetchone()
+        return int(row[0]), int(row[1])
+
+    def review_days(self) -> list[str]:
+        """Local dates (YYYY-MM-DD) with at least one review, newest first."""
+        rows = self.db.execute("SELECT day FROM daily_reviews GROUP BY day HAVING SUM(reviews) > 0 ORDER BY day DESC")
+        return [day for (day,) in rows]
+
+    def reviews_by_deck(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT deck_id, SUM(reviews) FROM daily_reviews GROUP BY deck_id"))
+
 
 def _bucketed(moments: Iterable[int], limits: list[int]) -> list[int]:
     """How many of the moments fall before each limit and not before the one before it."""

@@ -1,7 +1,7 @@
 """The store's side of review histories: importing past reviews from elsewhere (a review log,
 Anki's revlog) and reading each card's history back for replays and the optimizer.
 
-`Store` (quiz/store.py) inherits these methods; their sqlite3 errors become StoreError there.
+`Store` (quiz/store/db.py) inherits these methods; their sqlite3 errors become StoreError there.
 """
 
 from __future__ import annotations
