@@ -67,9 +67,9 @@ def in_process(home: Path, runs: int) -> tuple[float, float]:
     """Median ms of `report` and of `progress`, imports done, the store and decks open."""
     os.environ["QUIZ_HOME"] = str(home)
     from quiz.commands.common import choose_decks
+    from quiz.figures.stats import progress, report
     from quiz.memory.scheduler import Scheduler
     from quiz.paths import database_path
-    from quiz.stats import progress, report
     from quiz.store import Store
 
     decks = choose_decks(None)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.browse import rows
 from quiz.decks.model import Entry
+from quiz.figures.browse import rows
 from quiz.memory.rating import Rating
 from quiz.memory.recall import Curve
 from quiz.memory.state import Memory, State

@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.decks.model import Card, Entry, Kind, Source
+from quiz.figures.scores import by_deck
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import Memory, State
-from quiz.scores import by_deck
 from quiz.store import Answer, Store
 from quiz.study.exam import Ending, draw, kinds_from_text, rating
 from quiz.study.prompts import Paint, exam_report

@@ -12,15 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz import charts
-from quiz import progress as figures
+from quiz.figures import progress as figures
+from quiz.figures.progress import DayTotals, Share
+from quiz.figures.stats import progress
 from quiz.memory.rating import Rating
 from quiz.memory.recall import Curve
 from quiz.memory.state import Memory, State
-from quiz.progress import DayTotals, Share
-from quiz.stats import progress
 from quiz.store import Answer, Store
-from quiz.term import render
+from quiz.terminal import charts
+from quiz.terminal.draw import render
 
 from conftest import T0, make_deck, qa
 

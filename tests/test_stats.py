@@ -10,9 +10,9 @@ import pytest
 
 from quiz.days import start_of_day
 from quiz.decks.model import Deck
+from quiz.figures.stats import report, streak
 from quiz.memory.rating import Rating
 from quiz.memory.state import Memory, State
-from quiz.stats import report, streak
 from quiz.store import Answer, Store
 
 from conftest import T0, in_time_zone, make_deck, qa

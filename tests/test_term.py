@@ -1,4 +1,4 @@
-"""quiz.term draws tables and text line for line as rich does, without loading rich's console
+"""quiz.terminal.draw draws tables and text line for line as rich does, without loading rich's console
 unless a table must shrink to fit."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from quiz.term import Screen, Table, Text, render, to_rich
+from quiz.terminal.draw import Screen, Table, Text, render, to_rich
 
 WORDS = st.text(st.sampled_from("abc xyz—…·█░é漢"), max_size=30)
 

@@ -24,10 +24,10 @@ def cards(
     """
     import json
 
-    from quiz.browse import rows
     from quiz.decks.select import matching
+    from quiz.figures.browse import rows
+    from quiz.figures.stats import chosen_cards
     from quiz.memory.scheduler import Scheduler
-    from quiz.stats import chosen_cards
 
     chosen = choose_decks([deck] if deck else None)
     store = open_store()
@@ -46,7 +46,7 @@ def cards(
     if as_json:
         typer.echo(json.dumps([row.to_json() for row in listed], indent=2, ensure_ascii=False))
         return
-    from quiz.render import cards_table, console
+    from quiz.terminal.render import cards_table, console
 
     out = console()
     if not listed:

@@ -22,9 +22,9 @@ def dashboard(
     if ctx.invoked_subcommand is not None:
         return
     from quiz.decks.catalog import known_decks
-    from quiz.render import dashboard as dashboard_lines
-    from quiz.render import screen
-    from quiz.stats import report
+    from quiz.figures.stats import report
+    from quiz.terminal.render import dashboard as dashboard_lines
+    from quiz.terminal.render import screen
 
     decks = known_decks(warn)
     store = open_store(decks)

@@ -19,7 +19,7 @@ def scores(
     """
     import json
 
-    from quiz.scores import by_deck
+    from quiz.figures.scores import by_deck
 
     store = open_store()
     history = by_deck(store.exam_scores(deck_ids([deck], store) if deck else None), store.deck_titles())
@@ -29,8 +29,8 @@ def scores(
     if not history:
         typer.echo("No exams yet. `quiz exam` sits one.")
         return
-    from quiz import charts
-    from quiz.render import screen
+    from quiz.terminal import charts
+    from quiz.terminal.render import screen
 
     out = screen()
     for deck_scores in history:

@@ -23,8 +23,8 @@ def stats(
     """
     import json
 
+    from quiz.figures.stats import progress, report
     from quiz.memory.scheduler import Scheduler
-    from quiz.stats import progress, report
 
     chosen = choose_decks([deck] if deck else None)
     # One deck's own settings, or the global ones for several decks.
@@ -37,9 +37,9 @@ def stats(
     if as_json:
         typer.echo(json.dumps({**result.to_json(), **figures.to_json()}, indent=2, ensure_ascii=False))
         return
-    from quiz import charts
-    from quiz.render import mastery_table, screen, stats_table
-    from quiz.term import Text
+    from quiz.terminal import charts
+    from quiz.terminal.draw import Text
+    from quiz.terminal.render import mastery_table, screen, stats_table
 
     out = screen()
     out.print(stats_table(result))

@@ -59,7 +59,7 @@ def study(
     session = Session(planned.queue, planned.memories, store, scheduler, asker, {d.id: d for d in chosen}, now, limit,
                       deck_schedulers=own, practice=planned.practice, exams=planned.exams)
     summary = session.run()
-    from quiz.render import console, session_summary  # rich loads after the session, not before it
+    from quiz.terminal.render import console, session_summary  # rich loads after the session, not before it
 
     out = console()
     out.print()

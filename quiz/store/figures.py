@@ -1,4 +1,4 @@
-"""The store's queries behind the progress figures (quiz/progress.py shapes what they return).
+"""The store's queries behind the progress figures (quiz/figures/progress.py shapes what they return).
 
 Each aggregates in SQL from an index or the daily totals, never by reading every review into
 Python: `quiz stats` must stay fast at a million reviews. With `keys` (the cards of a tag), the
@@ -22,7 +22,7 @@ from quiz.memory.recall import Curve
 from quiz.memory.state import State
 
 if TYPE_CHECKING:  # the figures' records load with the figures (quiz stats), not for every store
-    from quiz.progress import CardRecall, DayTotals
+    from quiz.figures.progress import CardRecall, DayTotals
 
 CardKey = tuple[str, str]
 # Card ids bound per query (SQLite allows 32,766 parameters).
@@ -140,7 +140,7 @@ class FigureQueries:
                 f" SUM({young}), SUM({young} AND rating > 1), SUM({mature}), SUM({mature} AND rating > 1)"
                 " FROM temp.chosen JOIN reviews USING (deck_id, card_id) WHERE undone_ms IS NULL GROUP BY deck_id, day ORDER BY day"
             )
-        from quiz.progress import DayTotals
+        from quiz.figures.progress import DayTotals
 
         return [DayTotals(*row) for row in rows]
 
@@ -195,7 +195,7 @@ class FigureQueries:
             " AND due_ms <= :now AND lapses = 0 AND state > 0 ORDER BY recall, deck_id, card_id LIMIT :limit",
             args,
         ).fetchall() if len(lapsed) < limit else []
-        from quiz.progress import CardRecall
+        from quiz.figures.progress import CardRecall
 
         return [CardRecall(*row) for row in [*lapsed, *overdue][:limit]]
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.progress import trend
+from quiz.figures.progress import trend
 from quiz.store.exams import ExamScore
 
 

@@ -1,5 +1,5 @@
 """Tables and summaries for the terminal: the figures of stats, decks and the dashboard drawn
-with quiz.term (rich's look, without loading rich's console), a session's summary and the card
+with quiz.terminal.draw (rich's look, without loading rich's console), a session's summary and the card
 browser with rich (which honours NO_COLOR)."""
 
 from __future__ import annotations
@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from quiz.humantime import when
-from quiz.term import Screen, Table, Text
+from quiz.terminal.draw import Screen, Table, Text
 
 if TYPE_CHECKING:  # only annotations: each command loads just the rooms it draws
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    from quiz.browse import CardRow
-    from quiz.stats import Report
+    from quiz.figures.browse import CardRow
+    from quiz.figures.stats import Report
     from quiz.study.session import Summary
 
 

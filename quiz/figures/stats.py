@@ -1,5 +1,5 @@
 """Progress figures from the store: today's reviews, streak, what is due, per-deck mastery
-(`report`), and the figures over time of quiz/progress.py (`progress`).
+(`report`), and the figures over time of quiz/figures/progress.py (`progress`).
 
 "Mastered" cards are those in FSRS's review state (past their learning steps). Suspended cards
 are never due. Days are local calendar days. With tags, every figure is about the tagged cards.
@@ -21,7 +21,7 @@ from quiz.memory.recall import Curve
 from quiz.store import Store
 
 if TYPE_CHECKING:  # loaded by progress(): quiz decks and the dashboard draw none of its figures
-    from quiz import progress as figures
+    from quiz.figures import progress as figures
 
 HARDEST = 10
 
@@ -145,7 +145,7 @@ def report(store: Store, decks: list[Deck], now: datetime, tags: tuple[str, ...]
 
 def progress(store: Store, decks: list[Deck], now: datetime, desired: float, curve: Curve, tags: tuple[str, ...] = ()) -> figures.Progress:
     """The figures over time: heatmap, forecast, true retention, time per day, hardest cards, exams."""
-    from quiz import progress as figures
+    from quiz.figures import progress as figures
 
     today = now.astimezone().date()
     cards = chosen_cards(store, decks, tags)
@@ -172,7 +172,7 @@ def _keys(cards: dict[str, list[Card]]) -> list[CardKey]:
 
 def _hardest(store: Store, decks: list[Deck], now: datetime, curve: Curve, desired: float, keys: list[CardKey] | None) -> list[figures.HardCard]:
     """Cards that lapsed or are likely forgotten now (recall under the desired retention)."""
-    from quiz import progress as figures
+    from quiz.figures import progress as figures
 
     found = [row for row in store.hardest([deck.id for deck in decks], now, curve, HARDEST * 3, keys) if row.lapses or row.recall < desired]
     # Cards deleted from their deck file keep their rows: more are asked for, those still there shown.
@@ -188,7 +188,7 @@ def _hardest(store: Store, decks: list[Deck], now: datetime, curve: Curve, desir
 
 
 def _outlook(store: Store, deck: Deck, chosen: list[Card] | None, today: date, curve: Curve) -> figures.ExamOutlook:
-    from quiz import progress as figures
+    from quiz.figures import progress as figures
 
     assert deck.exam is not None
     keys = [key_of(card) for card in chosen] if chosen is not None else None

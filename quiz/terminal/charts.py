@@ -1,4 +1,4 @@
-"""Charts for the terminal, drawn with quiz.term (rich's look): the review heatmap, bars of the forecast and of time
+"""Charts for the terminal, drawn with quiz.terminal.draw (rich's look): the review heatmap, bars of the forecast and of time
 per day, true retention, the hardest cards, exam outlooks, and exam scores with their trend.
 
 Every chart reads without colour (NO_COLOR, pipes): shading is in the characters themselves, and
@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from quiz.humantime import duration
-from quiz.term import Table, Text
+from quiz.terminal.draw import Table, Text
 
 if TYPE_CHECKING:  # only annotations
-    from quiz.progress import Heatmap, Progress, Share
-    from quiz.scores import DeckScores
+    from quiz.figures.progress import Heatmap, Progress, Share
+    from quiz.figures.scores import DeckScores
 
 SHADES = "·░▒▓█"
 SHADE_STYLES = ("dim", "green", "green", "bright_green", "bold bright_green")
