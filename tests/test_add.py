@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pexpect
@@ -124,3 +125,20 @@ def test_interactive_add_in_a_terminal(tmp_path: Path) -> None:
     assert (added.question, added.answer, added.accept, added.choices) == ("Which river flows through Basel?", "Rhine", ("Rhein",), ("Danube", "Rhone"))
     assert (added.source, added.quote, added.tags) == ("atlas", "The Rhine flows through Basel.", ("rivers",))
     assert len(load_path(deck).entries) == 2
+
+
+def test_an_interrupt_signal_at_a_menu_stops_adding(tmp_path: Path) -> None:
+    # Ctrl-C typed just before a menu takes the terminal arrives as SIGINT, not as a key.
+    deck = deck_file(tmp_path)
+    child = pexpect.spawn(QUIZ[0], [*QUIZ[1:], "add", str(deck)], env=quiz_env(tmp_path), cwd=str(tmp_path),
+                          encoding="utf-8", timeout=20, dimensions=(40, 120))
+    child.expect("sentence with")
+    child.sendline("Which river flows through Basel?")
+    child.expect("Kind of card")
+    child.expect(r"\x1b\[\?7h")  # the menu is drawn and reading keys
+    child.kill(signal.SIGINT)
+    child.expect("0 card\\(s\\) added")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert deck.read_text(encoding="utf-8") == DECK

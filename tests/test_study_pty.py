@@ -122,6 +122,24 @@ def test_ctrl_c_and_ctrl_d_quit_cleanly(tmp_path: Path, deck: Path, key: str) ->
     assert len(reviews(tmp_path)) == 1
 
 
+@pytest.mark.parametrize("menu", [True, False])
+def test_an_interrupt_signal_at_a_prompt_quits(tmp_path: Path, deck: Path, menu: bool) -> None:
+    # Ctrl-C typed in the instant before a prompt takes the terminal arrives as SIGINT, not as a
+    # key; sent with kill it arrives so whenever the prompt is up. A menu used to ignore it.
+    child = spawn(tmp_path, str(deck))
+    if menu:
+        answer_first_card(child)
+    else:
+        child.expect("capital of Cuba")
+    child.expect(r"\x1b\[\?7h")  # prompt_toolkit has drawn the prompt and is reading keys
+    child.kill(signal.SIGINT)
+    child.expect("Session summary")
+    output = child.before or ""
+    assert finish(child) == 0
+    assert "Traceback" not in output
+    assert len(reviews(tmp_path)) == (1 if menu else 0)
+
+
 def test_cloze_prompt_shows_a_blank(tmp_path: Path, deck: Path) -> None:
     child = spawn(tmp_path, str(deck), "--limit", "4")
     for prompt, keys in (("capital of Cuba", "Havana\r"), ("suspended the talks", "\r"), ("True or false", "\r")):

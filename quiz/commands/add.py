@@ -103,7 +103,9 @@ class QuestionaryAsker:
 
     def _ask(self, question: object) -> str:
         from quiz.decks.authoring import Stop
+        from quiz.study.prompts import interruptible
 
+        interruptible(question)
         try:
             answer = question.unsafe_ask()  # type: ignore[attr-defined]
         except (KeyboardInterrupt, EOFError):

@@ -296,11 +296,28 @@ ACTION_SAID = {
 }
 
 
-def _bind_quit_keys(prompt: object, menu: bool, undo: bool = False) -> None:
-    """Ctrl-D quits any prompt; `q` quits a menu (a text prompt takes `q` + Enter), and `u`
-    undoes the last answer from a menu when there is one to undo."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+def interruptible(prompt: object) -> None:
+    """Let an interrupt signal end a questionary prompt as Ctrl-C does. Ctrl-C pressed just before
+    the prompt takes the terminal arrives as SIGINT, not as a key, and questionary's menus leave
+    prompt_toolkit's `<sigint>` unbound (its text prompts bind it), so the menu went on as if
+    nothing had been pressed."""
+    from prompt_toolkit.key_binding import KeyBindings
 
+    bindings = KeyBindings()
+
+    @bindings.add("<sigint>")
+    def _(event: object) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")  # type: ignore[attr-defined]
+
+    _merge(prompt, bindings)
+
+
+def _bind_quit_keys(prompt: object, menu: bool, undo: bool = False) -> None:
+    """Ctrl-D quits any prompt, and so does an interrupt signal; `q` quits a menu (a text prompt
+    takes `q` + Enter), and `u` undoes the last answer from a menu when there is one to undo."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    interruptible(prompt)
     bindings = KeyBindings()
 
     @bindings.add("c-d")
@@ -318,6 +335,12 @@ def _bind_quit_keys(prompt: object, menu: bool, undo: bool = False) -> None:
         @bindings.add("u")
         def _undo(event: object) -> None:
             event.app.exit(exception=Undo, style="class:aborting")  # type: ignore[attr-defined]
+
+    _merge(prompt, bindings)
+
+
+def _merge(prompt: object, bindings: object) -> None:
+    from prompt_toolkit.key_binding import merge_key_bindings
 
     app = prompt.application  # type: ignore[attr-defined]
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings])
