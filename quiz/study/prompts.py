@@ -27,6 +27,8 @@ from quiz.study.session import Action, Question, Quit, Result, Undo
 from quiz.text import printable
 
 if TYPE_CHECKING:  # exams load it themselves; a study session does not
+    from prompt_toolkit.key_binding import KeyBindingsBase
+
     from quiz.study.exam import ExamResult
 
 QUIT_WORDS = {"q", ":q"}
@@ -339,7 +341,7 @@ def _bind_quit_keys(prompt: object, menu: bool, undo: bool = False) -> None:
     _merge(prompt, bindings)
 
 
-def _merge(prompt: object, bindings: object) -> None:
+def _merge(prompt: object, bindings: KeyBindingsBase) -> None:
     from prompt_toolkit.key_binding import merge_key_bindings
 
     app = prompt.application  # type: ignore[attr-defined]
