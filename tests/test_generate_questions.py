@@ -147,3 +147,13 @@ def test_a_fronted_date_or_place_is_asked_for(text: str, answer: str, question: 
 def test_a_party_named_after_a_preposition_is_asked_with_the_preposition_in_front(text: str, answer: str, question: str) -> None:
     found = [c for c in offered(text) if c.answer == answer and c.kind in ("who", "what")]
     assert [c.text for c in found] == [question] and all(well_formed(c) for c in found)
+
+
+def test_a_relative_clause_the_parser_left_unmarked_gives_no_question() -> None:
+    # "… locomotives … that the railway ordered in 1912" (parsed with "that" as the object of a
+    # clausal complement): asked alone, the clause loses its object ("That, in what year did the
+    # railway order from Glasgow?"); the cloze keeps the whole sentence.
+    text = "The order covered 200 locomotives for service in India that the railway ordered from Glasgow in 1912 for £3 million."
+    cards = offered(text)
+    assert not [c.text for c in cards if c.text.lower().startswith("that")]
+    assert asked(cards, "1912", "cloze")
