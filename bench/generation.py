@@ -42,7 +42,7 @@ from quiz.generate.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_PLACES = (ROOT.parent / "shared" / "generate-dev", ROOT.parent.parent / "shared" / "generate-dev")
-WH_KINDS = ("who", "what", "when", "where", "howmany")
+WH_KINDS = ("who", "what", "when", "where", "howmany", "howmuch", "howlong")
 TRUE_FALSE_PREFIX = "True or false: "
 WH_WORDS = re.compile(r"\b(?:who|whom|whose|what|when|where|which|how)\b", re.IGNORECASE)
 FINITE = ("VBD", "VBZ", "VBP", "MD")

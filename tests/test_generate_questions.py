@@ -157,3 +157,26 @@ def test_a_relative_clause_the_parser_left_unmarked_gives_no_question() -> None:
     cards = offered(text)
     assert not [c.text for c in cards if c.text.lower().startswith("that")]
     assert asked(cards, "1912", "cloze")
+
+
+@pytest.mark.parametrize(("text", "answer", "kind", "question"), [
+    ("The storm lasted six hours and flooded the lower town.", "six hours", "howlong", "How long did the storm last?"),
+    ("The judge served on the court for 22 years before she retired.", "22 years", "howlong", "How long did the judge serve on the court?"),
+    ("The bridge will cost $40 million.", "$40 million", "howmuch", "How much will the bridge cost?"),
+    ("The new bridge cost $40 million and opened in 1998.", "$40 million", "howmuch", "How much did the new bridge cost?"),
+    ("The museum bought the painting for $2 million in 1961.", "$2 million", "howmuch", "For how much did the museum buy the painting in 1961?"),
+])
+def test_an_amount_the_verb_governs_is_asked_how_much_or_how_long(text: str, answer: str, kind: str, question: str) -> None:
+    assert one(text, answer, kind, kinds=[kind]).text == question
+
+
+def test_a_qualified_or_modifying_amount_stays_a_cloze() -> None:
+    # "more than $40 million" asked as "How much …?" would state less than the text; "a $2 million
+    # grant" is no amount the verb governs. Both keep their cloze (the control).
+    for text, answer in [
+        ("The new bridge cost more than $40 million and opened in 1998.", "$40 million"),
+        ("The council approved a $2 million grant for the new library in 1961.", "$2 million"),
+    ]:
+        cards = offered(text)
+        assert not [c for c in cards if c.kind in ("howmuch", "howlong")]
+        assert asked(cards, answer, "cloze")

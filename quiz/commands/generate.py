@@ -13,7 +13,7 @@ def generate(
     title: str | None = typer.Option(None, "--title", help="Deck title. Default: from the first article."),
     max_cards: int | None = typer.Option(None, "--max", min=1, help="Keep only the best N cards."),
     kinds: str | None = typer.Option(
-        None, "--kinds", help="Comma-separated question kinds: who,what,when,where,howmany,cloze,truefalse (default: all)."
+        None, "--kinds", help="Comma-separated question kinds: who,what,when,where,howmany,howmuch,howlong,cloze,truefalse (default: all)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing deck file."),
     merge: bool = typer.Option(False, "--merge", help="Add new cards to an existing deck, keeping your edits to its cards."),

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from quiz.generate.amounts import amount_questions
 from quiz.generate.answertypes import category, name_family, which
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
@@ -195,6 +196,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
+    for kind, wh, body in amount_questions(clause, mention):
+        yield kind, body and f"{fronted(clause.front, wh)} {body}"
 
 
 def _complements(verb: Token) -> Iterator[Token]:

@@ -312,7 +312,14 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
     do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
     if do is None:
         return None
+    if do == "do" and _singular_subject(clause):
+        do = "did"  # "The bridge cost $40 million": a past form the tagger read as present
     return render(do, subject, middle, inflect(verb, "VB"), rest)
+
+
+def _singular_subject(clause: Clause) -> bool:
+    heads = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.head == clause.verb]
+    return len(heads) == 1 and heads[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in heads[0].children)
 
 
 def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, str], strict: bool = True) -> bool:

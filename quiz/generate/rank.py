@@ -23,7 +23,7 @@ PER_ANSWER = 2
 SECOND_CARD = 0.2
 # What a card asks for matters most; how it asks breaks ties: a question before a cloze of the same
 # answer, a true/false statement last.
-KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
+KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
 # How likely an answer of each type is the fact a teacher would ask about a sentence holding it
 # (amounts, days and counts most, countries least), as weights around 1.
 TYPE_WEIGHT = {

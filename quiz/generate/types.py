@@ -23,11 +23,15 @@ class QuestionKind(StrEnum):
     WHEN = "when"
     WHERE = "where"
     HOWMANY = "howmany"
+    HOWMUCH = "howmuch"  # a sum of money
+    HOWLONG = "howlong"  # a duration
     CLOZE = "cloze"
     TRUEFALSE = "truefalse"
 
 
-QUESTION_KINDS = (QuestionKind.WHO, QuestionKind.WHAT, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOWMANY)
+QUESTION_KINDS = (
+    QuestionKind.WHO, QuestionKind.WHAT, QuestionKind.WHEN, QuestionKind.WHERE, QuestionKind.HOWMANY, QuestionKind.HOWMUCH, QuestionKind.HOWLONG,
+)
 GAP_KINDS = (QuestionKind.CLOZE, QuestionKind.TRUEFALSE)
 
 
