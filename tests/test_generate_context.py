@@ -99,7 +99,7 @@ def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
 def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
     pair = "Peace advocates Maria Lopez and Tom Reed were part of this movement. "
     rest = "Both men were affiliated with the Harbor Research Institute in Boston, a group that worked for arms control."
-    cards = made(pair + rest)
+    cards = made(pair + rest + " Its members met in the old town hall every month.")  # room for two cards
     assert any(c.text.startswith("Maria Lopez and Tom Reed were affiliated") for c in cards)
     cards = made("Peace advocates such as Maria Lopez were part of this movement. " + rest)  # one person: "Both men" is unknown
     assert cards and not any("affiliated" in c.text for c in cards)

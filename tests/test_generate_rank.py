@@ -6,6 +6,13 @@ from collections import Counter
 
 from generate_cards import made
 
+from quiz.generate.candidates import candidates
+from quiz.generate.clean import clean_article
+from quiz.generate.extract import sentences
+from quiz.generate.nlp import build_entities, load_model, parse
+from quiz.generate.rank import detail
+from quiz.generate.types import Candidate
+
 RICH = (
     "In March 1998, the engineer Maria Lopez opened a bridge of 1,200 metres across the Tagus River "
     "for $40 million, with 3,000 workers from Portugal and Spain."
@@ -27,3 +34,38 @@ def test_a_rich_sentence_gives_up_to_three_cards() -> None:
 def test_the_budget_still_bounds_a_rich_sentence() -> None:
     cards = made(RICH + FILLER, max_cards=1)
     assert len(cards) == 1 and cards[0].quote == RICH
+
+
+DETAILS = (
+    "The new telescope mirror was polished at the Harlow Optical Laboratory in Tucson over the winter."
+    + FILLER
+)
+
+
+def test_the_city_an_organisation_sits_in_ranks_below_the_organisation() -> None:
+    cards = made(DETAILS, max_cards=1)
+    assert [c.answer for c in cards] == ["Harlow Optical Laboratory"]
+
+
+def test_a_city_that_is_the_fact_itself_is_still_asked() -> None:
+    cards = made("The new telescope mirror was polished in Tucson over the long and cold winter." + FILLER, max_cards=1)
+    assert [c.answer for c in cards] == ["Tucson"]  # positive control: no organisation to yield to
+
+
+def test_a_name_modifying_a_common_noun_is_a_detail_of_its_phrase() -> None:
+    found = _candidates("Engineers of the Apollo program tested the Saturn engine at the Stennis Space Center in 1966.")
+    assert detail(found["Apollo"]) and detail(found["Saturn"])
+    assert not detail(found["Stennis Space Center"]) and not detail(found["1966"])  # positive control
+
+
+def _candidates(text: str) -> dict[str, Candidate]:
+    """The first candidate for each answer of a one-paragraph text."""
+    nlp = load_model()
+    article = clean_article("article.txt", text)
+    docs = parse(nlp, [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    found: dict[str, Candidate] = {}
+    for sentence in sentences(0, "article", article.paragraphs, docs, entities):
+        for candidate in candidates(sentence, entities):
+            found.setdefault(candidate.mention.text, candidate)
+    return found

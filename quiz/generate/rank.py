@@ -34,6 +34,11 @@ TYPE_WEIGHT = {
 UNDATED = {"day": 0.2, "month": 0.4}
 TOPIC_PENALTY = 0.5  # what the article is about is a weaker answer, not a forbidden one
 CENTRAL_TYPES = ("country", "organization")
+# A place that only says where a named organisation sits ("the Space Center in {{Houston}}", "X
+# Corporation of {{Boulder}}, Colorado") and a name that only modifies a common noun ("the
+# {{Mercury}} program", "the {{Amazon}} rainforest") are details of a phrase; its head is the fact.
+DETAIL_PENALTY = 0.4
+LOCATED_TYPES = ("city", "state")
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,30 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
             value += 0.3  # a detail told only here: asking elsewhere cannot cover it
         if salience > local:
             value += 0.2  # named in other articles too: it matters across the input
+    if detail(candidate):
+        value -= DETAIL_PENALTY
     value -= 0.01 * candidate.sentence.position
     value -= 0.03 * max(0, len(candidate.text.split()) - 22)
     return value
+
+
+def detail(candidate: Candidate) -> bool:
+    """The answer only qualifies another word of its phrase: a city or state giving where a named
+    organisation is, or a name used as a modifier of a common noun."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    head = root.head
+    if mention.type in LOCATED_TYPES:
+        while head.dep_ == "conj" or head.dep_ == "appos" and head.head.i != head.i:
+            head = head.head  # "of Boulder, {{Colorado}}": the state of the city
+        if root.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.tag_ in ("NNP", "NNPS") and head.head.ent_type_ in ("ORG", "FAC", ""):
+            return not (mention.start <= head.head.i < mention.end)
+        return False
+    return (
+        mention.type in NAMED_TYPES and root.dep_ in ("compound", "nmod") and head.tag_ in ("NN", "NNS")
+        and not (mention.start <= head.i < mention.end)
+    )
 
 
 def select(
