@@ -157,3 +157,27 @@ def test_an_adjective_before_the_number_is_left_out_of_how_many() -> None:
     assert "In just four years, how many towns have joined the new river pact?" in cards
     _, cards = found("In just four years, 40 small towns have joined the new river pact.")
     assert "In just four years, how many small towns have joined the new river pact?" in cards  # it describes the towns
+
+
+def test_two_verbs_sharing_an_object_stay_together() -> None:
+    _, cards = found("In 1998, the Harlow Company designed and built a new bridge across the river for the town of Deepwater.")
+    assert "In {{1998}}, the Harlow Company designed and built a new bridge across the river for the town of Deepwater." in cards
+    assert not any(card.endswith(("design?", "designed.")) or "designed built" in card for card in cards)
+
+
+def test_a_second_verb_with_its_own_object_still_goes_from_a_long_cloze() -> None:
+    _, cards = found(
+        "In 1998, the Harlow Company built a new bridge across the wide river for the small town of Deepwater "
+        "and opened a large office for its many engineers in the old harbour district of the city."
+    )
+    assert any(card.startswith("In {{1998}}, the Harlow Company built a new bridge") and "opened" not in card for card in cards)
+
+
+def test_a_phrase_starting_inside_a_name_or_given_a_name_is_no_term() -> None:
+    names, _ = found("The park is home to the Sunfield V rocket display and the Harlow rocket garden, which attract many visitors.")
+    assert not any(kind == AnswerType.TERM and text.startswith("V ") for text, kind in names)
+    names, _ = found("The city named the Vega V rocket garden outside the museum for its founder in 2019.")
+    assert not any(kind == AnswerType.TERM for _, kind in names)  # what is named for someone is no term
+    names, _ = found("Over many years, the two birds came to share one forest in a process that ecologists call niche partitioning.")
+    assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a named term
+

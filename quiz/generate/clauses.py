@@ -78,6 +78,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         return None
     if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None  # "…, officials told Reuters": the question would lose what was said
+    if shares_object(verb):
+        return None  # "designed and built a bridge": a question turns one verb and leaves the other
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
     if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):
@@ -179,6 +181,12 @@ def cut_aside(rest: list[Token]) -> list[Token] | None:
             kept, cut = rest[:index], {t.i for t in rest[index:]}
             return None if any(t.head.i in cut for t in kept) else kept
     return rest
+
+
+def shares_object(verb: Token) -> bool:
+    """The verb is joined by "and"/"or" straight to a second verb that takes the words after it."""
+    doc = verb.doc
+    return verb.i + 2 < len(doc) and doc[verb.i + 1].dep_ == "cc" and doc[verb.i + 2].dep_ == "conj" and doc[verb.i + 2].head == verb and doc[verb.i + 2].tag_.startswith("VB")
 
 
 def is_separate_clause(verb: Token, child: Token) -> bool:

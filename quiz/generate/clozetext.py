@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma
+from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
 from quiz.generate.shorten import aside, holds, region
 from quiz.generate.types import Mention
 
@@ -70,6 +70,8 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
         if child.dep_ != "conj" or child.i < root.i or not child.tag_.startswith(("VB", "MD")):
             continue
         part = {t.i for t in child.subtree}
+        if shares_object(root):
+            return tokens  # "partners develop and build the instruments": both verbs share the object
         if mention.start in part:
             if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 return tokens  # "… and moved to X": the second verb needs the first one's subject

@@ -67,7 +67,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         tokens = phrase(token)
         if named(token):
             tokens += named_tail(token)
-        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS:
+        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
             continue
         if token.lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
             continue
@@ -75,6 +75,11 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
         used.update(t.i for t in tokens)
     return found
+
+
+def name_tail(first: Token) -> bool:
+    """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
+    return first.tag_ in ("NNP", "NNPS") and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
 
 
 def head_noun(token: Token) -> bool:
@@ -119,7 +124,7 @@ def named(head: Token) -> bool:
     X"); an apposition after a comma describes ("Abbey, former director of …") rather than names."""
     verb = head.head
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
-        return True
+        return not any(c.dep_ == "prep" and c.lower_ in ("for", "after") for c in verb.children)  # "named the park for X": the park gets a name
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in NAMING_VERBS:
         return True
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
