@@ -181,3 +181,34 @@ def test_a_phrase_starting_inside_a_name_or_given_a_name_is_no_term() -> None:
     names, _ = found("Over many years, the two birds came to share one forest in a process that ecologists call niche partitioning.")
     assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a named term
 
+
+def test_a_person_after_a_long_title_is_the_person_alone() -> None:
+    names, _ = found("The plan was drawn up by Head of Harbor Planning Edith Marlowe and two engineers from the city in 1931.")
+    assert ("Edith Marlowe", AnswerType.PERSON) in names
+    assert not any("Head" in text for text, _ in names)  # the title is neither part of the name nor a name
+
+
+def test_a_name_after_an_office_in_one_run_of_capitals_is_a_person() -> None:
+    names, cards = found("Danish Minister of Public Works Henrik Sorensen opened the new canal in the spring of 1911.")
+    assert ("Henrik Sorensen", AnswerType.PERSON) in names
+    assert any("{{Henrik Sorensen}}" in card for card in cards)
+
+
+def test_an_ordinal_opening_a_name_belongs_to_it() -> None:
+    names, _ = found("The troops of the 3rd Coastal Artillery Regiment landed near the river mouth in the autumn of 1943.")
+    assert ("3rd Coastal Artillery Regiment", AnswerType.THING) in names
+    assert not any(text == "3rd" for text, _ in names)
+    names, _ = found("The 3rd and 4th companies of the regiment landed near the river mouth in the autumn of 1943.")
+    assert not any("3rd" in text and "companies" in text for text, _ in names)  # no name follows: nothing joined
+
+
+def test_a_name_after_and_the_is_a_name_of_its_own() -> None:
+    names, _ = found("The study was written by researchers at Harlow College and the Marine Biology and Fisheries Center over two years.")
+    assert ("Harlow College", AnswerType.ORGANIZATION) in names
+    assert ("Marine Biology and Fisheries Center", AnswerType.ORGANIZATION) in names
+
+
+def test_a_code_name_is_asked_as_a_name() -> None:
+    names, cards = found("As a small design studio, 9X has built several tools for the county archive since 2015.")
+    assert ("9X", AnswerType.THING) in names
+    assert any("{{9X}}" in card for card in cards)

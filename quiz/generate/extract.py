@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
-from quiz.generate.names import name_spans
+from quiz.generate.names import CODE_NAME, name_spans
 from quiz.generate.nlp import Entities, surface
 from quiz.generate.quantities import (
     AGE_PHRASE,
@@ -162,7 +162,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     of its attribution)."""
     found = []
     for ent in name_spans(sentence.span, entities):
-        label = entities.label(ent)
+        label = ent.label_ if CODE_NAME.match(ent.text) else entities.label(ent)  # "18F", a name the tagger took for a date
         tokens = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
         while tokens and (tokens[0].is_punct or tokens[-1].is_punct):
             tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
@@ -192,7 +192,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         kind = answer_type(text, label)
         if kind is None or in_title(span) or kind in MEASURES and names_a_kind(span):
             continue
-        if (kind == "number" and (definite(span) and not MEASURE_WORD.search(text) or range_start(span) or score(span))) or fragment(span) or descriptive(span, kind):
+        if (kind == "number" and (definite(span) and not MEASURE_WORD.search(text) or range_start(span) or score(span))) or fragment(span, label == "PERSON") or descriptive(span, kind):
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
@@ -282,7 +282,7 @@ def role(span: Span, kind: str) -> str:
     return ""
 
 
-def fragment(span: Span) -> bool:
+def fragment(span: Span, person: bool = False) -> bool:
     """Part of a longer name the tagger split: "Americas" in "the Summit of the Americas", "US" in
     "US Customs and Border Protection" or "the US-Mexico border", "Ohio Railroad" in "the
     Baltimore and Ohio Railroad"."""
@@ -292,7 +292,8 @@ def fragment(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_:
         return True  # "Mexico" in "the US-Mexico border"
-    if after is not None and _loose_capital(after) and (span.root.ent_type_ == "PERSON" or not _title_before_person(after)):
+    person = person or span.root.ent_type_ == "PERSON"
+    if after is not None and _loose_capital(after) and (person or not _title_before_person(after)):
         return True
     next_is_org = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG"
     if after is not None and after.lower_ in ("and", "&") and next_is_org and span.root.dep_ in ("compound", "nmod", "amod"):
@@ -300,11 +301,11 @@ def fragment(span: Span) -> bool:
     before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ != "the"]
     if len(before) >= 2 and before[-1].lower_ in ("and", "&") and before[-2].ent_type_ == "ORG" and before[-2].dep_ in ("compound", "nmod"):
         return True
-    if before and before[-1].lower_ in ("of", "for", "and", "&", "de") and len(before) >= 2:
+    if before and before[-1].lower_ in ("of", "for", "and", "&", "de") and len(before) >= 2 and doc[span.start - 1].lower_ != "the":
         joined = before[-2]
         if _loose_capital(joined) or (before[-1].lower_ == "and" and joined.text[:1].isupper() and span[-1].lower_ in CATEGORY_NOUNS):
             return True
-    return bool(before) and before[-1].i == span.start - 1 and _loose_capital(before[-1]) and span.root.ent_type_ != "PERSON"
+    return bool(before) and before[-1].i == span.start - 1 and _loose_capital(before[-1]) and not person
 
 
 def _loose_capital(token: Token) -> bool:

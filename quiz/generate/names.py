@@ -48,6 +48,7 @@ def placed_end(ent: Span) -> int:
 
 
 INITIAL = re.compile(r"^[A-Z]\.$")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def initialled(ent: Span) -> int | None:
@@ -162,9 +163,15 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
         ents.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
     added = []
     for start, end in runs(sent):
+        office_before = False  # an earlier phrase of the run holds an office: "Minister of Foreign Affairs | Aristide Briand"
         for first, last in phrases(sent, start, end):
             offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS]
-            titled = bool(offices) or first > sent.start and doc[first - 1].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS
+            titled = bool(offices) or office_before or first > sent.start and doc[first - 1].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS
+            office_before = office_before or bool(offices)
+            person = next((e for e in ents if e.label_ == "PERSON" and e.end == last and first < e.start and len(e) >= 2), None)
+            if person is not None:  # "Head of NASA Science | Thomas Zurbuchen": a title before the tagger's person
+                ents = [e for e in ents if not (first <= e.start and e.end == person.start and e.label_ in NAME_LABELS)]
+                continue
             if offices:
                 first = offices[-1] + 1  # "United States Ambassador | Kara C. McDonald"
                 if first >= last or doc[first].lower_ in CONNECTORS:
@@ -184,4 +191,18 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
                 label = "PERSON"
             ents = [e for e in ents if e not in inside or e.label_ not in NAME_LABELS]
             added.append(Span(doc, first, last, label=label))
-    return sorted([*ents, *added], key=lambda e: e.start)
+    return ordinals_joined(sorted([*ents, *added], key=lambda e: e.start))
+
+
+def ordinals_joined(spans: list[Span]) -> list[Span]:
+    """An ordinal the tagger left out of the name it opens: "8th | U.S. Army Ranger Company"."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    for ent in spans:
+        doc = ent.doc
+        if ent.label_ in NAME_LABELS - {"PERSON"} and ent.start > ent.sent.start and ORDINAL.match(doc[ent.start - 1].text):
+            found = [e for e in found if e.end < ent.start]
+            ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)
+        found.append(ent)
+    return found
