@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
+from quiz.generate.clozetext import _fit
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end
 from quiz.generate.nlp import build_entities, load_model, parse
-from quiz.generate.types import AnswerType
+from quiz.generate.types import AnswerType, Mention
 
 
 @cache
@@ -212,3 +213,34 @@ def test_a_code_name_is_asked_as_a_name() -> None:
     names, cards = found("As a small design studio, 9X has built several tools for the county archive since 2015.")
     assert ("9X", AnswerType.THING) in names
     assert any("{{9X}}" in card for card in cards)
+
+
+def test_a_clause_led_by_a_pronoun_keeps_the_clause_naming_it() -> None:
+    _, cards = found("Leases are for 30-year periods and they are renewed so that one lease ends on March 1 of every odd year.")
+    assert "Leases are for {{30-year}} periods and they are renewed so that one lease ends on March 1 of every odd year." in cards
+    assert not any(card.startswith("They") for card in cards)
+
+
+def test_an_apposition_stays_when_the_cloze_would_be_too_short_without_it() -> None:
+    _, cards = found("Marlowe founded the Tidewater Project, a small river program that gives pupils lessons in boat building and repair.")
+    assert any(card.startswith("Marlowe founded the {{Tidewater Project}}, a small river program") for card in cards)
+
+
+def test_a_cut_keeps_the_and_or_but_before_the_clause_holding_the_gap() -> None:
+    _, cards = found(
+        "Called the Treaty of Harlow for the town where it was drawn up, the pact was one of several efforts to end "
+        "the feud, but it had little effect on the border raids of the 1820s or the trade war."
+    )
+    shown = [card for card in cards if "{{1820s}}" in card]
+    assert shown and all(", but it had little effect" in card for card in shown)
+
+
+def test_a_long_cloze_is_not_cut_down_to_its_bare_verb() -> None:
+    doc = _doc(
+        "Along with a council of 9 elected and 4 appointed members and a mayor chosen by the voters of the town, "
+        "the charter of Harlow in the old county of Marsh provided for a large water board."
+    )
+    nine = next(t.i for t in doc if t.text == "9")
+    cut = _fit(list(doc[:-1]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ()))
+    assert not cut or cut[-1].text != "provided"
+    assert _fit(list(doc[:12]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ())) == list(doc[:12])  # short: kept as is

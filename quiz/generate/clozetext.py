@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 LONG_SENTENCE = 45
+MIN_CLOZE_WORDS = 6  # what the filters take as a whole statement
 ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 
@@ -73,14 +74,20 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
         if shares_object(root):
             return tokens  # "partners develop and build the instruments": both verbs share the object
         if mention.start in part:
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                return tokens  # "… and moved to X": the second verb needs the first one's subject
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or subjects[0].tag_ == "PRP":
+                return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
             kept = [t for t in tokens if t.i in part]
         else:
             joint = {t.i for t in root.children if t.dep_ in ("cc", "punct") and root.i < t.i < child.i}
             kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2)]
-        return kept if len(kept) >= 6 else tokens
+        return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens
     return tokens
+
+
+def shown_words(tokens: list[Token]) -> int:
+    """The words a reader sees, as the filters count them: "14-year" is one word, not three."""
+    return len("".join(t.text_with_ws for t in tokens).split())
 
 
 def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
@@ -100,7 +107,8 @@ def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
     for token in tokens:
         if token.i not in drop and aside(token) and not holds(token, mention) and {t.i for t in token.subtree} <= inside:
             drop |= region(token)
-    return [t for t in tokens if t.i not in drop]
+    kept = [t for t in tokens if t.i not in drop]
+    return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens  # "X instituted the {{Y}}." is too short alone
 
 
 def segment(tokens: list[Token], mention: Mention) -> list[Token]:
@@ -164,7 +172,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     for token in base:
         if token.i in drop or token.i == node.i or holds(token, mention):
             continue
-        if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node:
+        if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention):
             drop.add(token.i)
         elif (
             token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node
@@ -179,6 +187,18 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     while part and part[-1].is_punct:
         part = part[:-1]
     return part
+
+
+def _bare_verb_left(part: list[Token], cut: set[int]) -> bool:
+    """Cutting leaves the part ending on its verb: "the Charter provided (for a council)"."""
+    rest = [t for t in part if t.i not in cut and not t.is_punct]
+    return bool(rest) and rest[-1].tag_.startswith("VB") and rest[-1].dep_ not in ("amod", "compound")
+
+
+def _joins_kept(cc: Token, mention: Mention) -> bool:
+    """The "and"/"but" before a coordinated clause that holds the gap, and so stays: dropped, it
+    leaves two clauses joined by a comma."""
+    return any(c.dep_ == "conj" and c.i > cc.i and holds(c, mention) for c in cc.head.children)
 
 
 def _comma_bounded(token: Token) -> bool:
@@ -207,6 +227,7 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
                 {t.i for t in token.subtree if t.i in kept} for token in part
                 if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
             ]
+        trailing = [r for r in trailing if not _bare_verb_left(part, r)]
         if not trailing:
             return []
         enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
