@@ -235,6 +235,16 @@ def test_a_cut_keeps_the_and_or_but_before_the_clause_holding_the_gap() -> None:
     assert shown and all(", but it had little effect" in card for card in shown)
 
 
+def test_a_hedged_count_and_a_count_in_a_hyphenated_compound_are_asked() -> None:
+    names, cards = found("The city library now holds some 40,000 books divided between the main building and two branches.")
+    assert ("40,000", AnswerType.NUMBER) in names
+    assert any(card.startswith("About how many books") for card in cards)
+    names, cards = found("The new law set up a 12-member harbor board to run the port and its three docks.")
+    assert any(card.startswith("The new law set up a {{12}}-member harbor board") for card in cards)
+    names, _ = found("The county adopted a two-track approach to the repair of its roads and bridges in 1990.")
+    assert ("1990", AnswerType.YEAR) in names and not any(text == "two" for text, _ in names)  # a word number names the kind
+
+
 def test_a_long_cloze_is_not_cut_down_to_its_bare_verb() -> None:
     doc = _doc(
         "Along with a council of 9 elected and 4 appointed members and a mayor chosen by the voters of the town, "

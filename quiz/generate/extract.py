@@ -288,8 +288,8 @@ def fragment(span: Span, person: bool = False) -> bool:
     Baltimore and Ohio Railroad"."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text in ("-", "–") and not span[-1].whitespace_:
-        return True
+    if after is not None and after.text in ("-", "–") and not span[-1].whitespace_ and not (span.root.tag_ == "CD" and span.text.isdigit()):
+        return True  # "US" of "US-Mexico"; "18" of "an 18-member council" is a count
     if span.start > 0 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_:
         return True  # "Mexico" in "the US-Mexico border"
     person = person or span.root.ent_type_ == "PERSON"

@@ -177,10 +177,14 @@ def names_a_kind(span: Span) -> bool:
 
 
 def definite(span: Span) -> bool:
-    """ "the two countries", "a two-track approach": a number that names rather than counts."""
+    """ "the two countries", "a two-track approach": a number that names rather than counts. "some
+    3,000 works" hedges a count, and a number in figures before a hyphen ("an 18-member council")
+    counts what the compound measures."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return (before is not None and before.tag_ in ("DT", "PRP$", "POS") and before.lower_ != "all") or (after is not None and after.text == "-")
+    if after is not None and after.text == "-":
+        return not any(c.isdigit() for c in span.text)  # "an 18-member": the article goes with the compound
+    return before is not None and before.tag_ in ("DT", "PRP$", "POS") and before.lower_ not in ("all", "some")
 
 
 def approximator(span: Span, lead: list[Token]) -> str:
