@@ -254,3 +254,26 @@ def test_a_long_cloze_is_not_cut_down_to_its_bare_verb() -> None:
     cut = _fit(list(doc[:-1]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ()))
     assert not cut or cut[-1].text != "provided"
     assert _fit(list(doc[:12]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ())) == list(doc[:12])  # short: kept as is
+
+
+def test_a_vote_is_asked_by_its_whole_tally() -> None:
+    names, cards = found("The town council approved the new harbor plan on May 3, 1921, by a vote of 12 to 3.")
+    assert ("12 to 3", AnswerType.NUMBER) in names and not any(text in ("12", "3") for text, _ in names)
+    assert "The town council approved the new harbor plan on May 3, 1921, by a vote of {{12 to 3}}." in cards
+    names, _ = found("The town council approved the new harbor plan on May 3, 1921, after 12 of its members voted for it.")
+    assert not any(" to " in text for text, _ in names)  # no tally: nothing joined
+
+
+def test_a_name_with_its_number_or_its_lower_case_kind_is_one_name() -> None:
+    names, cards = found("The crew of Voyage 12 reached the island in May 1931 after a long trip.")
+    assert ("Voyage 12", AnswerType.THING) in names and any("{{Voyage 12}}" in card for card in cards)
+    names, cards = found("The Harlow treaty of 1795 had settled the dispute between the two river towns.")
+    assert ("Harlow treaty", AnswerType.THING) in names and any("{{Harlow treaty}}" in card for card in cards)
+    names, _ = found("The meeting in May 2020 ended the long dispute between the two towns.")
+    assert ("May 2020", AnswerType.MONTH) in names  # a month and its year stay a date
+
+
+def test_a_web_address_is_a_name() -> None:
+    names, cards = found("The county's website, records.harlow.gov, will remain the home for its maps and its tax rolls.")
+    assert ("records.harlow.gov", AnswerType.THING) in names
+    assert any("{{records.harlow.gov}}" in card for card in cards)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
-from quiz.generate.names import CODE_NAME, name_spans
+from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
 from quiz.generate.nlp import Entities, surface
 from quiz.generate.quantities import (
     AGE_PHRASE,
@@ -32,6 +32,7 @@ from quiz.generate.quantities import (
     orphan_numbers,
     range_start,
     score,
+    tally_mentions,
     with_currency,
     within,
 )
@@ -209,6 +210,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         ))
     found += orphan_numbers(sentence.span, found)
     found += measure_mentions(sentence.span, found)
+    found += tally_mentions(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
@@ -247,7 +249,11 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 def proper_name(text: str) -> bool:
     """Every word capitalised apart from minor words: "Bank of England", "101st Airborne Division",
     not "first electric motor"."""
+    if DOMAIN.match(text):
+        return True  # "https.cio.gov" is a name however it is written
     words = re.findall(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*", text)  # "101st" is no lower-case word "st"
+    if len(words) > 1 and words[-1] in NAMED_KINDS:
+        words = words[:-1]  # "the Pinckney treaty"
     return all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import NAME_FAMILIES, category
 from quiz.generate.nlp import Entities, joined_names
-from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, OFFICE_WORDS, STATES
+from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, MONTHS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,6 +34,8 @@ FAMILY_LABELS = {
 }
 
 
+# A web address written as a name: "USA.gov", "https.cio.gov", "data.example.org".
+DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|org|edu|net|int|mil|io)$")
 # A code written as digits and capitals ("18F", "3M"): a name the tagger takes for a date or a count.
 CODE_NAME = re.compile(r"^(?:\d+[A-Z]+|[A-Z]+\d+)$")
 
@@ -98,9 +100,29 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 break
         while end - 1 > index and doc[end - 1].lower_ in CONNECTORS | {"the"}:
             end -= 1
+        end += _numbered(doc[end - 1], sent) or _lower_category(doc[end - 1], sent)
         found.append((index, end))
         index = end
     return found
+
+
+# Lower-case nouns that still make a proper noun before them a name: "the Pinckney treaty".
+NAMED_KINDS = frozenset("treaty doctrine plan accord accords agreement pact act amendment declaration".split())
+
+
+def _numbered(last: Token, sent: Span) -> int:
+    """1 when a short number after the run is its number: "Phase 2", "Expedition 71" (not a date)."""
+    after = last.doc[last.i + 1] if last.i + 1 < sent.end else None
+    return int(
+        after is not None and after.tag_ == "CD" and after.text.isdigit() and len(after.text) <= 3 and after.head == last
+        and after.dep_ in ("nummod", "appos", "compound") and last.lower_ not in MONTHS and last.ent_type_ != "DATE"
+    )
+
+
+def _lower_category(last: Token, sent: Span) -> int:
+    """1 when a lower-case noun of a named kind heads the run: "the Pinckney treaty"."""
+    after = last.doc[last.i + 1] if last.i + 1 < sent.end else None
+    return int(after is not None and after.text in NAMED_KINDS and last.head == after and last.dep_ == "compound")
 
 
 def phrases(doc_span: Span, start: int, end: int) -> list[tuple[int, int]]:
@@ -191,6 +213,8 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
                 label = "PERSON"
             ents = [e for e in ents if e not in inside or e.label_ not in NAME_LABELS]
             added.append(Span(doc, first, last, label=label))
+    named = {i for e in [*ents, *added] for i in range(e.start, e.end)}
+    added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and DOMAIN.match(t.text)]
     return ordinals_joined(sorted([*ents, *added], key=lambda e: e.start))
 
 

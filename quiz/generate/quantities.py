@@ -77,6 +77,30 @@ def measure_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
     return result
 
 
+TALLY_NOUNS = frozenset(("vote", "votes", "margin", "tally"))
+
+
+def tally_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
+    """A vote's whole tally, which score() keeps from being asked by halves: "by a vote of {{89 to
+    2}}", "a margin of {{6-3}}"."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    doc = sent.doc
+    result = []
+    for token in sent:
+        if token.lower_ not in TALLY_NOUNS or token.i + 4 >= sent.end or doc[token.i + 1].lower_ != "of":
+            continue
+        first = doc[token.i + 2]
+        if SCORE.match(first.text) and first.tag_ == "CD":
+            span = doc[first.i : first.i + 1]
+        elif first.tag_ == "CD" and first.text.isdigit() and doc[first.i + 1].lower_ in PAIR_WORDS and doc[first.i + 2].text.isdigit():
+            span = doc[first.i : first.i + 3]
+        else:
+            continue
+        if not any(i in taken for i in range(span.start, span.end)):
+            result.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.NUMBER, answer=span.text, accept=()))
+    return result
+
+
 def hedge(tokens: list[Token]) -> list[Token]:
     """Leading words of a number entity that only hedge it: "An estimated" in "An estimated 650
     million". The answer is the quantity; the hedge stays in the text."""
