@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from generate_cards import made
 
@@ -10,7 +11,7 @@ from quiz.generate.candidates import candidates
 from quiz.generate.clean import clean_article
 from quiz.generate.extract import sentences
 from quiz.generate.nlp import build_entities, load_model, parse
-from quiz.generate.rank import detail
+from quiz.generate.rank import detail, score
 from quiz.generate.types import Candidate
 
 RICH = (
@@ -69,3 +70,12 @@ def _candidates(text: str) -> dict[str, Candidate]:
         for candidate in candidates(sentence, entities):
             found.setdefault(candidate.mention.text, candidate)
     return found
+
+
+def test_a_treaty_war_or_conference_outranks_a_plain_name_in_the_same_place() -> None:
+    found = _candidates("In 1850 the two kingdoms signed the Treaty of Harlow to end their long feud over the river.")
+    treaty = found["Treaty of Harlow"]
+    plain = replace(treaty, mention=replace(treaty.mention, text="Harlow Star", answer="Harlow Star"))
+    assert score(treaty, set(), 1, 1) > score(plain, set(), 1, 1)
+    year = found["1850"]
+    assert score(year, set(), 1, 1) == score(replace(year, mention=replace(year.mention, answer="1851")), set(), 1, 1)  # control

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from generate_cards import made, offered, well_formed
 
+from quiz.generate.nlp import load_model
+from quiz.generate.references import unlinked
+
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
     "AMSTERDAM (Reuters) - The Dutch government said on Friday it would require export licences for some of ASML's most "
@@ -158,3 +161,11 @@ def test_a_pronoun_after_two_people_is_not_resolved() -> None:
     found = offered(text)
     assert not any("1995" in c.quote and "Lopez" in c.text for c in found)
     assert any(c.answer == "1990" for c in found)  # the first sentence still gives cards
+
+
+def test_a_linking_adverb_between_commas_takes_the_comma_before_it() -> None:
+    doc = load_model()("Given the support of the town, however, the mayor signed the plan in 1901.")
+    dropped = {i for i, text in unlinked(doc[:]) if text == ""}
+    assert [doc[i].text for i in sorted(dropped)] == [",", "however"]  # the comma after stays for any cut before it
+    doc = load_model()("However, the mayor signed the plan in 1901.")
+    assert [doc[i].text for i, _ in unlinked(doc[:])] == ["However", ","]  # opening: the comma after goes

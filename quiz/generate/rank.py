@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from quiz.generate.answertypes import name_family
 from quiz.generate.nlp import alias_forms, key
 from quiz.generate.types import NAMED_TYPES, Candidate
 
@@ -39,6 +40,10 @@ CENTRAL_TYPES = ("country", "organization")
 # {{Mercury}} program", "the {{Amazon}} rainforest") are details of a phrase; its head is the fact.
 DETAIL_PENALTY = 0.4
 LOCATED_TYPES = ("city", "state")
+# A name that says it is a treaty, a law, a war or a conference is what history and policy texts are
+# about: the date or count beside it is its detail, not the other way round.
+KEY_FAMILIES = ("law", "event")
+KEY_NAME_BONUS = 0.2
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
             value += 0.2  # named in other articles too: it matters across the input
     if detail(candidate):
         value -= DETAIL_PENALTY
+    if mention.type in NAMED_TYPES and name_family(mention.answer) in KEY_FAMILIES:
+        value += KEY_NAME_BONUS
     value -= 0.01 * candidate.sentence.position
     value -= 0.03 * max(0, len(candidate.text.split()) - 22)
     return value

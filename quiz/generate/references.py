@@ -122,9 +122,13 @@ def unlinked(span: Span) -> Replacements:
         if token.lower_ in LINKING_ADVERBS and token.dep_ == "advmod" and token.tag_ == "RB" and token.head.tag_.startswith(("VB", "MD")):
             result.append((token.i, ""))
             after = token.i + 1
-            opening = token.i == span.start or doc[token.i - 1].text == ","
-            if after < span.end and doc[after].text == "," and opening:
-                result.append((after, ""))
+            if after < span.end and doc[after].text == ",":
+                # Between commas the one before goes: a cut that drops the adverb with the comma
+                # before it ("of the United States, however,") still keeps the one after.
+                if token.i == span.start:
+                    result.append((after, ""))
+                elif doc[token.i - 1].text == ",":
+                    result.append((token.i - 1, ""))
     return tuple(result)
 
 
