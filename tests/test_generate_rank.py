@@ -57,6 +57,8 @@ def test_a_name_modifying_a_common_noun_is_a_detail_of_its_phrase() -> None:
     found = _candidates("Engineers of the Apollo program tested the Saturn engine at the Stennis Space Center in 1966.")
     assert detail(found["Apollo"]) and detail(found["Saturn"])
     assert not detail(found["Stennis Space Center"]) and not detail(found["1966"])  # positive control
+    found = _candidates("In 1931 the engineers sent a long letter to Harbor Board Director Edith Marlowe about the new dock.")
+    assert detail(found["Harbor Board"]) and not detail(found["Edith Marlowe"])  # the office's organisation qualifies the title
 
 
 def _candidates(text: str) -> dict[str, Candidate]:

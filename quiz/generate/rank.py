@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from quiz.generate.answertypes import name_family
 from quiz.generate.nlp import alias_forms, key
 from quiz.generate.types import NAMED_TYPES, Candidate
+from quiz.generate.words import OFFICE_WORDS
 
 WORDS_PER_CARD = 20
 PER_SENTENCE = 3
@@ -121,7 +122,8 @@ def detail(candidate: Candidate) -> bool:
             return not (mention.start <= head.head.i < mention.end)
         return False
     return (
-        mention.type in NAMED_TYPES and root.dep_ in ("compound", "nmod") and head.tag_ in ("NN", "NNS")
+        mention.type in NAMED_TYPES and root.dep_ in ("compound", "nmod")
+        and (head.tag_ in ("NN", "NNS") or head.lower_ in OFFICE_WORDS)  # "the {{NASA}} Administrator James Webb"
         and not (mention.start <= head.i < mention.end)
     )
 
