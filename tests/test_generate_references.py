@@ -10,7 +10,7 @@ from pathlib import Path
 from generate_cards import made, offered, well_formed
 
 from quiz.generate.nlp import load_model
-from quiz.generate.references import unlinked
+from quiz.generate.references import resolve_it, unlinked
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
@@ -169,3 +169,28 @@ def test_a_linking_adverb_between_commas_takes_the_comma_before_it() -> None:
     assert [doc[i].text for i in sorted(dropped)] == [",", "however"]  # the comma after stays for any cut before it
     doc = load_model()("However, the mayor signed the plan in 1901.")
     assert [doc[i].text for i, _ in unlinked(doc[:])] == ["However", ","]  # opening: the comma after goes
+
+
+def test_it_after_a_sentence_whose_subject_is_a_name_is_that_name() -> None:
+    cards = made(
+        "Unlike most town banks, the Harlow Savings Bank is owned by its members. "
+        "At the local level, it is run by a board of nine members elected by the savers every year."
+    )
+    assert any(c.text.startswith("At the local level, the Harlow Savings Bank is run by a board of") for c in cards)
+    texts = [c.text for c in made(
+        "Harlow.org is now in use at the county archive. Right now, it’s being used for the Marsh Records App, which lets readers "
+        "order maps. The archive keeps old maps, letters and photographs of the town and its harbor in a dry cellar."
+    )]
+    assert "Right now, Harlow.org is being used for the {{Marsh Records App}}." in texts
+
+
+def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
+    doc = load_model()("Edith Marlowe opened the dock in 1931. Later it was sold to the county for a small sum.")
+    first, second = list(doc.sents)
+    assert resolve_it(second, first) == ()  # a person is no "it"
+    doc = load_model()("The Harlow Savings Bank is owned by its members. It is clear that the town needs it.")
+    first, second = list(doc.sents)
+    assert resolve_it(second, first) == ()  # "It is clear that …" stands for the clause
+    doc = load_model()("The Harlow Savings Bank is owned by its members. It is run by a board of nine members.")
+    first, second = list(doc.sents)
+    assert [text for _, text in resolve_it(second, first)] == ["The Harlow Savings Bank"]  # positive control

@@ -36,7 +36,16 @@ from quiz.generate.quantities import (
     with_currency,
     within,
 )
-from quiz.generate.references import describe, person_referent, resolve, resolve_people, resolve_possessive, salient_names, unlinked
+from quiz.generate.references import (
+    describe,
+    person_referent,
+    resolve,
+    resolve_it,
+    resolve_people,
+    resolve_possessive,
+    salient_names,
+    unlinked,
+)
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
 from quiz.generate.types import NAMED_TYPES, Mention, Sentence
@@ -78,7 +87,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             speaker = None if stated else attribution(span, quoted)
             if stated or speaker is not None:
                 resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
-                resolved += resolve_people(span, person, resolved)
+                resolved += resolve_people(span, person, resolved) + resolve_it(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span

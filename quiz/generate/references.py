@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type, name_family
-from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, has_antecedent
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, expletive, has_antecedent
 from quiz.generate.nlp import Entities, key, surface
 from quiz.generate.words import LINKING_ADVERBS
 
@@ -250,6 +250,28 @@ def _names_someone(span: Span, referent: str) -> bool:
     ("Abbey is survived by his five children")."""
     last = referent.split()[-1]
     return any(t.text == last for t in span) or any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS") for t in span)
+
+
+def resolve_it(span: Span, previous: Span | None) -> Replacements:
+    """The main clause's subject "it" read as the name the sentence before has as its main subject,
+    when that is a single proper name that is no person: "The Federal Reserve is semi-decentralized.
+    At the national level, it is run by a Board of Governors …"."""
+    subjects = [t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")] if previous is not None else []
+    if previous is None or len(subjects) != 1 or subjects[0].lower_ != "it" or expletive(subjects[0]):
+        return ()
+    named = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(named) != 1 or named[0].tag_ != "NNP" or named[0].ent_type_ in ("PERSON", "NORP", "GPE"):
+        return ()
+    name = list(named[0].subtree)
+    if not all(t.tag_ in ("NNP", "DT", "HYPH") or t.lower_ in ("of", "and", "for", "&") for t in name) or any(t.dep_ == "conj" for t in name):
+        return ()  # "Login.gov", "the Federal Reserve": a bare name, not a phrase or a pair
+    pronoun = subjects[0]
+    text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in name)
+    result = [(pronoun.i, text[:1].upper() + text[1:] if pronoun.i == span.start else text)]
+    following = pronoun.nbor(1) if pronoun.i + 1 < len(pronoun.doc) else None
+    if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
+        result.append((following.i, " " + CONTRACTIONS[following.lower_]))  # "it’s" -> "Login.gov is"
+    return tuple(result)
 
 
 def only_person(previous: Span, entities: Entities, article: int) -> str | None:
