@@ -277,3 +277,17 @@ def test_a_web_address_is_a_name() -> None:
     names, cards = found("The county's website, records.harlow.gov, will remain the home for its maps and its tax rolls.")
     assert ("records.harlow.gov", AnswerType.THING) in names
     assert any("{{records.harlow.gov}}" in card for card in cards)
+
+
+def test_a_named_term_too_long_with_its_tail_stops_at_its_head() -> None:
+    names, _ = found("The ruling added to the principle of shared powers of the national government.")
+    assert ("shared powers", AnswerType.TERM) in names
+    names, _ = found("Over many years, the two birds came to share one forest in a process that ecologists call niche partitioning.")
+    assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a short tail-less term
+
+
+def test_a_word_its_class_noun_names_is_a_term() -> None:
+    names, cards = found("For example, the drug warfarin is made from a plant compound and is used to thin the blood.")
+    assert ("warfarin", AnswerType.TERM) in names and any("the drug {{warfarin}}" in card for card in cards)
+    names, _ = found("The health office set up disease surveillance in every village of the valley in 1990.")
+    assert not any(kind == AnswerType.TERM for _, kind in names)  # "disease surveillance": a compound, no named kind

@@ -46,6 +46,8 @@ GENERAL_NOUNS = frozenset(
     group groups member members order result results issue issues matter matters""".split()
 )
 MAX_TERM_WORDS = 4
+# Class nouns written before the name of one of their kind: "the drug X", "the element X".
+CLASS_NOUNS = frozenset("drug medicine disease virus bacterium element mineral compound protein enzyme hormone gene species genus".split())
 # Adjectives that classify a noun (a kind of diversity, of spectrometer) end like these; those
 # that judge or rank it ("unique", "innovative", "deadly", "sophisticated") do not.
 CLASSIFYING = re.compile(r"(?:ic|ical|al|ar|ary|ine|ian|ese|like)$")
@@ -64,9 +66,9 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
     for token in sent:
         if token.i in used or not head_noun(token):
             continue
-        tokens = phrase(token)
-        if named(token):
-            tokens += named_tail(token)
+        tokens = [token] if classed(token) else phrase(token)
+        if named(token) and len(tokens + named_tail(token)) <= MAX_TERM_WORDS:
+            tokens += named_tail(token)  # "descent with modification"; "implied powers (of the federal government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
             continue
         if token.lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
@@ -83,7 +85,17 @@ def name_tail(first: Token) -> bool:
 
 
 def head_noun(token: Token) -> bool:
-    return token.tag_ in ("NN", "NNS") and token.dep_ in HEAD_DEPS and not token.ent_type_ and token.is_alpha and len(token.text) > 2
+    return (token.tag_ in ("NN", "NNS") or classed(token)) and token.dep_ in HEAD_DEPS and not token.ent_type_ and token.is_alpha and len(token.text) > 2
+
+
+def classed(token: Token) -> bool:
+    """A word its class noun names: "the drug eptifibatide", "the mineral olivine" (the tagger may
+    not know the word, and call it anything)."""
+    children = list(token.children)
+    return token.text.islower() and any(
+        c.dep_ == "compound" and c.lower_ in CLASS_NOUNS and c.i == token.i - 1 and any(d.dep_ == "det" and d.i == c.i - 1 for d in children)
+        for c in children
+    )
 
 
 def phrase(head: Token) -> list[Token]:
@@ -131,6 +143,8 @@ def named(head: Token) -> bool:
         return True  # "the principle of implied powers", "the theory of plate tectonics"
     if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
         return True  # "An example of a lost ecosystem is the prairie ecosystem"
+    if classed(head):
+        return True  # "the drug eptifibatide"
     first = next(iter(phrase(head)))
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 
