@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
-from quiz.generate.clozetext import _fit
+from quiz.generate.clozetext import _comma_bounded, _fit
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end
@@ -291,3 +291,13 @@ def test_a_word_its_class_noun_names_is_a_term() -> None:
     assert ("warfarin", AnswerType.TERM) in names and any("the drug {{warfarin}}" in card for card in cards)
     names, _ = found("The health office set up disease surveillance in every village of the valley in 1990.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # "disease surveillance": a compound, no named kind
+
+
+def test_a_phrase_before_a_list_s_last_item_is_no_aside() -> None:
+    words = "Reed returned on Saturday , along with Hale , and engineer Lopez .".split()
+    heads = [1, 1, 1, 2, 1, 1, 5, 6, 1, 1, 11, 1, 1]  # as the parser may read it: "Lopez" a conjunct of the verb
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "prep", "prep", "pobj", "punct", "cc", "compound", "conj", "punct"]
+    doc = Doc(_nlp().vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 12)
+    assert not _comma_bounded(doc[5])  # ", along with Hale, and …": a list goes on
+    doc = Doc(_nlp().vocab, words=[*words[:8], "."], heads=[*heads[:8], 1], deps=[*deps[:8], "punct"], sent_starts=[True] + [False] * 8)
+    assert _comma_bounded(doc[5])  # positive control: ", along with Hale." is set off

@@ -194,3 +194,12 @@ def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
     doc = load_model()("The Harlow Savings Bank is owned by its members. It is run by a board of nine members.")
     first, second = list(doc.sents)
     assert [text for _, text in resolve_it(second, first)] == ["The Harlow Savings Bank"]  # positive control
+
+
+def test_the_trio_after_a_sentence_naming_three_people_is_those_three() -> None:
+    three = "The sailors Ann Reed, Tom Hale and Maria Lopez left the port of Dover in the spring of 1901. "
+    rest = "The trio reached the island of Vell in May 1902 after a long voyage."
+    texts = [c.text for c in made(three + rest)]
+    assert any("Ann Reed, Tom Hale and Maria Lopez reach" in t for t in texts)
+    texts = [c.text for c in made("The sailors Ann Reed and Maria Lopez left the port of Dover in the spring of 1901. " + rest)]
+    assert texts and not any("reached" in t for t in texts)  # two people: "the trio" is unknown

@@ -207,6 +207,8 @@ def _comma_bounded(token: Token) -> bool:
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != ",":
         return False
+    if after + 1 < token.sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
+        return False  # ", along with X, and Y": the comma goes on to the list's last item
     return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 

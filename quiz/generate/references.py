@@ -185,20 +185,22 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
 
 
 PERSON_PRONOUNS = frozenset("he him his she her".split())
-PEOPLE_NOUNS = frozenset("men women".split())
+PEOPLE_NOUNS = frozenset("men women people".split())
 
 
 def both_people(words: list[Token], previous: Span, entities: Entities, article: int) -> Replacements:
     """ "Both men" or "The two men" opening a sentence after one that names exactly two people:
     "Nicholas Butler and James Shotwell were …". Anything else stays, and context.py drops it."""
     lead = [w.lower_ for w in words[:3]]
-    size = 2 if lead[:1] == ["both"] else 3 if lead[:2] == ["the", "two"] else 0
-    if not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
+    size, count = (2, 2) if lead[:1] == ["both"] else (3, 2) if lead[:2] == ["the", "two"] else (3, 3) if lead[:2] == ["the", "three"] else (0, 0)
+    if lead[:2] == ["the", "trio"]:
+        size, count = 2, 3  # "The trio departed …"
+    elif not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
         return ()
     people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON"))
-    if len(people) != 2:
+    if len(people) != count:
         return ()
-    return ((words[0].i, f"{people[0]} and {people[1]}"), *((w.i, "") for w in words[1:size]))
+    return ((words[0].i, ", ".join(people[:-1]) + f" and {people[-1]}"), *((w.i, "") for w in words[1:size]))
 
 
 def person_referent(current: str | None, span: Span, entities: Entities, article: int) -> str | None:
