@@ -12,13 +12,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quiz.generate.candidates import candidates
+from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
 from quiz.generate.clozetext import _comma_bounded, _fit
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
-from quiz.generate.names import initialled, name_spans, placed_end
+from quiz.generate.names import initialled, name_spans, placed_end, suffixed
 from quiz.generate.nlp import build_entities, load_model, parse
 from quiz.generate.types import AnswerType, Mention
 
@@ -301,3 +301,34 @@ def test_a_phrase_before_a_list_s_last_item_is_no_aside() -> None:
     assert not _comma_bounded(doc[5])  # ", along with Hale, and …": a list goes on
     doc = Doc(_nlp().vocab, words=[*words[:8], "."], heads=[*heads[:8], 1], deps=[*deps[:8], "punct"], sent_starts=[True] + [False] * 8)
     assert _comma_bounded(doc[5])  # positive control: ", along with Hale." is set off
+
+
+def test_a_day_and_its_year_split_by_the_tagger_are_one_date() -> None:
+    names, cards = found("The new rules include a December 31, 2016 deadline for moving the old county records.")
+    assert ("December 31, 2016", AnswerType.DAY) in names
+    assert "The new rules include a {{December 31, 2016}} deadline for moving the old county records." in cards
+
+
+def test_a_cut_keeps_the_year_of_a_day() -> None:
+    _, cards = found(
+        "On March 2, 2021, the county board issued an order that went into effect on March 4 requiring every ferry "
+        "operator in the district to collect the names of its passengers for the harbor office."
+    )
+    assert "On March 2, 2021, the county board issued an order that went into effect on {{March 4}}." in cards
+
+
+def test_a_cloze_ends_cleanly_after_a_cut_quotation_or_an_abbreviation() -> None:
+    doc = _doc("She later founded Harbor Works, Inc., a yard that worked for “Safe Seas.”")
+    works = Mention(3, 7, "Harbor Works, Inc.", AnswerType.ORGANIZATION, "Harbor Works, Inc.", ())
+    assert gapped([*doc[0:7], doc[17]], works, {}) == "She later founded {{Harbor Works, Inc.}}"  # no stray closing mark, no second period
+    assert gapped(list(doc[0:7]), works, {}) == "She later founded {{Harbor Works, Inc.}}"
+    assert gapped(list(doc[0:4]), Mention(3, 4, "Harbor", AnswerType.ORGANIZATION, "Harbor", ()), {}) == "She later founded {{Harbor}}."
+
+
+def test_a_company_s_inc_after_the_tagged_name_belongs_to_it() -> None:
+    doc = _doc("She later founded Harbor Works, Inc., a yard that built boats.")
+    doc.ents = [Span(doc, 3, 5, label="PRODUCT")]
+    assert [(s.text, s.label_) for s in suffixed(list(doc.ents))] == [("Harbor Works, Inc.", "ORG")]
+    doc = _doc("She later founded Harbor Works, a yard that built boats.")
+    doc.ents = [Span(doc, 3, 5, label="PRODUCT")]
+    assert [s.text for s in suffixed(list(doc.ents))] == ["Harbor Works"]  # no suffix: as tagged

@@ -431,6 +431,11 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verb
     # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
     text = re.sub(r"^(?:and|but|or|so|yet),\s*", "", text, flags=re.IGNORECASE)
     text = text[:1].upper() + text[1:]
+    if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
+        text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out
+    text = re.sub(r"(?<=[A-Za-z]\.)(\}\})?\.$", r"\1", text)  # "… of Outward Bound, Inc." ends on its abbreviation
+    if re.search(r"[A-Za-z]\.\}\}$", text):
+        return text
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 
 

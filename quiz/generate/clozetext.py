@@ -201,12 +201,25 @@ def _joins_kept(cc: Token, mention: Mention) -> bool:
     return any(c.dep_ == "conj" and c.i > cc.i and holds(c, mention) for c in cc.head.children)
 
 
+def _year_of_a_day(token: Token) -> bool:
+    """The year inside one date the tagger took whole ("March 2, 2021"), not inside a range of them."""
+    if token.ent_iob_ != "I" or token.ent_type_ != "DATE":
+        return False
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return not any(t.lower_ in ("to", "-", "–", "and", "until", "through") for t in token.doc[start : end + 1])
+
+
 def _comma_bounded(token: Token) -> bool:
     """A phrase set off by commas on both sides (or a comma and the sentence end), not a list item."""
     doc = token.doc
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
-    if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != ",":
-        return False
+    if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != "," or _year_of_a_day(token):
+        return False  # a list item; no comma before; the year of "March 2, 2021"
     if after + 1 < token.sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
         return False  # ", along with X, and Y": the comma goes on to the list's last item
     return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)

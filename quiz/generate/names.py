@@ -172,7 +172,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
 
     doc = sent.doc
     ents = []
-    for ent in joined_names(sent):
+    for ent in dated(suffixed(joined_names(sent))):
         if ent.label_ in NAME_LABELS and any(t.tag_.startswith(("VB", "MD")) for t in ent):
             continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
         if ent.label_ in ("DATE", "CARDINAL") and len(ent) == 1 and CODE_NAME.match(ent.text):
@@ -216,6 +216,41 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
     named = {i for e in [*ents, *added] for i in range(e.start, e.end)}
     added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and DOMAIN.match(t.text)]
     return ordinals_joined(sorted([*ents, *added], key=lambda e: e.start))
+
+
+COMPANY_SUFFIXES = frozenset("inc. inc ltd. ltd llc co. corp. plc".split())
+DAY_OF_MONTH = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}$")
+
+
+def suffixed(spans: list[Span]) -> list[Span]:
+    """A company's name with the ", Inc." the tagger left after it: "Discovery, Inc."."""
+    from spacy.tokens import Span
+
+    found = []
+    for ent in spans:
+        doc = ent.doc
+        end = ent.end
+        if ent.label_ in NAME_LABELS and end + 1 < ent.sent.end and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_SUFFIXES:
+            ent = Span(doc, ent.start, end + 2, label="ORG")
+        found.append(ent)
+    return found
+
+
+def dated(spans: list[Span]) -> list[Span]:
+    """A day and its year the tagger took for two dates: "a December 31, 2016 deadline"."""
+    from spacy.tokens import Span
+
+    found: list[Span] = []
+    for ent in spans:
+        last = found[-1] if found else None
+        if (
+            last is not None and last.label_ == ent.label_ == "DATE" and DAY_OF_MONTH.match(last.text) and len(ent) == 1
+            and ent.text.isdigit() and len(ent.text) == 4 and ent.start == last.end + 1 and ent.doc[last.end].text == ","
+        ):
+            found[-1] = Span(ent.doc, last.start, ent.end, label="DATE")
+            continue
+        found.append(ent)
+    return found
 
 
 def ordinals_joined(spans: list[Span]) -> list[Span]:
