@@ -11,7 +11,7 @@ from quiz.generate.candidates import candidates
 from quiz.generate.clean import clean_article
 from quiz.generate.extract import sentences
 from quiz.generate.nlp import build_entities, load_model, parse
-from quiz.generate.rank import detail, score
+from quiz.generate.rank import actor, detail, score
 from quiz.generate.types import Candidate
 
 RICH = (
@@ -81,3 +81,11 @@ def test_a_treaty_war_or_conference_outranks_a_plain_name_in_the_same_place() ->
     assert score(treaty, set(), 1, 1) > score(plain, set(), 1, 1)
     year = found["1850"]
     assert score(year, set(), 1, 1) == score(replace(year, mention=replace(year.mention, answer="1851")), set(), 1, 1)  # control
+
+
+def test_a_country_that_acts_is_no_mere_setting() -> None:
+    found = _candidates("Signs that Norway was moving its fleet north from Bergen toward the Arctic Sea worried the council in 1901.")
+    assert actor(found["Norway"]) and not actor(found["Bergen"])
+    bergen = found["Bergen"].mention
+    elsewhere = replace(found["Norway"], mention=replace(found["Norway"].mention, start=bergen.start, end=bergen.end))
+    assert score(found["Norway"], set(), 1, 1) > score(elsewhere, set(), 1, 1)  # the same country named where Bergen is

@@ -332,3 +332,10 @@ def test_a_company_s_inc_after_the_tagged_name_belongs_to_it() -> None:
     doc = _doc("She later founded Harbor Works, a yard that built boats.")
     doc.ents = [Span(doc, 3, 5, label="PRODUCT")]
     assert [s.text for s in suffixed(list(doc.ents))] == ["Harbor Works"]  # no suffix: as tagged
+
+
+def test_a_condition_gives_no_question() -> None:
+    _, cards = found("The pact would force the two towns to send ships if Norway was ever attacked by a neighbour in the north.")
+    assert not any("attacked" in card and card.endswith("?") for card in cards)
+    _, cards = found("The pact forced the two towns to send ships after Norway was attacked by a neighbour in the north in 1901.")
+    assert any(card.endswith("?") for card in cards)  # positive control: a fact still gives questions

@@ -31,6 +31,7 @@ PERSONAL_PRONOUNS = frozenset("i me we us you he him she her it they them one".s
 DEMONSTRATIVES = frozenset("this that these those".split())
 RELATIVES = frozenset("who whom which that whose".split())
 CONCESSIVE = frozenset("though although while whereas".split())
+CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
 CONTRACTIONS = {"'ve": "have", "’ve": "have", "'re": "are", "’re": "are", "'ll": "will", "’ll": "will", "'d": "would", "’d": "would", "'s": "is", "’s": "is"}
 
 
@@ -80,6 +81,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         return None  # "…, officials told Reuters": the question would lose what was said
     if shares_object(verb):
         return None  # "designed and built a bridge": a question turns one verb and leaves the other
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return None  # "… to intervene if France was ever threatened": a condition states nothing
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
     if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):

@@ -45,6 +45,7 @@ LOCATED_TYPES = ("city", "state")
 # about: the date or count beside it is its detail, not the other way round.
 KEY_FAMILIES = ("law", "event")
 KEY_NAME_BONUS = 0.2
+ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the actor
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,21 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
             value += 0.2  # named in other articles too: it matters across the input
     if detail(candidate):
         value -= DETAIL_PENALTY
+    if mention.type == "country" and actor(candidate):
+        value += ACTOR_BONUS
     if mention.type in NAMED_TYPES and name_family(mention.answer) in KEY_FAMILIES:
         value += KEY_NAME_BONUS
     value -= 0.01 * candidate.sentence.position
     value -= 0.03 * max(0, len(candidate.text.split()) - 22)
     return value
+
+
+def actor(candidate: Candidate) -> bool:
+    """The answer is the subject of a clause: a country that acts ("Signs that {{Russia}} was expanding
+    …") is the fact, where one merely named is the article's setting."""
+    mention = candidate.mention
+    root = candidate.sentence.span.doc[mention.start : mention.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB")
 
 
 def detail(candidate: Candidate) -> bool:
