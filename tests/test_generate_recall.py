@@ -339,3 +339,10 @@ def test_a_condition_gives_no_question() -> None:
     assert not any("attacked" in card and card.endswith("?") for card in cards)
     _, cards = found("The pact forced the two towns to send ships after Norway was attacked by a neighbour in the north in 1901.")
     assert any(card.endswith("?") for card in cards)  # positive control: a fact still gives questions
+
+
+def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
+    names, _ = found("A new study from the county’s Office of Roads, Bridges, and Harbors gives the council new figures on repairs.")
+    assert ("Office of Roads, Bridges, and Harbors", AnswerType.ORGANIZATION) in names
+    names, _ = found("The grant went to the Office of Roads and the Bureau of Mines for the new survey of the hills.")
+    assert ("Office of Roads", AnswerType.ORGANIZATION) in names and ("Bureau of Mines", AnswerType.ORGANIZATION) in names

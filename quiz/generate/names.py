@@ -22,7 +22,7 @@ from quiz.generate.nlp import Entities, joined_names
 from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, MONTHS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
 CONNECTORS = frozenset("of for on de du da del la von van der".split())
@@ -172,7 +172,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
 
     doc = sent.doc
     ents = []
-    for ent in dated(suffixed(joined_names(sent))):
+    for ent in dated(suffixed(listed(joined_names(sent)))):
         if ent.label_ in NAME_LABELS and any(t.tag_.startswith(("VB", "MD")) for t in ent):
             continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
         if ent.label_ in ("DATE", "CARDINAL") and len(ent) == 1 and CODE_NAME.match(ent.text):
@@ -220,6 +220,37 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
 
 COMPANY_SUFFIXES = frozenset("inc. inc ltd. ltd llc co. corp. plc".split())
 DAY_OF_MONTH = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}$")
+
+
+def listed(spans: list[Span]) -> list[Span]:
+    """An organisation named for a list the tagger cut after its first item, without the owner
+    before it: "NASA’s | Office of Technology, Policy, and Strategy"."""
+    from spacy.tokens import Span
+
+    found = []
+    for ent in spans:
+        doc = ent.doc
+        owner = next((t.i for t in ent if t.tag_ == "POS"), None)
+        start = owner + 1 if owner is not None and ent.end - owner > 3 and any(t.lower_ == "of" for t in doc[owner + 1 : ent.end]) else ent.start
+        end = ent.end
+        if ent.label_ == "ORG" and ent.end - start >= 3 and doc[end - 2].lower_ == "of" and proper(doc[end - 1]):
+            end = _list_end(doc, end, ent.sent.end, start)
+        found.append(Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent)
+    return found
+
+
+def _list_end(doc: Doc, end: int, limit: int, start: int) -> int:
+    """Where ", Policy, and Strategy" after a name's last word ends: proper nouns joined to the name
+    as conjuncts, the last after "and"; `end` itself when there is no such list."""
+    index, closed = end, end
+    while index < limit and doc[index].text in (",", "and"):
+        item = index + 1 + (doc[index].text == "," and index + 1 < limit and doc[index + 1].lower_ == "and")
+        if item >= limit or not proper(doc[item]) or doc[item].dep_ != "conj" or not start <= doc[item].head.i < item:
+            break
+        if doc[item - 1].lower_ == "and":
+            closed = item + 1
+        index = item + 1
+    return closed
 
 
 def suffixed(spans: list[Span]) -> list[Span]:
