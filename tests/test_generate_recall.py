@@ -346,3 +346,20 @@ def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
     assert ("Office of Roads, Bridges, and Harbors", AnswerType.ORGANIZATION) in names
     names, _ = found("The grant went to the Office of Roads and the Bureau of Mines for the new survey of the hills.")
     assert ("Office of Roads", AnswerType.ORGANIZATION) in names and ("Bureau of Mines", AnswerType.ORGANIZATION) in names
+
+
+def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
+    doc = _doc(
+        "At the Harbor Conservation in Action Summit last week, the governor announced several new steps to protect and "
+        "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
+    )
+    park = next(t.i for t in doc if t.text == "Marsh")
+    cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
+    assert "Conservation last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Harbor Conservation")
+    doc = _doc(
+        "At the Harbor Summit in Dover last week, the governor announced several new steps to protect and "
+        "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
+    )
+    park = next(t.i for t in doc if t.text == "Marsh")
+    cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
+    assert " ".join(t.text for t in cut).startswith("At the Harbor Summit last week")  # positive control: a place after a name goes

@@ -13,7 +13,7 @@ from quiz.generate.shorten import aside, holds, region
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 LONG_SENTENCE = 45
 MIN_CLOZE_WORDS = 6  # what the filters take as a whole statement
@@ -189,6 +189,12 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     return part
 
 
+def _inside_name(doc: Doc, cut: set[int]) -> bool:
+    """The cut opens between two capitalised words of one name: "the Conservation (in Action Summit)"."""
+    first = min(cut)
+    return 0 < first < len(doc) - 1 and doc[first].tag_ == "IN" and doc[first - 1].tag_ in ("NNP", "NNPS") and doc[first + 1].tag_ in ("NNP", "NNPS") and doc[first + 1].text[:1].isupper() and doc[first + 1].ent_type_ not in ("GPE", "LOC", "DATE")
+
+
 def _bare_verb_left(part: list[Token], cut: set[int]) -> bool:
     """Cutting leaves the part ending on its verb: "the Charter provided (for a council)"."""
     rest = [t for t in part if t.i not in cut and not t.is_punct]
@@ -235,14 +241,14 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         for token in part:
             if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention):
                 region_ = {t.i for t in token.subtree if t.i in kept}
-                if max(region_) >= last and min(region_) > part[0].i:
-                    trailing.append(region_)
+                if max(region_) >= last and min(region_) > part[0].i and all(i in region_ for i in kept if i > min(region_)):
+                    trailing.append(region_)  # a whole tail: no word after it left stranded
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
             trailing = [
                 {t.i for t in token.subtree if t.i in kept} for token in part
                 if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
             ]
-        trailing = [r for r in trailing if not _bare_verb_left(part, r)]
+        trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r)]
         if not trailing:
             return []
         enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
