@@ -9,7 +9,11 @@ two phrases ("Minister of Foreign Affairs" | "Aristide Briand"), loses leading o
 ("President"), and gets a label from its category noun ("… Center" is a facility, "… Treaty" a
 law), from a title before it (a person) or from the preposition before it (a place). A tagged
 name that runs on into the state or country it lies in ("… National Monument in Wyoming") ends
-before it, and a code of digits and capitals the tagger took for a date ("18F") is a name.
+before it, and a code of digits and capitals the tagger took for a date ("18F") is a name. What
+the tagger left beside a name joins it: an ordinal before it ("8th U.S. Army Ranger Company"), a
+short number or a lower-case kind after a run ("Phase 2", "the Pinckney treaty"), ", Inc.", the
+rest of a listed office ("Office of Technology, Policy, and Strategy"), a day's year; a web address
+is a name.
 """
 
 from __future__ import annotations
