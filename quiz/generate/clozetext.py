@@ -165,8 +165,8 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node:
             drop.add(token.i)
         elif (
-            token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node
-            or aside(token) or _comma_bounded(token)
+            (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
+            and _separable(token, base) or aside(token) or _comma_bounded(token)
         ):
             drop |= {t.i for t in token.subtree}
             if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
@@ -177,6 +177,17 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     while part and part[-1].is_punct:
         part = part[:-1]
     return part
+
+
+def _separable(token: Token, base: list[Token]) -> bool:
+    """A clause that can be cut from inside a sentence without a seam: set off by a comma, a dash or
+    a semicolon, or last in the part. Cut from between two words ("such as X as expressed in … and
+    Madison’s stated rationale"), a misparse leaves the words on either side run together."""
+    doc = token.doc
+    before = token.left_edge.i - 1
+    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--"):
+        return True
+    return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
 
 
 def _comma_bounded(token: Token) -> bool:
@@ -200,11 +211,10 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
                 region_ = {t.i for t in token.subtree if t.i in kept}
                 if max(region_) >= last and min(region_) > part[0].i:
                     trailing.append(region_)
+        if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
+            trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
-            trailing = [
-                {t.i for t in token.subtree if t.i in kept} for token in part
-                if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
-            ]
+            trailing = [region_ for token in part if (region_ := _qualifier(token, part, kept, mention))]
         if not trailing:
             return []
         enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
@@ -213,3 +223,32 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part = part[:-1]
     return part
+
+
+def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
+    """The phrase opening the part and closed by a comma, when it modifies the part's verb and does
+    not hold the gap; with its comma."""
+    first = next((t for t in part if not t.is_punct), None)
+    if first is None:
+        return []
+    for token in part:
+        if token.left_edge.i != first.i or token.dep_ not in ("prep", "advcl", "npadvmod", "advmod") or holds(token, mention):
+            continue
+        after = token.right_edge.i + 1
+        if token.head.tag_.startswith(("VB", "MD")) and after < len(token.doc) and token.doc[after].text == ",":
+            return [{t.i for t in part if t.i <= after}]
+    return []
+
+
+def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
+    """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
+    follows is punctuation, another phrase or the verb, not more of a name: "Secretary [of State]
+    John Quincy Adams"), not an "of" phrase (a complement: "part of", "Secretary of State") and not
+    one holding the gap; empty when there is none."""
+    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention):
+        return set()
+    region_ = {t.i for t in token.subtree if t.i in kept}
+    following = [t for t in part if t.i > max(region_)]
+    if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
+        return region_
+    return region_ if following[0].tag_.startswith(("VB", "MD")) and following[0].dep_ not in ("amod", "compound") else set()

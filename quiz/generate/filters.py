@@ -16,9 +16,9 @@ from quiz.generate import context
 from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
-from quiz.generate.sanity import garbled
+from quiz.generate.sanity import beside_name, garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
-from quiz.generate.types import QUESTION_KINDS, Candidate
+from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
 
@@ -111,11 +111,11 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Which president took office last year?" only means something on the article's date
     if unresolved(candidate):
         return False  # "More than how many people does the company employ?"
-    if garbled(candidate.text):
+    if garbled(candidate.text, question) or mention.type in NAMED_TYPES and beside_name(candidate.sentence.span, mention.start, mention.end):
         return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
-    if context.reason(candidate):
+    if context.reason(candidate) or context.cut_short(candidate):
         return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
     answer = mention.text if not question else mention.answer
     return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)

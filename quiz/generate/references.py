@@ -125,7 +125,14 @@ def unlinked(span: Span) -> Replacements:
             opening = token.i == span.start or doc[token.i - 1].text == ","
             if after < span.end and doc[after].text == "," and opening:
                 result.append((after, ""))
+                if token.i - 2 >= span.start and doc[token.i - 1].text == "," and _ends_subject(doc[token.i - 2], token.head):
+                    result.append((token.i - 1, ""))  # "Adams, however, opposed" -> "Adams opposed", no comma before the verb
     return tuple(result)
+
+
+def _ends_subject(token: Token, verb: Token) -> bool:
+    """The token is the last word of the verb's subject."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.right_edge.i == token.i for c in verb.children)
 
 
 def describe(span: Span, salient: dict[str, str]) -> Replacements:

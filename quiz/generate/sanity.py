@@ -25,6 +25,10 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
+SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]")
+WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
+BREAKS = re.compile(r"[;:—–]|--")
+JOINERS = frozenset((",", "and", "&"))
 # "Laos has built dozens more": more than what another sentence counted.
 COUNTED_MORE = re.compile(r"\b(?:dozens|hundreds|thousands|scores|several|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten) more\b(?!.*\bthan\b)", re.IGNORECASE)
 
@@ -59,10 +63,51 @@ def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range
     return torn_name(sent, kept, left_out) or stranded_lead(kept)
 
 
-def garbled(text: str) -> bool:
+def garbled(text: str, question: bool = False) -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
-    subordinator with nothing of its clause left, or "dozens more" with no "than"."""
+    subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
+    words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
+    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?")."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(body.count(left) != body.count(right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
         return True
-    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body))
+    if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
+        return True
+    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body))
+
+
+def beside_name(sent: Span, start: int, end: int) -> bool:
+    """The answer's words are joined by "and", "&" or a comma to capitalised words that are part of
+    the same name, in no name or in the same one: "North and {{Central America}}", "{{Office of
+    Technology}}, Policy, and Strategy" — the gap tears a longer name. ("Britain, France and
+    {{Israel}}" joins three names: a list.)"""
+    doc = sent.doc
+    index = start - 1
+    while index >= sent.start and doc[index].lower_ in JOINERS:
+        index -= 1
+    if _joined(doc[index + 1 : start]) and index >= sent.start and _same_name(doc[index], doc[start], sent):
+        return True
+    index = end
+    while index < sent.end and doc[index].lower_ in JOINERS:
+        index += 1
+    if not end < index < sent.end or not _same_name(doc[index], doc[end - 1], sent):
+        return False
+    # ", Policy, and Strategy": the words after go on to an "and" within the name.
+    return _joined(doc[end:index]) or any(t.lower_ in ("and", "&") for t in doc[index + 1 : min(sent.end, index + 3)])
+
+
+def _joined(tokens: Span) -> bool:
+    return any(t.lower_ in ("and", "&") for t in tokens)
+
+
+def _same_name(word: Token, inside: Token, sent: Span) -> bool:
+    """A capitalised word inside the sentence that no name holds, or the one holding `inside`, or
+    one a name cut short holds ("North and" tagged apart from "Central America")."""
+    if not word.text[:1].isupper() or word.is_sent_start:
+        return False
+    if not word.ent_type_:
+        return word.tag_ in ("NNP", "NNPS")
+    return any(
+        ent.start <= word.i < ent.end and (ent.start <= inside.i < ent.end or ent[-1].lower_ in JOINERS or ent[0].lower_ in JOINERS)
+        for ent in sent.ents
+    )

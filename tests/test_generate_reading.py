@@ -1,0 +1,112 @@
+"""Cards a strict reader rejects for what the cut left out or tore (context.cut_short, sanity's
+seams and torn names, clozetext's shortening, options beside nationalities): each rule on
+sentences written for these tests, with the good card of the same text as its positive control."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generate_cards import offered
+
+from quiz.generate.context import cut_short
+from quiz.generate.sanity import garbled
+from quiz.generate.types import Candidate, QuestionKind
+
+
+def texts(text: str) -> dict[str, str]:
+    """Every cloze and question of the text that passes the filters: text -> answer."""
+    return {c.text: c.answer for c in offered(text) if c.kind != "truefalse"}
+
+
+def parsed(text: str) -> list[Candidate]:
+    """The candidates of a text before the filters, as parsed (for cards rewritten by hand)."""
+    from quiz.generate.candidates import candidates
+    from quiz.generate.clean import clean_article
+    from quiz.generate.extract import sentences
+    from quiz.generate.nlp import build_entities, load_model, parse
+
+    article = clean_article("article.txt", text)
+    docs = parse(load_model(), [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    return [c for s in sentences(0, "article", article.paragraphs, docs, entities) for c in candidates(s, entities)]
+
+
+def test_a_quantifier_standing_for_people_named_before_is_no_card() -> None:
+    assert not texts("Some argued for a new bridge across the Tamar River in 1921.")
+    found = texts("Some of the delegates argued for a new bridge across the Tamar River in 1921.")
+    assert "Some of the delegates argued for a new bridge across the Tamar River in {{1921}}." in found  # positive control
+
+
+def test_a_subject_cut_from_its_time_anchor_is_no_card() -> None:
+    # "This year's harvest" is dropped as relative time: "The harvest is tied with 2019 …" of no year.
+    found = texts(
+        "This year's harvest is tied with the harvest of 2019 for the second largest crop in the Tamar Valley since 1950, "
+        "and the growers in Cornwall sold it at the market in Truro."
+    )
+    assert found and not any("harvest" in text for text in found), found  # the other clause still gives cards
+
+
+def test_a_comparison_cut_from_its_than_is_no_card() -> None:
+    text = "Chancellor Tom Akers and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement with Norway."
+    whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Lea Stone"]
+    assert whole and not cut_short(whole[0])  # positive control: the card keeps "than Governor Ada Byrne"
+    cut = replace(whole[0], text="Chancellor Tom Akers and Secretary of State {{Lea Stone}} were less eager.")
+    assert cut_short(cut) == "a comparison cut from its than"
+
+
+def test_a_list_cut_after_the_answer_is_no_card() -> None:
+    text = "The valley was home to the Tamar people, the Exe Tribe, and the Dart Nation until 1850."
+    whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Exe Tribe"]
+    assert whole and not cut_short(whole[0])  # positive control: the whole list is shown
+    cut = replace(whole[0], text="The valley was home to the Tamar people, the {{Exe Tribe}}.")
+    assert cut_short(cut) == "a list cut after the answer"
+
+
+def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
+    found = texts("Swallows breed across North and Central America every summer, according to the Audubon Survey of 1988.")
+    assert not any("{{Central America}}" in text for text in found) and any("{{1988}}" in text for text in found), found
+    listed = texts("Britain, France and Israel signed the harbour treaty in Oslo in 1956.")
+    assert "Britain, France and {{Israel}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
+
+
+def test_two_marks_where_words_were_cut_and_an_aside_before_the_question_are_garbled() -> None:
+    assert garbled("Byrne led the council;, under her lead, the {{harbour}} grew.")
+    assert garbled("Led by Ada Byrne—the mayor of Truro, in what year did the council meet?", question=True)
+    assert not garbled("Led by Ada Byrne, in what year did the council meet?", question=True)  # positive control
+    assert not garbled("Byrne is no engineer—she has a degree from {{Exeter College}}.")
+
+
+def test_a_linking_adverb_after_the_subject_leaves_no_comma_before_the_verb() -> None:
+    found = texts("Governor Ada Byrne, however, strongly opposed the harbour plan of the Northern Shipping League.")
+    assert "Governor {{Ada Byrne}} strongly opposed the harbour plan of the Northern Shipping League." in found, found
+    fronted = texts("In March 1957, however, the council had approved the harbour plan of the Northern Shipping League.")
+    assert any(text.startswith("In March 1957, the council") for text in fronted), fronted  # the comma after a fronted date stays
+
+
+def test_a_long_cloze_loses_its_opening_phrase_not_the_of_of_a_name() -> None:
+    found = texts(
+        "As part of the Northern Rail Company’s long effort to restore, rebuild and reopen the old lines of the county for "
+        "the benefit of future travellers, today Governor Ada Byrne will open a new station at Bodmin in Cornwall."
+    )
+    assert "Today Governor Ada Byrne will open a new station at {{Bodmin}}." in found or any(
+        text.startswith("Today Governor Ada Byrne will open") and "{{Bodmin}}" in text for text in found
+    ), found
+    assert not any(text.startswith("As part,") for text in found)
+
+
+def test_a_country_beside_nationalities_gets_no_options() -> None:
+    from quiz.generate.build import entry
+    from quiz.generate.distractors import pool
+
+    text = (
+        "At the same time, the Danish and Swedish envoys held secret talks with Norway about the northern harbour. "
+        "In 1956 the council sent a trade delegation to Norway. Finland joined the talks in 1957. "
+        "Estonia sent observers to the talks in 1957. Latvia signed the final accord in 1958. Iceland signed it in 1959."
+    )
+    found = parsed(text)
+    wrong = pool([[c.mention for c in found if c.sentence.position == n] for n in range(6)])
+    norway = [c for c in found if c.kind == QuestionKind.CLOZE and c.mention.text == "Norway"]
+    beside, alone = norway[0], norway[-1]
+    assert "Danish" in beside.text and "Danish" not in alone.text
+    assert entry(alone, wrong).choices  # positive control: countries of the article against a country
+    assert entry(beside, wrong).choices == ()  # "Denmark" or "Sweden" would be offered beside "the Danish and Swedish"
