@@ -110,3 +110,45 @@ def test_a_country_beside_nationalities_gets_no_options() -> None:
     assert "Danish" in beside.text and "Danish" not in alone.text
     assert entry(alone, wrong).choices  # positive control: countries of the article against a country
     assert entry(beside, wrong).choices == ()  # "Denmark" or "Sweden" would be offered beside "the Danish and Swedish"
+
+
+def test_a_name_modifying_a_noun_it_does_not_name_is_no_gap() -> None:
+    found = texts("The new camera will improve Oslo Observatory data on polar ice from 2026.")
+    assert found and not any("{{Oslo Observatory}}" in text for text in found), found
+    owned = texts("The camera of the Oslo Observatory will improve data on polar ice from 2026.")
+    assert "The camera of the {{Oslo Observatory}} will improve data on polar ice from 2026." in owned  # positive control
+    kind = texts("The Soyuz MS-30 spacecraft landed near Karaganda in Kazakhstan in April 2024.")
+    assert "The {{Soyuz MS-30}} spacecraft landed near Karaganda in Kazakhstan in April 2024." in kind  # a name before its own kind
+
+
+def test_which_x_for_a_country_s_x_is_no_question() -> None:
+    found = texts("The Norwegian Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
+    assert not any(text.startswith("Which senate") for text in found), found
+    assert "The {{Norwegian Senate}} ratified the harbour treaty by a vote of 85 to 1 in 1929." in found
+    named = texts("The Harbor Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
+    assert named.get("Which senate ratified the harbour treaty by a vote of 85 to 1 in 1929?") == "Harbor Senate"
+
+
+def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
+    vague = texts("The Harbor Trust is supporting local outreach and community engagement activities.")
+    assert vague and not any(text.endswith("?") for text in vague), vague  # the cloze stays
+    pinned = texts("The Harbor Trust is supporting outreach activities in Truro since 1995.")
+    assert pinned.get("Who is supporting outreach activities in Truro since 1995?") == "Harbor Trust"
+
+
+def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:
+    found = texts(
+        "Though the proposal had the warm support of many members of the Cornish fishing guild, Chancellor Tom Akers "
+        "and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement."
+    )
+    assert any("{{Lea Stone}}" in text and "less eager than Governor Ada Byrne" in text for text in found), found
+    assert not any(text.endswith("less eager.") for text in found)
+
+
+def test_a_possessive_ending_is_no_word_of_its_own() -> None:
+    # 30 words with "Smithsonian’s" counted once: the whole clause fits a cloze, its "of" phrase kept.
+    found = texts(
+        "Byrne served as the director of the Truro Art Program from 1962 to 1974, before leaving to become the first "
+        "art curator for the Smithsonian’s National Harbor Museum from 1974 until her retirement in 1980."
+    )
+    assert any("director of the Truro Art Program" in text and "{{Smithsonian’s National Harbor Museum}}" in text for text in found), found

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma
-from quiz.generate.shorten import aside, holds, region
+from quiz.generate.shorten import aside, compares, holds, region
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -140,7 +140,8 @@ def shortened(tokens: list[Token], mention: Mention) -> list[Token]:
 
 
 def _words(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
+    """Words as a reader counts them: "Smithsonian’s" is one."""
+    return sum(1 for t in tokens if not t.is_punct and t.tag_ != "POS")
 
 
 def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token] | None:
@@ -166,7 +167,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
             drop.add(token.i)
         elif (
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
-            and _separable(token, base) or aside(token) or _comma_bounded(token)
+            and _separable(token, base) and not compares(token) or aside(token) or _comma_bounded(token)
         ):
             drop |= {t.i for t in token.subtree}
             if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
@@ -181,11 +182,11 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
 
 def _separable(token: Token, base: list[Token]) -> bool:
     """A clause that can be cut from inside a sentence without a seam: set off by a comma, a dash or
-    a semicolon, or last in the part. Cut from between two words ("such as X as expressed in … and
+    a semicolon, or first or last in the part. Cut from between two words ("such as X as expressed in … and
     Madison’s stated rationale"), a misparse leaves the words on either side run together."""
     doc = token.doc
     before = token.left_edge.i - 1
-    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--"):
+    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < token.left_edge.i for t in base):
         return True
     return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
 
@@ -207,7 +208,7 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention):
+            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
                 if max(region_) >= last and min(region_) > part[0].i:
                     trailing.append(region_)

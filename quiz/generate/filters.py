@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from quiz.decks.model import CLOZE_GAP
-from quiz.generate import context
+from quiz.generate import context, trivial
 from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
@@ -117,6 +117,8 @@ def keep(candidate: Candidate) -> bool:
         return False  # "the Island Government": a description the reader cannot identify
     if context.reason(candidate) or context.cut_short(candidate):
         return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
+    if trivial.reason(candidate):
+        return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     answer = mention.text if not question else mention.answer
     return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
+from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -101,12 +102,14 @@ def _joined(tokens: Span) -> bool:
 
 
 def _same_name(word: Token, inside: Token, sent: Span) -> bool:
-    """A capitalised word inside the sentence that no name holds, or the one holding `inside`, or
-    one a name cut short holds ("North and" tagged apart from "Central America")."""
+    """A capitalised word inside the sentence that no name holds and no title of a person, or one in
+    the name holding `inside`, or one a name cut short holds ("North and" tagged
+    apart from "Central America"). "Coolidge and Secretary of State Kellogg": "Secretary" belongs
+    to the next name."""
     if not word.text[:1].isupper() or word.is_sent_start:
         return False
     if not word.ent_type_:
-        return word.tag_ in ("NNP", "NNPS")
+        return word.tag_ in ("NNP", "NNPS") and word.lower_.rstrip(".") not in OFFICE_WORDS
     return any(
         ent.start <= word.i < ent.end and (ent.start <= inside.i < ent.end or ent[-1].lower_ in JOINERS or ent[0].lower_ in JOINERS)
         for ent in sent.ents

@@ -58,8 +58,14 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
 def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-        return True
+        return not compares(token)
     return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree)
+
+
+def compares(token: Token) -> bool:
+    """The clause completes a comparison ("less eager than Briand to enter …"): without it the
+    comparative says something else."""
+    return any(c.dep_ == "mark" and c.lower_ in ("than", "as") and c.i > token.head.i for c in token.children) and token.head.tag_ in ("JJ", "JJR", "RBR", "RB")
 
 
 def aside(token: Token) -> bool:
