@@ -152,3 +152,59 @@ def test_a_possessive_ending_is_no_word_of_its_own() -> None:
         "art curator for the Smithsonian’s National Harbor Museum from 1974 until her retirement in 1980."
     )
     assert any("director of the Truro Art Program" in text and "{{Smithsonian’s National Harbor Museum}}" in text for text in found), found
+
+
+def test_a_verb_or_an_it_left_without_what_it_needs_is_no_card() -> None:
+    found = texts(
+        "The Harbor Trust is creating and deploying flood training for the towns of Devon, mobilizing response staff "
+        "across the county, and engaging Truro, Bodmin, and Penzance to ensure readiness for storms."
+    )
+    assert not any("is creating," in text or "creating deploying" in text for text in found), found
+    it = texts(
+        "Using state grants, two programs from Exeter College in Devon and Plymouth College in Cornwall are making it "
+        "possible for farmers to attract otters to rivers that need them."
+    )
+    assert it and not any(text.rstrip("?.").endswith("making it possible") for text in it), it  # the clause "it" stands for stays
+
+
+def test_a_phrase_bounding_a_count_is_kept() -> None:
+    found = texts(
+        "The Cornish Bird Society lists 212 species of birds in the western counties of Devon and Cornwall, the largest "
+        "count of any society in the kingdom since the great survey of 1950."
+    )
+    assert "The Cornish Bird Society lists {{212}} species of birds in the western counties of Devon and Cornwall." in found, found
+
+
+def test_a_gap_spelled_by_the_initials_beside_it_is_no_card() -> None:
+    found = texts("In 1961 the Ministry of Fisheries (MOF) in the Republic of Cornwall announced a ban on trawling in the Tamar River.")
+    assert not any("{{MOF}}" in text or "{{Ministry of Fisheries}}" in text for text in found), found
+    assert any("{{Republic of Cornwall}}" in text for text in found)  # positive control
+
+
+def test_a_name_the_sentence_says_the_answer_now_has_is_accepted() -> None:
+    from quiz.generate.build import entry
+    from quiz.generate.distractors import pool
+
+    text = "In the 1990s, Harbor Systems, now known as Tidal Systems, bought the exclusive rights to the Plymouth patent from Ada Byrne."
+    found = [c for c in parsed(text) if c.mention.text == "Harbor Systems" and c.kind != QuestionKind.TRUEFALSE]
+    assert found
+    for candidate in found:
+        assert "Tidal Systems" in entry(candidate, pool([])).accept
+    others = [c for c in parsed(text) if c.mention.text == "Ada Byrne"]
+    assert others and "Tidal Systems" not in entry(others[0], pool([])).accept  # positive control: only the renamed name
+
+
+def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
+    found = texts(
+        "The council, on behalf of the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
+        "county, has selected Harbor Systems of Plymouth to build the new bridge over the river."
+    )
+    assert "The council has selected {{Harbor Systems}} of Plymouth to build the new bridge over the river." in found, found
+    assert not any(text.startswith("The council, has") for text in found)
+
+
+def test_an_opening_to_that_end_goes_and_a_gap_opening_the_card_is_capitalised() -> None:
+    found = texts("To that end, in 1850 the council and the Exeter guild signed the Tamar River Treaty.")
+    assert found and not any(text.startswith("To the end") for text in found), found
+    counted = texts("During this attack, two enemy shells landed in Governor Ada Byrne’s garden in Truro.")
+    assert "{{Two}} enemy shells landed in Governor Ada Byrne’s garden in Truro." in counted, counted

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma
-from quiz.generate.shorten import aside, compares, holds, region
+from quiz.generate.sanity import stranded_verb
+from quiz.generate.shorten import aside, compares, holds, region, scopes_count
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -167,11 +168,15 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
             drop.add(token.i)
         elif (
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
-            and _separable(token, base) and not compares(token) or aside(token) or _comma_bounded(token)
+            and _separable(token, base) and not compares(token) and not _extraposed(token) or aside(token) or _comma_bounded(token)
         ):
             drop |= {t.i for t in token.subtree}
-            if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
-                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows
+            doc = token.doc
+            if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows,
+                after = token.right_edge.i + 1
+                if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].tag_.startswith(("VB", "MD")):
+                    drop.add(after)  # unless the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"
     part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
     while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
         part = part[1:]
@@ -191,6 +196,17 @@ def _separable(token: Token, base: list[Token]) -> bool:
     return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
 
 
+def _one_name(token: Token, other: Token) -> bool:
+    """Both tokens inside one entity ("Air and Space" of "National Air and Space Museum")."""
+    return any(ent.start <= token.i < ent.end and ent.start <= other.i < ent.end for ent in token.doc.ents)
+
+
+def _extraposed(token: Token) -> bool:
+    """The clause an "it" stands for ("making it possible for ranchers to attract beavers")."""
+    heads = (token.head, token.head.head)
+    return any(c.lower_ == "it" and c.dep_ in ("nsubj", "dobj", "expl", "nsubjpass") for head in heads for c in head.children)
+
+
 def _comma_bounded(token: Token) -> bool:
     """A phrase set off by commas on both sides (or a comma and the sentence end), not a list item."""
     doc = token.doc
@@ -208,10 +224,12 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token):
+            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
                 if max(region_) >= last and min(region_) > part[0].i:
                     trailing.append(region_)
+        # Not a phrase an "it" or a verb needs: "making it possible [for ranchers to attract beavers]".
+        trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
@@ -246,9 +264,11 @@ def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention
     follows is punctuation, another phrase or the verb, not more of a name: "Secretary [of State]
     John Quincy Adams"), not an "of" phrase (a complement: "part of", "Secretary of State") and not
     one holding the gap; empty when there is none."""
-    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention):
+    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
         return set()
     region_ = {t.i for t in token.subtree if t.i in kept}
+    if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
+        return set()  # "in Idaho and Utah State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]
     if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
         return region_

@@ -36,6 +36,7 @@ UNIT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)")
 ROMAN = re.compile(r"^[IVX]+$")
 GIVEAWAY_TYPES = (NAMED_TYPES - {AnswerType.PERSON}) | {AnswerType.TERM}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -67,6 +68,8 @@ def reason(candidate: Candidate) -> str:
 
     if given_away(candidate):
         return "the answer shares a word with the card"
+    if _glossed(candidate):
+        return "the answer's initials beside the gap"
     return ""
 
 
@@ -132,6 +135,30 @@ def _list_cut(candidate: Candidate) -> bool:
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     later = [c for c in root.children if c.dep_ == "conj" and c.i >= mention.end]
     return any(doc[c.left_edge.i: c.i + 1].text not in text for c in later)
+
+
+def _glossed(candidate: Candidate) -> bool:
+    """ "the {{Ministry of Health}} (MOH)": the initials in brackets after the gap spell the answer
+    (its small words too: the "O" of "of"), or the words before "({{MOH}})" spell the gap."""
+    gap = CLOZE_GAP.search(candidate.text)
+    if gap is None:
+        return False
+    after = GLOSS.match(candidate.text[gap.end():])
+    if after is not None:
+        return _spells(after.group(1), candidate.mention.text)
+    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap.
+    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    acronym = gap.group(1)
+    if before is None or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[gap.end():].startswith(")"):
+        return False
+    words = before.group(1).split()
+    return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """The acronym's letters, in order, are initials of the words (small words too)."""
+    letters = iter("".join(word[0] for word in WORD.findall(words)).upper())
+    return len(acronym) >= 2 and all(letter in letters for letter in acronym)
 
 
 def _owner_left(candidate: Candidate) -> bool:

@@ -30,6 +30,8 @@ SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]")
 WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
 BREAKS = re.compile(r"[;:—–]|--")
 JOINERS = frozenset((",", "and", "&"))
+BARE = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "cc", "conj", "punct", "neg", "advmod", "advcl"))
+OBJECTS = frozenset(("dobj", "conj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd"))
 # "Laos has built dozens more": more than what another sentence counted.
 COUNTED_MORE = re.compile(r"\b(?:dozens|hundreds|thousands|scores|several|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten) more\b(?!.*\bthan\b)", re.IGNORECASE)
 
@@ -59,9 +61,53 @@ def stranded_lead(kept: Iterable[Token]) -> bool:
     return False
 
 
+def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
+    """A cut that ends on a verb whose object went ("the USG is creating." of "is creating and
+    deploying IPC training"), keeps a verb without the coordinated verb carrying its object, or
+    two verbs without their "and", or keeps an "it" standing for a clause it cut ("are making it
+    possible." of "… possible for ranchers to attract beavers")."""
+    present = {t.i for t in kept}
+    words = [t for t in kept if not t.is_punct]
+    if not words:
+        return False
+    last = words[-1]
+    if last.tag_.startswith("VB") and any(c.dep_ in OBJECTS and c.i > last.i and c.i not in present for c in last.children):
+        return True
+    for verb in (t for t in words if t.tag_.startswith("VB")):
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > verb.i]
+        own = any(c.dep_ not in BARE for c in verb.children if c.i in present)
+        if any(c.i not in present for c in joined) and not own:
+            return True  # "is creating, mobilizing staff …" of "is creating and deploying training, mobilizing staff …"
+        links = [c for c in verb.children if c.dep_ == "cc"]
+        if any(c.i in present for c in joined) and links and not any(c.i in present for c in links):
+            return True  # "is creating deploying training": the "and" went
+    for token in words:
+        if token.lower_ == "it" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "expl"):
+            head = token.head
+            complements = [head, *(c for c in head.children if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"))]
+            clauses = [g for c in complements for g in c.children if g.dep_ in ("ccomp", "xcomp", "advcl", "csubj") and g.i > token.i]
+            if any(c.i not in present for c in clauses):
+                return True
+    return False
+
+
+def comma_before_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
+    """A cut that leaves a comma between a subject and its verb ("NASA, has selected …" of "NASA,
+    on behalf of NOAA, has selected …")."""
+    ordered = sorted(kept, key=lambda t: t.i)
+    for before, comma, after in zip(ordered, ordered[1:], ordered[2:]):
+        if comma.text != "," or before.i + 1 == comma.i and comma.i + 1 == after.i:
+            continue
+        verb = after if after.tag_.startswith(("VB", "MD")) else None
+        if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.right_edge.i == before.i for c in (verb.head, *verb.head.children, *verb.children)):
+            return True
+    return False
+
+
 def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range = range(0)) -> bool:
-    """A cut that tore a name apart or stranded a clause's leading measure."""
-    return torn_name(sent, kept, left_out) or stranded_lead(kept)
+    """A cut that tore a name apart, stranded a clause's leading measure, left a verb or an "it"
+    without what they need, or a comma between a subject and its verb."""
+    return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept)
 
 
 def garbled(text: str, question: bool = False) -> bool:

@@ -46,11 +46,17 @@ def _modifier(candidate: Candidate) -> bool:
         return False
     doc = candidate.sentence.span.doc
     root = doc[mention.start : mention.end].root
-    after = doc[mention.end] if mention.end < len(doc) else None  # the noun itself, however the parser hung it
-    if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < mention.end or after is None or after.tag_ not in ("NN", "NNS") or not after.text.islower():
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < mention.end:
         return False
-    noun = after.lower_
-    return noun not in KIND_NOUNS and not (noun.endswith("s") and noun[:-1] in KIND_NOUNS)
+    # The noun modified, and the word right after the name: a misparse hangs "ICESat-2 satellite"
+    # on a later word, and "U.S. and international efforts" puts "and" between.
+    nouns = [t for t in (root.head, after) if t is not None and t.tag_ in ("NN", "NNS") and t.text.islower()]
+    return bool(nouns) and not any(_kind(t.lower_) for t in nouns)
+
+
+def _kind(noun: str) -> bool:
+    return noun in KIND_NOUNS or noun.endswith("s") and noun[:-1] in KIND_NOUNS
 
 
 def _kind_named(candidate: Candidate) -> bool:
