@@ -208,3 +208,23 @@ def test_an_opening_to_that_end_goes_and_a_gap_opening_the_card_is_capitalised()
     assert found and not any(text.startswith("To the end") for text in found), found
     counted = texts("During this attack, two enemy shells landed in Governor Ada Byrne’s garden in Truro.")
     assert "{{Two}} enemy shells landed in Governor Ada Byrne’s garden in Truro." in counted, counted
+
+
+def test_the_forms_of_the_article_s_own_name_count_together() -> None:
+    from collections import Counter
+    from typing import cast
+
+    from quiz.generate.filters import dominant
+    from quiz.generate.types import AnswerType, Mention, Sentence
+
+    def asking(answer: str) -> Candidate:
+        sentence = Sentence(0, "article", 0, answer, cast("object", None))  # type: ignore[arg-type]
+        return Candidate(QuestionKind.CLOZE, "{{" + answer + "}} met.", Mention(0, 1, answer, AnswerType.ORGANIZATION, answer, ()), sentence)
+
+    # "Harbor Reserve" alone is named as often as the mayor; with "Harbor Reserve System" and the
+    # clipped "Harb" it is what the article is about.
+    counts = Counter({"harbor reserve": 3, "harbor reserve system": 2, "harb": 2, "ada byrne": 3, "truro": 1})
+    assert dominant(asking("Harbor Reserve System"), counts)
+    assert dominant(asking("Harbor Reserve"), counts)
+    assert not dominant(asking("Ada Byrne"), counts)  # positive control: the other names still make cards
+    assert not dominant(asking("Harbor Reserve"), Counter({"harbor reserve": 3, "ada byrne": 3, "truro": 1}))

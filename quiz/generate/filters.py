@@ -129,12 +129,36 @@ DOMINANT_MIN = 4
 
 def dominant(candidate: Candidate, mentioned: Counter[str]) -> bool:
     """The answer is what the article is about ("NASA" in a NASA release, the subject of an
-    obituary): named in far more of its sentences than anything else, it is the obvious guess."""
-    ranked = mentioned.most_common(2)
+    obituary): named in far more of its sentences than anything else, it is the obvious guess.
+    Short and long forms of one name count together ("Fed", "Federal Reserve", "Federal Reserve
+    System")."""
+    totals = _by_name(mentioned)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:2]
     if not ranked or ranked[0][1] < DOMINANT_MIN:
         return False
     second = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][1] >= DOMINANT_SHARE * second and key(candidate.mention.answer) == ranked[0][0]
+    return ranked[0][1] >= DOMINANT_SHARE * second and _same_name(key(candidate.mention.answer), ranked[0][0])
+
+
+def _by_name(mentioned: Counter[str]) -> dict[str, int]:
+    """Sentence counts summed over the forms of each name, under its shortest form."""
+    names = sorted(mentioned, key=lambda name: (len(name), name))
+    totals: dict[str, int] = {}
+    for name in names:
+        home = next((other for other in totals if _same_name(name, other)), name)
+        totals[home] = totals.get(home, 0) + mentioned[name]
+    return totals
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One form is the other's leading words ("federal reserve" of "federal reserve system"), or a
+    clipped first word ("fed" of "federal reserve")."""
+    short, long = sorted((one.split(), other.split()), key=len)
+    if not short or not long:
+        return False
+    if long[: len(short)] == short:
+        return True
+    return len(short) == 1 and len(short[0]) >= 3 and long[0].startswith(short[0]) and long[0] != short[0]
 
 
 GLOSSED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
