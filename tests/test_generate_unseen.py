@@ -89,12 +89,24 @@ def test_distractor_dates_are_written_like_the_answer() -> None:
 def test_person_distractors_are_names_of_people_not_mistagged_things() -> None:
     text = Path(UNSEEN[0]).read_text()
     people = [e for e in entries(text) if e.tags[1] == "person"]
-    assert any(e.choices for e in people)
+    assert people
     for e in people:
         assert all(len(c.split()) >= 2 for c in e.choices), e.choices
         assert "Moon" not in e.choices
     # A one-word "person" with no full name or title in the article is no answer either.
     assert not any(answer(e) in ("Moon", "Telenor") for e in entries(Path(UNSEEN[0]).read_text()) + entries(Path(UNSEEN[2]).read_text()))
+
+
+def test_a_person_is_offered_people_of_the_same_title_only() -> None:
+    text = (
+        "Senator Ada Byrne proposed the harbour bill in the council chamber. Senator Tom Akers opposed the harbour bill "
+        "in a long speech. Senator Lea Stone wrote the final version of the harbour bill. Senator Ines Moreau signed the "
+        "treaty with Norway in Oslo. The poet Maria Lind read a poem at the opening of the new harbour."
+    )
+    senators = {"Ada Byrne", "Tom Akers", "Lea Stone", "Ines Moreau"}
+    people = [e for e in entries(text, kinds=["who"]) if e.tags[1] == "person"]
+    assert any(e.choices for e in people)  # positive control: senators against senators
+    assert all(set(e.choices) <= senators - {e.answer} for e in people), [(e.answer, e.choices) for e in people]
 
 
 def test_person_distractor_whose_surname_is_shown_is_left_out() -> None:

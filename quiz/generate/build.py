@@ -14,9 +14,11 @@ from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Pool, choices, swap
 from quiz.generate.filters import normalise
-from quiz.generate.types import Candidate
+from quiz.generate.types import PLACE_TYPES, Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
+# ", now known as Outlast Technologies", " (formerly known as Ball Aerospace)", " (now Acme)"
+RENAMED = re.compile(r"^\s*[,(]\s*(?:now|formerly|later|previously)(?: known as| called| named)?\s+((?:[A-Z][\w&.’'-]*\s?)+)")
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,31 @@ def entry(candidate: Candidate, options: Pool) -> Entry:
         false = wrong is not None and int(common["id"][-1], 16) % 2 == 1
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
-    wrong_options = choices(mention, options, candidate.text, before, candidate.sentence.quote)
+    wrong_options = () if _nationality_named(candidate) else choices(mention, options, candidate.text, before, candidate.sentence.quote)
+    renamed = _other_names(candidate)
     if candidate.kind == "cloze":
-        accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept)) if form != mention.text)
+        accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept, *renamed)) if form != mention.text)
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
-    accept = tuple(form for form in dict.fromkeys(mention.accept) if form != mention.answer)
+    accept = tuple(form for form in dict.fromkeys((*mention.accept, *renamed)) if form != mention.answer)
     return Entry(question=candidate.text, answer=mention.answer, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
+
+
+def _other_names(candidate: Candidate) -> tuple[str, ...]:
+    """Another name the sentence gives the answer: "Gateway Technologies, now known as Outlast
+    Technologies", "BAE Systems (formerly Ball Aerospace)": asked for either, the other is right too."""
+    quote = candidate.sentence.quote
+    at = quote.find(candidate.mention.text)
+    if at < 0:
+        return ()
+    found = RENAMED.match(quote[at + len(candidate.mention.text):])
+    return (found.group(1).strip(),) if found else ()
+
+
+def _nationality_named(candidate: Candidate) -> bool:
+    """A place asked in a sentence naming nationalities ("the British and French held talks with
+    {{Israel}}"): the countries those words stand for would be offered as wrong options, though
+    the card already names them."""
+    return candidate.mention.type in PLACE_TYPES and any(ent.label_ == "NORP" for ent in candidate.sentence.span.ents)
 
 
 def _before(candidate: Candidate) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
-from quiz.generate.shorten import aside, holds, region
+from quiz.generate.sanity import stranded_verb
+from quiz.generate.shorten import aside, compares, holds, region, scopes_count
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -150,7 +151,8 @@ def shortened(tokens: list[Token], mention: Mention) -> list[Token]:
 
 
 def _words(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if not t.is_punct)
+    """Words as a reader counts them: "Smithsonian’s" is one."""
+    return sum(1 for t in tokens if not t.is_punct and t.tag_ != "POS")
 
 
 def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token] | None:
@@ -175,12 +177,16 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention):
             drop.add(token.i)
         elif (
-            token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node
-            or aside(token) or _comma_bounded(token)
+            (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
+            and _separable(token, base) and not compares(token) and not _extraposed(token) or aside(token) or _comma_bounded(token)
         ):
             drop |= {t.i for t in token.subtree}
-            if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ",":
-                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows
+            doc = token.doc
+            if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows,
+                after = token.right_edge.i + 1
+                if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].tag_.startswith(("VB", "MD")):
+                    drop.add(after)  # unless the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"
     part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
     while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
         part = part[1:]
@@ -220,6 +226,28 @@ def _year_of_a_day(token: Token) -> bool:
     return not any(t.lower_ in ("to", "-", "–", "and", "until", "through") for t in token.doc[start : end + 1])
 
 
+def _separable(token: Token, base: list[Token]) -> bool:
+    """A clause that can be cut from inside a sentence without a seam: set off by a comma, a dash or
+    a semicolon, or first or last in the part. Cut from between two words ("such as X as expressed in … and
+    Madison’s stated rationale"), a misparse leaves the words on either side run together."""
+    doc = token.doc
+    before = token.left_edge.i - 1
+    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < token.left_edge.i for t in base):
+        return True
+    return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
+
+
+def _one_name(token: Token, other: Token) -> bool:
+    """Both tokens inside one entity ("Air and Space" of "National Air and Space Museum")."""
+    return any(ent.start <= token.i < ent.end and ent.start <= other.i < ent.end for ent in token.doc.ents)
+
+
+def _extraposed(token: Token) -> bool:
+    """The clause an "it" stands for ("making it possible for ranchers to attract beavers")."""
+    heads = (token.head, token.head.head)
+    return any(c.lower_ == "it" and c.dep_ in ("nsubj", "dobj", "expl", "nsubjpass") for head in heads for c in head.children)
+
+
 def _comma_bounded(token: Token) -> bool:
     """A phrase set off by commas on both sides (or a comma and the sentence end), not a list item."""
     doc = token.doc
@@ -239,15 +267,16 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention):
+            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
                 if max(region_) >= last and min(region_) > part[0].i and all(i in region_ for i in kept if i > min(region_)):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
+        # Not a phrase an "it" or a verb needs: "making it possible [for ranchers to attract beavers]".
+        trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
+        if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
+            trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
-            trailing = [
-                {t.i for t in token.subtree if t.i in kept} for token in part
-                if token.dep_ == "prep" and token.head.tag_.startswith("NN") and token.head.i in kept and not holds(token, mention)
-            ]
+            trailing = [region_ for token in part if (region_ := _qualifier(token, part, kept, mention))]
         trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r)]
         if not trailing:
             return []
@@ -257,3 +286,34 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part = part[:-1]
     return part
+
+
+def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
+    """The phrase opening the part and closed by a comma, when it modifies the part's verb and does
+    not hold the gap; with its comma."""
+    first = next((t for t in part if not t.is_punct), None)
+    if first is None:
+        return []
+    for token in part:
+        if token.left_edge.i != first.i or token.dep_ not in ("prep", "advcl", "npadvmod", "advmod") or holds(token, mention):
+            continue
+        after = token.right_edge.i + 1
+        if token.head.tag_.startswith(("VB", "MD")) and after < len(token.doc) and token.doc[after].text == ",":
+            return [{t.i for t in part if t.i <= after}]
+    return []
+
+
+def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
+    """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
+    follows is punctuation, another phrase or the verb, not more of a name: "Secretary [of State]
+    John Quincy Adams"), not an "of" phrase (a complement: "part of", "Secretary of State") and not
+    one holding the gap; empty when there is none."""
+    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
+        return set()
+    region_ = {t.i for t in token.subtree if t.i in kept}
+    if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
+        return set()  # "in Idaho and Utah State University": names coordinated, maybe hung on the wrong word
+    following = [t for t in part if t.i > max(region_)]
+    if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
+        return region_
+    return region_ if following[0].tag_.startswith(("VB", "MD")) and following[0].dep_ not in ("amod", "compound") else set()

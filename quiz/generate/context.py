@@ -36,6 +36,8 @@ UNIT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)")
 ROMAN = re.compile(r"^[IVX]+$")
 GIVEAWAY_TYPES = (NAMED_TYPES - {AnswerType.PERSON}) | {AnswerType.TERM}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
+GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
+PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
     """a an the of and or for to in on at by with from as into over under about after before between through
@@ -63,9 +65,100 @@ def reason(candidate: Candidate) -> str:
         return "a date cut from its year"
     if _unit_dropped(candidate):
         return "a number without its unit"
+
     if given_away(candidate):
         return "the answer shares a word with the card"
+    if _glossed(candidate):
+        return "the answer's initials beside the gap"
     return ""
+
+
+def cut_short(candidate: Candidate) -> str:
+    """Why the card, set against its parsed sentence, leaves out what it needs; empty when it
+    does not: a quantifier standing for people named before, a time anchor, the "than" of a
+    comparison, or the rest of a list the answer is an item of."""
+    if _pronoun_subject(candidate):
+        return "a quantifier standing for people named before"
+    if _anchor_dropped(candidate):
+        return "a time named in another sentence"
+    if _comparison_cut(candidate):
+        return "a comparison cut from its than"
+    if _list_cut(candidate):
+        return "a list cut after the answer"
+    return ""
+
+
+def _pronoun_subject(candidate: Candidate) -> bool:
+    """ "Some focused on disarmament", "In what year did some argue …?": a quantifier standing alone
+    as the sentence's subject means some of what another sentence named."""
+    text = CLOZE_GAP.sub(r"\1", candidate.text)
+    for token in candidate.sentence.span:
+        if token.lower_ in PRONOUN_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not list(token.children):
+            return bool(re.search(rf"(?<![\w’'-])(?i:{re.escape(token.text)})\b(?! of\b)", text))
+    return False
+
+
+def _anchor_dropped(candidate: Candidate) -> bool:
+    """ "This year’s minimum" left out before the sentence's subject ("The minimum is tied with
+    …"): which year's only another sentence or the article's date tells. (A race "first held in
+    1986" is the same race every year: a time left out of an object is no loss.)"""
+    sentence = candidate.sentence
+    text = CLOZE_GAP.sub(r"\1", candidate.text)
+    resolved = sentence.resolutions
+    for token in sentence.span:
+        noun = token.head
+        anchored = token.dep_ == "poss" and resolved.get(token.i) == "" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT"
+        if anchored and noun.i not in resolved and re.search(rf"\b(?i:the) {re.escape(noun.text)}\b", text):
+            return True
+    return False
+
+
+def _comparison_cut(candidate: Candidate) -> bool:
+    """ "were less eager" kept, "than Briand to …" dropped: the comparison now says something else."""
+    text = CLOZE_GAP.sub(r"\1", candidate.text)
+    if re.search(r"\bthan\b", text):
+        return False
+    for token in candidate.sentence.span:
+        compared = token.tag_ in ("JJR", "RBR") and any(t.lower_ == "than" for t in (*token.subtree, *token.head.subtree))
+        if compared and re.search(rf"\b{re.escape(token.text)}\b", text):
+            return True
+    return False
+
+
+def _list_cut(candidate: Candidate) -> bool:
+    """The answer is an item of a list the card stops short of ("… the Apache peoples and the
+    {{Comanche Nation}}." where the sentence goes on ", the Hopi Tribe, and …"): the items left
+    out are as right an answer."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start: mention.end].root
+    text = CLOZE_GAP.sub(r"\1", candidate.text)
+    later = [c for c in root.children if c.dep_ == "conj" and c.i >= mention.end]
+    return any(doc[c.left_edge.i: c.i + 1].text not in text for c in later)
+
+
+def _glossed(candidate: Candidate) -> bool:
+    """ "the {{Ministry of Health}} (MOH)": the initials in brackets after the gap spell the answer
+    (its small words too: the "O" of "of"), or the words before "({{MOH}})" spell the gap."""
+    gap = CLOZE_GAP.search(candidate.text)
+    if gap is None:
+        return False
+    after = GLOSS.match(candidate.text[gap.end():])
+    if after is not None:
+        return _spells(after.group(1), candidate.mention.text)
+    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap.
+    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    acronym = gap.group(1)
+    if before is None or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[gap.end():].startswith(")"):
+        return False
+    words = before.group(1).split()
+    return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """The acronym's letters, in order, are initials of the words (small words too)."""
+    letters = iter("".join(word[0] for word in WORD.findall(words)).upper())
+    return len(acronym) >= 2 and all(letter in letters for letter in acronym)
 
 
 def _owner_left(candidate: Candidate) -> bool:

@@ -28,7 +28,6 @@ CHOICES = 3
 FALLBACK = {
     "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
-    "international": ("United Nations", "World Health Organization", "World Bank", "International Monetary Fund", "NATO", "European Union"),
 }
 REGION_WORDS = frozenset("western eastern northern southern".split())  # not "South": South Africa
 PLACE_JOINERS = frozenset("of the de del da do du la le and upon on".split())
@@ -139,21 +138,30 @@ def _initials(text: str) -> str:
 
 
 def _same_family(mention: Mention, options: list[Option], people: frozenset[str]) -> list[str]:
-    """People by role first; organisations and things only of the same family; places by type,
+    """People of the same title; organisations and things only of the same family; places by type,
     none that is a person's surname (`people`)."""
     family = family_of(mention)
     if family == "leader":
         return _leaders(mention, options)
-    if mention.type == "person" and family:
-        return _rotate([o.text for o in options if o.family == family and _same_length(o.text, mention.answer)], mention)
     if mention.type == "person":
-        return _people(mention, options)
+        # Only people of the answer's title ("Secretary of State X" against secretaries, written like
+        # names: "Moon" tagged as a person is none). A person the text gives no title has no safe
+        # wrong options: the article's other people are whoever it names (a chair's predecessors
+        # beside an investor quoted once, artists of one group beside those of another), as often
+        # also true as plainly wrong.
+        same = [o.text for o in options if family and o.family == family and looks_like_person(o.text) and _same_length(o.text, mention.answer)]
+        return _rotate(same, mention)
     if mention.type in ("organization", "thing", "place"):
         if not family:
             return []  # an unknown family of thing or organisation has no safe wrong options
-        same = [o.text for o in options if o.family == family and key(o.text) != key(mention.answer)]
-        # The curated list only tops up a family the article itself shows twice: "Tribal Nations"
-        # read as an international body is no peer of the World Bank.
+        same = [o.text for o in options if o.family == family and key(o.text) != key(mention.answer) and _same_form(o.text, mention.answer)]
+        if mention.type == "organization" and family != "outlet":
+            # "government" holds administrations, agencies and army units: an organisation's options
+            # carry its kind of name ("… Administration" against administrations), and one whose
+            # name shows no kind ("… Hall of Fame") has none.
+            kind = category(mention.answer)
+            same = [text for text in same if kind is not None and category(text) == kind]
+        # The curated list only tops up a family the article itself shows twice.
         fallback = FALLBACK.get(family, ()) if mention.type == "organization" and same else ()
         return _rotate(same, mention) + _rotate(list(fallback), mention)
     if mention.type not in PLACE_TYPES or not looks_like_place(mention.answer) or _region(mention.answer):
@@ -162,6 +170,11 @@ def _same_family(mention: Mention, options: list[Option], people: frozenset[str]
         o.text for o in options if not category(o.text) and looks_like_place(o.text) and not _region(o.text) and key(o.text) not in people
     ]
     return _rotate(places, mention) + _rotate(_fallback_places(mention), mention)
+
+
+def _same_form(text: str, answer: str) -> bool:
+    """A name with a number in it ("8th Army Ranger Company") against names with one only."""
+    return any(ch.isdigit() for ch in text) == any(ch.isdigit() for ch in answer)
 
 
 def _region(text: str) -> bool:
@@ -185,19 +198,6 @@ def looks_like_place(text: str) -> bool:
     return bool(words) and words[0][:1].isupper() and all(
         (word[:1].isupper() or word in PLACE_JOINERS) and word.replace("’", "'").replace("'", "").isalpha() for word in words
     )
-
-
-def _people(mention: Mention, options: list[Option]) -> list[str]:
-    """Other people written like names (a one-word "person" is often a mistagged place or thing:
-    "Moon", "Telenor"): those of the answer's role first, heads of state last."""
-    full = [o for o in options if looks_like_person(o.text)]
-    groups = (
-        [o.text for o in full if o.role == mention.role],
-        [o.text for o in full if o.role != mention.role and o.role not in LEADER_ROLES],
-        [o.text for o in full if o.role != mention.role and o.role in LEADER_ROLES],
-    )
-    short = len(mention.answer.split()) == 1  # a surname against surnames
-    return [text.split()[-1] if short else text for group in groups for text in _rotate(group, mention)]
 
 
 def looks_like_person(text: str) -> bool:

@@ -12,13 +12,13 @@ from collections import Counter
 from functools import lru_cache
 
 from quiz.decks.model import CLOZE_GAP
-from quiz.generate import context
+from quiz.generate import context, trivial
 from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
-from quiz.generate.sanity import garbled
+from quiz.generate.sanity import beside_name, garbled
 from quiz.generate.shorten import MAX_QUESTION_WORDS
-from quiz.generate.types import QUESTION_KINDS, Candidate
+from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
 
@@ -111,12 +111,14 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Which president took office last year?" only means something on the article's date
     if unresolved(candidate):
         return False  # "More than how many people does the company employ?"
-    if garbled(candidate.text):
+    if garbled(candidate.text, question) or mention.type in NAMED_TYPES and beside_name(candidate.sentence.span, mention.start, mention.end):
         return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
-    if context.reason(candidate):
+    if context.reason(candidate) or context.cut_short(candidate):
         return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
+    if trivial.reason(candidate):
+        return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     answer = mention.text if not question else mention.answer
     return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
 
@@ -127,12 +129,36 @@ DOMINANT_MIN = 4
 
 def dominant(candidate: Candidate, mentioned: Counter[str]) -> bool:
     """The answer is what the article is about ("NASA" in a NASA release, the subject of an
-    obituary): named in far more of its sentences than anything else, it is the obvious guess."""
-    ranked = mentioned.most_common(2)
+    obituary): named in far more of its sentences than anything else, it is the obvious guess.
+    Short and long forms of one name count together ("Fed", "Federal Reserve", "Federal Reserve
+    System")."""
+    totals = _by_name(mentioned)
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:2]
     if not ranked or ranked[0][1] < DOMINANT_MIN:
         return False
     second = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][1] >= DOMINANT_SHARE * second and key(candidate.mention.answer) == ranked[0][0]
+    return ranked[0][1] >= DOMINANT_SHARE * second and _same_name(key(candidate.mention.answer), ranked[0][0])
+
+
+def _by_name(mentioned: Counter[str]) -> dict[str, int]:
+    """Sentence counts summed over the forms of each name, under its shortest form."""
+    names = sorted(mentioned, key=lambda name: (len(name), name))
+    totals: dict[str, int] = {}
+    for name in names:
+        home = next((other for other in totals if _same_name(name, other)), name)
+        totals[home] = totals.get(home, 0) + mentioned[name]
+    return totals
+
+
+def _same_name(one: str, other: str) -> bool:
+    """One form is the other's leading words ("federal reserve" of "federal reserve system"), or a
+    clipped first word ("fed" of "federal reserve")."""
+    short, long = sorted((one.split(), other.split()), key=len)
+    if not short or not long:
+        return False
+    if long[: len(short)] == short:
+        return True
+    return len(short) == 1 and len(short[0]) >= 3 and long[0].startswith(short[0]) and long[0] != short[0]
 
 
 GLOSSED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")

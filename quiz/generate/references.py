@@ -116,7 +116,7 @@ def _kinds(text: str, label: str) -> list[str]:
 def unlinked(span: Span) -> Replacements:
     """Linking adverbs dropped, with the comma that set one off: "By March 1957, however, the
     relationship had recovered" reads alone as "By March 1957, the relationship had recovered"."""
-    result: list[tuple[int, str]] = []
+    result: list[tuple[int, str]] = list(_linking_phrase(span))
     doc = span.doc
     for token in span:
         if token.lower_ in LINKING_ADVERBS and token.dep_ == "advmod" and token.tag_ == "RB" and token.head.tag_.startswith(("VB", "MD")):
@@ -129,7 +129,27 @@ def unlinked(span: Span) -> Replacements:
                     result.append((after, ""))
                 elif doc[token.i - 1].text == ",":
                     result.append((token.i - 1, ""))
+                    if token.i - 2 >= span.start and _ends_subject(doc[token.i - 2], token.head):
+                        result.append((after, ""))  # "Adams, however, opposed" -> "Adams opposed", no comma before the verb
     return tuple(result)
+
+
+def _linking_phrase(span: Span) -> Replacements:
+    """An opening "To that end,", "For this reason,", "In this way,": it links to the sentence before,
+    and written with "the" ("To the end") it says something else."""
+    first = span[0]
+    tokens = list(first.subtree)
+    after = tokens[-1].i + 1
+    if first.dep_ != "prep" or len(tokens) > 3 or after >= span.end or span.doc[after].text != ",":
+        return ()
+    if not any(t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those") for t in tokens):
+        return ()
+    return (*((t.i, "") for t in tokens), (after, ""))
+
+
+def _ends_subject(token: Token, verb: Token) -> bool:
+    """The token is the last word of the verb's subject."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.right_edge.i == token.i for c in verb.children)
 
 
 def describe(span: Span, salient: dict[str, str]) -> Replacements:

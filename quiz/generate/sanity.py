@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
+from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -25,6 +26,12 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
+SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]")
+WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
+BREAKS = re.compile(r"[;:—–]|--")
+JOINERS = frozenset((",", "and", "&"))
+BARE = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "cc", "conj", "punct", "neg", "advmod", "advcl"))
+OBJECTS = frozenset(("dobj", "conj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd"))
 # "Laos has built dozens more": more than what another sentence counted.
 COUNTED_MORE = re.compile(r"\b(?:dozens|hundreds|thousands|scores|several|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten) more\b(?!.*\bthan\b)", re.IGNORECASE)
 
@@ -54,15 +61,102 @@ def stranded_lead(kept: Iterable[Token]) -> bool:
     return False
 
 
+def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
+    """A cut that ends on a verb whose object went ("the USG is creating." of "is creating and
+    deploying IPC training"), keeps a verb without the coordinated verb carrying its object, or
+    two verbs without their "and", or keeps an "it" standing for a clause it cut ("are making it
+    possible." of "… possible for ranchers to attract beavers")."""
+    present = {t.i for t in kept}
+    words = [t for t in kept if not t.is_punct]
+    if not words:
+        return False
+    last = words[-1]
+    if last.tag_.startswith("VB") and any(c.dep_ in OBJECTS and c.i > last.i and c.i not in present for c in last.children):
+        return True
+    for verb in (t for t in words if t.tag_.startswith("VB")):
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > verb.i]
+        own = any(c.dep_ not in BARE for c in verb.children if c.i in present)
+        if any(c.i not in present for c in joined) and not own:
+            return True  # "is creating, mobilizing staff …" of "is creating and deploying training, mobilizing staff …"
+        links = [c for c in verb.children if c.dep_ == "cc"]
+        if any(c.i in present for c in joined) and links and not any(c.i in present for c in links):
+            return True  # "is creating deploying training": the "and" went
+    for token in words:
+        if token.lower_ == "it" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "expl"):
+            head = token.head
+            complements = [head, *(c for c in head.children if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp"))]
+            clauses = [g for c in complements for g in c.children if g.dep_ in ("ccomp", "xcomp", "advcl", "csubj") and g.i > token.i]
+            if any(c.i not in present for c in clauses):
+                return True
+    return False
+
+
+def comma_before_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
+    """A cut that leaves a comma between a subject and its verb ("NASA, has selected …" of "NASA,
+    on behalf of NOAA, has selected …")."""
+    ordered = sorted(kept, key=lambda t: t.i)
+    for before, comma, after in zip(ordered, ordered[1:], ordered[2:]):
+        if comma.text != "," or before.i + 1 == comma.i and comma.i + 1 == after.i:
+            continue
+        verb = after if after.tag_.startswith(("VB", "MD")) else None
+        if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.right_edge.i == before.i for c in (verb.head, *verb.head.children, *verb.children)):
+            return True
+    return False
+
+
 def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range = range(0)) -> bool:
-    """A cut that tore a name apart or stranded a clause's leading measure."""
-    return torn_name(sent, kept, left_out) or stranded_lead(kept)
+    """A cut that tore a name apart, stranded a clause's leading measure, left a verb or an "it"
+    without what they need, or a comma between a subject and its verb."""
+    return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept)
 
 
-def garbled(text: str) -> bool:
+def garbled(text: str, question: bool = False) -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
-    subordinator with nothing of its clause left, or "dozens more" with no "than"."""
+    subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
+    words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
+    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?")."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(body.count(left) != body.count(right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
         return True
-    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body))
+    if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
+        return True
+    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body))
+
+
+def beside_name(sent: Span, start: int, end: int) -> bool:
+    """The answer's words are joined by "and", "&" or a comma to capitalised words that are part of
+    the same name, in no name or in the same one: "North and {{Central America}}", "{{Office of
+    Technology}}, Policy, and Strategy" — the gap tears a longer name. ("Britain, France and
+    {{Israel}}" joins three names: a list.)"""
+    doc = sent.doc
+    index = start - 1
+    while index >= sent.start and doc[index].lower_ in JOINERS:
+        index -= 1
+    if _joined(doc[index + 1 : start]) and index >= sent.start and _same_name(doc[index], doc[start], sent):
+        return True
+    index = end
+    while index < sent.end and doc[index].lower_ in JOINERS:
+        index += 1
+    if not end < index < sent.end or not _same_name(doc[index], doc[end - 1], sent):
+        return False
+    # ", Policy, and Strategy": the words after go on to an "and" within the name.
+    return _joined(doc[end:index]) or any(t.lower_ in ("and", "&") for t in doc[index + 1 : min(sent.end, index + 3)])
+
+
+def _joined(tokens: Span) -> bool:
+    return any(t.lower_ in ("and", "&") for t in tokens)
+
+
+def _same_name(word: Token, inside: Token, sent: Span) -> bool:
+    """A capitalised word inside the sentence that no name holds and no title of a person, or one in
+    the name holding `inside`, or one a name cut short holds ("North and" tagged
+    apart from "Central America"). "Coolidge and Secretary of State Kellogg": "Secretary" belongs
+    to the next name."""
+    if not word.text[:1].isupper() or word.is_sent_start:
+        return False
+    if not word.ent_type_:
+        return word.tag_ in ("NNP", "NNPS") and word.lower_.rstrip(".") not in OFFICE_WORDS
+    return any(
+        ent.start <= word.i < ent.end and (ent.start <= inside.i < ent.end or ent[-1].lower_ in JOINERS or ent[0].lower_ in JOINERS)
+        for ent in sent.ents
+    )

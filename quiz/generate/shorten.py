@@ -48,7 +48,7 @@ def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
 def trimmed(clause: Clause, mention: Mention) -> Clause | None:
     """The clause with its last droppable adjunct removed; None when nothing more can go."""
     for token in reversed(clause.rest):
-        if token.head == clause.verb and token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and not holds(token, mention):
+        if token.head == clause.verb and token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and not holds(token, mention) and not scopes_count(token):
             if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
                 continue  # "set to sit down": the verb needs it
             return _without(clause, region(token))
@@ -58,8 +58,25 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
 def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-        return True
+        return not compares(token)
     return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree)
+
+
+def scopes_count(token: Token) -> bool:
+    """A phrase bounding what a number counts ("2078 species of birds in North America"): without
+    it the count is of something else."""
+    if token.dep_ != "prep":
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # "species (of birds) (in …)"
+    return any(c.dep_ == "nummod" for c in noun.children)
+
+
+def compares(token: Token) -> bool:
+    """The clause completes a comparison ("less eager than Briand to enter …"): without it the
+    comparative says something else."""
+    return any(c.dep_ == "mark" and c.lower_ in ("than", "as") and c.i > token.head.i for c in token.children) and token.head.tag_ in ("JJ", "JJR", "RBR", "RB")
 
 
 def aside(token: Token) -> bool:

@@ -1,0 +1,79 @@
+"""Cards that test nothing worth learning: the answer only names what the card's own words point
+to, or the card gives too little to pin its answer down.
+
+A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
+{{Amazon}} rainforest") is guessed from the noun. "Which senate ratified …? U.S. Senate" asks for
+a kind the question already names, told apart only by the country. A question whose answer is
+its subject and whose other words name nothing ("Which organization is supporting risk
+communication activities?") has many answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.words import CATEGORY_NOUNS
+
+WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
+INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
+MINOR = frozenset("the of".split())
+# Nouns a name before them names one of ("the Mercury program"), beyond the category nouns of names.
+KIND_NOUNS = CATEGORY_NOUNS | frozenset(
+    """hotel spacecraft satellite rocket ship vessel aircraft plane range instrument campaign initiative
+    building site system series expedition operation award prize medal mountain peak glacier""".split()
+)
+
+
+def reason(candidate: Candidate) -> str:
+    """Why the card tests nothing; empty when it does."""
+    if _modifier(candidate):
+        return "a name modifying the noun that gives it away"
+    if _kind_named(candidate):
+        return "the kind asked for is the answer"
+    if _vague(candidate):
+        return "nothing in the card pins the answer"
+    return ""
+
+
+def _modifier(candidate: Candidate) -> bool:
+    """A name before a noun that is no kind of thing it names ("{{Earth}} observations", "the {{El
+    Paso}} community", "{{NASA}} leaders"). A name before its own kind ("the {{Soyuz MS-24}}
+    spacecraft", "the {{Mercury}} program") stays."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON:
+        return False
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < mention.end:
+        return False
+    # The noun modified, and the word right after the name: a misparse hangs "ICESat-2 satellite"
+    # on a later word, and "U.S. and international efforts" puts "and" between.
+    nouns = [t for t in (root.head, after) if t is not None and t.tag_ in ("NN", "NNS") and t.text.islower()]
+    return bool(nouns) and not any(_kind(t.lower_) for t in nouns)
+
+
+def _kind(noun: str) -> bool:
+    return noun in KIND_NOUNS or noun.endswith("s") and noun[:-1] in KIND_NOUNS
+
+
+def _kind_named(candidate: Candidate) -> bool:
+    """ "Which senate …?" for "U.S. Senate", "Which army …?" for "U.S. Army"."""
+    if candidate.kind not in QUESTION_KINDS or (asked := WHICH.search(candidate.text)) is None:
+        return False
+    words = [w for w in candidate.mention.answer.split() if w.lower() not in MINOR]
+    if len(words) != 2 or words[-1].lower().rstrip("s") != asked.group(1).rstrip("s"):
+        return False
+    return bool(ABBREVIATION.match(words[0])) or any(
+        t.text == words[0] and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "JJ") for t in candidate.sentence.span
+    )
+
+
+def _vague(candidate: Candidate) -> bool:
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or candidate.kind not in QUESTION_KINDS or not candidate.subject:
+        return False
+    rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
+    return not INFORMATIVE.search(rest)

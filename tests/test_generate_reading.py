@@ -1,0 +1,230 @@
+"""Cards a strict reader rejects for what the cut left out or tore (context.cut_short, sanity's
+seams and torn names, clozetext's shortening, options beside nationalities): each rule on
+sentences written for these tests, with the good card of the same text as its positive control."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generate_cards import offered
+
+from quiz.generate.context import cut_short
+from quiz.generate.sanity import garbled
+from quiz.generate.types import Candidate, QuestionKind
+
+
+def texts(text: str) -> dict[str, str]:
+    """Every cloze and question of the text that passes the filters: text -> answer."""
+    return {c.text: c.answer for c in offered(text) if c.kind != "truefalse"}
+
+
+def parsed(text: str) -> list[Candidate]:
+    """The candidates of a text before the filters, as parsed (for cards rewritten by hand)."""
+    from quiz.generate.candidates import candidates
+    from quiz.generate.clean import clean_article
+    from quiz.generate.extract import sentences
+    from quiz.generate.nlp import build_entities, load_model, parse
+
+    article = clean_article("article.txt", text)
+    docs = parse(load_model(), [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    return [c for s in sentences(0, "article", article.paragraphs, docs, entities) for c in candidates(s, entities)]
+
+
+def test_a_quantifier_standing_for_people_named_before_is_no_card() -> None:
+    assert not texts("Some argued for a new bridge across the Tamar River in 1921.")
+    found = texts("Some of the delegates argued for a new bridge across the Tamar River in 1921.")
+    assert "Some of the delegates argued for a new bridge across the Tamar River in {{1921}}." in found  # positive control
+
+
+def test_a_subject_cut_from_its_time_anchor_is_no_card() -> None:
+    # "This year's harvest" is dropped as relative time: "The harvest is tied with 2019 …" of no year.
+    found = texts(
+        "This year's harvest is tied with the harvest of 2019 for the second largest crop in the Tamar Valley since 1950, "
+        "and the growers in Cornwall sold it at the market in Truro."
+    )
+    assert found and not any("harvest" in text for text in found), found  # the other clause still gives cards
+
+
+def test_a_comparison_cut_from_its_than_is_no_card() -> None:
+    text = "Chancellor Tom Akers and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement with Norway."
+    whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Lea Stone"]
+    assert whole and not cut_short(whole[0])  # positive control: the card keeps "than Governor Ada Byrne"
+    cut = replace(whole[0], text="Chancellor Tom Akers and Secretary of State {{Lea Stone}} were less eager.")
+    assert cut_short(cut) == "a comparison cut from its than"
+
+
+def test_a_list_cut_after_the_answer_is_no_card() -> None:
+    text = "The valley was home to the Tamar people, the Exe Tribe, and the Dart Nation until 1850."
+    whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Exe Tribe"]
+    assert whole and not cut_short(whole[0])  # positive control: the whole list is shown
+    cut = replace(whole[0], text="The valley was home to the Tamar people, the {{Exe Tribe}}.")
+    assert cut_short(cut) == "a list cut after the answer"
+
+
+def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
+    found = texts("Swallows breed across North and Central America every summer, according to the Audubon Survey of 1988.")
+    assert not any("{{Central America}}" in text for text in found) and any("{{1988}}" in text for text in found), found
+    listed = texts("Britain, France and Israel signed the harbour treaty in Oslo in 1956.")
+    assert "Britain, France and {{Israel}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
+
+
+def test_two_marks_where_words_were_cut_and_an_aside_before_the_question_are_garbled() -> None:
+    assert garbled("Byrne led the council;, under her lead, the {{harbour}} grew.")
+    assert garbled("Led by Ada Byrne—the mayor of Truro, in what year did the council meet?", question=True)
+    assert not garbled("Led by Ada Byrne, in what year did the council meet?", question=True)  # positive control
+    assert not garbled("Byrne is no engineer—she has a degree from {{Exeter College}}.")
+
+
+def test_a_linking_adverb_after_the_subject_leaves_no_comma_before_the_verb() -> None:
+    found = texts("Governor Ada Byrne, however, strongly opposed the harbour plan of the Northern Shipping League.")
+    assert "Governor {{Ada Byrne}} strongly opposed the harbour plan of the Northern Shipping League." in found, found
+    fronted = texts("In March 1957, however, the council had approved the harbour plan of the Northern Shipping League.")
+    assert any(text.startswith("In March 1957, the council") for text in fronted), fronted  # the comma after a fronted date stays
+
+
+def test_a_long_cloze_loses_its_opening_phrase_not_the_of_of_a_name() -> None:
+    found = texts(
+        "As part of the Northern Rail Company’s long effort to restore, rebuild and reopen the old lines of the county for "
+        "the benefit of future travellers, today Governor Ada Byrne will open a new station at Bodmin in Cornwall."
+    )
+    assert "Today Governor Ada Byrne will open a new station at {{Bodmin}}." in found or any(
+        text.startswith("Today Governor Ada Byrne will open") and "{{Bodmin}}" in text for text in found
+    ), found
+    assert not any(text.startswith("As part,") for text in found)
+
+
+def test_a_country_beside_nationalities_gets_no_options() -> None:
+    from quiz.generate.build import entry
+    from quiz.generate.distractors import pool
+
+    text = (
+        "At the same time, the Danish and Swedish envoys held secret talks with Norway about the northern harbour. "
+        "In 1956 the council sent a trade delegation to Norway. Finland joined the talks in 1957. "
+        "Estonia sent observers to the talks in 1957. Latvia signed the final accord in 1958. Iceland signed it in 1959."
+    )
+    found = parsed(text)
+    wrong = pool([[c.mention for c in found if c.sentence.position == n] for n in range(6)])
+    norway = [c for c in found if c.kind == QuestionKind.CLOZE and c.mention.text == "Norway"]
+    beside, alone = norway[0], norway[-1]
+    assert "Danish" in beside.text and "Danish" not in alone.text
+    assert entry(alone, wrong).choices  # positive control: countries of the article against a country
+    assert entry(beside, wrong).choices == ()  # "Denmark" or "Sweden" would be offered beside "the Danish and Swedish"
+
+
+def test_a_name_modifying_a_noun_it_does_not_name_is_no_gap() -> None:
+    found = texts("The new camera will improve Oslo Observatory data on polar ice from 2026.")
+    assert found and not any("{{Oslo Observatory}}" in text for text in found), found
+    owned = texts("The camera of the Oslo Observatory will improve data on polar ice from 2026.")
+    assert "The camera of the {{Oslo Observatory}} will improve data on polar ice from 2026." in owned  # positive control
+    kind = texts("The Soyuz MS-30 spacecraft landed near Karaganda in Kazakhstan in April 2024.")
+    assert "The {{Soyuz MS-30}} spacecraft landed near Karaganda in Kazakhstan in April 2024." in kind  # a name before its own kind
+
+
+def test_which_x_for_a_country_s_x_is_no_question() -> None:
+    found = texts("The Norwegian Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
+    assert not any(text.startswith("Which senate") for text in found), found
+    assert "The {{Norwegian Senate}} ratified the harbour treaty by a vote of 85 to 1 in 1929." in found
+    named = texts("The Harbor Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
+    assert named.get("Which senate ratified the harbour treaty by a vote of 85 to 1 in 1929?") == "Harbor Senate"
+
+
+def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
+    vague = texts("The Harbor Trust is supporting local outreach and community engagement activities.")
+    assert vague and not any(text.endswith("?") for text in vague), vague  # the cloze stays
+    pinned = texts("The Harbor Trust is supporting outreach activities in Truro since 1995.")
+    assert pinned.get("Who is supporting outreach activities in Truro since 1995?") == "Harbor Trust"
+
+
+def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:
+    found = texts(
+        "Though the proposal had the warm support of many members of the Cornish fishing guild, Chancellor Tom Akers "
+        "and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement."
+    )
+    assert any("{{Lea Stone}}" in text and "less eager than Governor Ada Byrne" in text for text in found), found
+    assert not any(text.endswith("less eager.") for text in found)
+
+
+def test_a_possessive_ending_is_no_word_of_its_own() -> None:
+    # 30 words with "Smithsonian’s" counted once: the whole clause fits a cloze, its "of" phrase kept.
+    found = texts(
+        "Byrne served as the director of the Truro Art Program from 1962 to 1974, before leaving to become the first "
+        "art curator for the Smithsonian’s National Harbor Museum from 1974 until her retirement in 1980."
+    )
+    assert any("director of the Truro Art Program" in text and "{{Smithsonian’s National Harbor Museum}}" in text for text in found), found
+
+
+def test_a_verb_or_an_it_left_without_what_it_needs_is_no_card() -> None:
+    found = texts(
+        "The Harbor Trust is creating and deploying flood training for the towns of Devon, mobilizing response staff "
+        "across the county, and engaging Truro, Bodmin, and Penzance to ensure readiness for storms."
+    )
+    assert not any("is creating," in text or "creating deploying" in text for text in found), found
+    it = texts(
+        "Using state grants, two programs from Exeter College in Devon and Plymouth College in Cornwall are making it "
+        "possible for farmers to attract otters to rivers that need them."
+    )
+    assert it and not any(text.rstrip("?.").endswith("making it possible") for text in it), it  # the clause "it" stands for stays
+
+
+def test_a_phrase_bounding_a_count_is_kept() -> None:
+    found = texts(
+        "The Cornish Bird Society lists 212 species of birds in the western counties of Devon and Cornwall, the largest "
+        "count of any society in the kingdom since the great survey of 1950."
+    )
+    assert "The Cornish Bird Society lists {{212}} species of birds in the western counties of Devon and Cornwall." in found, found
+
+
+def test_a_gap_spelled_by_the_initials_beside_it_is_no_card() -> None:
+    found = texts("In 1961 the Ministry of Fisheries (MOF) in the Republic of Cornwall announced a ban on trawling in the Tamar River.")
+    assert not any("{{MOF}}" in text or "{{Ministry of Fisheries}}" in text for text in found), found
+    assert any("{{Republic of Cornwall}}" in text for text in found)  # positive control
+
+
+def test_a_name_the_sentence_says_the_answer_now_has_is_accepted() -> None:
+    from quiz.generate.build import entry
+    from quiz.generate.distractors import pool
+
+    text = "In the 1990s, Harbor Systems, now known as Tidal Systems, bought the exclusive rights to the Plymouth patent from Ada Byrne."
+    found = [c for c in parsed(text) if c.mention.text == "Harbor Systems" and c.kind != QuestionKind.TRUEFALSE]
+    assert found
+    for candidate in found:
+        assert "Tidal Systems" in entry(candidate, pool([])).accept
+    others = [c for c in parsed(text) if c.mention.text == "Ada Byrne"]
+    assert others and "Tidal Systems" not in entry(others[0], pool([])).accept  # positive control: only the renamed name
+
+
+def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
+    found = texts(
+        "The council, on behalf of the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
+        "county, has selected Harbor Systems of Plymouth to build the new bridge over the river."
+    )
+    assert "The council has selected {{Harbor Systems}} of Plymouth to build the new bridge over the river." in found, found
+    assert not any(text.startswith("The council, has") for text in found)
+
+
+def test_an_opening_to_that_end_goes_and_a_gap_opening_the_card_is_capitalised() -> None:
+    found = texts("To that end, in 1850 the council and the Exeter guild signed the Tamar River Treaty.")
+    assert found and not any(text.startswith("To the end") for text in found), found
+    counted = texts("During this attack, two enemy shells landed in Governor Ada Byrne’s garden in Truro.")
+    assert "{{Two}} enemy shells landed in Governor Ada Byrne’s garden in Truro." in counted, counted
+
+
+def test_the_forms_of_the_article_s_own_name_count_together() -> None:
+    from collections import Counter
+    from typing import cast
+
+    from quiz.generate.filters import dominant
+    from quiz.generate.types import AnswerType, Mention, Sentence
+
+    def asking(answer: str) -> Candidate:
+        sentence = Sentence(0, "article", 0, answer, cast("object", None))  # type: ignore[arg-type]
+        return Candidate(QuestionKind.CLOZE, "{{" + answer + "}} met.", Mention(0, 1, answer, AnswerType.ORGANIZATION, answer, ()), sentence)
+
+    # "Harbor Reserve" alone is named as often as the mayor; with "Harbor Reserve System" and the
+    # clipped "Harb" it is what the article is about.
+    counts = Counter({"harbor reserve": 3, "harbor reserve system": 2, "harb": 2, "ada byrne": 3, "truro": 1})
+    assert dominant(asking("Harbor Reserve System"), counts)
+    assert dominant(asking("Harbor Reserve"), counts)
+    assert not dominant(asking("Ada Byrne"), counts)  # positive control: the other names still make cards
+    assert not dominant(asking("Harbor Reserve"), Counter({"harbor reserve": 3, "ada byrne": 3, "truro": 1}))
