@@ -79,7 +79,7 @@ def test_an_edit_reparses_only_what_changed_and_keeps_the_cards(composed: list[s
     edited = text.replace(card(7), card(7, "A new question?")).replace(card(30), "")
     result = same(edited, known)
     assert composed == ["chunk"]
-    assert result.chunks is not None and len(result.chunks) == 49
+    assert result.chunks is not None and len(result.chunks.cards) == 49
     assert result.deck is not None and result.deck.exam is not None
 
 

@@ -51,11 +51,16 @@ _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))"
 # The first line after the list's first item that starts at column 0 and is not an item, a
 # comment or blank: the list's end.
 _LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
-_ITEM = re.compile(r"\n-")
 DIGEST_SIZE = 16
 
-# The chunks of a deck that read cleanly, in order, for the cache: digest, card, the chunk's line.
-Records = list[tuple[bytes, ReadCard, int]]
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """The chunks of a deck that read cleanly, for the cache: what the header is known by
+    (`Cut.head`), and each chunk in order: its digest, its card and the line it starts on."""
+
+    head: bytes
+    cards: list[tuple[bytes, ReadCard, int]]
 
 
 class Known(Protocol):
@@ -71,7 +76,7 @@ class Remembered:
     """Known chunks: those of a reading's records (`CheckResult.chunks`)."""
 
     def __init__(self, records: Records | None = None) -> None:
-        self._cards = {digest: read.shifted(-line) for digest, read, line in records or ()}
+        self._cards = {digest: read.shifted(-line) for digest, read, line in records.cards} if records else {}
 
     def __len__(self) -> int:
         return len(self._cards)
@@ -115,19 +120,63 @@ class Cut:
     text: str
     header: str  # the text with the card list's lines blank
     cards_line: int  # the line of the `cards:` key
-    starts: list[int]  # where each chunk starts
+    first: int  # where the card list starts (its first '- ')
     end: int  # where the card list ends
     first_line: int  # the card list's first line
     end_line: int  # the line after its last
     to_end: bool  # whether the card list runs to the end of the text
 
+    def count(self) -> int:
+        """How many chunks there are."""
+        return self.text.count("\n-", self.first, self.end) + 1
+
     def chunks(self) -> Iterator[tuple[str, int]]:
         """Each chunk and the line it starts on, cut as asked for (all at once are the file's size again)."""
-        text, line = self.text, self.first_line
-        for start, stop in zip(self.starts, [*self.starts[1:], self.end], strict=True):
+        text, line, start = self.text, self.first_line, self.first
+        while start < self.end:
+            stop = text.find("\n-", start, self.end) + 1 or self.end
             chunk = text[start:stop]
             yield chunk, line
             line += chunk.count("\n")
+            start = stop
+
+    def head(self, escapes: bool) -> bytes:
+        """What the cache knows the header by: its text but the card list (whatever its length)."""
+        text = self.text
+        return _hash(b"h" + _person(escapes), (text[: self.first] + "\0" + text[self.end :]).encode("utf-8", "surrogatepass"))
+
+    def split(self) -> Split:
+        """The chunks' bodies: one split of the card list's bytes, not a slice and an encoding per
+        chunk (a fifth of re-reading a 100,000-card deck)."""
+        region = self.text[self.first : self.end].encode("utf-8", "surrogatepass")
+        broken = not region.endswith(b"\n")
+        return Split(region[1 : None if broken else -1].split(b"\n-"), broken)
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A card list as its chunks' bodies: chunk n is '-', `bodies[n]` and a line break (the last
+    without one when `broken`: a file without a final line break)."""
+
+    bodies: list[bytes]
+    broken: bool
+
+    def digests(self, escapes: bool) -> list[bytes]:
+        """`digest` of each chunk, in order."""
+        base = hashlib.blake2b(digest_size=DIGEST_SIZE, person=_person(escapes))
+        digests = []
+        for body in self.bodies:
+            hashed = base.copy()
+            hashed.update(body)
+            digests.append(hashed.digest())
+        if self.broken:
+            digests[-1] = _hash(_person(escapes) + b"e", self.bodies[-1])
+        return digests
+
+    def text(self, number: int) -> str:
+        """Chunk `number` as text."""
+        last = self.broken and number == len(self.bodies) - 1
+        return "-" + self.bodies[number].decode("utf-8", "surrogatepass") + ("" if last else "\n")
 
 
 def cut(text: str) -> Cut | None:
@@ -140,17 +189,27 @@ def cut(text: str) -> Cut | None:
     first = cards.end()
     ends = _LIST_END.search(text, first)
     end = len(text) if ends is None else ends.start() + 1
-    # Every line of the list that starts at column 0 with '-' starts an item, the first included.
-    starts = [first, *(item.start() + 1 for item in _ITEM.finditer(text, first, end))]
     first_line, end_line = text.count("\n", 0, first), text.count("\n", 0, end)
     header = text[:first] + "\n" * (end_line - first_line) + text[end:]
-    return Cut(text, header, text.count("\n", 0, cards.start()), starts, end, first_line, end_line, end == len(text))
+    return Cut(text, header, text.count("\n", 0, cards.start()), first, end, first_line, end_line, end == len(text))
 
 
 def digest(chunk: str, escapes: bool) -> bytes:
     """What the cache knows a chunk by: its text, and whether the deck's text is cleaned of
-    escaped control characters (SchemaReader's `escapes`, which depends on the whole file)."""
-    return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE, person=b"1" if escapes else b"0").digest()
+    escaped control characters (SchemaReader's `escapes`, which depends on the whole file).
+    A chunk is '-', a body and a line break, hashed as its body (see `Cut.digests`); the last
+    chunk of a file without a final line break is told apart."""
+    if chunk.endswith("\n"):
+        return _hash(_person(escapes), chunk[1:-1].encode("utf-8", "surrogatepass"))
+    return _hash(_person(escapes) + b"e", chunk[1:].encode("utf-8", "surrogatepass"))
+
+
+def _person(escapes: bool) -> bytes:
+    return b"1" if escapes else b"0"
+
+
+def _hash(person: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE, person=person).digest()
 
 
 def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tuple[yaml.Node, Records | None] | None:
@@ -160,6 +219,38 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     pieces = cut(text)
     if pieces is None:
         return None
+    header = compose_header(pieces, reader, loader)
+    if header is None:
+        return None
+    root, index = header
+    alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
+    cards: list[tuple[bytes, ReadCard, int]] | None = []
+    for (chunk, line), key in zip(pieces.chunks(), pieces.split().digests(reader.escapes), strict=True):
+        card = known.card(key, line)
+        if card is not None:
+            reader.add_clean(card)
+            if cards is not None:
+                cards.append((key, card, line))
+            continue
+        item = compose_alone(chunk, loader)
+        if item is None:
+            return None
+        reading = alone.read_alone(item)
+        placed = reader.add(reading, line)
+        if cards is not None and reading.clean and placed is not None:
+            cards.append((key, placed, line))
+        else:
+            cards = None
+    # The card list as the whole parse gives it: its items were handed over as they came.
+    mark = yaml.Mark(reader.filename, 0, pieces.first_line, 0, None, 0)
+    root.value[index] = (root.value[index][0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
+    return root, None if cards is None else Records(pieces.head(reader.escapes), cards)
+
+
+def compose_header(pieces: Cut, reader: SchemaReader, loader: type[Any]) -> tuple[yaml.MappingNode, int] | None:
+    """The header composed alone (`reader` reads what it holds of the deck's cards: nothing),
+    and the index of the cards key in it; None unless the cards key the whole parse streams is
+    the one cut at, with nothing else after it."""
     keys: list[yaml.Node] = []
 
     def streamed(key: yaml.Node) -> bool:
@@ -172,7 +263,6 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
         root = Composer(pieces.header, loader, streamed, reader.card).document()
     except (yaml.YAMLError, Refused):
         return None
-    # The cards key the whole parse streams is the one cut at, and nothing else follows it.
     if not keys or (keys[0].start_mark.line, keys[0].start_mark.column) != (pieces.cards_line, 0):
         return None
     assert isinstance(root, yaml.MappingNode)  # only a mapping's keys are streamed
@@ -180,33 +270,19 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     value = root.value[index][1]
     if not (type(value) is yaml.ScalarNode and value.tag == NULL_TAG and value.value == ""):
         return None
-    alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
-    records: Records | None = []
-    for chunk, line in pieces.chunks():
-        key = digest(chunk, reader.escapes)
-        card = known.card(key, line)
-        if card is not None:
-            reader.add_clean(card)
-            if records is not None:
-                records.append((key, card, line))
-            continue
-        composer = Composer(chunk, loader, _never, _ignore)
-        try:
-            items = composer.items(1)
-        except (yaml.YAMLError, Refused):
-            return None
-        if items is None or len(items) != 1 or composer.anchored:
-            return None
-        reading = alone.read_alone(items[0])
-        placed = reader.add(reading, line)
-        if records is not None and reading.clean and placed is not None:
-            records.append((key, placed, line))
-        else:
-            records = None
-    # The card list as the whole parse gives it: its items were handed over as they came.
-    mark = yaml.Mark(reader.filename, 0, pieces.first_line, 0, None, 0)
-    root.value[index] = (keys[0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
-    return root, records
+    return root, index
+
+
+def compose_alone(chunk: str, loader: type[Any]) -> yaml.Node | None:
+    """A chunk's one item, composed alone; None when it is not exactly one item without anchors."""
+    composer = Composer(chunk, loader, _never, _ignore)
+    try:
+        items = composer.items(1)
+    except (yaml.YAMLError, Refused):
+        return None
+    if items is None or len(items) != 1 or composer.anchored:
+        return None
+    return items[0]
 
 
 class Witness:
@@ -247,7 +323,7 @@ class Witness:
             return None
         if (key.start_mark.line, key.start_mark.column) != (pieces.cards_line, 0):
             return None
-        if not len(self._items) == 4 * len(pieces.starts) == 4 * len(reads):
+        if not len(self._items) == 4 * pieces.count() == 4 * len(reads):
             return None
         if pieces.to_end:
             last = (pieces.end_line + 1, 0)
@@ -257,16 +333,17 @@ class Witness:
             last = (pieces.end_line, 0)
             if after == len(keys) or (keys[after].start_mark.line, keys[after].start_mark.column) != last:
                 return None
-        records: Records = []
+        cards: list[tuple[bytes, ReadCard, int]] = []
         escapes = self._reader.escapes
         ended: Position = (0, 0)  # where the item before ended
         marks = iter(self._items)
-        for (chunk, line), start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), marks, marks, marks, marks, reads, strict=True):
+        digests = pieces.split().digests(escapes)
+        for (_, line), chunk_key, start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), digests, marks, marks, marks, marks, reads, strict=True):
             if not (ended <= (line, 0) and (line, 1) <= (start_line, start_column) and read.shaped and not read.errors):
                 return None
-            records.append((digest(chunk, escapes), read, line))
+            cards.append((chunk_key, read, line))
             ended = (end_line, end_column)
-        return records if ended <= last else None
+        return Records(pieces.head(escapes), cards) if ended <= last else None
 
 
 def _never(_: yaml.Node) -> bool:

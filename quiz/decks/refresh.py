@@ -1,0 +1,266 @@
+"""Bringing a changed deck file's parsed-deck cache up to date, doing only what changed.
+
+`reread` is what a cache miss does (quiz/decks/catalog.py). When the file's bytes are the ones
+the cache was made from (the file was touched, or saved unchanged), the cache is kept with the
+file's new stamp: nothing is parsed. When the deck was read chunk by chunk before
+(quiz/decks/chunks.py), only the chunks that the cache does not know are composed, and the new
+cache is made from the old one inside SQLite: the unchanged entries' rows are copied by ranges,
+never decoded, checked or encoded again. That is taken only when the deck is shown to read
+without a problem, from what the old cache holds and what the new chunks give:
+
+- the old cache holds a deck that read cleanly (only those are cached), by the same quiz, of the
+  same file; a chunk's digest is of its text and of the deck's `escapes`, so a known chunk reads
+  alone as it did, and a chunk read alone reads as the whole parse reads it there (chunks.py),
+  the header composing alone as it is checked to here;
+- the header's text but the card list is unchanged, so the deck's id, title, sources and other
+  fields are what they were, and so is each known card's reading against them;
+- each new chunk reads cleanly alone and names only sources the deck has;
+- no two entries share an id and no two cards do (the checks over the whole deck): each known
+  entry is used at most once, and no new entry's id or card ids are among the others'.
+
+Anything else (a problem, a changed header, a chunk copied, a text the cut refuses, an old cache
+without chunks) is read by `check_bytes` as before, with the chunks the cache knows, so problems
+are the whole parse's, at the same FILE:LINE:COL.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quiz.decks import cache, chunks
+from quiz.decks.file import MAX_BYTES, _Loader, check_bytes
+from quiz.decks.model import Card, Deck, Entry, entry_id, expand
+from quiz.decks.reader import Problem, SchemaReader
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What the deck file's cache holds of its last version."""
+
+    file: Path
+    header: dict[str, Any]
+    digest: bytes | None  # of the file's bytes
+    head: bytes | None  # the rest when the deck was read chunk by chunk (see cache.SCHEMA)
+    digests: bytes | None
+    firsts: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """An entry of a chunk that the cache did not know, read alone."""
+
+    entry: Entry
+    at: tuple[int | None, ...]  # where its card, source and quote are in the chunk (cache.chunk_row)
+    cards: list[Card]
+
+
+@dataclass(slots=True)
+class Layout:
+    """The new cache made of the old one's rows and fresh entries: ranges of old rows with what
+    to add to their numbers (shift, start, stop), and each entry's first card."""
+
+    entry_runs: list[tuple[int, int, int]]
+    card_runs: list[tuple[int, int, int]]
+    firsts: array[int]
+    ids: list[str]
+
+
+def reread(cache_dir: Path, path: Path) -> tuple[Deck | None, list[Problem]]:
+    """The deck file read after its cache missed, and its cache brought up to date: the deck,
+    or None and the errors."""
+    from quiz.files import FileError, read_bytes
+
+    try:
+        when: str | None = cache.stamp(path)
+    except OSError:
+        when = None
+    try:
+        raw = read_bytes(path, MAX_BYTES, "deck")
+    except FileError as exc:
+        return None, [Problem(str(path), 1, 1, exc.reason)]
+    digest = cache.file_digest(raw)
+    old = previous(cache_dir, path) if when is not None else None
+    if old is not None and when is not None:
+        same = old.digest == digest
+        deck = cache.restamp(cache_dir, path, when) if same else update(cache_dir, path, old, raw, when, digest)
+        if deck is not None:
+            return deck, []
+    result = check_bytes(raw, path, known=cache.known(cache_dir, path))
+    if result.deck is not None:
+        cache.write(cache_dir, path, result.deck, result.chunks, digest, when)
+    return result.deck, result.errors
+
+
+def previous(cache_dir: Path, path: Path) -> Previous | None:
+    """What the cache holds of the file's last version, read by this quiz (None: nothing)."""
+    file = cache.cache_file(cache_dir, path)
+    try:
+        db = cache.connect(file)
+        try:
+            row = db.execute("SELECT stamp, header, file, head, digests, firsts FROM deck").fetchone()
+        finally:
+            db.close()
+        if row is None or json.loads(row[0])[:3] != cache.maker(path):
+            return None
+        return Previous(file, json.loads(row[1]), *row[2:])
+    except (OSError, ValueError, TypeError, sqlite3.Error):
+        return None
+
+
+def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, digest: bytes) -> Deck | None:
+    """The deck of the file's bytes `raw`, cached anew from the old cache and the chunks it does
+    not know; None unless it reads without a problem (see the module's doc) and is cached."""
+    head, known = old.head, old.digests
+    if head is None or known is None or old.firsts is None:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    pieces = chunks.cut(text)
+    escapes = "\\" in text
+    if pieces is None or pieces.head(escapes) != head:
+        return None
+    if chunks.compose_header(pieces, SchemaReader(str(path), None, escapes), _Loader) is None:
+        return None
+    split = pieces.split()
+    digests = split.digests(escapes)
+    numbers = _match(known, digests)
+    if numbers is None:
+        return None
+    fresh = _read_fresh(split, numbers, str(path), escapes, old.header)
+    del split, pieces, text
+    if fresh is None:
+        return None
+    try:
+        db = cache.connect(old.file)
+        try:
+            ((ids,),) = db.execute("SELECT ids FROM deck").fetchall()
+        finally:
+            db.close()
+        old_ids: list[str] = json.loads(ids)
+        firsts = array("I")
+        firsts.frombytes(old.firsts)
+        if not len(digests) or len(firsts) * chunks.DIGEST_SIZE != len(known) or old.header["cards"] != len(old_ids):
+            return None
+        bounds = [*firsts, len(old_ids)]
+        if not _distinct(old.header["id"], old_ids, bounds, numbers, fresh):
+            return None
+        layout = _layout(old_ids, bounds, numbers, fresh)
+        del old_ids, bounds
+        header = {**old.header, "cards": len(layout.ids)}
+        return cache.opened(cache.replace_whole(cache_dir, path, lambda temporary: _fill(temporary, old.file, when, header, digest, head, digests, layout, fresh)))
+    except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
+        return None
+
+
+def _match(known: bytes, digests: list[bytes]) -> list[int | None] | None:
+    """Each chunk's entry in the old cache (None: not known); None when an old entry is used
+    twice (a chunk copied: a duplicate, for the whole parse to report)."""
+    size = chunks.DIGEST_SIZE
+    index = dict(zip([known[start : start + size] for start in range(0, len(known), size)], range(len(known) // size), strict=True))
+    numbers = [index.get(digest) for digest in digests]
+    used = [number for number in numbers if number is not None]
+    return numbers if len(set(used)) == len(used) else None
+
+
+def _read_fresh(split: chunks.Split, numbers: list[int | None], filename: str, escapes: bool, header: dict[str, Any]) -> dict[int, Fresh] | None:
+    """The chunks not known, by number, each composed and read alone; None unless each reads
+    without a problem and names only the deck's sources."""
+    reader = SchemaReader(filename, None, escapes, defer_hints=True)
+    fresh: dict[int, Fresh] = {}
+    for number, known in enumerate(numbers):
+        if known is not None:
+            continue
+        item = chunks.compose_alone(split.text(number), _Loader)
+        if item is None:
+            return None
+        reading = reader.read_alone(item)
+        read = reading.read
+        if read is None or not reading.clean or (read.entry.source is not None and read.entry.source not in header["sources"]):
+            return None
+        fresh[number] = Fresh(read.entry, cache.chunk_row(read, 0), expand(header["id"], read.entry))
+    return fresh
+
+
+def _distinct(deck_id: str, old_ids: list[str], bounds: list[int], numbers: list[int | None], fresh: dict[int, Fresh]) -> bool:
+    """Whether no fresh entry's id or card ids are another entry's id or card ids. The known
+    entries' are distinct (their deck read cleanly); an entry's id is its card's, or the part of
+    a multi-gap cloze's card ids before the last ':' (gap keys hold none). Conservative: a card
+    id equal to another entry's id is refused too (the whole parse then decides)."""
+    if not fresh:
+        return True
+    dropped = set(range(len(bounds) - 1)).difference(numbers)
+    taken = set(old_ids)
+    for number in dropped:
+        taken.difference_update(old_ids[bounds[number] : bounds[number + 1]])
+    taken.update(
+        old_ids[start].rpartition(":")[0]
+        for number, (start, stop) in enumerate(itertools.pairwise(bounds))
+        if stop - start > 1 and number not in dropped
+    )
+    for entry in fresh.values():
+        names = {entry_id(deck_id, entry.entry), *(card.id for card in entry.cards)}
+        if not taken.isdisjoint(names):
+            return False
+        taken.update(names)
+    return True
+
+
+def _layout(old_ids: list[str], bounds: list[int], numbers: list[int | None], fresh: dict[int, Fresh]) -> Layout:
+    """Where the known entries' rows go in the new cache, and its card ids in order."""
+    entry_runs: list[tuple[int, int, int]] = []
+    card_runs: list[tuple[int, int, int]] = []
+    firsts = array("I")
+    ids: list[str] = []
+    position = 0
+    for number, known in enumerate(numbers):
+        firsts.append(position)
+        if known is None:
+            cards = fresh[number].cards
+            ids += [card.id for card in cards]
+            position += len(cards)
+            continue
+        start, stop = bounds[known], bounds[known + 1]
+        # The entry after the last one copied, going to the place after it: the same range.
+        if entry_runs and entry_runs[-1][2] == known and entry_runs[-1][0] == number - known:
+            entry_runs[-1] = (number - known, entry_runs[-1][1], known + 1)
+            card_runs[-1] = (card_runs[-1][0], card_runs[-1][1], stop)
+        else:
+            entry_runs.append((number - known, known, known + 1))
+            card_runs.append((position - start, start, stop))
+        ids += old_ids[start:stop]
+        position += stop - start
+    return Layout(entry_runs, card_runs, firsts, ids)
+
+
+def _fill(temporary: Path, old: Path, when: str, header: dict[str, Any], digest: bytes, head: bytes, digests: list[bytes], layout: Layout, fresh: dict[int, Fresh]) -> None:
+    db = cache.new_cache(temporary)
+    try:
+        db.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro&immutable=1",))
+        db.execute(
+            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (when, cache.encode(header), cache.encode(layout.ids), digest, head, b"".join(digests), layout.firsts.tobytes()),
+        )
+        db.executemany("INSERT INTO entries SELECT number + ?, fields, at FROM old.entries WHERE number >= ? AND number < ?", layout.entry_runs)
+        db.executemany("INSERT INTO cards SELECT position + ?, id, card, cloze FROM old.cards WHERE position >= ? AND position < ?", layout.card_runs)
+        # The old texts still used, under their numbers; the fresh ones after them.
+        db.execute("INSERT INTO texts SELECT number, text FROM old.texts WHERE number IN (SELECT cloze FROM cards)")
+        ((after,),) = db.execute("SELECT coalesce(max(number) + 1, 0) FROM old.texts").fetchall()
+        texts: dict[str, int] = {}
+        db.executemany("INSERT INTO entries VALUES (?, ?, ?)", ((number, cache.entry_row(new.entry), cache.encode_row(new.at)) for number, new in fresh.items()))
+        db.executemany(
+            "INSERT INTO cards VALUES (?, ?, ?, ?)",
+            ((layout.firsts[number] + gap, card.id, *cache.card_row(card, texts, after)) for number, new in fresh.items() for gap, card in enumerate(new.cards)),
+        )
+        db.executemany("INSERT INTO texts VALUES (?, ?)", ((number, text) for text, number in texts.items()))
+        db.execute(cache.INDEXES)
+        db.commit()
+    finally:
+        db.close()
