@@ -3,8 +3,8 @@
 Parsing YAML is slow (seconds for 100,000 cards even with libyaml), and so is expanding entries
 into cards. Each deck file's cache is a small SQLite database holding what start-up needs: the
 deck's header, its expanded cards one row each (by position and by id; a cloze's text once,
-however many cards its gaps make), the ids of all of them, and the entries as written (one row
-each, read only if asked for). A `CachedDeck` reads cards from it as they are needed: a study
+however many cards its gaps make), the ids of all of them, and the entries (read only if asked
+for; see quiz/decks/rows.py). A `CachedDeck` reads cards from it as they are needed: a study
 session reads the due cards and the first new ones, `quiz stats` the set of ids.
 
 An entry is used only while the deck file's size and modification time are what they were when
@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import itertools
 import json
-import operator
 import os
 import shutil
 import sqlite3
@@ -36,26 +35,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz import __version__
-from quiz.decks.model import DECK_HEADER, ENTRY_KEYS, LIST_KEYS, Card, Deck, Entry, Kind, Source
+from quiz.decks import rows
+from quiz.decks.model import DECK_HEADER, Card, Deck, Entry
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
     from quiz.decks.chunks import Known, Records
-    from quiz.decks.reader import ReadCard
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 8
+FORMAT = 9
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
-# deck: `file` is a digest of the deck file's bytes; `head`, `digests` and `firsts` are there when
-# it was read chunk by chunk: what its header and each entry's chunk are known by
-# (quiz/decks/chunks.py), and the position of each entry's first card (unsigned 32-bit, native).
-# entries: `at` is where the entry's card, source and quote are in its chunk (with `digests`).
+# deck: `file` is a digest of the deck file's bytes; `firsts` the position of each entry's first
+# card (unsigned 32-bit, native); `head` and `digests` are there when it was read chunk by chunk:
+# what its header and each entry's chunk are known by (quiz/decks/chunks.py).
+# entries: whether its id is written, and its fields when its first card does not give it back
+# (quiz/decks/rows.py); `at` is where its card, source and quote are in its chunk (with `digests`).
 # cards: `cloze` is the number of a cloze card's text in `texts`.
 SCHEMA = """
 CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, file BLOB,
                    head BLOB, digests BLOB, firsts BLOB);
-CREATE TABLE entries (number INTEGER PRIMARY KEY, fields TEXT NOT NULL, at TEXT);
+CREATE TABLE entries (number INTEGER PRIMARY KEY, named INTEGER NOT NULL, fields TEXT, at TEXT);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, card TEXT NOT NULL, cloze INTEGER);
 CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
@@ -64,31 +64,6 @@ CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL);
 INDEXES = "CREATE INDEX cards_id ON cards(id);"
 # Card ids bound per query (SQLite allows 32,766 parameters).
 BATCH = 500
-# One encoder for every row: json.dumps with options builds a new one per call, a third of a write.
-encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def _refuse(value: object) -> object:
-    raise TypeError(f"{type(value).__name__} is not JSON")
-
-
-def _row_encoder() -> Any:
-    """`encode` for a card's row, twice as fast: the C encoder that JSONEncoder.encode makes
-    anew on every call, made once (JSONEncoder itself when the C accelerator is missing)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # pragma: no cover - depends on how Python was built
-        return encode
-    encoder = make(None, _refuse, json.encoder.encode_basestring, None, ":", ",", False, False, True)
-    return lambda row: "".join(encoder(row, 0))
-
-
-encode_row = _row_encoder()
-# An entry's fields in ENTRY_KEYS order, in one call (a getattr per field was a fifth of a write).
-_ENTRY_FIELDS = operator.attrgetter(*ENTRY_KEYS)
-_NOWHERE = (None, None)
-_LIST_FIELDS = tuple(index for index, key in enumerate(ENTRY_KEYS) if key in LIST_KEYS)
-
-
 def cache_file(cache_dir: Path, deck_path: Path) -> Path:
     """Where the deck file's cache is kept."""
     digest = hashlib.sha1(str(deck_path.resolve()).encode()).hexdigest()[:20]
@@ -108,8 +83,9 @@ def maker(deck_path: Path) -> list[Any]:
 
 
 def file_digest(data: bytes) -> bytes:
-    """What the cache knows a deck file's bytes by."""
-    return hashlib.blake2b(data, digest_size=16).digest()
+    """What the cache knows a deck file's bytes by (SHA-256: in hardware on most processors,
+    twice as fast as BLAKE2 on 16 MB here)."""
+    return hashlib.sha256(data).digest()
 
 
 def connect(file: Path) -> sqlite3.Connection:
@@ -157,8 +133,9 @@ def known(cache_dir: Path, deck_path: Path) -> Known:
             try:
                 row = db.execute("SELECT stamp, digests FROM deck").fetchone()
                 if row is not None and row[1] is not None and json.loads(row[0])[:3] == maker(deck_path):
-                    rows = db.execute("SELECT fields, at FROM entries ORDER BY number").fetchall()
-                    return Stored(row[1], [_entry(json.loads(fields)) for fields, _ in rows], [json.loads(at) for _, at in rows])
+                    entries = rows.entries(lambda sql: db.execute(sql).fetchall())
+                    positions = [json.loads(at) for (at,) in db.execute("SELECT at FROM entries ORDER BY number")]
+                    return Stored(row[1], entries, positions)
             finally:
                 db.close()
     except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
@@ -232,25 +209,33 @@ def new_cache(file: Path) -> sqlite3.Connection:
 
 def _fill(file: Path, when: str, deck: Deck, chunks: Records | None, digest: bytes | None) -> None:
     cards = deck.cards()
-    head = digests = firsts = None
+    head = digests = None
     at: Iterable[str | None] = itertools.repeat(None)
+    firsts: array[int] | None = rows.first_cards(cards)
+    # An entry of no cards (not from a deck that read cleanly): entries are then written out whole.
+    if firsts is not None and len(firsts) != len(deck.entries):
+        firsts = None
     # Each chunk is one entry, in order: kept only when they line up, as they do for a deck read cleanly.
     if chunks is not None and len(chunks.cards) == len(deck.entries) and all(
         read.entry is entry for (_, read, _), entry in zip(chunks.cards, deck.entries, strict=True)
     ):
         head, digests = chunks.head, b"".join(digest for digest, _, _ in chunks.cards)
-        firsts = first_cards(cards).tobytes()
-        at = (encode_row(chunk_row(read, line)) for _, read, line in chunks.cards)
+        at = (rows.encode_row(rows.chunk_row(read, line)) for _, read, line in chunks.cards)
     db = new_cache(file)
     try:
         db.execute(
             "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (when, encode(header(deck, len(cards))), encode([card.id for card in cards]), digest, head, digests, firsts),
+            (when, rows.encode(rows.header(deck, len(cards))), rows.encode([card.id for card in cards]), digest, head, digests,
+             None if firsts is None else firsts.tobytes()),
         )
-        db.executemany("INSERT INTO entries VALUES (?, ?, ?)", ((n, entry_row(entry), where) for n, (entry, where) in enumerate(zip(deck.entries, at))))
+        bounds = [None] * len(deck.entries) if firsts is None else zip(firsts, [*firsts[1:], len(cards)], strict=True)
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            ((n, *_entry_columns(entry, cards, span), where) for n, (entry, span, where) in enumerate(zip(deck.entries, bounds, at))),
+        )
         # The n cards of an n-gap cloze share its text: written once, not n times.
         texts: dict[str, int] = {}
-        db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?)", ((position, card.id, *card_row(card, texts)) for position, card in enumerate(cards)))
+        db.executemany("INSERT INTO cards VALUES (?, ?, ?, ?)", ((position, card.id, *rows.card_row(card, texts)) for position, card in enumerate(cards)))
         db.executemany("INSERT INTO texts VALUES (?, ?)", ((number, text) for text, number in texts.items()))
         db.execute(INDEXES)
         db.commit()
@@ -258,10 +243,12 @@ def _fill(file: Path, when: str, deck: Deck, chunks: Records | None, digest: byt
         db.close()
 
 
-def first_cards(cards: Sequence[Card]) -> array[int]:
-    """The position of each entry's first card: an entry's cards are one card, or a cloze's
-    cards gap 0, 1, ... in order."""
-    return array("I", (position for position, card in enumerate(cards) if not card.gap))
+def _entry_columns(entry: Entry, cards: list[Card], span: tuple[int, int] | None) -> tuple[int, str | None]:
+    """`rows.entry_columns` of an entry whose cards are `cards[start:stop]` (`span`), if known."""
+    if span is None:
+        return rows.entry_columns(entry, None, 0)
+    start, stop = span
+    return rows.entry_columns(entry, cards[start], stop - start)
 
 
 def _remove_stale(cache_dir: Path) -> None:
@@ -275,55 +262,6 @@ def _remove_stale(cache_dir: Path) -> None:
     for old in cache_dir.glob("*.json"):
         with contextlib.suppress(OSError):
             old.unlink()
-
-
-def header(deck: Deck, cards: int) -> dict[str, Any]:
-    """What a cache keeps of the deck but its entries and cards."""
-    fields: dict[str, Any] = {name: getattr(deck, name) for name in DECK_HEADER}
-    fields["sources"] = {
-        name: {**vars(source), "published": source.published.isoformat() if source.published else None}
-        for name, source in deck.sources.items()
-    }
-    fields["exam"] = deck.exam.isoformat() if deck.exam else None
-    fields["cards"] = cards
-    return fields
-
-
-def chunk_row(read: ReadCard, line: int) -> tuple[int | None, ...]:
-    """Where the card of a chunk starting on `line`, its source and its quote are in the chunk."""
-    source, quote = read.source_at or _NOWHERE, read.quote_at or _NOWHERE
-    return (read.at[0] - line, read.at[1], _up(source[0], line), source[1], _up(quote[0], line), quote[1])
-
-
-def _up(at: int | None, lines: int) -> int | None:
-    return None if at is None else at - lines
-
-
-def entry_row(entry: Entry) -> str:
-    """An entry's row: its fields in ENTRY_KEYS order."""
-    return encode_row(_ENTRY_FIELDS(entry))
-
-
-def card_row(card: Card, texts: dict[str, int], first: int = 0) -> tuple[str, int | None]:
-    """The card as a row, and the number of a cloze card's text: its row in `texts` (numbered from `first`)."""
-    text: str | int = card.text if card.gap is None else texts.setdefault(card.text, first + len(texts))
-    # kind: a StrEnum, which JSON writes as its text
-    row = [card.id, card.kind, text, card.answer, card.accept, card.choices, card.source, card.quote, card.tags, card.note, card.gap]
-    return encode_row(row), None if card.gap is None else texts[card.text]
-
-
-def _source(fields: dict[str, Any]) -> Source:
-    published = fields.get("published")
-    return Source(**{**fields, "published": date.fromisoformat(published) if published else None})
-
-
-def _entry(row: list[Any]) -> Entry:
-    if len(row) != len(ENTRY_KEYS):
-        raise ValueError(f"an entry of {len(row)} fields, not {len(ENTRY_KEYS)}")
-    # By position: building a dict of keywords per entry was most of reading 100,000 entries back.
-    for index in _LIST_FIELDS:
-        row[index] = tuple(row[index])
-    return Entry(*row)
 
 
 class CacheError(QuizError):
@@ -348,7 +286,7 @@ class CachedDeck(Deck):
         # Not Deck's own __init__, which takes the entries now.
         for name in DECK_HEADER:
             object.__setattr__(self, name, header[name])
-        object.__setattr__(self, "sources", {name: _source(fields) for name, fields in header["sources"].items()})
+        object.__setattr__(self, "sources", {name: rows.source_of(fields) for name, fields in header["sources"].items()})
         object.__setattr__(self, "exam", date.fromisoformat(header["exam"]) if header["exam"] else None)
         object.__setattr__(self, "_db", db)
         object.__setattr__(self, "_file", file)
@@ -363,7 +301,10 @@ class CachedDeck(Deck):
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
-        return tuple(_entry(json.loads(fields)) for (fields,) in self._rows("SELECT fields FROM entries ORDER BY number"))
+        try:
+            return tuple(rows.entries(self._rows))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise CacheError(f"the parsed-deck cache {self._file} is damaged ({exc}); delete it and quiz will parse {self.path} afresh") from exc
 
     def cards(self) -> list[Card]:
         return [self._card(row) for (row,) in self._rows("SELECT card FROM cards ORDER BY position")]
@@ -392,10 +333,7 @@ class CachedDeck(Deck):
         return [self._card(row) for _, row in sorted(rows)]
 
     def _card(self, row: str) -> Card:
-        card_id, kind, text, answer, accept, choices, source, quote, tags, note, gap = json.loads(row)
-        if gap is not None:
-            text = self._text(text)
-        return Card(self.id, card_id, Kind(kind), text, answer, tuple(accept), tuple(choices), source, quote, tuple(tags), note, gap)
+        return rows.card_of(self.id, row, self._text)
 
     def _text(self, number: int) -> str:
         """A cloze's text, read once however many of its cards are read."""

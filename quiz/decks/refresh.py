@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quiz.decks import cache, chunks
+from quiz.decks import cache, chunks, rows
 from quiz.decks.file import MAX_BYTES, _Loader, check_bytes
 from quiz.decks.model import Card, Deck, Entry, entry_id, expand
 from quiz.decks.reader import Problem, SchemaReader
@@ -56,7 +56,7 @@ class Fresh:
     """An entry of a chunk that the cache did not know, read alone."""
 
     entry: Entry
-    at: tuple[int | None, ...]  # where its card, source and quote are in the chunk (cache.chunk_row)
+    at: tuple[int | None, ...]  # where its card, source and quote are in the chunk (rows.chunk_row)
     cards: list[Card]
 
 
@@ -160,23 +160,24 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
         return None
 
 
-def _match(known: bytes, digests: list[bytes]) -> list[int | None] | None:
-    """Each chunk's entry in the old cache (None: not known); None when an old entry is used
-    twice (a chunk copied: a duplicate, for the whole parse to report)."""
+def _match(known: bytes, digests: list[bytes]) -> list[int] | None:
+    """Each chunk's entry in the old cache (-1: not known); None when an old entry is used twice
+    (a chunk copied: a duplicate, for the whole parse to report)."""
     size = chunks.DIGEST_SIZE
-    index = dict(zip([known[start : start + size] for start in range(0, len(known), size)], range(len(known) // size), strict=True))
-    numbers = [index.get(digest) for digest in digests]
-    used = [number for number in numbers if number is not None]
-    return numbers if len(set(used)) == len(used) else None
+    keys = map(known.__getitem__, map(slice, range(0, len(known), size), range(size, len(known) + size, size)))
+    index = dict(zip(keys, range(len(known) // size)))
+    numbers = list(map(index.get, digests, itertools.repeat(-1)))
+    fresh = numbers.count(-1)
+    return numbers if len(set(numbers)) == len(numbers) - fresh + (fresh > 0) else None
 
 
-def _read_fresh(split: chunks.Split, numbers: list[int | None], filename: str, escapes: bool, header: dict[str, Any]) -> dict[int, Fresh] | None:
+def _read_fresh(split: chunks.Split, numbers: list[int], filename: str, escapes: bool, header: dict[str, Any]) -> dict[int, Fresh] | None:
     """The chunks not known, by number, each composed and read alone; None unless each reads
     without a problem and names only the deck's sources."""
     reader = SchemaReader(filename, None, escapes, defer_hints=True)
     fresh: dict[int, Fresh] = {}
     for number, known in enumerate(numbers):
-        if known is not None:
+        if known >= 0:
             continue
         item = chunks.compose_alone(split.text(number), _Loader)
         if item is None:
@@ -185,18 +186,18 @@ def _read_fresh(split: chunks.Split, numbers: list[int | None], filename: str, e
         read = reading.read
         if read is None or not reading.clean or (read.entry.source is not None and read.entry.source not in header["sources"]):
             return None
-        fresh[number] = Fresh(read.entry, cache.chunk_row(read, 0), expand(header["id"], read.entry))
+        fresh[number] = Fresh(read.entry, rows.chunk_row(read, 0), expand(header["id"], read.entry))
     return fresh
 
 
-def _distinct(deck_id: str, old_ids: list[str], bounds: list[int], numbers: list[int | None], fresh: dict[int, Fresh]) -> bool:
+def _distinct(deck_id: str, old_ids: list[str], bounds: list[int], numbers: list[int], fresh: dict[int, Fresh]) -> bool:
     """Whether no fresh entry's id or card ids are another entry's id or card ids. The known
     entries' are distinct (their deck read cleanly); an entry's id is its card's, or the part of
     a multi-gap cloze's card ids before the last ':' (gap keys hold none). Conservative: a card
     id equal to another entry's id is refused too (the whole parse then decides)."""
     if not fresh:
         return True
-    dropped = set(range(len(bounds) - 1)).difference(numbers)
+    dropped = set(range(len(bounds) - 1)).difference(numbers)  # -1 is none of them
     taken = set(old_ids)
     for number in dropped:
         taken.difference_update(old_ids[bounds[number] : bounds[number + 1]])
@@ -213,31 +214,32 @@ def _distinct(deck_id: str, old_ids: list[str], bounds: list[int], numbers: list
     return True
 
 
-def _layout(old_ids: list[str], bounds: list[int], numbers: list[int | None], fresh: dict[int, Fresh]) -> Layout:
+def _layout(old_ids: list[str], bounds: list[int], numbers: list[int], fresh: dict[int, Fresh]) -> Layout:
     """Where the known entries' rows go in the new cache, and its card ids in order."""
-    entry_runs: list[tuple[int, int, int]] = []
-    card_runs: list[tuple[int, int, int]] = []
-    firsts = array("I")
-    ids: list[str] = []
-    position = 0
+    # Where runs of old entries, in order, begin (and each fresh entry): a few, for an edit.
+    starts = []
+    previous = -2
     for number, known in enumerate(numbers):
-        firsts.append(position)
-        if known is None:
-            cards = fresh[number].cards
-            ids += [card.id for card in cards]
+        if known != previous + 1 or known < 0:
+            starts.append(number)
+        previous = known if known >= 0 else -2
+    layout = Layout([], [], array("I"), [])
+    position = 0
+    for start, stop in itertools.pairwise([*starts, len(numbers)]):
+        known = numbers[start]
+        if known < 0:
+            cards = fresh[start].cards
+            layout.firsts.append(position)
+            layout.ids.extend(card.id for card in cards)
             position += len(cards)
             continue
-        start, stop = bounds[known], bounds[known + 1]
-        # The entry after the last one copied, going to the place after it: the same range.
-        if entry_runs and entry_runs[-1][2] == known and entry_runs[-1][0] == number - known:
-            entry_runs[-1] = (number - known, entry_runs[-1][1], known + 1)
-            card_runs[-1] = (card_runs[-1][0], card_runs[-1][1], stop)
-        else:
-            entry_runs.append((number - known, known, known + 1))
-            card_runs.append((position - start, start, stop))
-        ids += old_ids[start:stop]
-        position += stop - start
-    return Layout(entry_runs, card_runs, firsts, ids)
+        first, last = bounds[known], bounds[known + stop - start]
+        layout.entry_runs.append((start - known, known, known + stop - start))
+        layout.card_runs.append((position - first, first, last))
+        layout.firsts.extend(map((position - first).__add__, bounds[known : known + stop - start]))
+        layout.ids += old_ids[first:last]
+        position += last - first
+    return layout
 
 
 def _fill(temporary: Path, old: Path, when: str, header: dict[str, Any], digest: bytes, head: bytes, digests: list[bytes], layout: Layout, fresh: dict[int, Fresh]) -> None:
@@ -246,18 +248,21 @@ def _fill(temporary: Path, old: Path, when: str, header: dict[str, Any], digest:
         db.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro&immutable=1",))
         db.execute(
             "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (when, cache.encode(header), cache.encode(layout.ids), digest, head, b"".join(digests), layout.firsts.tobytes()),
+            (when, rows.encode(header), rows.encode(layout.ids), digest, head, b"".join(digests), layout.firsts.tobytes()),
         )
-        db.executemany("INSERT INTO entries SELECT number + ?, fields, at FROM old.entries WHERE number >= ? AND number < ?", layout.entry_runs)
+        db.executemany("INSERT INTO entries SELECT number + ?, named, fields, at FROM old.entries WHERE number >= ? AND number < ?", layout.entry_runs)
         db.executemany("INSERT INTO cards SELECT position + ?, id, card, cloze FROM old.cards WHERE position >= ? AND position < ?", layout.card_runs)
         # The old texts still used, under their numbers; the fresh ones after them.
         db.execute("INSERT INTO texts SELECT number, text FROM old.texts WHERE number IN (SELECT cloze FROM cards)")
         ((after,),) = db.execute("SELECT coalesce(max(number) + 1, 0) FROM old.texts").fetchall()
         texts: dict[str, int] = {}
-        db.executemany("INSERT INTO entries VALUES (?, ?, ?)", ((number, cache.entry_row(new.entry), cache.encode_row(new.at)) for number, new in fresh.items()))
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            ((number, *rows.entry_columns(new.entry, new.cards[0], len(new.cards)), rows.encode_row(new.at)) for number, new in fresh.items()),
+        )
         db.executemany(
             "INSERT INTO cards VALUES (?, ?, ?, ?)",
-            ((layout.firsts[number] + gap, card.id, *cache.card_row(card, texts, after)) for number, new in fresh.items() for gap, card in enumerate(new.cards)),
+            ((layout.firsts[number] + gap, card.id, *rows.card_row(card, texts, after)) for number, new in fresh.items() for gap, card in enumerate(new.cards)),
         )
         db.executemany("INSERT INTO texts VALUES (?, ?)", ((number, text) for text, number in texts.items()))
         db.execute(cache.INDEXES)
