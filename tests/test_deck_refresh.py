@@ -61,6 +61,11 @@ def assert_same(path: Path, read: tuple[Deck | None, list[object]]) -> None:
         assert got.cards_with_ids(expected.card_ids()) == expected.cards()
 
 
+def cache_files(folder: Path) -> list[str]:
+    """The files in a cache folder but the writers' locks."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
+
+
 @pytest.fixture
 def composed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What was composed: each chunk alone, and each whole text (or header)."""
@@ -175,6 +180,7 @@ def test_an_interrupted_update_leaves_the_old_cache_valid(tmp_path: Path, monkey
     refresh.reread(tmp_path / "c", file.path)
     (cached,) = (tmp_path / "c").glob("*.sqlite")
     before = cached.read_bytes()
+    assert cache_files(tmp_path / "c") == [cached.name]
     file.write(deck(20).replace(card(4), card(4, "Changed?")) + CLOZES)
 
     def killed(_: int) -> None:  # the process dies with every row written, before it is on disk
@@ -183,7 +189,7 @@ def test_an_interrupted_update_leaves_the_old_cache_valid(tmp_path: Path, monkey
     monkeypatch.setattr(os, "fsync", killed)
     with pytest.raises(KeyboardInterrupt):
         refresh.reread(tmp_path / "c", file.path)
-    assert [p.name for p in (tmp_path / "c").iterdir()] == [cached.name] and cached.read_bytes() == before
+    assert cache_files(tmp_path / "c") == [cached.name] and cached.read_bytes() == before
     monkeypatch.undo()
     assert refresh.previous(tmp_path / "c", file.path) is not None
     assert_same(file.path, refresh.reread(tmp_path / "c", file.path))
@@ -199,7 +205,7 @@ def test_a_failed_update_falls_back_and_leaves_the_old_cache(tmp_path: Path, mon
     monkeypatch.setattr(cache, "INDEXES", "CREATE INDEX broken ON nowhere(id);")  # fails with every row in
     read = refresh.reread(tmp_path / "c", file.path)
     assert read[0] == whole(file.path)[0]  # read as before; the cache, which cannot be written, is left
-    assert [p.name for p in (tmp_path / "c").iterdir()] == [cached.name] and cached.read_bytes() == before
+    assert cache_files(tmp_path / "c") == [cached.name] and cached.read_bytes() == before
 
 
 def check_edit(before: str, after: str) -> None:
@@ -248,6 +254,15 @@ def card_edits(draw: st.DrawFn) -> tuple[str, str]:
 @given(card_edits())
 def test_a_cache_brought_up_to_date_after_card_edits_gives_what_the_whole_parse_gives(case: tuple[str, str]) -> None:
     check_edit(*case)
+
+
+def test_a_process_that_waited_for_another_takes_the_cache_it_made(tmp_path: Path, exact: list[Path]) -> None:
+    file = Stamps(tmp_path / "d.yaml")
+    file.write(deck(10))
+    other = refresh.reread(tmp_path / "c", file.path)[0]  # as the other process would, before the lock is free
+    exact.clear()
+    read = refresh.reread(tmp_path / "c", file.path)[0]
+    assert isinstance(read, cache.CachedDeck) and read == other and exact == []
 
 
 def test_the_generated_edits_are_mostly_brought_up_to_date_without_the_old_path(tmp_path: Path, exact: list[Path]) -> None:

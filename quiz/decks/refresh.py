@@ -25,6 +25,7 @@ are the whole parse's, at the same FILE:LINE:COL.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import sqlite3
@@ -73,7 +74,22 @@ class Layout:
 
 def reread(cache_dir: Path, path: Path) -> tuple[Deck | None, list[Problem]]:
     """The deck file read after its cache missed, and its cache brought up to date: the deck,
-    or None and the errors."""
+    or None and the errors. One process at a time does it for a file (a lock beside its cache),
+    so that the old cache read is the one replaced, whole."""
+    from quiz.files import FileError, locked
+
+    with contextlib.ExitStack() as held:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            held.enter_context(locked(cache.cache_file(cache_dir, path)))
+        except (OSError, FileError):
+            pass  # the cache cannot be written there: read the file as if there were none
+        # Another process may have brought it up to date while this one waited.
+        hit = cache.read(cache_dir, path)
+        return (hit, []) if hit is not None else _reread(cache_dir, path)
+
+
+def _reread(cache_dir: Path, path: Path) -> tuple[Deck | None, list[Problem]]:
     from quiz.files import FileError, read_bytes
 
     try:
