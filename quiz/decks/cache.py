@@ -28,7 +28,7 @@ import sqlite3
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -43,19 +43,20 @@ if TYPE_CHECKING:
     from quiz.decks.chunks import Known, Records
 
 # Bumped whenever the encoding below changes, so an old entry is never misread.
-FORMAT = 9
+FORMAT = 10
 # A temporary file this old was left by a process that died while writing it.
 STALE_SECONDS = 3600
 # deck: `file` is a digest of the deck file's bytes; `firsts` the position of each entry's first
-# card (unsigned 32-bit, native); `head` and `digests` are there when it was read chunk by chunk:
-# what its header and each entry's chunk are known by (quiz/decks/chunks.py).
+# card (unsigned 32-bit, native); `head`, `digests` and `positions` are there when it was read
+# chunk by chunk: what its header and each entry's chunk are known by, and where each entry's
+# card, source and quote are in its chunk (6 unsigned 32-bit numbers each, see chunks.Stored).
 # entries: whether its id is written, and its fields when its first card does not give it back
-# (quiz/decks/rows.py); `at` is where its card, source and quote are in its chunk (with `digests`).
+# (quiz/decks/rows.py).
 # cards: `cloze` is the number of a cloze card's text in `texts`.
 SCHEMA = """
 CREATE TABLE deck (stamp TEXT NOT NULL, header TEXT NOT NULL, ids TEXT NOT NULL, file BLOB,
-                   head BLOB, digests BLOB, firsts BLOB);
-CREATE TABLE entries (number INTEGER PRIMARY KEY, named INTEGER NOT NULL, fields TEXT, at TEXT);
+                   firsts BLOB, head BLOB, digests BLOB, positions BLOB);
+CREATE TABLE entries (number INTEGER PRIMARY KEY, named INTEGER NOT NULL, fields TEXT);
 CREATE TABLE cards (position INTEGER PRIMARY KEY, id TEXT NOT NULL, card TEXT NOT NULL, cloze INTEGER);
 CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
@@ -131,11 +132,11 @@ def known(cache_dir: Path, deck_path: Path) -> Known:
         if file.is_file():
             db = connect(file)
             try:
-                row = db.execute("SELECT stamp, digests FROM deck").fetchone()
+                row = db.execute("SELECT stamp, digests, positions FROM deck").fetchone()
                 if row is not None and row[1] is not None and json.loads(row[0])[:3] == maker(deck_path):
-                    entries = rows.entries(lambda sql: db.execute(sql).fetchall())
-                    positions = [json.loads(at) for (at,) in db.execute("SELECT at FROM entries ORDER BY number")]
-                    return Stored(row[1], entries, positions)
+                    positions = array("I")
+                    positions.frombytes(row[2])
+                    return Stored(row[1], rows.entries(lambda sql: db.execute(sql).fetchall()), positions)
             finally:
                 db.close()
     except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
@@ -209,8 +210,7 @@ def new_cache(file: Path) -> sqlite3.Connection:
 
 def _fill(file: Path, when: str, deck: Deck, chunks: Records | None, digest: bytes | None) -> None:
     cards = deck.cards()
-    head = digests = None
-    at: Iterable[str | None] = itertools.repeat(None)
+    head = digests = positions = None
     firsts: array[int] | None = rows.first_cards(cards)
     # An entry of no cards (not from a deck that read cleanly): entries are then written out whole.
     if firsts is not None and len(firsts) != len(deck.entries):
@@ -220,18 +220,18 @@ def _fill(file: Path, when: str, deck: Deck, chunks: Records | None, digest: byt
         read.entry is entry for (_, read, _), entry in zip(chunks.cards, deck.entries, strict=True)
     ):
         head, digests = chunks.head, b"".join(digest for digest, _, _ in chunks.cards)
-        at = (rows.encode_row(rows.chunk_row(read, line)) for _, read, line in chunks.cards)
+        positions = array("I", itertools.chain.from_iterable(rows.chunk_row(read, line) for _, read, line in chunks.cards)).tobytes()
     db = new_cache(file)
     try:
         db.execute(
-            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (when, rows.encode(rows.header(deck, len(cards))), rows.encode([card.id for card in cards]), digest, head, digests,
-             None if firsts is None else firsts.tobytes()),
+            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (when, rows.encode(rows.header(deck, len(cards))), rows.encode([card.id for card in cards]), digest,
+             None if firsts is None else firsts.tobytes(), head, digests, positions),
         )
         bounds = [None] * len(deck.entries) if firsts is None else zip(firsts, [*firsts[1:], len(cards)], strict=True)
         db.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?)",
-            ((n, *_entry_columns(entry, cards, span), where) for n, (entry, span, where) in enumerate(zip(deck.entries, bounds, at))),
+            "INSERT INTO entries VALUES (?, ?, ?)",
+            ((n, *_entry_columns(entry, cards, span)) for n, (entry, span) in enumerate(zip(deck.entries, bounds))),
         )
         # The n cards of an n-gap cloze share its text: written once, not n times.
         texts: dict[str, int] = {}

@@ -52,6 +52,8 @@ _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))"
 # comment or blank: the list's end.
 _LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
 DIGEST_SIZE = 16
+# Numbers kept of where a card is in its chunk (Stored).
+POSITIONS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +90,11 @@ class Remembered:
 
 class Stored:
     """Known chunks as the parsed-deck cache keeps them: digests, entries and positions in order
-    (the line, column of the card, its source and its quote in the chunk; None when none)."""
+    (six numbers an entry: the line, column of the card, its source and its quote in the chunk,
+    from 1; 0 when none, see quiz/decks/rows.py)."""
 
-    def __init__(self, digests: bytes, entries: Sequence[Entry], positions: Sequence[Sequence[int | None]]) -> None:
-        if not len(digests) == DIGEST_SIZE * len(entries) == DIGEST_SIZE * len(positions):
+    def __init__(self, digests: bytes, entries: Sequence[Entry], positions: Sequence[int]) -> None:
+        if not len(digests) == DIGEST_SIZE * len(entries) or len(positions) != POSITIONS * len(entries):
             raise ValueError("the chunks' digests, entries and positions do not line up")
         self._index = {digests[start : start + DIGEST_SIZE]: number for number, start in enumerate(range(0, len(digests), DIGEST_SIZE))}
         self._entries = entries
@@ -104,13 +107,13 @@ class Stored:
         number = self._index.get(digest)
         if number is None:
             return None
-        line, column, source_line, source_column, quote_line, quote_column = self._positions[number]
-        assert line is not None and column is not None
+        start = POSITIONS * number
+        line, column, source_line, source_column, quote_line, quote_column = self._positions[start : start + POSITIONS]
         return ReadCard(self._entries[number], (line + lines, column), 0, _at(source_line, source_column, lines), _at(quote_line, quote_column, lines), shaped=True)
 
 
-def _at(line: int | None, column: int | None, lines: int) -> Position | None:
-    return None if line is None or column is None else (line + lines, column)
+def _at(line: int, column: int, lines: int) -> Position | None:
+    return None if not line else (line + lines, column)
 
 
 @dataclass(frozen=True, slots=True)

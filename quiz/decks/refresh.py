@@ -47,9 +47,10 @@ class Previous:
     file: Path
     header: dict[str, Any]
     digest: bytes | None  # of the file's bytes
-    head: bytes | None  # the rest when the deck was read chunk by chunk (see cache.SCHEMA)
+    firsts: bytes | None  # see cache.SCHEMA; the rest when the deck was read chunk by chunk
+    head: bytes | None
     digests: bytes | None
-    firsts: bytes | None
+    positions: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class Fresh:
     """An entry of a chunk that the cache did not know, read alone."""
 
     entry: Entry
-    at: tuple[int | None, ...]  # where its card, source and quote are in the chunk (rows.chunk_row)
+    at: tuple[int, ...]  # where its card, source and quote are in the chunk (rows.chunk_row)
     cards: list[Card]
 
 
@@ -69,6 +70,7 @@ class Layout:
     entry_runs: list[tuple[int, int, int]]
     card_runs: list[tuple[int, int, int]]
     firsts: array[int]
+    positions: array[int]
     ids: list[str]
 
 
@@ -119,7 +121,7 @@ def previous(cache_dir: Path, path: Path) -> Previous | None:
     try:
         db = cache.connect(file)
         try:
-            row = db.execute("SELECT stamp, header, file, head, digests, firsts FROM deck").fetchone()
+            row = db.execute("SELECT stamp, header, file, firsts, head, digests, positions FROM deck").fetchone()
         finally:
             db.close()
         if row is None or json.loads(row[0])[:3] != cache.maker(path):
@@ -133,7 +135,7 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
     """The deck of the file's bytes `raw`, cached anew from the old cache and the chunks it does
     not know; None unless it reads without a problem (see the module's doc) and is cached."""
     head, known = old.head, old.digests
-    if head is None or known is None or old.firsts is None:
+    if head is None or known is None or old.firsts is None or old.positions is None:
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -161,14 +163,16 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
         finally:
             db.close()
         old_ids: list[str] = json.loads(ids)
-        firsts = array("I")
+        firsts, positions = array("I"), array("I")
         firsts.frombytes(old.firsts)
-        if not len(digests) or len(firsts) * chunks.DIGEST_SIZE != len(known) or old.header["cards"] != len(old_ids):
+        positions.frombytes(old.positions)
+        entries = len(firsts)
+        if not len(digests) or entries * chunks.DIGEST_SIZE != len(known) or entries * chunks.POSITIONS != len(positions) or old.header["cards"] != len(old_ids):
             return None
         bounds = [*firsts, len(old_ids)]
         if not _distinct(old.header["id"], old_ids, bounds, numbers, fresh):
             return None
-        layout = _layout(old_ids, bounds, numbers, fresh)
+        layout = _layout(old_ids, bounds, positions, numbers, fresh)
         del old_ids, bounds
         header = {**old.header, "cards": len(layout.ids)}
         return cache.opened(cache.replace_whole(cache_dir, path, lambda temporary: _fill(temporary, old.file, when, header, digest, head, digests, layout, fresh)))
@@ -230,7 +234,7 @@ def _distinct(deck_id: str, old_ids: list[str], bounds: list[int], numbers: list
     return True
 
 
-def _layout(old_ids: list[str], bounds: list[int], numbers: list[int], fresh: dict[int, Fresh]) -> Layout:
+def _layout(old_ids: list[str], bounds: list[int], positions: array[int], numbers: list[int], fresh: dict[int, Fresh]) -> Layout:
     """Where the known entries' rows go in the new cache, and its card ids in order."""
     # Where runs of old entries, in order, begin (and each fresh entry): a few, for an edit.
     starts = []
@@ -239,13 +243,14 @@ def _layout(old_ids: list[str], bounds: list[int], numbers: list[int], fresh: di
         if known != previous + 1 or known < 0:
             starts.append(number)
         previous = known if known >= 0 else -2
-    layout = Layout([], [], array("I"), [])
+    layout = Layout([], [], array("I"), array("I"), [])
     position = 0
     for start, stop in itertools.pairwise([*starts, len(numbers)]):
         known = numbers[start]
         if known < 0:
             cards = fresh[start].cards
             layout.firsts.append(position)
+            layout.positions.extend(fresh[start].at)
             layout.ids.extend(card.id for card in cards)
             position += len(cards)
             continue
@@ -253,6 +258,7 @@ def _layout(old_ids: list[str], bounds: list[int], numbers: list[int], fresh: di
         layout.entry_runs.append((start - known, known, known + stop - start))
         layout.card_runs.append((position - first, first, last))
         layout.firsts.extend(map((position - first).__add__, bounds[known : known + stop - start]))
+        layout.positions.extend(positions[chunks.POSITIONS * known : chunks.POSITIONS * (known + stop - start)])
         layout.ids += old_ids[first:last]
         position += last - first
     return layout
@@ -263,19 +269,16 @@ def _fill(temporary: Path, old: Path, when: str, header: dict[str, Any], digest:
     try:
         db.execute("ATTACH DATABASE ? AS old", (f"{old.resolve().as_uri()}?mode=ro&immutable=1",))
         db.execute(
-            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (when, rows.encode(header), rows.encode(layout.ids), digest, head, b"".join(digests), layout.firsts.tobytes()),
+            "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (when, rows.encode(header), rows.encode(layout.ids), digest, layout.firsts.tobytes(), head, b"".join(digests), layout.positions.tobytes()),
         )
-        db.executemany("INSERT INTO entries SELECT number + ?, named, fields, at FROM old.entries WHERE number >= ? AND number < ?", layout.entry_runs)
+        db.executemany("INSERT INTO entries SELECT number + ?, named, fields FROM old.entries WHERE number >= ? AND number < ?", layout.entry_runs)
         db.executemany("INSERT INTO cards SELECT position + ?, id, card, cloze FROM old.cards WHERE position >= ? AND position < ?", layout.card_runs)
         # The old texts still used, under their numbers; the fresh ones after them.
         db.execute("INSERT INTO texts SELECT number, text FROM old.texts WHERE number IN (SELECT cloze FROM cards)")
         ((after,),) = db.execute("SELECT coalesce(max(number) + 1, 0) FROM old.texts").fetchall()
         texts: dict[str, int] = {}
-        db.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?)",
-            ((number, *rows.entry_columns(new.entry, new.cards[0], len(new.cards)), rows.encode_row(new.at)) for number, new in fresh.items()),
-        )
+        db.executemany("INSERT INTO entries VALUES (?, ?, ?)", ((number, *rows.entry_columns(new.entry, new.cards[0], len(new.cards))) for number, new in fresh.items()))
         db.executemany(
             "INSERT INTO cards VALUES (?, ?, ?, ?)",
             ((layout.firsts[number] + gap, card.id, *rows.card_row(card, texts, after)) for number, new in fresh.items() for gap, card in enumerate(new.cards)),

@@ -42,7 +42,7 @@ def _row_encoder() -> Any:
 encode_row = _row_encoder()
 # An entry's fields in ENTRY_KEYS order, in one call (a getattr per field was a fifth of a write).
 _ENTRY_FIELDS = operator.attrgetter(*ENTRY_KEYS)
-_NOWHERE = (None, None)
+_NOWHERE = (0, 0)
 _LIST_FIELDS = tuple(index for index, key in enumerate(ENTRY_KEYS) if key in LIST_KEYS)
 
 
@@ -63,14 +63,15 @@ def source_of(fields: dict[str, Any]) -> Source:
     return Source(**{**fields, "published": date.fromisoformat(published) if published else None})
 
 
-def chunk_row(read: ReadCard, line: int) -> tuple[int | None, ...]:
-    """Where the card of a chunk starting on `line`, its source and its quote are in the chunk."""
+def chunk_row(read: ReadCard, line: int) -> tuple[int, ...]:
+    """Where the card of a chunk starting on `line`, its source and its quote are in the chunk:
+    line and column each, from 1 (0: no source, no quote), as chunks.Stored reads them."""
     source, quote = read.source_at or _NOWHERE, read.quote_at or _NOWHERE
     return (read.at[0] - line, read.at[1], _up(source[0], line), source[1], _up(quote[0], line), quote[1])
 
 
-def _up(at: int | None, lines: int) -> int | None:
-    return None if at is None else at - lines
+def _up(at: int, lines: int) -> int:
+    return at and at - lines
 
 
 def card_row(card: Card, texts: dict[str, int], first: int = 0) -> tuple[str, int | None]:
