@@ -140,7 +140,9 @@ def test_a_reader_of_the_old_cache_keeps_reading_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda text: text.replace("title: T", "title: U"), None),  # the header changed
+        (lambda text: text.replace("id: d\n", "id: e\n"), None),  # the deck's id changed: derived ids change
+        (lambda text: text.replace("title: T", "title: ''"), "the deck's 'title' is empty"),
+        (lambda text: text.replace("sources:\n  s: {title: S}\n", "") + card(50) + "  source: s\n", "unknown source 's'"),
         (lambda text: text + card(3), "duplicate card id"),  # a card copied
         (lambda text: text.replace(card(3), card(3).replace("answer: a3", "answr: a3")), "unknown key 'answr'"),
         (lambda text: text.replace(card(3), card(3) + "  source: nowhere\n"), "unknown source 'nowhere'"),
@@ -160,6 +162,21 @@ def test_what_cannot_be_shown_clean_is_read_as_before(tmp_path: Path, exact: lis
     assert exact == [file.path]
     assert (message is None) == (read[0] is not None)
     assert message is None or any(message in str(problem) for problem in read[1])
+
+
+def test_a_header_edit_keeps_the_cards_cached(tmp_path: Path, exact: list[Path]) -> None:
+    file = Stamps(tmp_path / "d.yaml")
+    text = deck(10).replace(card(2), card(2) + "  source: s\n") + CLOZES
+    file.write(text)
+    refresh.reread(tmp_path / "c", file.path)
+    exact.clear()
+    edited = text.replace("title: T", "title: A new title\nexam: 2026-12-20").replace("  s: {title: S}", "  s: {title: S}\n  t: {title: Other}")
+    file.write(edited.replace(card(3), card(3) + "  source: t\n"))
+    assert_same(file.path, refresh.reread(tmp_path / "c", file.path))
+    file.write(edited.replace("  s: {title: S}\n", ""))  # card 2 still names s
+    read = refresh.reread(tmp_path / "c", file.path)
+    assert_same(file.path, read)
+    assert exact == [file.path] and any("unknown source 's'" in str(problem) for problem in read[1])
 
 
 def test_an_edited_card_keeps_its_id_and_a_new_one_may_take_a_dropped_one(tmp_path: Path, exact: list[Path]) -> None:
@@ -226,13 +243,18 @@ def test_a_cache_brought_up_to_date_gives_what_the_whole_parse_gives(case: tuple
     check_edit(*case)
 
 
+OTHER_HEADERS = ["title: U\nid: d\ncards:\n", "title: T\nid: d\nexam: 2026-12-20\nsources:\n  s: {title: S}\n  t: {title: U}\ncards:\n",
+                 "title: T\nid: e\nsources:\n  s: {title: S}\ncards:\n", "title: ''\nid: d\ncards:\n"]
+
+
 @st.composite
 def card_edits(draw: st.DrawFn) -> tuple[str, str]:
     """A deck of cards that mostly read cleanly, its header kept: cards replaced, added, removed,
     moved or copied (the edits the new path takes, and some it must refuse)."""
     # A backslash in the deck's own keys keeps its `escapes` whatever the cards hold (otherwise a
     # card's backslash changes every chunk's digest: nothing is known).
-    header, tail = draw(st.sampled_from(GOOD_HEADERS)), draw(st.sampled_from(["", "exam: 2026-12-20\n", 'description: "a\\tb"\n']))
+    tails = ["", "exam: 2026-12-20\n", 'description: "a\\tb"\n']
+    header, tail = draw(st.sampled_from(GOOD_HEADERS)), draw(st.sampled_from(tails))
     items = draw(st.lists(cards(("qa", "cloze")), min_size=1, max_size=12))
     before = header + "".join(items) + tail
     for _ in range(draw(st.integers(1, 4))):
@@ -247,6 +269,8 @@ def card_edits(draw: st.DrawFn) -> tuple[str, str]:
             del items[where]
         elif action in ("move", "copy"):
             items.insert(draw(st.integers(0, len(items))), items[where] if action == "copy" else items.pop(where))
+    if draw(st.integers(0, 3)) == 0:  # the header edited too: another title, sources, an exam, another id
+        header, tail = draw(st.sampled_from([*GOOD_HEADERS, *OTHER_HEADERS])), draw(st.sampled_from(tails))
     return before, header + "".join(items) + tail
 
 

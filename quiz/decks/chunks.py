@@ -244,10 +244,15 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
             cards.append((key, placed, line))
         else:
             cards = None
-    # The card list as the whole parse gives it: its items were handed over as they came.
-    mark = yaml.Mark(reader.filename, 0, pieces.first_line, 0, None, 0)
-    root.value[index] = (root.value[index][0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
+    empty_cards(root, index, reader.filename, pieces.first_line)
     return root, None if cards is None else Records(pieces.head(reader.escapes), cards)
+
+
+def empty_cards(root: yaml.MappingNode, index: int, filename: str, line: int) -> None:
+    """The header's cards key given the card list as the whole parse gives it: a list that held
+    items, handed over as they came (so it holds none), starting on `line`."""
+    mark = yaml.Mark(filename, 0, line, 0, None, 0)
+    root.value[index] = (root.value[index][0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
 
 
 def compose_header(pieces: Cut, reader: SchemaReader, loader: type[Any]) -> tuple[yaml.MappingNode, int] | None:

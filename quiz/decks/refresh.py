@@ -12,13 +12,16 @@ without a problem, from what the old cache holds and what the new chunks give:
   same file; a chunk's digest is of its text and of the deck's `escapes`, so a known chunk reads
   alone as it did, and a chunk read alone reads as the whole parse reads it there (chunks.py),
   the header composing alone as it is checked to here;
-- the header's text but the card list is unchanged, so the deck's id, title, sources and other
-  fields are what they were, and so is each known card's reading against them;
+- the header (the text but the card list) composes alone as chunks.py checks it to; when it
+  changed, it reads cleanly alone (the card list streamed, as the whole parse streams it), and
+  keeps the deck's id, which the ids of cards without one are made from; no old card names a
+  source it no longer has (the other reading of a card against its header: a quote is checked
+  against its source's file only by `quiz check`);
 - each new chunk reads cleanly alone and names only sources the deck has;
 - no two entries share an id and no two cards do (the checks over the whole deck): each known
   entry is used at most once, and no new entry's id or card ids are among the others'.
 
-Anything else (a problem, a changed header, a chunk copied, a text the cut refuses, an old cache
+Anything else (a problem, a new deck id, a chunk copied, a text the cut refuses, an old cache
 without chunks) is read by `check_bytes` as before, with the chunks the cache knows, so problems
 are the whole parse's, at the same FILE:LINE:COL.
 """
@@ -35,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.decks import cache, chunks, rows
-from quiz.decks.file import MAX_BYTES, _Loader, check_bytes
+from quiz.decks.file import MAX_BYTES, _Loader, check_bytes, slug
 from quiz.decks.model import Card, Deck, Entry, entry_id, expand
 from quiz.decks.reader import Problem, SchemaReader
 
@@ -134,25 +137,31 @@ def previous(cache_dir: Path, path: Path) -> Previous | None:
 def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, digest: bytes) -> Deck | None:
     """The deck of the file's bytes `raw`, cached anew from the old cache and the chunks it does
     not know; None unless it reads without a problem (see the module's doc) and is cached."""
-    head, known = old.head, old.digests
-    if head is None or known is None or old.firsts is None or old.positions is None:
+    known = old.digests
+    if old.head is None or known is None or old.firsts is None or old.positions is None:
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
     pieces = chunks.cut(text)
-    escapes = "\\" in text
-    if pieces is None or pieces.head(escapes) != head:
+    if pieces is None:
         return None
-    if chunks.compose_header(pieces, SchemaReader(str(path), None, escapes), _Loader) is None:
+    escapes = "\\" in text
+    head = pieces.head(escapes)
+    if head == old.head:
+        # The header cached (its text but the card list): composed alone all the same, as chunks.read does (7 ms).
+        header = old.header if chunks.compose_header(pieces, SchemaReader(str(path), None, escapes), _Loader) else None
+    else:
+        header = _header(pieces, path, escapes, old.header["id"])
+    if header is None:
         return None
     split = pieces.split()
     digests = split.digests(escapes)
     numbers = _match(known, digests)
     if numbers is None:
         return None
-    fresh = _read_fresh(split, numbers, str(path), escapes, old.header)
+    fresh = _read_fresh(split, numbers, str(path), escapes, header)
     del split, pieces, text
     if fresh is None:
         return None
@@ -160,6 +169,8 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
         db = cache.connect(old.file)
         try:
             ((ids,),) = db.execute("SELECT ids FROM deck").fetchall()
+            if not _sources_kept(db, old.header, header):
+                return None
         finally:
             db.close()
         old_ids: list[str] = json.loads(ids)
@@ -174,10 +185,38 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
             return None
         layout = _layout(old_ids, bounds, positions, numbers, fresh)
         del old_ids, bounds
-        header = {**old.header, "cards": len(layout.ids)}
+        header = {**header, "cards": len(layout.ids)}
         return cache.opened(cache.replace_whole(cache_dir, path, lambda temporary: _fill(temporary, old.file, when, header, digest, head, digests, layout, fresh)))
     except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
         return None
+
+
+def _header(pieces: chunks.Cut, path: Path, escapes: bool, deck_id: str) -> dict[str, Any] | None:
+    """The deck's header, changed since it was cached, read alone (its card list streamed, as a
+    whole parse streams it); None unless it reads without a problem and keeps the deck's id
+    (which the ids of cards without one are made from)."""
+    reader = SchemaReader(str(path), None, escapes)
+    composed = chunks.compose_header(pieces, reader, _Loader)
+    if composed is None:
+        return None
+    root, index = composed
+    chunks.empty_cards(root, index, reader.filename, pieces.first_line)
+    reader.items = pieces.count()  # the card list's items, read elsewhere: it is not empty
+    deck = reader.deck(root, slug(path.stem), str(path.resolve()))
+    if deck is None or reader.errors or deck.id != deck_id:
+        return None
+    return rows.header(deck, 0)
+
+
+def _sources_kept(db: sqlite3.Connection, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether no card of the old cache names a source the deck no longer has (its cards read
+    cleanly, so they named only sources it had then)."""
+    gone = sorted(set(old["sources"]) - set(new["sources"]))
+    if not gone:
+        return True
+    # A card's row is [id, kind, text, answer, accept, choices, source, ...] (rows.card_row).
+    found = db.execute(f"SELECT 1 FROM cards WHERE json_extract(card, '$[6]') IN ({','.join('?' * len(gone))}) LIMIT 1", gone)
+    return found.fetchone() is None
 
 
 def _match(known: bytes, digests: list[bytes]) -> list[int] | None:
