@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -238,3 +239,19 @@ def test_the_generated_decks_are_mostly_read_chunk_by_chunk() -> None:
         text = deck(5 + n % 7).replace(card(2), card(2, f"Changed {n}?"))
         read += chunks.read(text, SchemaReader("d.yaml", None), known_of(deck(5)), _Loader) is not None
     assert read == 60
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(edits(), st.integers(1, 80), st.booleans())
+def test_the_chunks_bodies_and_digests_by_blocks_are_each_chunks(case: tuple[str, str], block: int, escapes: bool) -> None:
+    for text in (*case, case[1].rstrip("\n")):  # and a file without a final line break
+        pieces = chunks.cut(text)
+        if pieces is None:
+            continue
+        with mock.patch.object(chunks, "_BLOCK", block):
+            bodies = list(pieces.bodies())
+            assert pieces.digests(escapes) == pieces.digests(escapes, bodies)
+        texts = [chunk for chunk, _ in pieces.chunks()]
+        assert [pieces.chunk(body, number == len(bodies) - 1) for number, body in enumerate(bodies)] == texts
+        assert pieces.digests(escapes, bodies) == [chunks.digest(chunk, escapes) for chunk in texts]
+        assert len(set(pieces.digests(escapes))) == len(set(texts)) and pieces.count() == len(texts)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -52,6 +52,8 @@ _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))"
 # comment or blank: the list's end.
 _LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
 DIGEST_SIZE = 16
+# About how many characters of the card list are encoded at a time (Cut.bodies).
+_BLOCK = 1 << 20
 # Numbers kept of where a card is in its chunk (Stored).
 POSITIONS = 6
 
@@ -148,38 +150,40 @@ class Cut:
         text = self.text
         return _hash(b"h" + _person(escapes), (text[: self.first] + "\0" + text[self.end :]).encode("utf-8", "surrogatepass"))
 
-    def split(self) -> Split:
-        """The chunks' bodies: one split of the card list's bytes, not a slice and an encoding per
-        chunk (a fifth of re-reading a 100,000-card deck)."""
-        region = self.text[self.first : self.end].encode("utf-8", "surrogatepass")
-        broken = not region.endswith(b"\n")
-        return Split(region[1 : None if broken else -1].split(b"\n-"), broken)
+    def bodies(self) -> Iterator[bytes]:
+        """Each chunk's body, in order: the chunk but its '-' and its final line break, as bytes.
+        The card list is encoded and split a block of about a megabyte at a time (one split of
+        it all was the file's size twice over beside the deck being read, 26 MiB at 100k cards),
+        not a slice and an encoding per chunk (a fifth of re-reading a 100,000-card deck)."""
+        text, end, start = self.text, self.end, self.first
+        while start < end:
+            # A block ends where a chunk starts (after its "\n", at its '-'), or where the list does.
+            stop = text.find("\n-", min(start + _BLOCK, end), end) + 1 or end
+            block = text[start + 1 : stop].encode("utf-8", "surrogatepass")
+            yield from (block[:-1] if block.endswith(b"\n") else block).split(b"\n-")
+            start = stop
 
+    @property
+    def broken(self) -> bool:
+        """Whether the last chunk has no final line break (a file without one)."""
+        return not self.text.endswith("\n", self.first, self.end)
 
-@dataclass(frozen=True, slots=True)
-class Split:
-    """A card list as its chunks' bodies: chunk n is '-', `bodies[n]` and a line break (the last
-    without one when `broken`: a file without a final line break)."""
-
-    bodies: list[bytes]
-    broken: bool
-
-    def digests(self, escapes: bool) -> list[bytes]:
-        """`digest` of each chunk, in order."""
+    def digests(self, escapes: bool, bodies: Iterable[bytes] | None = None) -> list[bytes]:
+        """`digest` of each chunk, in order (from its `bodies`, when they are at hand)."""
         base = hashlib.blake2b(digest_size=DIGEST_SIZE, person=_person(escapes))
         digests = []
-        for body in self.bodies:
+        body = b""
+        for body in self.bodies() if bodies is None else bodies:
             hashed = base.copy()
             hashed.update(body)
             digests.append(hashed.digest())
         if self.broken:
-            digests[-1] = _hash(_person(escapes) + b"e", self.bodies[-1])
+            digests[-1] = _hash(_person(escapes) + b"e", body)
         return digests
 
-    def text(self, number: int) -> str:
-        """Chunk `number` as text."""
-        last = self.broken and number == len(self.bodies) - 1
-        return "-" + self.bodies[number].decode("utf-8", "surrogatepass") + ("" if last else "\n")
+    def chunk(self, body: bytes, last: bool) -> str:
+        """The chunk of a body (`bodies`), the last one or not."""
+        return "-" + body.decode("utf-8", "surrogatepass") + ("" if last and self.broken else "\n")
 
 
 def cut(text: str) -> Cut | None:
@@ -228,7 +232,7 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     root, index = header
     alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
     cards: list[tuple[bytes, ReadCard, int]] | None = []
-    for (chunk, line), key in zip(pieces.chunks(), pieces.split().digests(reader.escapes), strict=True):
+    for (chunk, line), key in zip(pieces.chunks(), pieces.digests(reader.escapes), strict=True):
         card = known.card(key, line)
         if card is not None:
             reader.add_clean(card)
@@ -345,7 +349,7 @@ class Witness:
         escapes = self._reader.escapes
         ended: Position = (0, 0)  # where the item before ended
         marks = iter(self._items)
-        digests = pieces.split().digests(escapes)
+        digests = pieces.digests(escapes)
         for (_, line), chunk_key, start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), digests, marks, marks, marks, marks, reads, strict=True):
             if not (ended <= (line, 0) and (line, 1) <= (start_line, start_column) and read.shaped and not read.errors):
                 return None

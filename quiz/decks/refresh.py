@@ -156,13 +156,13 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
         header = _header(pieces, path, escapes, old.header["id"])
     if header is None:
         return None
-    split = pieces.split()
-    digests = split.digests(escapes)
+    bodies = list(pieces.bodies())
+    digests = pieces.digests(escapes, bodies)
     numbers = _match(known, digests)
     if numbers is None:
         return None
-    fresh = _read_fresh(split, numbers, str(path), escapes, header)
-    del split, pieces, text
+    fresh = _read_fresh(pieces, bodies, numbers, str(path), escapes, header)
+    del bodies, pieces, text
     if fresh is None:
         return None
     try:
@@ -230,7 +230,7 @@ def _match(known: bytes, digests: list[bytes]) -> list[int] | None:
     return numbers if len(set(numbers)) == len(numbers) - fresh + (fresh > 0) else None
 
 
-def _read_fresh(split: chunks.Split, numbers: list[int], filename: str, escapes: bool, header: dict[str, Any]) -> dict[int, Fresh] | None:
+def _read_fresh(pieces: chunks.Cut, bodies: list[bytes], numbers: list[int], filename: str, escapes: bool, header: dict[str, Any]) -> dict[int, Fresh] | None:
     """The chunks not known, by number, each composed and read alone; None unless each reads
     without a problem and names only the deck's sources."""
     reader = SchemaReader(filename, None, escapes, defer_hints=True)
@@ -238,7 +238,7 @@ def _read_fresh(split: chunks.Split, numbers: list[int], filename: str, escapes:
     for number, known in enumerate(numbers):
         if known >= 0:
             continue
-        item = chunks.compose_alone(split.text(number), _Loader)
+        item = chunks.compose_alone(pieces.chunk(bodies[number], number == len(bodies) - 1), _Loader)
         if item is None:
             return None
         reading = reader.read_alone(item)
