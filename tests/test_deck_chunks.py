@@ -118,6 +118,15 @@ def test_what_the_cut_cannot_prove_safe_is_parsed_whole(text: str, composed: lis
     assert chunks.read(text, SchemaReader("d.yaml", None), chunks.Remembered(), _Loader) is None
 
 
+def test_a_deck_mostly_changed_is_parsed_whole(composed: list[str]) -> None:
+    text = deck(2 * chunks.FEW)
+    edited = text.replace("title: T", 'title: "T\\\\"')  # a backslash: every chunk's digest changes
+    result = same(edited, known_of(text))
+    assert composed == [] and result.chunks is not None  # parsed whole, its chunks kept for next time
+    same(text.replace("Question 1?", "Changed?"), known_of(text))
+    assert composed == ["chunk"]
+
+
 def test_a_deck_cached_by_the_catalogue_is_read_again_chunk_by_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, composed: list[str]) -> None:
     monkeypatch.setenv("QUIZ_HOME", str(tmp_path / "home"))
     path = tmp_path / "d.yaml"

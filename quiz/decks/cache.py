@@ -124,24 +124,33 @@ def opened(file: Path) -> Deck | None:
 
 def known(cache_dir: Path, deck_path: Path) -> Known:
     """The chunks of the deck file's last version that read cleanly (whatever the file is now;
-    see quiz/decks/chunks.py); none when there are none."""
+    see quiz/decks/chunks.py); none when there are none. Their entries are read when first asked
+    for, from the cache file as it was opened here."""
     from quiz.decks.chunks import Remembered, Stored
 
     try:
         file = cache_file(cache_dir, deck_path)
         if file.is_file():
             db = connect(file)
-            try:
-                row = db.execute("SELECT stamp, digests, positions FROM deck").fetchone()
-                if row is not None and row[1] is not None and json.loads(row[0])[:3] == maker(deck_path):
-                    positions = array("I")
-                    positions.frombytes(row[2])
-                    return Stored(row[1], rows.entries(lambda sql: db.execute(sql).fetchall()), positions)
-            finally:
-                db.close()
+            row = db.execute("SELECT stamp, digests, positions FROM deck").fetchone()
+            if row is not None and row[1] is not None and json.loads(row[0])[:3] == maker(deck_path):
+                return Stored(row[1], lambda: _chunks(db, row[2]))
+            db.close()
     except (OSError, ValueError, KeyError, TypeError, sqlite3.Error):
         pass
     return Remembered()
+
+
+def _chunks(db: sqlite3.Connection, blob: bytes) -> tuple[list[Entry], array[int]] | None:
+    """The known chunks' entries and positions (chunks.Stored), None when they cannot be read."""
+    try:
+        positions = array("I")
+        positions.frombytes(blob)
+        return rows.entries(lambda sql: db.execute(sql).fetchall()), positions
+    except (ValueError, KeyError, TypeError, IndexError, sqlite3.Error):
+        return None
+    finally:
+        db.close()
 
 
 def write(cache_dir: Path, deck_path: Path, deck: Deck, chunks: Records | None = None, file: bytes | None = None, when: str | None = None) -> None:

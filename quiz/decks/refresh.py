@@ -159,7 +159,7 @@ def update(cache_dir: Path, path: Path, old: Previous, raw: bytes, when: str, di
     bodies = list(pieces.bodies())
     digests = pieces.digests(escapes, bodies)
     numbers = _match(known, digests)
-    if numbers is None:
+    if numbers is None or chunks.mostly_new(numbers.count(-1), len(numbers)):
         return None
     fresh = _read_fresh(pieces, bodies, numbers, str(path), escapes, header)
     del bodies, pieces, text
