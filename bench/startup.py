@@ -16,8 +16,9 @@ temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the pe
 - first question, interactive (in a pseudo-terminal, until the question is drawn: by quiz itself
   while questionary loads, see quiz/study/early.py);
 - first question after the deck file changed (its parsed-deck cache is stale): touched only, one
-  card edited, 1 % of the cards edited (each run edits them again), and a wholly new file (its
-  cache deleted first: every card parsed); `--misses-only` measures just these;
+  card edited, 1 % of the cards edited, the deck's title edited (each run edits them again), and
+  a wholly new file (its cache deleted first: every card parsed); `--misses-only` measures just
+  these;
 - `quiz check` on the deck, beside a process that merely loads it with PyYAML's C loader;
 - `quiz stats`, `quiz decks` and `quiz` (the dashboard);
 - one answer, from submitting it to the next prompt (`--plain`; median and p99);
@@ -238,7 +239,8 @@ _QUESTION = re.compile(r"Question number (\d+) about")
 
 def editor(deck: Path, original: str, every: int) -> Callable[[], None]:
     """Before each run, a new text for the question of every `every`-th typed card (from card
-    1: one card edited when `every` is the deck's size), the rest as `original`."""
+    1: one card edited when `every` is the deck's size; none when it is 0: the deck's title
+    instead), the rest as `original`."""
     runs = [0]
 
     def edit() -> None:
@@ -246,7 +248,10 @@ def editor(deck: Path, original: str, every: int) -> Callable[[], None]:
         def question(match: re.Match[str]) -> str:
             n = int(match.group(1))
             return f"Question number {n} edit {runs[0]} about" if n % every == 1 else match.group(0)
-        deck.write_text(_QUESTION.sub(question, original), encoding="utf-8")
+        if every:
+            deck.write_text(_QUESTION.sub(question, original), encoding="utf-8")
+        else:
+            deck.write_text(original.replace("title: Benchmark deck", f"title: Benchmark deck {runs[0]}", 1), encoding="utf-8")
 
     return edit
 
@@ -301,7 +306,7 @@ def scale(cards: int, args: argparse.Namespace, base_env: dict[str, str]) -> Non
             report("first question, deck file changed", repeat(slow, lambda s: first_question_plain(deck, env, s, touch)))
             original = deck.read_text(encoding="utf-8")
             try:
-                for name, every in (("  one card edited", cards), ("  1 % of the cards edited", 100)):
+                for name, every in (("  one card edited", cards), ("  1 % of the cards edited", 100), ("  the title edited", 0)):
                     report(name, repeat(slow, lambda s, e=editor(deck, original, every): first_question_plain(deck, env, s, e)))  # type: ignore[misc]
             finally:
                 deck.write_text(original, encoding="utf-8")

@@ -124,3 +124,15 @@ def test_replacing_a_field_of_a_cached_deck_gives_a_plain_deck(tmp_path: Path) -
     changed = replace(cached, title="Another title")
     assert type(changed) is Deck and changed == replace(deck, title="Another title")
     assert changed.cards() == deck.cards()
+
+
+def test_entries_their_cards_do_not_give_back_are_written_out(tmp_path: Path) -> None:
+    # Not what reading a deck gives (no answer; a cloze without gaps makes no card), but a Deck can hold them.
+    path = tmp_path / "d.yaml"
+    path.write_text("title: T\n", encoding="utf-8")
+    odd = (Entry(question="q"), Entry(id="c", question="Q?", answer="a"), Entry(id="z", cloze="{{a}} and {{b}}"))
+    for entries in (odd, (*odd, Entry(cloze="no gaps"))):
+        deck = Deck(id="d", title="T", entries=entries)
+        cache.write(tmp_path / "c", path, deck)
+        cached = cache.read(tmp_path / "c", path)
+        assert cached is not None and cached.entries == deck.entries and cached.cards() == deck.cards()

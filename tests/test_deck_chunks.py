@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -79,7 +80,7 @@ def test_an_edit_reparses_only_what_changed_and_keeps_the_cards(composed: list[s
     edited = text.replace(card(7), card(7, "A new question?")).replace(card(30), "")
     result = same(edited, known)
     assert composed == ["chunk"]
-    assert result.chunks is not None and len(result.chunks) == 49
+    assert result.chunks is not None and len(result.chunks.cards) == 49
     assert result.deck is not None and result.deck.exam is not None
 
 
@@ -115,6 +116,15 @@ def test_what_the_cut_cannot_prove_safe_is_parsed_whole(text: str, composed: lis
     same(text, known_of(deck(3)))
     assert check_text(text, "d.yaml", known=chunks.Remembered()).chunks is None
     assert chunks.read(text, SchemaReader("d.yaml", None), chunks.Remembered(), _Loader) is None
+
+
+def test_a_deck_mostly_changed_is_parsed_whole(composed: list[str]) -> None:
+    text = deck(2 * chunks.FEW)
+    edited = text.replace("title: T", 'title: "T\\\\"')  # a backslash: every chunk's digest changes
+    result = same(edited, known_of(text))
+    assert composed == [] and result.chunks is not None  # parsed whole, its chunks kept for next time
+    same(text.replace("Question 1?", "Changed?"), known_of(text))
+    assert composed == ["chunk"]
 
 
 def test_a_deck_cached_by_the_catalogue_is_read_again_chunk_by_chunk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, composed: list[str]) -> None:
@@ -238,3 +248,19 @@ def test_the_generated_decks_are_mostly_read_chunk_by_chunk() -> None:
         text = deck(5 + n % 7).replace(card(2), card(2, f"Changed {n}?"))
         read += chunks.read(text, SchemaReader("d.yaml", None), known_of(deck(5)), _Loader) is not None
     assert read == 60
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(edits(), st.integers(1, 80), st.booleans())
+def test_the_chunks_bodies_and_digests_by_blocks_are_each_chunks(case: tuple[str, str], block: int, escapes: bool) -> None:
+    for text in (*case, case[1].rstrip("\n")):  # and a file without a final line break
+        pieces = chunks.cut(text)
+        if pieces is None:
+            continue
+        with mock.patch.object(chunks, "_BLOCK", block):
+            bodies = list(pieces.bodies())
+            assert pieces.digests(escapes) == pieces.digests(escapes, bodies)
+        texts = [chunk for chunk, _ in pieces.chunks()]
+        assert [pieces.chunk(body, number == len(bodies) - 1) for number, body in enumerate(bodies)] == texts
+        assert pieces.digests(escapes, bodies) == [chunks.digest(chunk, escapes) for chunk in texts]
+        assert len(set(pieces.digests(escapes))) == len(set(texts)) and pieces.count() == len(texts)

@@ -76,14 +76,13 @@ def read(path: Path) -> DeckFile:
     cached = deckcache.read(cache_dir(), path)
     if cached is not None:
         return DeckFile(path, cached, ())
-    from quiz.decks.file import check_path, collector_paused  # YAML is parsed only when the cache misses
+    from quiz.decks.file import collector_paused  # YAML is parsed only when the cache misses
+    from quiz.decks.refresh import reread
 
     with collector_paused():
-        # Only the chunks of the file that changed since it was cached are parsed again.
-        result = check_path(path, known=deckcache.known(cache_dir(), path))
-        if result.deck is not None:
-            deckcache.write(cache_dir(), path, result.deck, result.chunks)
-    return DeckFile(path, result.deck, tuple(str(p) for p in result.errors))
+        # Only what changed since the file was cached is read again.
+        deck, errors = reread(cache_dir(), path)
+    return DeckFile(path, deck, tuple(str(p) for p in errors))
 
 
 def default_files(warn: Callable[[str], None]) -> list[Path]:

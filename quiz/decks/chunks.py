@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -51,17 +51,30 @@ _CARDS = re.compile(r"^cards:(?:[ ]+(?:#.*)?)?\n(?:[ ]*(?:#.*)?\n)*(?=-(?: |$))"
 # The first line after the list's first item that starts at column 0 and is not an item, a
 # comment or blank: the list's end.
 _LIST_END = re.compile(r"\n(?:[^ #\n-]|-[^ \n])")
-_ITEM = re.compile(r"\n-")
 DIGEST_SIZE = 16
+# Unknown chunks that are always composed alone, however few are known (`mostly_new`).
+FEW = 100
+# About how many characters of the card list are encoded at a time (Cut.bodies).
+_BLOCK = 1 << 20
+# Numbers kept of where a card is in its chunk (Stored).
+POSITIONS = 6
 
-# The chunks of a deck that read cleanly, in order, for the cache: digest, card, the chunk's line.
-Records = list[tuple[bytes, ReadCard, int]]
+
+@dataclass(frozen=True, slots=True)
+class Records:
+    """The chunks of a deck that read cleanly, for the cache: what the header is known by
+    (`Cut.head`), and each chunk in order: its digest, its card and the line it starts on."""
+
+    head: bytes
+    cards: list[tuple[bytes, ReadCard, int]]
 
 
 class Known(Protocol):
     """Chunks known to read cleanly alone, by digest."""
 
     def __len__(self) -> int: ...
+
+    def __contains__(self, digest: object) -> bool: ...
 
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
         """The card that the chunk gave, `lines` down the file (None: not known)."""
@@ -71,10 +84,13 @@ class Remembered:
     """Known chunks: those of a reading's records (`CheckResult.chunks`)."""
 
     def __init__(self, records: Records | None = None) -> None:
-        self._cards = {digest: read.shifted(-line) for digest, read, line in records or ()}
+        self._cards = {digest: read.shifted(-line) for digest, read, line in records.cards} if records else {}
 
     def __len__(self) -> int:
         return len(self._cards)
+
+    def __contains__(self, digest: object) -> bool:
+        return digest in self._cards
 
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
         read = self._cards.get(digest)
@@ -82,30 +98,40 @@ class Remembered:
 
 
 class Stored:
-    """Known chunks as the parsed-deck cache keeps them: digests, entries and positions in order
-    (the line, column of the card, its source and its quote in the chunk; None when none)."""
+    """Known chunks as the parsed-deck cache keeps them: their digests, and their entries and
+    positions in order (six numbers an entry: the line, column of the card, its source and its
+    quote in the chunk, from 1; 0 when none, see quiz/decks/rows.py), read by `load` when a card
+    is first asked for (a deck mostly changed is parsed whole without them; None: unreadable,
+    so nothing is known)."""
 
-    def __init__(self, digests: bytes, entries: Sequence[Entry], positions: Sequence[Sequence[int | None]]) -> None:
-        if not len(digests) == DIGEST_SIZE * len(entries) == DIGEST_SIZE * len(positions):
-            raise ValueError("the chunks' digests, entries and positions do not line up")
+    def __init__(self, digests: bytes, load: Callable[[], tuple[Sequence[Entry], Sequence[int]] | None]) -> None:
         self._index = {digests[start : start + DIGEST_SIZE]: number for number, start in enumerate(range(0, len(digests), DIGEST_SIZE))}
-        self._entries = entries
-        self._positions = positions
+        self._load: Callable[[], tuple[Sequence[Entry], Sequence[int]] | None] | None = load
+        self._entries: Sequence[Entry] = ()
+        self._positions: Sequence[int] = ()
 
     def __len__(self) -> int:
         return len(self._index)
 
+    def __contains__(self, digest: object) -> bool:
+        return digest in self._index
+
     def card(self, digest: bytes, lines: int) -> ReadCard | None:
+        if self._load is not None:
+            loaded, self._load = self._load(), None
+            self._entries, self._positions = loaded or ((), ())
+            if not len(self._entries) == len(self._index) == len(self._positions) // POSITIONS:
+                self._index = {}
         number = self._index.get(digest)
         if number is None:
             return None
-        line, column, source_line, source_column, quote_line, quote_column = self._positions[number]
-        assert line is not None and column is not None
+        start = POSITIONS * number
+        line, column, source_line, source_column, quote_line, quote_column = self._positions[start : start + POSITIONS]
         return ReadCard(self._entries[number], (line + lines, column), 0, _at(source_line, source_column, lines), _at(quote_line, quote_column, lines), shaped=True)
 
 
-def _at(line: int | None, column: int | None, lines: int) -> Position | None:
-    return None if line is None or column is None else (line + lines, column)
+def _at(line: int, column: int, lines: int) -> Position | None:
+    return None if not line else (line + lines, column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,19 +141,65 @@ class Cut:
     text: str
     header: str  # the text with the card list's lines blank
     cards_line: int  # the line of the `cards:` key
-    starts: list[int]  # where each chunk starts
+    first: int  # where the card list starts (its first '- ')
     end: int  # where the card list ends
     first_line: int  # the card list's first line
     end_line: int  # the line after its last
     to_end: bool  # whether the card list runs to the end of the text
 
+    def count(self) -> int:
+        """How many chunks there are."""
+        return self.text.count("\n-", self.first, self.end) + 1
+
     def chunks(self) -> Iterator[tuple[str, int]]:
         """Each chunk and the line it starts on, cut as asked for (all at once are the file's size again)."""
-        text, line = self.text, self.first_line
-        for start, stop in zip(self.starts, [*self.starts[1:], self.end], strict=True):
+        text, line, start = self.text, self.first_line, self.first
+        while start < self.end:
+            stop = text.find("\n-", start, self.end) + 1 or self.end
             chunk = text[start:stop]
             yield chunk, line
             line += chunk.count("\n")
+            start = stop
+
+    def head(self, escapes: bool) -> bytes:
+        """What the cache knows the header by: its text but the card list (whatever its length)."""
+        text = self.text
+        return _hash(b"h" + _person(escapes), (text[: self.first] + "\0" + text[self.end :]).encode("utf-8", "surrogatepass"))
+
+    def bodies(self) -> Iterator[bytes]:
+        """Each chunk's body, in order: the chunk but its '-' and its final line break, as bytes.
+        The card list is encoded and split a block of about a megabyte at a time (one split of
+        it all was the file's size twice over beside the deck being read, 26 MiB at 100k cards),
+        not a slice and an encoding per chunk (a fifth of re-reading a 100,000-card deck)."""
+        text, end, start = self.text, self.end, self.first
+        while start < end:
+            # A block ends where a chunk starts (after its "\n", at its '-'), or where the list does.
+            stop = text.find("\n-", min(start + _BLOCK, end), end) + 1 or end
+            block = text[start + 1 : stop].encode("utf-8", "surrogatepass")
+            yield from (block[:-1] if block.endswith(b"\n") else block).split(b"\n-")
+            start = stop
+
+    @property
+    def broken(self) -> bool:
+        """Whether the last chunk has no final line break (a file without one)."""
+        return not self.text.endswith("\n", self.first, self.end)
+
+    def digests(self, escapes: bool, bodies: Iterable[bytes] | None = None) -> list[bytes]:
+        """`digest` of each chunk, in order (from its `bodies`, when they are at hand)."""
+        base = hashlib.blake2b(digest_size=DIGEST_SIZE, person=_person(escapes))
+        digests = []
+        body = b""
+        for body in self.bodies() if bodies is None else bodies:
+            hashed = base.copy()
+            hashed.update(body)
+            digests.append(hashed.digest())
+        if self.broken:
+            digests[-1] = _hash(_person(escapes) + b"e", body)
+        return digests
+
+    def chunk(self, body: bytes, last: bool) -> str:
+        """The chunk of a body (`bodies`), the last one or not."""
+        return "-" + body.decode("utf-8", "surrogatepass") + ("" if last and self.broken else "\n")
 
 
 def cut(text: str) -> Cut | None:
@@ -140,17 +212,27 @@ def cut(text: str) -> Cut | None:
     first = cards.end()
     ends = _LIST_END.search(text, first)
     end = len(text) if ends is None else ends.start() + 1
-    # Every line of the list that starts at column 0 with '-' starts an item, the first included.
-    starts = [first, *(item.start() + 1 for item in _ITEM.finditer(text, first, end))]
     first_line, end_line = text.count("\n", 0, first), text.count("\n", 0, end)
     header = text[:first] + "\n" * (end_line - first_line) + text[end:]
-    return Cut(text, header, text.count("\n", 0, cards.start()), starts, end, first_line, end_line, end == len(text))
+    return Cut(text, header, text.count("\n", 0, cards.start()), first, end, first_line, end_line, end == len(text))
 
 
 def digest(chunk: str, escapes: bool) -> bytes:
     """What the cache knows a chunk by: its text, and whether the deck's text is cleaned of
-    escaped control characters (SchemaReader's `escapes`, which depends on the whole file)."""
-    return hashlib.blake2b(chunk.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE, person=b"1" if escapes else b"0").digest()
+    escaped control characters (SchemaReader's `escapes`, which depends on the whole file).
+    A chunk is '-', a body and a line break, hashed as its body (see `Cut.digests`); the last
+    chunk of a file without a final line break is told apart."""
+    if chunk.endswith("\n"):
+        return _hash(_person(escapes), chunk[1:-1].encode("utf-8", "surrogatepass"))
+    return _hash(_person(escapes) + b"e", chunk[1:].encode("utf-8", "surrogatepass"))
+
+
+def _person(escapes: bool) -> bytes:
+    return b"1" if escapes else b"0"
+
+
+def _hash(person: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE, person=person).digest()
 
 
 def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tuple[yaml.Node, Records | None] | None:
@@ -160,6 +242,53 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     pieces = cut(text)
     if pieces is None:
         return None
+    header = compose_header(pieces, reader, loader)
+    if header is None:
+        return None
+    root, index = header
+    digests = pieces.digests(reader.escapes)
+    if len(known) and mostly_new(sum(key not in known for key in digests), len(digests)):
+        return None
+    alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
+    cards: list[tuple[bytes, ReadCard, int]] | None = []
+    for (chunk, line), key in zip(pieces.chunks(), digests, strict=True):
+        card = known.card(key, line)
+        if card is not None:
+            reader.add_clean(card)
+            if cards is not None:
+                cards.append((key, card, line))
+            continue
+        item = compose_alone(chunk, loader)
+        if item is None:
+            return None
+        reading = alone.read_alone(item)
+        placed = reader.add(reading, line)
+        if cards is not None and reading.clean and placed is not None:
+            cards.append((key, placed, line))
+        else:
+            cards = None
+    empty_cards(root, index, reader.filename, pieces.first_line)
+    return root, None if cards is None else Records(pieces.head(reader.escapes), cards)
+
+
+def empty_cards(root: yaml.MappingNode, index: int, filename: str, line: int) -> None:
+    """The header's cards key given the card list as the whole parse gives it: a list that held
+    items, handed over as they came (so it holds none), starting on `line`."""
+    mark = yaml.Mark(filename, 0, line, 0, None, 0)
+    root.value[index] = (root.value[index][0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
+
+
+def mostly_new(unknown: int, chunks: int) -> bool:
+    """Whether so many chunks are unknown that a whole parse costs less: composing a chunk alone
+    costs about twice its share of a whole parse (19 s against 9 s for 100,000 cards), as when a
+    deck's first backslash changes every chunk's digest. A few (FEW) cost milliseconds either way."""
+    return 2 * unknown > chunks and unknown > FEW
+
+
+def compose_header(pieces: Cut, reader: SchemaReader, loader: type[Any]) -> tuple[yaml.MappingNode, int] | None:
+    """The header composed alone (`reader` reads what it holds of the deck's cards: nothing),
+    and the index of the cards key in it; None unless the cards key the whole parse streams is
+    the one cut at, with nothing else after it."""
     keys: list[yaml.Node] = []
 
     def streamed(key: yaml.Node) -> bool:
@@ -172,7 +301,6 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
         root = Composer(pieces.header, loader, streamed, reader.card).document()
     except (yaml.YAMLError, Refused):
         return None
-    # The cards key the whole parse streams is the one cut at, and nothing else follows it.
     if not keys or (keys[0].start_mark.line, keys[0].start_mark.column) != (pieces.cards_line, 0):
         return None
     assert isinstance(root, yaml.MappingNode)  # only a mapping's keys are streamed
@@ -180,33 +308,19 @@ def read(text: str, reader: SchemaReader, known: Known, loader: type[Any]) -> tu
     value = root.value[index][1]
     if not (type(value) is yaml.ScalarNode and value.tag == NULL_TAG and value.value == ""):
         return None
-    alone = SchemaReader(reader.filename, None, reader.escapes, defer_hints=True)
-    records: Records | None = []
-    for chunk, line in pieces.chunks():
-        key = digest(chunk, reader.escapes)
-        card = known.card(key, line)
-        if card is not None:
-            reader.add_clean(card)
-            if records is not None:
-                records.append((key, card, line))
-            continue
-        composer = Composer(chunk, loader, _never, _ignore)
-        try:
-            items = composer.items(1)
-        except (yaml.YAMLError, Refused):
-            return None
-        if items is None or len(items) != 1 or composer.anchored:
-            return None
-        reading = alone.read_alone(items[0])
-        placed = reader.add(reading, line)
-        if records is not None and reading.clean and placed is not None:
-            records.append((key, placed, line))
-        else:
-            records = None
-    # The card list as the whole parse gives it: its items were handed over as they came.
-    mark = yaml.Mark(reader.filename, 0, pieces.first_line, 0, None, 0)
-    root.value[index] = (keys[0], yaml.SequenceNode(SEQ_TAG, [], mark, mark, flow_style=False))
-    return root, records
+    return root, index
+
+
+def compose_alone(chunk: str, loader: type[Any]) -> yaml.Node | None:
+    """A chunk's one item, composed alone; None when it is not exactly one item without anchors."""
+    composer = Composer(chunk, loader, _never, _ignore)
+    try:
+        items = composer.items(1)
+    except (yaml.YAMLError, Refused):
+        return None
+    if items is None or len(items) != 1 or composer.anchored:
+        return None
+    return items[0]
 
 
 class Witness:
@@ -247,7 +361,7 @@ class Witness:
             return None
         if (key.start_mark.line, key.start_mark.column) != (pieces.cards_line, 0):
             return None
-        if not len(self._items) == 4 * len(pieces.starts) == 4 * len(reads):
+        if not len(self._items) == 4 * pieces.count() == 4 * len(reads):
             return None
         if pieces.to_end:
             last = (pieces.end_line + 1, 0)
@@ -257,16 +371,17 @@ class Witness:
             last = (pieces.end_line, 0)
             if after == len(keys) or (keys[after].start_mark.line, keys[after].start_mark.column) != last:
                 return None
-        records: Records = []
+        cards: list[tuple[bytes, ReadCard, int]] = []
         escapes = self._reader.escapes
         ended: Position = (0, 0)  # where the item before ended
         marks = iter(self._items)
-        for (chunk, line), start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), marks, marks, marks, marks, reads, strict=True):
+        digests = pieces.digests(escapes)
+        for (_, line), chunk_key, start_line, start_column, end_line, end_column, read in zip(pieces.chunks(), digests, marks, marks, marks, marks, reads, strict=True):
             if not (ended <= (line, 0) and (line, 1) <= (start_line, start_column) and read.shaped and not read.errors):
                 return None
-            records.append((digest(chunk, escapes), read, line))
+            cards.append((chunk_key, read, line))
             ended = (end_line, end_column)
-        return records if ended <= last else None
+        return Records(pieces.head(escapes), cards) if ended <= last else None
 
 
 def _never(_: yaml.Node) -> bool:

@@ -26,7 +26,7 @@ from quiz.decks.model import ENTRY_KEYS, Deck, Entry, Source
 from quiz.decks.reader import ID_PATTERN, Problem, SchemaReader
 from quiz.decks.sources import SourceFiles
 
-__all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_path", "check_text", "dump", "load_path", "load_text"]
+__all__ = ["ID_PATTERN", "CheckResult", "DeckError", "Problem", "check_bytes", "check_path", "check_text", "dump", "load_path", "load_text"]
 
 try:  # The C composer is several times faster; fall back when libyaml is missing.
     from yaml import CSafeDumper as _BaseDumper
@@ -76,11 +76,16 @@ def check_path(path: str | Path, verify_sources: bool = False, source_root: Path
     from quiz.files import FileError, read_bytes
 
     path = Path(path)
-    name = str(path)
     try:
         raw = read_bytes(path, MAX_BYTES, "deck")
     except FileError as exc:
-        return CheckResult(None, [Problem(name, 1, 1, exc.reason)])
+        return CheckResult(None, [Problem(str(path), 1, 1, exc.reason)])
+    return check_bytes(raw, path, verify_sources, source_root, known)
+
+
+def check_bytes(raw: bytes, path: Path, verify_sources: bool = False, source_root: Path | None = None, known: chunks.Known | None = None) -> CheckResult:
+    """`check_path` of the bytes read from `path`."""
+    name = str(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
