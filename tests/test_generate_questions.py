@@ -180,3 +180,20 @@ def test_a_qualified_or_modifying_amount_stays_a_cloze() -> None:
         cards = offered(text)
         assert not [c for c in cards if c.kind in ("howmuch", "howlong")]
         assert asked(cards, answer, "cloze")
+
+
+def test_a_description_stands_for_the_one_name_it_heads() -> None:
+    # "the pact" of an article about one pact is that pact: the card names it, as the reader of
+    # the article would. The control: an article naming two pacts as often leaves "the pact" as written.
+    one_pact = (
+        "The Treaty of Tordesillas and the Alpine Pact were signed in Spain. "
+        "The Alpine Pact was signed by nine nations in 1921. The pact lasted for 31 years and ended in 1952."
+    )
+    cards = offered(one_pact)
+    assert any("The Alpine Pact lasted" in c.text for c in cards), [c.text for c in cards]
+    two_pacts = (
+        "The Alpine Pact and the Baltic Pact were signed in Spain. The Baltic Pact was signed by six nations. "
+        "The Alpine Pact was signed by nine nations in 1921. The pact lasted for 31 years and ended in 1952."
+    )
+    assert not any("Pact lasted" in c.text for c in offered(two_pacts))
+    assert any("The pact lasted" in c.text for c in offered(two_pacts))

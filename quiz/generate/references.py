@@ -48,7 +48,8 @@ DOMINANCE = 2
 # institutions, where the name is the only such thing an article is about.
 HEAD_NOUNS = frozenset(
     """river delta lake sea bay island valley region province basin canal strait peninsula desert
-    court commission council committee department ministry university agency parliament""".split()
+    court commission council committee department ministry university agency parliament
+    telescope pact treaty accords doctrine program monument mission station conference summit""".split()
 )
 MENTIONED = re.compile(r"\b[Tt]he ([a-z]+)\b")
 MIN_SALIENT_MENTIONS = 2
