@@ -3,7 +3,7 @@ deterministic."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.decks.file import check_text, dump
@@ -52,6 +52,9 @@ with_facts = st.tuples(st.sampled_from(FACTS), st.lists(st.sampled_from(SENTENCE
 
 @settings(settings.get_profile("generate"))
 @given(text=with_facts)
+# Found by hypothesis: short sentences without the commonest function words ("Those talks
+# failed.") once made looks_english refuse the text.
+@example(text=" ".join(["About 4,500 workers built the canal between 1904 and 1914.", *["Those talks failed."] * 8]))
 def test_a_text_with_a_fact_gives_a_valid_deck(text: str) -> None:
     deck = generate([("article.txt", text)])
     assert deck.entries and not check_text(dump(deck), "deck.yaml", "deck").errors

@@ -430,7 +430,8 @@ def extract_html(html: str) -> tuple[list[str], str]:
 
 ENGLISH_WORDS = frozenset(
     "the of and to a in is was for on that with as by at from it his her are were be has have had an this which"
-    " their its or not but they he she we said after will would been who also more than".split()
+    " their its or not but they he she we said after will would been who also more than"
+    " those these there then when where what could does did our your you them into over under about between before during".split()
 )
 
 
