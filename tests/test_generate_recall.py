@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
-from quiz.generate.clozetext import _comma_bounded, _fit
+from quiz.generate.clozetext import _clause_part, _comma_bounded, _fit
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed
@@ -366,3 +366,22 @@ def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
     # the precision branch, the opening phrase set off by its comma goes whole: clozetext._leading).
     shown = " ".join(t.text for t in cut)
     assert "Marsh Creek Park" in shown and len(cut) < len(doc) - 1 and "Summit in last week" not in shown
+
+
+def test_what_follows_a_second_verb_is_never_kept_for_the_first() -> None:
+    # As the parser may read it: "north of the village of Vell" hung on "left", though it tells where the crew landed.
+    words = "The crew left the port of Dover on May 5 , and made a landing on May 6 , north of the village of Vell .".split()
+    tags = ["DT", "NN", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "CD", ",", "CC", "VBD", "DT", "NN", "IN", "NNP", "CD", ",", "NN", "IN", "DT", "NN", "IN", "NNP", "."]
+    heads = [1, 2, 2, 4, 2, 4, 5, 2, 7, 8, 2, 2, 2, 14, 12, 12, 15, 16, 2, 2, 19, 22, 20, 22, 23, 2]
+    deps = [
+        "det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "pobj", "nummod", "punct", "cc", "conj", "det", "dobj",
+        "prep", "pobj", "nummod", "punct", "npadvmod", "prep", "det", "pobj", "prep", "pobj", "punct",
+    ]
+    doc = Doc(_nlp().vocab, words=words, tags=tags, heads=heads, deps=deps, sent_starts=[True] + [False] * (len(words) - 1))
+    inside = {t.i for t in doc}
+    for mention in (Mention(24, 25, "Vell", AnswerType.CITY, "Vell", ()), Mention(6, 7, "Dover", AnswerType.CITY, "Dover", ())):
+        kept = _clause_part(doc[2], mention, inside)
+        shown = " ".join(t.text for t in kept or [])
+        assert "north" not in shown or "made a landing" in shown
+    assert _clause_part(doc[2], Mention(6, 7, "Dover", AnswerType.CITY, "Dover", ()), inside)  # positive control: a part is made
+

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 from generate_cards import made, offered, well_formed
+from spacy.tokens import Span
 
 from quiz.generate.nlp import load_model
-from quiz.generate.references import resolve_it, unlinked
+from quiz.generate.references import _role_before, resolve_it, unlinked
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 COMPANY = (
@@ -203,3 +204,9 @@ def test_the_trio_after_a_sentence_naming_three_people_is_those_three() -> None:
     assert any("Ann Reed, Tom Hale and Maria Lopez reach" in t for t in texts)
     texts = [c.text for c in made("The sailors Ann Reed and Maria Lopez left the port of Dover in the spring of 1901. " + rest)]
     assert texts and not any("reached" in t for t in texts)  # two people: "the trio" is unknown
+
+
+def test_a_name_after_a_role_noun_is_a_person_whatever_its_label() -> None:
+    doc = load_model()("NASA astronaut Ann Reed returned to Earth with cosmonaut Tom Hale and the crew in May.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="LOC"), Span(doc, 9, 11, label="LOC")]
+    assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Earth": no role noun before it

@@ -80,8 +80,10 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
                 return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
             kept = [t for t in tokens if t.i in part]
         else:
+            if mention.start > child.right_edge.i:
+                return tokens  # what follows the second verb is its, whatever the parse says: no cut
             joint = {t.i for t in root.children if t.dep_ in ("cc", "punct") and root.i < t.i < child.i}
-            kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2)]
+            kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2) and t.i < child.i]
         return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens
     return tokens
 

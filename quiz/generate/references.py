@@ -209,6 +209,15 @@ PERSON_PRONOUNS = frozenset("he him his she her".split())
 PEOPLE_NOUNS = frozenset("men women people".split())
 
 
+def _role_before(ent: Span) -> bool:
+    """A name of two words or more right after a lower-case noun naming what its bearer is
+    ("astronaut Loral O’Hara", "participant Marina Vasilevskaya"): a person, however the tagger
+    labels it."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return len(ent) >= 2 and all(t.tag_ == "NNP" for t in ent) and before is not None and before.tag_ == "NN" and before.text.islower() and before.dep_ == "compound" and before.head.i in range(ent.start, ent.end)
+
+
 def both_people(words: list[Token], previous: Span, entities: Entities, article: int) -> Replacements:
     """ "Both men" or "The two men" opening a sentence after one that names exactly two people:
     "Nicholas Butler and James Shotwell were …". Anything else stays, and context.py drops it."""
@@ -218,7 +227,7 @@ def both_people(words: list[Token], previous: Span, entities: Entities, article:
         size, count = 2, 3  # "The trio departed …"
     elif not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
         return ()
-    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON"))
+    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON" or _role_before(e)))
     if len(people) != count:
         return ()
     return ((words[0].i, ", ".join(people[:-1]) + f" and {people[-1]}"), *((w.i, "") for w in words[1:size]))
