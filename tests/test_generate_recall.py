@@ -13,13 +13,14 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from quiz.generate.candidates import candidates, gapped
-from quiz.generate.clauses import clauses
+from quiz.generate.clauses import clauses, has_bad_reference
 from quiz.generate.clean import clean_article
 from quiz.generate.clozetext import _clause_part, _comma_bounded, _fit
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed
 from quiz.generate.nlp import build_entities, load_model, parse
+from quiz.generate.terms import name_tail
 from quiz.generate.types import AnswerType, Mention
 
 
@@ -385,3 +386,17 @@ def test_what_follows_a_second_verb_is_never_kept_for_the_first() -> None:
         assert "north" not in shown or "made a landing" in shown
     assert _clause_part(doc[2], Mention(6, 7, "Dover", AnswerType.CITY, "Dover", ()), inside)  # positive control: a part is made
 
+
+
+def test_a_capitalised_word_after_a_proper_noun_opens_no_term() -> None:
+    words = "The city named the Vega V rocket garden after its founder .".split()
+    tags = ["DT", "NN", "VBD", "DT", "NNP", "NN", "NN", "NN", "IN", "PRP$", "NN", "."]
+    doc = Doc(_nlp().vocab, words=words, tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
+    assert name_tail(doc[5]) and not name_tail(doc[6])  # "V" goes on the name "Vega"; "rocket" starts a phrase
+
+
+def test_a_question_cannot_speak_as_the_writer() -> None:
+    doc = _doc("The country remains a leader in the industries critical to our prosperity.")
+    assert has_bad_reference(list(doc), {}) and not has_bad_reference(list(doc), {}, strict=False)
+    doc = _doc("The country remains a leader in the industries critical to its prosperity.")
+    assert not has_bad_reference(list(doc), {})  # positive control: "its" has a noun before it

@@ -345,6 +345,8 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
         word = token.lower_
         if word in PERSON_WORDS and any(resolved.get(t.i) and t.lower_ in PERSON_WORDS for t in tokens[:position]):
             continue  # "… as he will continue" after "He leaves …" read "Abbey leaves …"
+        if strict and word in WRITERS:
+            return True
         if token.tag_ in ("PRP", "PRP$") and word in PERSONAL_PRONOUNS | POSSESSIVES and not has_antecedent(token, tokens, position):
             return True
         if word in DEMONSTRATIVES and token.tag_ == "DT" and (strict or token.dep_ != "det"):
@@ -355,6 +357,7 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
 PERSON_WORDS = frozenset("he him his she her hers".split())
 PLURAL_WORDS = frozenset("they them their theirs".split())
 POSSESSIVES = frozenset("his her its their".split())
+WRITERS = frozenset("our my your".split())  # "our economic prosperity": a question cannot speak as the writer
 
 
 def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], position: int) -> bool:

@@ -81,7 +81,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
 
 def name_tail(first: Token) -> bool:
     """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
-    return first.tag_ in ("NNP", "NNPS") and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
+    return first.text[:1].isupper() and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
 
 
 def head_noun(token: Token) -> bool:
