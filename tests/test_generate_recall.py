@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses, has_bad_reference
 from quiz.generate.clean import clean_article
-from quiz.generate.clozetext import _clause_part, _comma_bounded, _fit
+from quiz.generate.clozetext import _bare_noun_left, _clause_part, _comma_bounded, _fit, own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed
@@ -400,3 +400,22 @@ def test_a_question_cannot_speak_as_the_writer() -> None:
     assert has_bad_reference(list(doc), {}) and not has_bad_reference(list(doc), {}, strict=False)
     doc = _doc("The country remains a leader in the industries critical to its prosperity.")
     assert not has_bad_reference(list(doc), {})  # positive control: "its" has a noun before it
+
+
+def test_a_cut_second_clause_takes_its_whole_joining_words() -> None:
+    doc = _doc("The Harlow office is supporting the new survey of the river towns, as well as helping the towns to count their people.")
+    kept = own_clause(list(doc), doc[:].root, Mention(1, 2, "Harlow", AnswerType.ORGANIZATION, "Harlow", ()))
+    assert " ".join(t.text for t in kept).rstrip(" ,") == "The Harlow office is supporting the new survey of the river towns"
+
+
+def test_a_cut_never_leaves_a_noun_without_its_phrase_at_the_end() -> None:
+    doc = _doc("In 2007 she was named a recipient of the Harbor Medal.")
+    part = list(doc[:-1])
+    assert _bare_noun_left(part, {7, 8, 9, 10})  # "… a recipient." without "of the Harbor Medal"
+    assert not _bare_noun_left(part, {0, 1})  # positive control: "In 2007" is no phrase of a final noun
+
+
+def test_and_before_a_dropped_aside_loses_its_comma() -> None:
+    doc = _doc("She joined the club in 1992 and, from 1996 to 2006, she led its board.")
+    tokens = [t for t in doc if not 8 <= t.i <= 12]  # the aside "from 1996 to 2006," cut, its opening comma left
+    assert gapped(tokens, Mention(3, 4, "club", AnswerType.THING, "club", ()), {}) == "She joined the {{club}} in 1992 and she led its board."

@@ -430,6 +430,7 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verb
     text = re.sub(r",(?=[,.;:])", "", text).lstrip(" ,;:")
     # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
     text = re.sub(r"^(?:and|but|or|so|yet),\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(and|but|or|yet), (?=[a-z])", r"\1 ", text)  # "… Hall of Fame and, he served …" once an aside went
     text = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
     if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
         text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out

@@ -82,8 +82,12 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
         else:
             if mention.start > child.right_edge.i:
                 return tokens  # what follows the second verb is its, whatever the parse says: no cut
-            joint = {t.i for t in root.children if t.dep_ in ("cc", "punct") and root.i < t.i < child.i}
-            kept = [t for t in tokens if t.i not in part and not (t.i in joint and t.i > max(joint) - 2) and t.i < child.i]
+            joint = {t.i for c in root.children if c.dep_ in ("cc", "punct") and root.i < c.i < child.i for t in c.subtree}
+            gap, index = set(), child.left_edge.i - 1
+            while index in joint:  # ", and" or ", as well as" before the second clause goes with it
+                gap.add(index)
+                index -= 1
+            kept = [t for t in tokens if t.i not in part and t.i not in gap and t.i < child.left_edge.i]
         return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens
     return tokens
 
@@ -177,7 +181,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         if token.i in drop or token.i == node.i or holds(token, mention):
             continue
         if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention):
-            drop.add(token.i)
+            drop |= {t.i for t in token.subtree}  # "as well as" goes whole
         elif (
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
             and _separable(token, base) and not compares(token) and not _extraposed(token) or aside(token) or _comma_bounded(token)
@@ -201,6 +205,15 @@ def _inside_name(doc: Doc, cut: set[int]) -> bool:
     """The cut opens between two capitalised words of one name: "the Conservation (in Action Summit)"."""
     first = min(cut)
     return 0 < first < len(doc) - 1 and doc[first].tag_ == "IN" and doc[first - 1].tag_ in ("NNP", "NNPS") and doc[first + 1].tag_ in ("NNP", "NNPS") and doc[first + 1].text[:1].isupper() and doc[first + 1].ent_type_ not in ("GPE", "LOC", "DATE")
+
+
+def _bare_noun_left(part: list[Token], cut: set[int]) -> bool:
+    """Cutting a noun's phrase leaves the part ending on that noun: "a 2007 recipient (of the Doughboy
+    Award)", "selection (as a Distinguished Graduate)"; "the backlog (of paperwork) grew" still reads."""
+    doc = part[0].doc
+    first = min(cut)
+    rest = [t for t in part if t.i not in cut and not t.is_punct]
+    return doc[first].dep_ == "prep" and bool(rest) and rest[-1].i == doc[first].head.i and doc[first].head.tag_ in ("NN", "NNS", "CD")
 
 
 def _bare_verb_left(part: list[Token], cut: set[int]) -> bool:
@@ -279,7 +292,7 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
             trailing = [region_ for token in part if (region_ := _qualifier(token, part, kept, mention))]
-        trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r)]
+        trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r) and not _bare_noun_left(part, r)]
         if not trailing:
             return []
         enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
