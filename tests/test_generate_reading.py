@@ -228,3 +228,24 @@ def test_the_forms_of_the_article_s_own_name_count_together() -> None:
     assert dominant(asking("Harbor Reserve"), counts)
     assert not dominant(asking("Ada Byrne"), counts)  # positive control: the other names still make cards
     assert not dominant(asking("Harbor Reserve"), Counter({"harbor reserve": 3, "ada byrne": 3, "truro": 1}))
+
+
+def test_a_long_cloze_that_cannot_be_cut_whole_to_30_words_may_run_to_36() -> None:
+    found = texts(
+        "Using state grants from the county council, two open programs from Exeter College in Devon and Plymouth College "
+        "in Cornwall are making it possible for farmers, land trust managers, charities, and others to attract otters to "
+        "rivers that need their help."
+    )
+    whole = [text for text in found if "{{Exeter College}}" in text]
+    assert whole and all("making it possible for farmers" in text for text in whole), found
+
+
+def test_a_date_cut_from_its_month_is_no_card() -> None:
+    from quiz.generate.context import reason
+    from quiz.generate.types import AnswerType
+
+    text = "The storm struck Truro on November 25, 1950, and flooded the harbour."
+    dates = [c for c in parsed(text) if c.mention.type in (AnswerType.DATE, AnswerType.DAY) and c.kind == QuestionKind.CLOZE]
+    assert dates and not reason(dates[0])  # positive control: the whole date
+    torn = replace(dates[0], mention=replace(dates[0].mention, text="25, 1950", answer="25, 1950"), text="The storm struck Truro on November {{25, 1950}}.")
+    assert reason(torn) == "a date cut from its month"

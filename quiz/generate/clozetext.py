@@ -130,27 +130,31 @@ def segment(tokens: list[Token], mention: Mention) -> list[Token]:
 
 
 MAX_CLOZE_WORDS = 30
+LONG_CLOZE_WORDS = 36  # only where no shorter cut keeps the card whole
 
 
-def shortened(tokens: list[Token], mention: Mention) -> list[Token]:
-    """A cloze of more than MAX_CLOZE_WORDS words cut to the smallest clause holding the gap that
-    has a subject of its own (a relative clause gets its antecedent: "the policy, which under the
-    1966 act made …" -> "the policy under the 1966 act made …"), without subordinate clauses and
-    comma-set-off phrases that do not hold the gap, then without trailing phrases until it fits;
-    nothing when it cannot be made short enough."""
-    if _words(tokens) <= MAX_CLOZE_WORDS:
+def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> list[Token]:
+    """A cloze of more than `limit` words cut to the smallest clause holding the gap that has a
+    subject of its own (a relative clause gets its antecedent: "the policy, which under the 1966
+    act made …" -> "the policy under the 1966 act made …"), without subordinate clauses and
+    comma-set-off phrases that do not hold the gap, then without trailing phrases until it fits.
+    When nothing fits MAX_CLOZE_WORDS without a cut that breaks it ("making it possible." of
+    "making it possible for ranchers to attract beavers"), up to LONG_CLOZE_WORDS; else nothing."""
+    if _words(tokens) <= limit:
         return tokens
     inside = {t.i for t in tokens}
     top = min(tokens, key=lambda t: len(list(t.ancestors)))
     whole = _clause_part(top, mention, inside)  # the sentence's own clause without its subordinate parts
-    if whole and 6 <= _words(whole) <= MAX_CLOZE_WORDS and whole[0].i <= mention.start and mention.end - 1 <= whole[-1].i:
+    if whole and 6 <= _words(whole) <= limit and whole[0].i <= mention.start and mention.end - 1 <= whole[-1].i:
         return whole
     node = tokens[0].doc[mention.start]
     while True:
         part = _clause_part(node, mention, inside)
         if part is not None:
-            part = _fit(part, mention)
-            return part if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i else []
+            part = _fit(part, mention, limit)
+            if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:
+                return part
+            return shortened(tokens, mention, LONG_CLOZE_WORDS) if limit < LONG_CLOZE_WORDS else []
         if node.head.i == node.i:
             return []
         node = node.head
@@ -252,6 +256,11 @@ def _separable(token: Token, base: list[Token]) -> bool:
     return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
 
 
+def _names_end(token: Token) -> bool:
+    """The "of the Ancients" of "Canyons of the Ancients": a phrase between capitalised words is part of a name."""
+    return token.dep_ == "prep" and token.head.tag_ in ("NNP", "NNPS") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in token.children)
+
+
 def _one_name(token: Token, other: Token) -> bool:
     """Both tokens inside one entity ("Air and Space" of "National Air and Space Museum")."""
     return any(ent.start <= token.i < ent.end and ent.start <= other.i < ent.end for ent in token.doc.ents)
@@ -274,15 +283,15 @@ def _comma_bounded(token: Token) -> bool:
     return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 
-def _fit(part: list[Token], mention: Mention) -> list[Token]:
+def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> list[Token]:
     """The part with trailing phrases that do not hold the gap removed until it fits: of those
     ending where the part ends, the smallest whose removal is enough, else the largest."""
-    while _words(part) > MAX_CLOZE_WORDS:
+    while _words(part) > limit:
         kept = {t.i for t in part}
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token):
+            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token) and not _names_end(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
                 if max(region_) >= last and min(region_) > part[0].i and all(i in region_ for i in kept if i > min(region_)):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
@@ -295,7 +304,7 @@ def _fit(part: list[Token], mention: Mention) -> list[Token]:
         trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r) and not _bare_noun_left(part, r)]
         if not trailing:
             return []
-        enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= MAX_CLOZE_WORDS]
+        enough = [r for r in trailing if _words([t for t in part if t.i not in r]) <= limit]
         cut = min(enough, key=len) if enough else max(trailing, key=len)
         part = [t for t in part if t.i not in cut]
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):

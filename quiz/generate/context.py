@@ -63,6 +63,8 @@ def reason(candidate: Candidate) -> str:
             return "a time named in another sentence"
     if DAY_OF_MONTH.search(body) and DAY_OF_MONTH.search(candidate.sentence.quote) is None:
         return "a date cut from its year"
+    if mention.type in DATE_TYPES_WITHOUT_YEAR and re.match(r"\d{1,2}\b", mention.text):
+        return "a date cut from its month"  # "November 25-{{26, 1950}}"
     if _unit_dropped(candidate):
         return "a number without its unit"
 
