@@ -60,6 +60,11 @@ def test_a_list_cut_after_the_answer_is_no_card() -> None:
     assert whole and not cut_short(whole[0])  # positive control: the whole list is shown
     cut = replace(whole[0], text="The valley was home to the Tamar people, the {{Exe Tribe}}.")
     assert cut_short(cut) == "a list cut after the answer"
+    chained = "Statements came from the Harbor Board, the Tamar Guild, the Exeter Society, the Devon Trust, and the Truro Club."
+    first = [c for c in parsed(chained) if c.kind == QuestionKind.CLOZE and c.mention.text == "Harbor Board"]
+    assert first and not cut_short(first[0])
+    shown = replace(first[0], text="Statements came from the {{Harbor Board}}, the Tamar Guild, the Exeter Society.")
+    assert cut_short(shown) == "a list cut after the answer"  # items chained on items still count
 
 
 def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:

@@ -135,7 +135,15 @@ def _list_cut(candidate: Candidate) -> bool:
     doc = candidate.sentence.span.doc
     root = doc[mention.start: mention.end].root
     text = CLOZE_GAP.sub(r"\1", candidate.text)
-    later = [c for c in root.children if c.dep_ == "conj" and c.i >= mention.end]
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # the list's first item
+    items, pending = [], [top]
+    while pending:  # every item, however the parser chained them
+        item = pending.pop()
+        items.append(item)
+        pending.extend(c for c in item.children if c.dep_ == "conj")
+    later = [c for c in items if c.i >= mention.end]
     return any(doc[c.left_edge.i: c.i + 1].text not in text for c in later)
 
 
