@@ -211,6 +211,8 @@ def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
 def test_an_opening_to_that_end_goes_and_a_gap_opening_the_card_is_capitalised() -> None:
     found = texts("To that end, in 1850 the council and the Exeter guild signed the Tamar River Treaty.")
     assert found and not any(text.startswith("To the end") for text in found), found
+    example = texts("For example, from 1987 until 1996, the mayor of Truro was Ada Byrne.")
+    assert example and all(not text.startswith("For example") for text in example), example
     counted = texts("During this attack, two enemy shells landed in Governor Ada Byrne’s garden in Truro.")
     assert "{{Two}} enemy shells landed in Governor Ada Byrne’s garden in Truro." in counted, counted
 
@@ -254,3 +256,18 @@ def test_a_date_cut_from_its_month_is_no_card() -> None:
     assert dates and not reason(dates[0])  # positive control: the whole date
     torn = replace(dates[0], mention=replace(dates[0].mention, text="25, 1950", answer="25, 1950"), text="The storm struck Truro on November {{25, 1950}}.")
     assert reason(torn) == "a date cut from its month"
+
+
+def test_a_bare_office_gets_the_one_body_the_article_names_it_with() -> None:
+    from quiz.generate.offices import bodies, completed
+
+    article = (
+        "In 2018 the council made Ada Byrne chair of the Harbor Trust. She had been chair of the Harbor Trust Board of "
+        "Governors before. Tom Akers was director of the Tamar Museum, and Lea Stone was director of the Exeter Library."
+    )
+    offices = bodies(article)
+    assert offices == {"chair": "the Harbor Trust"}  # two directors' bodies: which one a bare "the director" means is unknown
+    assert completed("From 2014 to 2018, who was the Chair?", "Ada Byrne", offices) == "From 2014 to 2018, who was the Chair of the Harbor Trust?"
+    assert completed("The director was {{Tom Akers}}.", "Tom Akers", offices) == "The director was {{Tom Akers}}."
+    assert completed("The Chair of the Harbor Trust is {{Ada Byrne}}.", "Ada Byrne", offices) == "The Chair of the Harbor Trust is {{Ada Byrne}}."
+    assert completed("The chair reports to the {{Harbor Trust}}.", "Harbor Trust", offices) == "The chair reports to the {{Harbor Trust}}."  # would give it away

@@ -13,6 +13,7 @@ from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, keep, spelled_out
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
+from quiz.generate.offices import bodies
 from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
 from quiz.generate.types import Candidate, Mention
@@ -66,7 +67,8 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
-    return deck(named, [entry(c, wrong) for c in chosen], options.title)
+    offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
+    return deck(named, [entry(c, wrong, offices[c.sentence.article]) for c in chosen], options.title)
 
 
 def _check_size(articles: list[Article]) -> None:

@@ -136,14 +136,15 @@ def unlinked(span: Span) -> Replacements:
 
 
 def _linking_phrase(span: Span) -> Replacements:
-    """An opening "To that end,", "For this reason,", "In this way,": it links to the sentence before,
+    """An opening "To that end,", "For this reason,", "For example,": it links to the sentence before,
     and written with "the" ("To the end") it says something else."""
     first = span[0]
     tokens = list(first.subtree)
     after = tokens[-1].i + 1
     if first.dep_ != "prep" or len(tokens) > 3 or after >= span.end or span.doc[after].text != ",":
         return ()
-    if not any(t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those") for t in tokens):
+    example = [t.lower_ for t in tokens] in (["for", "example"], ["for", "instance"])  # an example of what the sentence before said
+    if not example and not any(t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those") for t in tokens):
         return ()
     return (*((t.i, "") for t in tokens), (after, ""))
 
