@@ -79,7 +79,7 @@ def test_pseudo_names_relative_time_and_stray_possessives_give_no_question() -> 
     text = "The Island Government blames the United States for the rise in irregular migration after 2021 in Havana."
     found = cards(text)
     assert not any(q.startswith("Which country") for q in found) and "2021" in found.values()
-    text = "Chief executive Laura Chen took office last year after the company moved to Austin in 2019."
+    text = "Chief executive Laura Chen took office last year after the company moved to Austin in 2019. Harbor Foods opened its first plant in Denver in 2005."
     found = cards(text)
     assert not any("last year" in q for q in found if "{{" not in q) and found
     text = (

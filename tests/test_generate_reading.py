@@ -271,3 +271,11 @@ def test_a_bare_office_gets_the_one_body_the_article_names_it_with() -> None:
     assert completed("The director was {{Tom Akers}}.", "Tom Akers", offices) == "The director was {{Tom Akers}}."
     assert completed("The Chair of the Harbor Trust is {{Ada Byrne}}.", "Ada Byrne", offices) == "The Chair of the Harbor Trust is {{Ada Byrne}}."
     assert completed("The chair reports to the {{Harbor Trust}}.", "Harbor Trust", offices) == "The chair reports to the {{Harbor Trust}}."  # would give it away
+
+
+def test_a_question_of_fewer_than_six_words_is_no_card() -> None:
+    from quiz.generate.filters import problems
+
+    assert problems("Who signed the Accords?", "Ada Byrne", (), "Ada Byrne signed the Accords on the harbour.", question=True)
+    found = texts("Ada Byrne signed the Tamar Accords in Truro in 1990.")
+    assert found.get("Who signed the Tamar Accords in Truro in 1990?") == "Ada Byrne"  # positive control

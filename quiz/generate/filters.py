@@ -22,7 +22,7 @@ from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
 
-QUESTION_WORDS = (4, MAX_QUESTION_WORDS)
+QUESTION_WORDS = (6, MAX_QUESTION_WORDS)  # a shorter question leaves too little to pin its answer ("Who signed the Accords?")
 STATEMENT_WORDS = (6, 50)
 DANGLING = frozenset("to of by with the a an and or but that which for from in on at as than its their his her".split())
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
