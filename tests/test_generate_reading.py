@@ -279,3 +279,17 @@ def test_a_question_of_fewer_than_six_words_is_no_card() -> None:
     assert problems("Who signed the Accords?", "Ada Byrne", (), "Ada Byrne signed the Accords on the harbour.", question=True)
     found = texts("Ada Byrne signed the Tamar Accords in Truro in 1990.")
     assert found.get("Who signed the Tamar Accords in Truro in 1990?") == "Ada Byrne"  # positive control
+
+
+def test_a_shared_agent_keeps_both_verbs_and_a_preposition_before_a_colon_is_a_seam() -> None:
+    found = texts("In the nineteenth century, the harbour plan was first drafted and later revised by two engineers: Ada Byrne and Tom Akers.")
+    assert any("drafted and revised by two engineers" in text and "{{Tom Akers}}" in text for text in found), found
+    assert garbled("The harbour plan was first drafted of: Ada Byrne and {{Tom Akers}}.")
+
+
+def test_an_acronym_glossed_with_its_small_words_is_spelled_out() -> None:
+    from quiz.generate.filters import spelled_out
+
+    text = "The Ministry of Health (MOH) announced a case. Later the MOH confirmed a second case in Truro."
+    assert "MOH" in spelled_out(text, {})
+    assert "NHS" not in spelled_out("The NHS announced a case in Truro.", {})  # positive control: no gloss, no spelling out

@@ -79,6 +79,8 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             if not subjects or subjects[0].tag_ == "PRP":
                 return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
             kept = [t for t in tokens if t.i in part]
+        elif any(c.dep_ == "agent" for c in child.children) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return tokens  # "conceived of and described by two naturalists: …": the agent is both verbs
         else:
             if mention.start > child.right_edge.i:
                 return tokens  # what follows the second verb is its, whatever the parse says: no cut

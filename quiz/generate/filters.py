@@ -172,7 +172,8 @@ def spelled_out(text: str, expansions: dict[str, str]) -> frozenset[str]:
     found = {acronym for acronym in re.findall(r"\b[A-Z]{2,6}\b", text) if key(acronym) in expansions}
     for match in GLOSSED_ACRONYM.finditer(text):
         acronym = match.group(1)
-        words = [w for w in re.findall(r"[\w’'-]+", text[: match.start()])[-2 * len(acronym) - 2 :] if w.lower() not in MINOR]
-        if "".join(w[0] for w in words[-len(acronym) :]).upper() == acronym:
-            found.add(acronym)
+        before = re.findall(r"[\w’'-]+", text[: match.start()])[-2 * len(acronym) - 2 :]
+        words = [w for w in before if w.lower() not in MINOR]
+        if "".join(w[0] for w in words[-len(acronym) :]).upper() == acronym or "".join(w[0] for w in before[-len(acronym) :]).upper() == acronym:
+            found.add(acronym)  # "infection prevention and control (IPC)", "Ministry of Health (MOH)"
     return frozenset(found)

@@ -26,7 +26,7 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
-SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]")
+SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "conceived of: X" of "conceived of by two naturalists: X"
 WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
 BREAKS = re.compile(r"[;:—–]|--")
 JOINERS = frozenset((",", "and", "&"))
