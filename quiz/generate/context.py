@@ -6,8 +6,10 @@ date with no year ("When did X land? March 14") or on "the year" when no year is
 A date that shortening cut from its year ("In his December 2, address …") is as bad. A card whose
 answer shares a content word with the rest of the card ("Which accords align with the Artemis
 campaign?" -> "Artemis Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away. A number whose unit the card dropped ("at least {{15}}" for "at least 15%") is false as
-completed.
+away, as do the initials beside it ("the {{Ministry of Health}} (MOH)"). A number whose unit the
+card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
+sentence (`cut_short`): a quantifier standing alone as subject ("Some focused on …"), a subject cut
+from its "This year's", a comparative cut from its "than", a list cut after the answer.
 """
 
 from __future__ import annotations

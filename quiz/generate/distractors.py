@@ -1,9 +1,11 @@
 """Distractors: plausible wrong options of the answer's type and form, drawn from the whole input.
 
-Names here: countries against countries and cities against cities, people by role, organisations
-by kind; values (years, numbers, dates) in `wrongvalues`. None that the source sentence names. A small curated list
-fills in only for capitals, news outlets and international bodies; countries come from the article alone
-(a list of the world's would offer "Argentina" for Guinea and "Spain" for Canada).
+Names here: countries against countries and cities against cities, people only against people of
+the same title, organisations only against names of the same kind noun ("… Agency" against
+agencies) and digit form; values (years, numbers, dates) in `wrongvalues`. None that the source
+sentence names. A small curated list fills in only for capitals and news outlets; countries and
+international bodies come from the article alone (a list of the world's would offer "Argentina"
+for Guinea, "Spain" for Canada, NATO for a body founded in 1943).
 Never an alias of the answer. No options where a wrong value would also be true ("by 1957",
 "more than 40": an open bound), for common-noun terms (no list of the same kind exists in the
 text), or where fewer than three good ones exist: such a card stays a typed card.

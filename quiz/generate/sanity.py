@@ -5,7 +5,10 @@ Shortening drops parse subtrees; when the parse is wrong the cut can leave half 
 only part of a name the sentence writes, its brackets or quotation marks do not pair up, a word
 is written twice in a row, it opens on a subordinator cut loose from its clause ("When, who …"), or
 a cut kept "a week" of "a week after …" without the "after". A count of "more" without "than"
-("built dozens more") leans on another sentence and goes too.
+("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
+"conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
+an "it" without what it needs ("the USG is creating.", "making it possible."), and a gap joined by
+"and" to the rest of its name ("North and {{Central America}}").
 """
 
 from __future__ import annotations
