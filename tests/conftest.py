@@ -19,6 +19,12 @@ from quiz.store import Store
 settings.register_profile("quiz", deadline=None)
 settings.load_profile("quiz")
 
+# A test run started in the background of a shell without job control ignores SIGINT, and the
+# quiz processes the pty tests spawn would inherit that: Ctrl-C typed before a prompt takes the
+# terminal (arriving as SIGINT) would then do nothing. Give them the default.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DECK = ROOT / "decks" / "us-cuba-migration.yaml"
 T0 = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
