@@ -143,6 +143,7 @@ def card_problems(entry: Entry, nlp, normalise) -> list[str]:
 @dataclass
 class Row:
     name: str
+    title: str  # the deck's title, which study shows above every card
     words: int
     found: int
     facts: int
@@ -178,7 +179,7 @@ def run_article(txt: Path, gold: Path, scorer: ModuleType, nlp, runs: int, keep:
         result = scorer.score(scorer.load_deck(path), scorer.load_gold(gold))
     missed = [f"{m.fact.answer!r}: {m.fact.sentence}" for m in result.matches if m.card is None]
     problems = {n: card_problems(e, nlp, scorer.normalise) for n, e in enumerate(deck.entries)}
-    return Row(txt.name, words, result.found, result.total, list(deck.entries), seconds, problems, len(outputs) == 1, missed)
+    return Row(txt.name, deck.title, words, result.found, result.total, list(deck.entries), seconds, problems, len(outputs) == 1, missed)
 
 
 def describe(entry: Entry) -> str:
@@ -223,21 +224,22 @@ def table(rows: list[Row]) -> str:
 
 def write_sample(rows: list[Row], size: int, seed: int, out: Path) -> None:
     """A seeded random sample of the cards of every deck, for a reader who did not write the generator."""
-    cards = [(r.name, e) for r in rows for e in r.entries]
+    cards = [(r.name, r.title, e) for r in rows for e in r.entries]
     picked = random.Random(seed).sample(cards, min(size, len(cards)))
     lines = [
         f"# {len(picked)} cards drawn from the generate-dev decks (random.Random({seed}).sample)",
         "",
         "Read each card against its article (the `NN_slug.txt` files of generate-dev) and give a verdict",
-        "(acceptable / not) and a reason. The standard:",
+        "(acceptable / not) and a reason. A card is shown under its deck's title, as `quiz study` shows it",
+        "(for these decks, the article's headline). The standard:",
         "",
         STANDARD,
         "",
     ]
-    for number, (name, entry) in enumerate(picked, 1):
+    for number, (name, title, entry) in enumerate(picked, 1):
         _, answer = shown_text(entry)
         prompt = CLOZE_GAP.sub("_____", entry.cloze) if entry.cloze else entry.question
-        lines += [f"## {number}. {name}", "", f"- card: {prompt}", f"- answer: {entry.answer if entry.cloze is None else answer}"]
+        lines += [f"## {number}. {name}", "", f"- shown under: {title}", f"- card: {prompt}", f"- answer: {entry.answer if entry.cloze is None else answer}"]
         if entry.choices:
             lines.append(f"- wrong options: {', '.join(entry.choices)}")
         lines += [f"- quote: {entry.quote}", "- verdict:", "- reason:", ""]

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 
-from quiz.decks.model import Entry
+from quiz.decks.model import Entry, Source
 from quiz.humantime import duration
 from quiz.memory.rating import Rating
 from quiz.study.answers import check
-from quiz.study.prompts import Paint, feedback_lines, pick_option
+from quiz.study.prompts import Paint, PlainPrompter, feedback_lines, pick_option
 from quiz.study.session import Question, Result
 
 from conftest import make_deck
@@ -63,3 +64,22 @@ def test_pick_option_by_number_or_text() -> None:
     assert pick_option(" 1 ", options) == "Havana"
     assert pick_option("3", options) == "3"
     assert pick_option("madrid", options) == "madrid"
+
+
+def asked(deck_title: str, source: Source | None) -> list[str]:
+    """The lines the plain prompter prints for one question, before the answer is typed."""
+    card = make_deck(Entry(id="x", question="Who signed it?", answer="Kim", source="a")).cards()[0]
+    out = StringIO()
+    PlainPrompter(StringIO("Kim\n"), out).ask(Question(card, deck_title, source, (), 1, 1, 0, 1))
+    return out.getvalue().splitlines()
+
+
+def test_a_card_names_its_article_when_the_deck_title_does_not() -> None:
+    lines = asked("Many articles", Source(title="The Treaty of Somewhere, signed"))
+    assert lines[0].startswith("Many articles · card 1 of 1")
+    assert lines[1:3] == ["from “The Treaty of Somewhere, signed”", "Who signed it?"]
+
+
+@pytest.mark.parametrize("source", [None, Source(title=None), Source(title="  many ARTICLES ")])
+def test_no_article_line_when_it_would_repeat_the_header_or_say_nothing(source: Source | None) -> None:
+    assert asked("Many articles", source)[1] == "Who signed it?"

@@ -60,6 +60,15 @@ def header(question: Question) -> str:
     )
 
 
+def context_line(question: Question) -> str | None:
+    """The title of the article the card was made from, when the header's deck title is not it:
+    a card of a deck drawn from many articles says which one it asks about."""
+    title = question.source.title if question.source is not None else None
+    if not title or title.strip().casefold() == question.deck_title.strip().casefold():
+        return None
+    return f"from “{title}”"
+
+
 def prompt_text(question: Question) -> str:
     return prompt_text_of(question.card)
 
@@ -166,6 +175,8 @@ class PlainPrompter:
 
     def ask(self, question: Question) -> str:
         self.say(header(question))
+        if context := context_line(question):
+            self.say(context)
         self.say(prompt_text(question))
         for number, option in enumerate(question.options, 1):
             self.say(f"  {number}) {option}")
@@ -221,6 +232,8 @@ class InteractivePrompter:
         print()
         undo = " · u undoes the last answer" if question.can_undo else ""
         print(self.paint(header(question) + undo, "36"))
+        if context := context_line(question):
+            print(self.paint(context, "2"))
         text = prompt_text(question)
         if self.early:
             import importlib
