@@ -10,7 +10,7 @@ import pexpect
 from quiz.decks.file import check_path, load_path
 from quiz.decks.model import Entry, entry_id
 
-from cli_helpers import QUIZ, quiz_env, run_quiz
+from cli_helpers import run_quiz, spawn_quiz
 
 DECK = """\
 # My deck: comments stay.
@@ -94,8 +94,7 @@ def test_end_of_input_keeps_what_was_added(tmp_path: Path) -> None:
 
 def test_interactive_add_in_a_terminal(tmp_path: Path) -> None:
     deck = deck_file(tmp_path)
-    child = pexpect.spawn(QUIZ[0], [*QUIZ[1:], "add", str(deck)], env=quiz_env(tmp_path), cwd=str(tmp_path),
-                          encoding="utf-8", timeout=20, dimensions=(40, 120))
+    child = spawn_quiz(tmp_path, "add", str(deck))
     child.expect("sentence with")
     child.sendline("Which river flows through Basel?")
     child.expect("Kind of card")
@@ -130,8 +129,7 @@ def test_interactive_add_in_a_terminal(tmp_path: Path) -> None:
 def test_an_interrupt_signal_at_a_menu_stops_adding(tmp_path: Path) -> None:
     # Ctrl-C typed just before a menu takes the terminal arrives as SIGINT, not as a key.
     deck = deck_file(tmp_path)
-    child = pexpect.spawn(QUIZ[0], [*QUIZ[1:], "add", str(deck)], env=quiz_env(tmp_path), cwd=str(tmp_path),
-                          encoding="utf-8", timeout=20, dimensions=(40, 120))
+    child = spawn_quiz(tmp_path, "add", str(deck))
     child.expect("sentence with")
     child.sendline("Which river flows through Basel?")
     child.expect("Kind of card")
