@@ -127,17 +127,22 @@ DOMINANT_SHARE = 2  # named in at least twice as many sentences as the next answ
 DOMINANT_MIN = 4
 
 
-def dominant(candidate: Candidate, mentioned: Counter[str]) -> bool:
-    """The answer is what the article is about ("NASA" in a NASA release, the subject of an
-    obituary): named in far more of its sentences than anything else, it is the obvious guess.
-    Short and long forms of one name count together ("Fed", "Federal Reserve", "Federal Reserve
-    System")."""
+def dominant_name(mentioned: Counter[str]) -> str | None:
+    """What the article is about ("NASA" in a NASA release, the subject of an obituary): the name
+    in far more of its sentences than any other, under its shortest form, as the obvious guess it
+    is no answer. Short and long forms of one name count together ("Fed", "Federal Reserve",
+    "Federal Reserve System"). Found once per article: it is the same for all its candidates."""
     totals = _by_name(mentioned)
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:2]
     if not ranked or ranked[0][1] < DOMINANT_MIN:
-        return False
+        return None
     second = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][1] >= DOMINANT_SHARE * second and _same_name(key(candidate.mention.answer), ranked[0][0])
+    return ranked[0][0] if ranked[0][1] >= DOMINANT_SHARE * second else None
+
+
+def dominant(candidate: Candidate, name: str | None) -> bool:
+    """The candidate's answer is a form of the article's dominant name."""
+    return name is not None and _same_name(key(candidate.mention.answer), name)
 
 
 def _by_name(mentioned: Counter[str]) -> dict[str, int]:

@@ -11,7 +11,7 @@ from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
-from quiz.generate.filters import dominant, keep, spelled_out
+from quiz.generate.filters import dominant, dominant_name, keep, spelled_out
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies
 from quiz.generate.options import Options
@@ -53,7 +53,8 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             mentioned[index].update({key(m.answer) for m in answerable})
             found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and keep(c))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
-    found = [c for c in found if not dominant(c, mentioned[c.sentence.article]) and c.mention.answer not in glossed[c.sentence.article]]
+    about = {index: dominant_name(counts) for index, counts in mentioned.items()}
+    found = [c for c in found if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
     if report:
