@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
@@ -274,8 +275,14 @@ def tidy(text: str) -> str:
 
 
 def lemma(verb: Token) -> str:
-    lemmas = getLemma(verb.text, upos="AUX" if verb.tag_ == "MD" or verb.lower_ in ("be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did") else "VERB")
+    lemmas = _lemmas(verb.text, "AUX" if verb.tag_ == "MD" or verb.lower_ in ("be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did") else "VERB")
     return (lemmas[0] if lemmas else verb.lower_).lower()
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str, upos: str) -> tuple[str, ...]:
+    """lemminflect's lemmas of a word, once per word: the same verbs come back for every candidate."""
+    return tuple(getLemma(word, upos=upos))
 
 
 def inflect(verb: Token, tag: str) -> str:

@@ -280,9 +280,10 @@ def _comma_bounded(token: Token) -> bool:
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != "," or _year_of_a_day(token):
         return False  # a list item; no comma before; the year of "March 2, 2021"
-    if after + 1 < token.sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
+    end = token.sent.end  # token.sent walks the sentence: once
+    if after + 1 < end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
         return False  # ", along with X, and Y": the comma goes on to the list's last item
-    return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
+    return after >= end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 
 def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> list[Token]:

@@ -158,10 +158,13 @@ def _glossed(candidate: Candidate) -> bool:
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
         return _spells(after.group(1), candidate.mention.text)
-    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap.
-    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap. (The
+    # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
-    if before is None or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[gap.end():].startswith(")"):
+    if not candidate.text[gap.end():].startswith(")") or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[: gap.start()].endswith("("):
+        return False
+    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    if before is None:
         return False
     words = before.group(1).split()
     return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))

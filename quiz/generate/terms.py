@@ -103,7 +103,8 @@ def phrase(head: Token) -> list[Token]:
     doc = head.doc
     tokens = [head]
     index = head.i - 1
-    while index >= head.sent.start:
+    start = head.sent.start  # head.sent walks the sentence: once
+    while index >= start:
         token = doc[index]
         if token.tag_ not in MODIFIER_TAGS or token.dep_ not in MODIFIER_DEPS | {"punct"} or token.ent_type_ not in ("", "NORP"):
             break
