@@ -94,8 +94,10 @@ def unresolved(candidate: Candidate) -> bool:
     the text names no compatible name of the sentence ahead of it (the gap does not count). A noun
     that only modifies another ("the city race") describes nothing."""
     shown = CLOZE_GAP.sub("_____", candidate.text)
-    heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod")}
+    heads: set[str] | None = None  # built only for a text with a description in it: most have none
     for match in UNRESOLVED.finditer(shown):
+        if heads is None:
+            heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod")}
         noun = match.group(1).lower()
         labels = DESCRIPTION_LABELS[noun]
         ahead = shown[: match.start()]

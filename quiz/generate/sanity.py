@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
@@ -113,6 +114,7 @@ def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range
     return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept)
 
 
+@lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text
 def garbled(text: str, question: bool = False) -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
