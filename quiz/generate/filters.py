@@ -122,7 +122,12 @@ def keep(candidate: Candidate) -> bool:
     if trivial.reason(candidate):
         return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     answer = mention.text if not question else mention.answer
-    return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
+    return _well_formed(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
+
+
+@lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text and answer
+def _well_formed(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool, speech: bool) -> bool:
+    return not problems(text, answer, accept, quote, question, speech)
 
 
 DOMINANT_SHARE = 2  # named in at least twice as many sentences as the next answer
