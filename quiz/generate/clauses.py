@@ -108,7 +108,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     first, last = subject[0].i, subject[-1].i
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
-    front = tuple(t for t in tokens if max(marks, default=-1) < t.i < first and t.i not in {s.i for s in subject})
+    opening, subject_ids = max(marks, default=-1), {s.i for s in subject}
+    front = tuple(t for t in tokens if opening < t.i < first and t.i not in subject_ids)
     if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj") for t in front):
         return None  # "… territory that the US purchased": a relative clause the parser did not mark, its object missing
     middle = tuple(t for t in tokens if last < t.i < verb.i)

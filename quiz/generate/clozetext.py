@@ -252,10 +252,11 @@ def _separable(token: Token, base: list[Token]) -> bool:
     a semicolon, or first or last in the part. Cut from between two words ("such as X as expressed in … and
     Madison’s stated rationale"), a misparse leaves the words on either side run together."""
     doc = token.doc
-    before = token.left_edge.i - 1
-    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < token.left_edge.i for t in base):
+    left, right = token.left_edge.i, token.right_edge.i  # once: each is a new spaCy token
+    before = left - 1
+    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < left for t in base):
         return True
-    return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
+    return not any(t.i > right and not t.is_punct for t in base)
 
 
 def _names_end(token: Token) -> bool:
@@ -296,7 +297,8 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         for token in part:
             if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token) and not _names_end(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
-                if max(region_) >= last and min(region_) > part[0].i and all(i in region_ for i in kept if i > min(region_)):
+                low = min(region_)
+                if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
         # Not a phrase an "it" or a verb needs: "making it possible [for ranchers to attract beavers]".
         trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
