@@ -265,6 +265,7 @@ def given_away(candidate: Candidate) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # the same words come back in every card of an article
 def _stem(word: str) -> str:
     """A crude lemma: lower case, possessive and plural endings off ("Vaccines" -> "vaccine");
     an acronym stays whole ("HTTPS" is not "HTTP")."""

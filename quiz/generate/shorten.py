@@ -92,6 +92,8 @@ def aside(token: Token) -> bool:
 def holds(token: Token, mention: Mention) -> bool:
     # The subtree lies between its edges: most tokens are far from the mention, and walking the
     # subtree is what costs.
+    if mention.start <= token.i < mention.end:
+        return True  # the token is in its own subtree
     if token.right_edge.i < mention.start or token.left_edge.i >= mention.end:
         return False
     return any(mention.start <= t.i < mention.end for t in token.subtree)
