@@ -6,6 +6,7 @@ that makes sense alone, and fitting clozes to MAX_CLOZE_WORDS.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
@@ -25,6 +26,21 @@ SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
     """The part of the sentence a cloze shows: without a trailing ", he said", and for a very long
     sentence only the dash- or semicolon-separated segment holding the answer."""
+    said, root = _unattributed(span)
+    tokens = list(said)
+    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
+        tokens.pop()
+    tokens = without_asides(tokens, mention)
+    tokens = without_optional(tokens, mention)
+    if len(tokens) > LONG_SENTENCE:
+        tokens = segment(tokens, mention)
+    return tokens
+
+
+@lru_cache(maxsize=512)  # the same for every mention of the sentence
+def _unattributed(span: Span) -> tuple[tuple[Token, ...], Token]:
+    """The sentence's tokens without what only says who said them (", he said"), and its root."""
     tokens = list(span)
     root = span.root
     if lemma(root) in SPEECH_VERBS and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
@@ -35,14 +51,7 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
         if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
             drop = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in drop]
-    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
-        tokens.pop()
-    tokens = without_asides(tokens, mention)
-    tokens = without_optional(tokens, mention)
-    if len(tokens) > LONG_SENTENCE:
-        tokens = segment(tokens, mention)
-    return tokens
+    return tuple(tokens), root
 
 
 def asserted_clause(tokens: list[Token], mention: Mention) -> list[Token] | None:
