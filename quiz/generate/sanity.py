@@ -45,14 +45,20 @@ def torn_name(sent: Span, kept: Iterable[Token], left_out: range = range(0)) -> 
     Tokens in `left_out` (the answer a question replaces by its wh-phrase) count as kept;
     determiners and punctuation are no part of the test."""
     present = {t.i for t in kept} | set(left_out)
-    for ent in sent.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue  # dates and amounts: relative time ("Next year's race") is cut on purpose
-        words = [t.i for t in ent if not t.is_punct and t.tag_ not in ("DT", "POS")]
+    for words in _name_words(sent):
         inside = sum(1 for i in words if i in present)
         if 0 < inside < len(words):
             return True
     return False
+
+
+@lru_cache(maxsize=512)  # the same for every cut of the sentence
+def _name_words(sent: Span) -> tuple[tuple[int, ...], ...]:
+    """The word indexes of each name in the sentence. Dates and amounts are left out: relative
+    time ("Next year's race") is cut on purpose."""
+    return tuple(
+        tuple(t.i for t in ent if not t.is_punct and t.tag_ not in ("DT", "POS")) for ent in sent.ents if ent.label_ in NAME_LABELS
+    )
 
 
 def stranded_lead(kept: Iterable[Token]) -> bool:
