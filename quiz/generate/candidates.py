@@ -179,6 +179,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     agent = _agent(clause, mention)
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
+    rest_ids = {t.i for t in clause.rest}  # by index: comparing spaCy tokens one by one is slow
     for child in _complements(clause.verb):
         tokens = tuple(child.subtree)
         if child.i < clause.verb.i and child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES and set(tokens) <= set(clause.front):
@@ -186,7 +187,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
             yield from _adverbial_question(unfronted, mention, child, tokens)
             continue
-        if child.i < clause.verb.i or not any(t in clause.rest for t in child.subtree):
+        if child.i < clause.verb.i or not any(t.i in rest_ids for t in child.subtree):
             continue
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
@@ -296,7 +297,8 @@ def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | No
         verbs = [inflect(clause.verb, "VBD" if passive[0].tag_ == "VBD" else "VBZ")]
     else:
         return None
-    rest = tuple(t for t in clause.rest if t.i not in {a.i for a in agent.subtree})
+    agent_ids = {a.i for a in agent.subtree}
+    rest = tuple(t for t in clause.rest if t.i not in agent_ids)
     others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
     return render(fronted(clause.front, wh), others, " ".join(verbs), clause.subject_words, rest)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
@@ -107,7 +108,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     first, last = subject[0].i, subject[-1].i
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
-    front = tuple(t for t in tokens if max(marks, default=-1) < t.i < first and t.i not in {s.i for s in subject})
+    opening, subject_ids = max(marks, default=-1), {s.i for s in subject}
+    front = tuple(t for t in tokens if opening < t.i < first and t.i not in subject_ids)
     if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj") for t in front):
         return None  # "… territory that the US purchased": a relative clause the parser did not mark, its object missing
     middle = tuple(t for t in tokens if last < t.i < verb.i)
@@ -274,8 +276,14 @@ def tidy(text: str) -> str:
 
 
 def lemma(verb: Token) -> str:
-    lemmas = getLemma(verb.text, upos="AUX" if verb.tag_ == "MD" or verb.lower_ in ("be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did") else "VERB")
+    lemmas = _lemmas(verb.text, "AUX" if verb.tag_ == "MD" or verb.lower_ in ("be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did") else "VERB")
     return (lemmas[0] if lemmas else verb.lower_).lower()
+
+
+@lru_cache(maxsize=4096)
+def _lemmas(word: str, upos: str) -> tuple[str, ...]:
+    """lemminflect's lemmas of a word, once per word: the same verbs come back for every candidate."""
+    return tuple(getLemma(word, upos=upos))
 
 
 def inflect(verb: Token, tag: str) -> str:

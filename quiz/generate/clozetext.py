@@ -6,6 +6,7 @@ that makes sense alone, and fitting clozes to MAX_CLOZE_WORDS.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
@@ -25,6 +26,21 @@ SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
 def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
     """The part of the sentence a cloze shows: without a trailing ", he said", and for a very long
     sentence only the dash- or semicolon-separated segment holding the answer."""
+    said, root = _unattributed(span)
+    tokens = list(said)
+    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
+        tokens.pop()
+    tokens = without_asides(tokens, mention)
+    tokens = without_optional(tokens, mention)
+    if len(tokens) > LONG_SENTENCE:
+        tokens = segment(tokens, mention)
+    return tokens
+
+
+@lru_cache(maxsize=512)  # the same for every mention of the sentence
+def _unattributed(span: Span) -> tuple[tuple[Token, ...], Token]:
+    """The sentence's tokens without what only says who said them (", he said"), and its root."""
     tokens = list(span)
     root = span.root
     if lemma(root) in SPEECH_VERBS and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
@@ -35,14 +51,7 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
         if child.dep_ == "parataxis" and lemma(child) in SPEECH_VERBS and any(c.tag_ == "PRP" for c in child.children):
             drop = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in drop]
-    tokens = asserted_clause(tokens, mention) or own_clause(tokens, root, mention)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
-        tokens.pop()
-    tokens = without_asides(tokens, mention)
-    tokens = without_optional(tokens, mention)
-    if len(tokens) > LONG_SENTENCE:
-        tokens = segment(tokens, mention)
-    return tokens
+    return tuple(tokens), root
 
 
 def asserted_clause(tokens: list[Token], mention: Mention) -> list[Token] | None:
@@ -252,10 +261,11 @@ def _separable(token: Token, base: list[Token]) -> bool:
     a semicolon, or first or last in the part. Cut from between two words ("such as X as expressed in … and
     Madison’s stated rationale"), a misparse leaves the words on either side run together."""
     doc = token.doc
-    before = token.left_edge.i - 1
-    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < token.left_edge.i for t in base):
+    left, right = token.left_edge.i, token.right_edge.i  # once: each is a new spaCy token
+    before = left - 1
+    if before >= 0 and doc[before].text in (",", ";", "—", "–", "--") or not any(t.i < left for t in base):
         return True
-    return not any(t.i > token.right_edge.i and not t.is_punct for t in base)
+    return not any(t.i > right and not t.is_punct for t in base)
 
 
 def _names_end(token: Token) -> bool:
@@ -280,9 +290,10 @@ def _comma_bounded(token: Token) -> bool:
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != "," or _year_of_a_day(token):
         return False  # a list item; no comma before; the year of "March 2, 2021"
-    if after + 1 < token.sent.end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
+    end = token.sent.end  # token.sent walks the sentence: once
+    if after + 1 < end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
         return False  # ", along with X, and Y": the comma goes on to the list's last item
-    return after >= token.sent.end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
+    return after >= end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 
 def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> list[Token]:
@@ -295,7 +306,8 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         for token in part:
             if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token) and not _names_end(token):
                 region_ = {t.i for t in token.subtree if t.i in kept}
-                if max(region_) >= last and min(region_) > part[0].i and all(i in region_ for i in kept if i > min(region_)):
+                low = min(region_)
+                if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
         # Not a phrase an "it" or a verb needs: "making it possible [for ranchers to attract beavers]".
         trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]

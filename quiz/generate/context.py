@@ -15,10 +15,15 @@ from its "This year's", a comparative cut from its "than", a list cut after the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # "Both men", "The two countries", "All three agencies": a set named in another sentence.
 QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)|men|women|people|children|[a-z]+s)\b(?!\s+of\b)")
@@ -95,11 +100,25 @@ def cut_short(candidate: Candidate) -> str:
 def _pronoun_subject(candidate: Candidate) -> bool:
     """ "Some focused on disarmament", "In what year did some argue …?": a quantifier standing alone
     as the sentence's subject means some of what another sentence named."""
+    word = _quantifier_subject(candidate.sentence.span)
+    if word is None:
+        return False
     text = CLOZE_GAP.sub(r"\1", candidate.text)
-    for token in candidate.sentence.span:
+    return bool(re.search(rf"(?<![\w’'-])(?i:{re.escape(word)})\b(?! of\b)", text))
+
+
+# The sentence's parse is the same for each of its candidates: what the checks below look for in it
+# is found once per sentence (walking its tokens for every candidate was a tenth of the run).
+SENTENCE_CACHE = 512
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _quantifier_subject(span: Span) -> str | None:
+    """The first quantifier standing alone as the subject of the sentence's main verb."""
+    for token in span:
         if token.lower_ in PRONOUN_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not list(token.children):
-            return bool(re.search(rf"(?<![\w’'-])(?i:{re.escape(token.text)})\b(?! of\b)", text))
-    return False
+            return str(token.text)
+    return None
 
 
 def _anchor_dropped(candidate: Candidate) -> bool:
@@ -109,12 +128,19 @@ def _anchor_dropped(candidate: Candidate) -> bool:
     sentence = candidate.sentence
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     resolved = sentence.resolutions
-    for token in sentence.span:
-        noun = token.head
-        anchored = token.dep_ == "poss" and resolved.get(token.i) == "" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT"
-        if anchored and noun.i not in resolved and re.search(rf"\b(?i:the) {re.escape(noun.text)}\b", text):
+    for owner, noun, noun_text in _possessed_subjects(sentence.span):
+        if resolved.get(owner) == "" and noun not in resolved and re.search(rf"\b(?i:the) {re.escape(noun_text)}\b", text):
             return True
     return False
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _possessed_subjects(span: Span) -> tuple[tuple[int, int, str], ...]:
+    """(owner, noun, noun's text) for each possessive on the subject of the sentence's main verb."""
+    return tuple(
+        (token.i, token.head.i, str(token.head.text)) for token in span
+        if token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head.dep_ == "ROOT"
+    )
 
 
 def _comparison_cut(candidate: Candidate) -> bool:
@@ -122,11 +148,16 @@ def _comparison_cut(candidate: Candidate) -> bool:
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     if re.search(r"\bthan\b", text):
         return False
-    for token in candidate.sentence.span:
-        compared = token.tag_ in ("JJR", "RBR") and any(t.lower_ == "than" for t in (*token.subtree, *token.head.subtree))
-        if compared and re.search(rf"\b{re.escape(token.text)}\b", text):
-            return True
-    return False
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in _compared(candidate.sentence.span))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _compared(span: Span) -> tuple[str, ...]:
+    """The comparatives of the sentence that have their "than"."""
+    return tuple(
+        str(token.text) for token in span
+        if token.tag_ in ("JJR", "RBR") and any(t.lower_ == "than" for t in (*token.subtree, *token.head.subtree))
+    )
 
 
 def _list_cut(candidate: Candidate) -> bool:
@@ -158,10 +189,13 @@ def _glossed(candidate: Candidate) -> bool:
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
         return _spells(after.group(1), candidate.mention.text)
-    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap.
-    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap. (The
+    # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
-    if before is None or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[gap.end():].startswith(")"):
+    if not candidate.text[gap.end():].startswith(")") or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[: gap.start()].endswith("("):
+        return False
+    before = re.search(r"((?:[\w’'&.-]+\s+){1,8})\($", candidate.text[: gap.start()])
+    if before is None:
         return False
     words = before.group(1).split()
     return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
@@ -231,6 +265,7 @@ def given_away(candidate: Candidate) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # the same words come back in every card of an article
 def _stem(word: str) -> str:
     """A crude lemma: lower case, possessive and plural endings off ("Vaccines" -> "vaccine");
     an acronym stays whole ("HTTPS" is not "HTTP")."""

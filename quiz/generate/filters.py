@@ -94,8 +94,10 @@ def unresolved(candidate: Candidate) -> bool:
     the text names no compatible name of the sentence ahead of it (the gap does not count). A noun
     that only modifies another ("the city race") describes nothing."""
     shown = CLOZE_GAP.sub("_____", candidate.text)
-    heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod")}
+    heads: set[str] | None = None  # built only for a text with a description in it: most have none
     for match in UNRESOLVED.finditer(shown):
+        if heads is None:
+            heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod")}
         noun = match.group(1).lower()
         labels = DESCRIPTION_LABELS[noun]
         ahead = shown[: match.start()]
@@ -120,7 +122,12 @@ def keep(candidate: Candidate) -> bool:
     if trivial.reason(candidate):
         return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     answer = mention.text if not question else mention.answer
-    return not problems(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
+    return _well_formed(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
+
+
+@lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text and answer
+def _well_formed(text: str, answer: str, accept: tuple[str, ...], quote: str, question: bool, speech: bool) -> bool:
+    return not problems(text, answer, accept, quote, question, speech)
 
 
 DOMINANT_SHARE = 2  # named in at least twice as many sentences as the next answer

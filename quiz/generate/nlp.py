@@ -127,6 +127,7 @@ def key(text: str) -> str:
     return _ALIAS_GROUP.get(folded, folded)
 
 
+@lru_cache(maxsize=4096)  # asked of the same entities again for every candidate of their sentence
 def surface(span: Span) -> str:
     """An entity's text without a leading "the" or trailing possessive."""
     tokens = list(span)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
@@ -44,14 +45,20 @@ def torn_name(sent: Span, kept: Iterable[Token], left_out: range = range(0)) -> 
     Tokens in `left_out` (the answer a question replaces by its wh-phrase) count as kept;
     determiners and punctuation are no part of the test."""
     present = {t.i for t in kept} | set(left_out)
-    for ent in sent.ents:
-        if ent.label_ not in NAME_LABELS:
-            continue  # dates and amounts: relative time ("Next year's race") is cut on purpose
-        words = [t.i for t in ent if not t.is_punct and t.tag_ not in ("DT", "POS")]
+    for words in _name_words(sent):
         inside = sum(1 for i in words if i in present)
         if 0 < inside < len(words):
             return True
     return False
+
+
+@lru_cache(maxsize=512)  # the same for every cut of the sentence
+def _name_words(sent: Span) -> tuple[tuple[int, ...], ...]:
+    """The word indexes of each name in the sentence. Dates and amounts are left out: relative
+    time ("Next year's race") is cut on purpose."""
+    return tuple(
+        tuple(t.i for t in ent if not t.is_punct and t.tag_ not in ("DT", "POS")) for ent in sent.ents if ent.label_ in NAME_LABELS
+    )
 
 
 def stranded_lead(kept: Iterable[Token]) -> bool:
@@ -113,6 +120,7 @@ def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range
     return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept)
 
 
+@lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text
 def garbled(text: str, question: bool = False) -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where

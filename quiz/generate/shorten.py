@@ -90,6 +90,12 @@ def aside(token: Token) -> bool:
 
 
 def holds(token: Token, mention: Mention) -> bool:
+    # The subtree lies between its edges: most tokens are far from the mention, and walking the
+    # subtree is what costs.
+    if mention.start <= token.i < mention.end:
+        return True  # the token is in its own subtree
+    if token.right_edge.i < mention.start or token.left_edge.i >= mention.end:
+        return False
     return any(mention.start <= t.i < mention.end for t in token.subtree)
 
 
@@ -122,8 +128,8 @@ def leans_back(tokens: tuple[Token, ...] | list[Token], sent: Span) -> bool:
     if not tokens:
         return False
     first = min(t.i for t in tokens)
-    kept = {t.i for t in tokens}
-    if not any(t.tag_.startswith(("VB", "MD")) and t.i < first and t.i not in kept for t in sent):
+    before = sent.doc[sent.start : max(sent.start, min(first, sent.end))]  # the sentence's words before the part, none of it
+    if not any(t.tag_.startswith(("VB", "MD")) for t in before):
         return False
     words = [t.lower_ for t in tokens]
     comparative = any(t.tag_ in ("JJR", "RBR") and t.lower_ not in ("more", "less") for t in tokens) and "than" not in words

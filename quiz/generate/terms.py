@@ -67,11 +67,12 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         if token.i in used or not head_noun(token):
             continue
         tokens = [token] if classed(token) else phrase(token)
-        if named(token) and len(tokens + named_tail(token)) <= MAX_TERM_WORDS:
-            tokens += named_tail(token)  # "descent with modification"; "implied powers (of the federal government)" stops at its head
+        is_named = named(token)  # once: it walks the phrase again
+        if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
+            tokens += tail  # "descent with modification"; "implied powers (of the federal government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
             continue
-        if token.lower_ in GENERAL_NOUNS or not (named(token) or defined(token) and classifies(tokens)):
+        if token.lower_ in GENERAL_NOUNS or not (is_named or defined(token) and classifies(tokens)):
             continue
         span = sent.doc[tokens[0].i : tokens[-1].i + 1]
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
@@ -103,7 +104,8 @@ def phrase(head: Token) -> list[Token]:
     doc = head.doc
     tokens = [head]
     index = head.i - 1
-    while index >= head.sent.start:
+    start = head.sent.start  # head.sent walks the sentence: once
+    while index >= start:
         token = doc[index]
         if token.tag_ not in MODIFIER_TAGS or token.dep_ not in MODIFIER_DEPS | {"punct"} or token.ent_type_ not in ("", "NORP"):
             break
