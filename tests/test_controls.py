@@ -259,12 +259,12 @@ def test_the_plan_brings_forward_cards_of_a_deck_with_an_exam(store: Store, loca
     store.sync_decks([(DECK.id, DECK.title, None, 4)], T0)
     last = T0 - timedelta(days=10)
     store.record(Answer(None, DECK.id, "c1", "x", True, Rating.GOOD, 1000, last, memory(4.0, last, T0 + timedelta(days=20))))
-    assert "c1" not in [c.id for c in plan([DECK], store, T0, 0).queue.reviews]
+    assert "c1" not in [card_id for _, card_id in plan([DECK], store, T0, 0).queue.reviews]
     with_exam = replace(DECK, exam=date(2024, 3, 15))
     planned = plan([with_exam], store, T0, 0)
-    assert [c.id for c in planned.queue.reviews] == ["c1"] and planned.exams == {DECK.id: exam_moment(date(2024, 3, 15))}
+    assert [card_id for _, card_id in planned.queue.reviews] == ["c1"] and planned.exams == {DECK.id: exam_moment(date(2024, 3, 15))}
     # --exam-date applies to every deck; an exam in the past changes nothing.
-    assert [c.id for c in plan([DECK], store, T0, 0, controls=Controls(exam_date=date(2024, 3, 15))).queue.reviews] == ["c1"]
+    assert [card_id for _, card_id in plan([DECK], store, T0, 0, controls=Controls(exam_date=date(2024, 3, 15))).queue.reviews] == ["c1"]
     assert plan([replace(DECK, exam=date(2024, 3, 1))], store, T0, 0).exams == {}
 
 
@@ -327,7 +327,7 @@ def test_daily_study_leaves_no_studied_card_below_the_target_on_the_exam_day(
 def test_the_plan_finds_every_card_the_exam_rule_makes_due(
     cards: list[tuple[State, float, int, int]], exam_days: int, hour: int, retention: float
 ) -> None:
-    """The plan's memories are the due cards and those that bring_forward makes due now, as if
+    """The plan's queue holds the due cards and those that bring_forward makes due now, as if
     every studied card of the deck had been put through the rule (the database picks candidates)."""
     store = Store(sqlite3.connect(":memory:"))
     store.migrate()
@@ -341,12 +341,22 @@ def test_the_plan_finds_every_card_the_exam_rule_makes_due(
     chosen = SettingsFile({"desired_retention": retention}, {})
     curve = Scheduler(chosen.for_deck(None).scheduler).curve
     exam, soon = exam_moment(deck.exam), now + LEARN_AHEAD  # type: ignore[arg-type]
-    expected = {}
+    expected, moved = {}, {}
     for key, stored in store.memories([deck.id]).items():
         early = stored if stored.due <= soon or now >= exam else bring_forward(stored, now, exam, retention, curve)
         if early.due <= soon:
             expected[key] = early
-    assert plan([deck], store, now, 0, chosen).memories == expected
+            if early != stored:
+                moved[key] = early
+    planned = plan([deck], store, now, 0, chosen)
+    # The plan carries the memories the rule changed; the session reads the others from the store.
+    assert planned.memories == moved
+    in_deck = deck.card_ids()
+    queued = {key[1] for key, early in expected.items() if key[1] in in_deck and (early.due <= now or early.state != State.REVIEW)}
+    asked = set()
+    while (card := planned.queue.next(now)) is not None:
+        asked.add(card.id)
+    assert asked == queued
 
 
 @dataclass

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from quiz.decks.model import Card, key_of
+from quiz.decks.model import Card, CardKey, key_of
 from quiz.memory.rating import Rating
 from quiz.memory.scheduler import Scheduler, Settings
 from quiz.memory.state import Memory, State
-from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
+from quiz.study.queue import LEARN_AHEAD, StudyQueue, build, lookup
 
 from conftest import T0, make_deck, qa
 
@@ -39,32 +39,32 @@ def test_due_reviews_most_overdue_first_then_new_cards_in_deck_order() -> None:
         key_of(CARDS[3]): review(T0),  # due exactly now counts
         key_of(CARDS[2]): review(T0 + timedelta(seconds=1)),  # not yet
     }
-    queue = build(CARDS, memories, T0, new_allowance=2)
+    queue = build(*lookup(CARDS), memories, T0, new_allowance=2)
     assert ids(queue, T0) == ["c1", "c6", "c5", "c3", "c0", "c4"]
 
 
 def test_equally_overdue_reviews_keep_deck_order() -> None:
     due = T0 - timedelta(days=1)
     memories = {key_of(card): review(due) for card in CARDS}
-    assert ids(build(reversed(CARDS), memories, T0, 0), T0) == [f"c{n}" for n in reversed(range(8))]
+    assert ids(build(*lookup(reversed(CARDS)), memories, T0, 0), T0) == [f"c{n}" for n in reversed(range(8))]
 
 
 def test_new_allowance() -> None:
-    assert ids(build(CARDS, {}, T0, new_allowance=0), T0) == []
-    assert ids(build(CARDS, {}, T0, new_allowance=3), T0) == ["c0", "c1", "c2"]
-    assert ids(build(CARDS, {}, T0, new_allowance=100), T0) == [f"c{n}" for n in range(8)]
+    assert ids(build(*lookup(CARDS), {}, T0, new_allowance=0), T0) == []
+    assert ids(build(*lookup(CARDS), {}, T0, new_allowance=3), T0) == ["c0", "c1", "c2"]
+    assert ids(build(*lookup(CARDS), {}, T0, new_allowance=100), T0) == [f"c{n}" for n in range(8)]
 
 
 def test_cards_due_later_are_left_out() -> None:
     memories = {key_of(card): review(T0 + timedelta(days=n + 1)) for n, card in enumerate(CARDS)}
-    queue = build(CARDS, memories, T0, new_allowance=20)
+    queue = build(*lookup(CARDS), memories, T0, new_allowance=20)
     assert len(queue) == 0 and queue.next(T0) is None
     assert queue.counts(T0) == (0, 0, 0)
 
 
 def test_learning_card_waits_for_its_step_then_goes_before_reviews() -> None:
     memories = {key_of(card): review(T0 - timedelta(days=n + 1)) for n, card in enumerate(CARDS[:4])}
-    queue = build(CARDS, memories, T0, new_allowance=0)
+    queue = build(*lookup(CARDS), memories, T0, new_allowance=0)
     first = queue.next(T0)
     assert first is not None and first.id == "c3"
     queue.answered(first, learning(T0 + timedelta(minutes=1)), T0)
@@ -74,7 +74,7 @@ def test_learning_card_waits_for_its_step_then_goes_before_reviews() -> None:
 
 
 def test_learning_cards_are_shown_early_only_when_nothing_else_is_left() -> None:
-    queue = build(CARDS[:3], {}, T0, new_allowance=3)
+    queue = build(*lookup(CARDS[:3]), {}, T0, new_allowance=3)
     first = queue.next(T0)
     assert first is not None
     queue.answered(first, learning(T0 + timedelta(minutes=10)), T0)
@@ -84,14 +84,14 @@ def test_learning_cards_are_shown_early_only_when_nothing_else_is_left() -> None
 
 def test_learn_ahead_is_twenty_minutes() -> None:
     assert timedelta(minutes=20) == LEARN_AHEAD
-    queue = build([], {}, T0, 0)
+    queue = build([], lookup(CARDS)[1], {}, T0, 0)
     queue.answered(CARDS[0], learning(T0 + LEARN_AHEAD + timedelta(seconds=1)), T0)
     assert queue.next(T0) is None
     assert queue.next(T0 + timedelta(seconds=1)) is CARDS[0]
 
 
 def test_learning_cards_come_back_in_due_order() -> None:
-    queue = build([], {}, T0, 0)
+    queue = build([], lookup(CARDS)[1], {}, T0, 0)
     queue.answered(CARDS[0], learning(T0 + timedelta(minutes=10)), T0)
     queue.answered(CARDS[1], learning(T0 + timedelta(minutes=1), State.RELEARNING), T0)
     queue.answered(CARDS[2], learning(T0 + timedelta(minutes=5)), T0)
@@ -105,13 +105,13 @@ def test_learning_cards_from_an_earlier_session() -> None:
         key_of(CARDS[1]): learning(T0 + timedelta(hours=2)),  # does not
         key_of(CARDS[2]): review(T0 - timedelta(days=1)),
     }
-    queue = build(CARDS[:3], memories, T0, new_allowance=0)
+    queue = build(*lookup(CARDS[:3]), memories, T0, new_allowance=0)
     assert queue.counts(T0) == (1, 0, 1)
     assert ids(queue, T0) == ["c2", "c0"]
 
 
 def test_graduated_cards_are_not_requeued() -> None:
-    queue = build(CARDS[:2], {}, T0, new_allowance=2)
+    queue = build(*lookup(CARDS[:2]), {}, T0, new_allowance=2)
     card = queue.next(T0)
     assert card is not None
     queue.answered(card, review(T0 + timedelta(days=3)), T0)
@@ -124,7 +124,7 @@ def test_graduated_cards_are_not_requeued() -> None:
 
 def test_counts() -> None:
     memories = {key_of(CARDS[n]): review(T0 - timedelta(days=1)) for n in (0, 1)}
-    queue = build(CARDS, memories, T0, new_allowance=4)
+    queue = build(*lookup(CARDS), memories, T0, new_allowance=4)
     assert queue.counts(T0) == (2, 4, 0) and len(queue) == 6
     card = queue.next(T0)
     assert card is not None and queue.counts(T0) == (1, 4, 0)
@@ -136,7 +136,7 @@ def test_counts() -> None:
 
 def test_a_failed_new_card_comes_back_after_a_minute() -> None:
     scheduler = Scheduler(Settings(fuzz=False))
-    queue = build(CARDS[:2], {}, T0, new_allowance=2)
+    queue = build(*lookup(CARDS[:2]), {}, T0, new_allowance=2)
     card: Card | None = queue.next(T0)
     assert card is not None and card.id == "c0"
     queue.answered(card, scheduler.review(None, Rating.AGAIN, T0), T0)
@@ -148,4 +148,19 @@ def test_studied_cards_without_loaded_memory_are_not_new() -> None:
     # plan() loads only memories due soon; the other studied cards must not come back as new.
     due = {key_of(CARDS[0]): review(T0 - timedelta(hours=1))}
     studied = {key_of(card) for card in CARDS[:4]}
-    assert ids(build(CARDS, due, T0, new_allowance=10, studied=studied), T0) == ["c0", "c4", "c5", "c6", "c7"]
+    assert ids(build(*lookup(CARDS), due, T0, new_allowance=10, studied=studied), T0) == ["c0", "c4", "c5", "c6", "c7"]
+
+
+def test_a_card_is_read_only_when_it_is_asked() -> None:
+    read: list[str] = []
+    keys, card_of = lookup(CARDS)
+
+    def reading(key: CardKey) -> Card:
+        read.append(key[1])
+        return card_of(key)
+
+    memories = {key_of(CARDS[n]): review(T0 - timedelta(days=n)) for n in range(4)}
+    queue = build(keys, reading, memories, T0, new_allowance=4)
+    assert read == [] and len(queue) == 8
+    first = queue.next(T0)
+    assert first is not None and first.id == "c3" and read == ["c3"]

@@ -183,7 +183,7 @@ def test_each_deck_gets_its_new_per_day_and_new_wins_for_one_session(store: Stor
     two = make_deck(*(qa(f"r{i}?", "a") for i in range(10)), id="two")
     settings = parse("new_per_day = 4\n[decks.two]\nnew_per_day = 2\n", "s.toml")
     queue = plan([one, two], store, T0, settings=settings).queue
-    assert [card.deck_id for card in queue.new] == ["one"] * 4 + ["two"] * 2
+    assert [deck_id for deck_id, _ in queue.new] == ["one"] * 4 + ["two"] * 2
     queue = plan([one, two], store, T0, 13, settings).queue
     assert len(queue.new) == 13
 

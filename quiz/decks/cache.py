@@ -341,6 +341,20 @@ class CachedDeck(Deck):
             rows += self._rows(f"SELECT position, card FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch)
         return [self._card(row) for _, row in sorted(rows)]
 
+    def positions(self, ids: Collection[str]) -> dict[str, int]:
+        wanted = list(ids)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start : start + BATCH]
+            found.update(self._rows(f"SELECT id, position FROM cards WHERE id IN ({','.join('?' * len(batch))})", batch))
+        return found
+
+    def card(self, card_id: str) -> Card:
+        found = self._rows("SELECT card FROM cards WHERE id = ?", (card_id,))
+        if not found:
+            raise KeyError(card_id)
+        return self._card(found[0][0])
+
     def _card(self, row: str) -> Card:
         return rows.card_of(self.id, row, self._text)
 

@@ -143,6 +143,18 @@ class Deck:
         """The deck's cards with these ids, in deck order."""
         return [card for card in self._cards if card.id in ids]
 
+    def positions(self, ids: Collection[str]) -> dict[str, int]:
+        """Where each of these card ids stands in deck order (from 0); unknown ids are left out."""
+        return {card_id: self._positions[card_id] for card_id in ids if card_id in self._positions}
+
+    def card(self, card_id: str) -> Card:
+        """The card with this id (KeyError if the deck has none)."""
+        return self._cards[self._positions[card_id]]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {card.id: position for position, card in enumerate(self._cards)}
+
     @cached_property
     def _cards(self) -> tuple[Card, ...]:
         return tuple(card for entry in self.entries for card in expand(self.id, entry))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class State(IntEnum):
@@ -32,3 +33,10 @@ class Memory:
         if self.state != State.REVIEW or self.last_review is None:
             return None
         return (self.due - self.last_review).total_seconds() / 86400
+
+
+class Due(NamedTuple):
+    """When a studied card is due, and in which state: all a study queue needs to order it."""
+
+    due: datetime
+    state: State

@@ -24,9 +24,9 @@ from quiz.memory.examdate import bring_forward, exam_moment
 from quiz.memory.leech import LEECH_LAPSES
 from quiz.memory.scheduler import Scheduler
 from quiz.memory.settings import SettingsFile
-from quiz.memory.state import Memory
+from quiz.memory.state import Due, Memory
 from quiz.store import Store
-from quiz.study.queue import LEARN_AHEAD, StudyQueue, build
+from quiz.study.queue import LEARN_AHEAD, StudyQueue, build, lookup
 
 
 @dataclass(frozen=True)
@@ -73,27 +73,39 @@ def plan(
         return _cram(decks, store, controls.tags, now, exams, settings)
     held = store.held(ids, now)
     chosen = _tagged(decks, store, controls.tags) if controls.tags else None
-    memories = store.memories(ids, due_by=now + LEARN_AHEAD)
-    memories.update(_brought_forward(store, now, exams, settings))
-    memories = {key: memory for key, memory in memories.items() if key not in held and (chosen is None or key in chosen)}
+    forward = _brought_forward(store, now, exams, settings)
+    dues: dict[CardKey, Memory | Due] = {**store.due_states(ids, now + LEARN_AHEAD), **forward}
+    dues = {key: due for key, due in dues.items() if key not in held and (chosen is None or key in chosen)}
     allowance = _allowance(ids, store, now, new_limit, settings)
     if chosen is not None:
         studied = store.studied(ids)
-        cards = [card for card in chosen.values() if key_of(card) in memories or (key_of(card) not in studied and key_of(card) not in held)]
-        queue = build(cards, memories, now, allowance, studied=studied | held)
+        keys, card_of = lookup(card for key, card in chosen.items() if key in dues or (key not in studied and key not in held))
+        queue = build(keys, card_of, dues, now, allowance, studied=studied | held)
     else:
-        cards = []
-        left = allowance if isinstance(allowance, int) else 0
-        for deck in decks:
-            skip = {card for deck_id, card in held if deck_id == deck.id}
-            new = unseen(deck, store, left if isinstance(allowance, int) else allowance[deck.id], skip)
-            left -= len(new)
-            due = {card for deck_id, card in memories if deck_id == deck.id}
-            cards += deck.cards_with_ids(due | set(new))
-        queue = build(cards, memories, now, allowance)
+        queue = build(_queued_keys(decks, store, dues, held, allowance), _reader(decks), dues, now, allowance)
     if not len(queue) and controls.ahead:
         return _ahead(decks, store, chosen, now, controls.ahead, exams)
-    return Plan(queue, memories, exams)
+    # The session reads the others' memory from the store when it asks them.
+    return Plan(queue, {key: memory for key, memory in forward.items() if key in dues}, exams)
+
+
+def _queued_keys(decks: list[Deck], store: Store, dues: Mapping[CardKey, object], held: set[CardKey], allowance: int | dict[str, int]) -> list[CardKey]:
+    """The keys of every card the queue can hold, in deck order: the due ones and the first unseen
+    ones up to the allowance, found by id alone (no card is read)."""
+    keys: list[CardKey] = []
+    left = allowance if isinstance(allowance, int) else 0
+    for deck in decks:
+        skip = {card for deck_id, card in held if deck_id == deck.id}
+        new = unseen(deck, store, left if isinstance(allowance, int) else allowance[deck.id], skip)
+        left -= len(new)
+        positions = deck.positions([*(card for deck_id, card in dues if deck_id == deck.id), *new])
+        keys += [(deck.id, card) for card in sorted(positions, key=positions.__getitem__)]
+    return keys
+
+
+def _reader(decks: list[Deck]) -> Callable[[CardKey], Card]:
+    by_id = {deck.id: deck for deck in decks}
+    return lambda key: by_id[key[0]].card(key[1])
 
 
 def _carry_over(decks: list[Deck], store: Store) -> None:
@@ -159,7 +171,7 @@ def _ahead(decks: list[Deck], store: Store, chosen: dict[CardKey, Card] | None, 
     cards = _cards_of(decks, memories)
     # Due later, asked now: as the due reviews of a queue built at the latest due time.
     latest = max((memory.due for memory in memories.values()), default=now)
-    queue = build(cards, memories, latest, 0)
+    queue = build(*lookup(cards), memories, latest, 0)
     return Plan(queue, memories, exams, ahead=True)
 
 
@@ -180,7 +192,7 @@ def recall_now(decks: list[Deck], memories: Mapping[CardKey, Memory], now: datet
 def _cram(decks: list[Deck], store: Store, tags: tuple[str, ...], now: datetime, exams: dict[str, datetime], settings: SettingsFile) -> Plan:
     memories = store.memories([deck.id for deck in decks])
     order = sorted(available(decks, store, now, tags), key=recall_now(decks, memories, now, settings))  # stable: deck order among equals
-    queue = build(order, {}, now, len(order))
+    queue = build(*lookup(order), {}, now, len(order))
     return Plan(queue, memories, exams, practice=True)
 
 
