@@ -86,7 +86,8 @@ def name_tail(first: Token) -> bool:
 
 
 def head_noun(token: Token) -> bool:
-    return (token.tag_ in ("NN", "NNS") or classed(token)) and token.dep_ in HEAD_DEPS and not token.ent_type_ and token.is_alpha and len(token.text) > 2
+    # classed() walks the children: last
+    return token.dep_ in HEAD_DEPS and not token.ent_type_ and token.is_alpha and len(token.text) > 2 and (token.tag_ in ("NN", "NNS") or classed(token))
 
 
 def classed(token: Token) -> bool:
