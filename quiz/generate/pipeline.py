@@ -12,6 +12,7 @@ from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, dominant_name, keep, spelled_out
+from quiz.generate.headline import given
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies
 from quiz.generate.options import Options
@@ -54,7 +55,12 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and keep(c))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
-    found = [c for c in found if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]]
+    titles = {index: article.title or "" for index, article in enumerate(articles)}
+    found = [
+        c for c in found
+        if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]
+        and not given(c, titles[c.sentence.article])  # the headline shown above the card writes the answer
+    ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
     if report:
@@ -62,7 +68,6 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     card_ids = {id(c): card_id(c) for c in found}
     salience = {key(m.answer): entities.salience(m.answer) for m in every}
     budgets = {index: budget(article.words) for index, article in enumerate(articles)}
-    titles = {index: article.title or "" for index, article in enumerate(articles)}
     chosen = select(found, card_ids, budgets, salience, options.max_cards, titles, mentioned)
     if not chosen:
         names = ", ".join(name for name, _ in texts)
