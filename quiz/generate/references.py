@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Replacements = tuple[tuple[int, str], ...]  # token index -> text shown instead ("" drops the token)
+# Opening phrases that only say how the sentence follows from the one before it.
+LINKING_PHRASES = frozenset(
+    (
+        "for example", "for instance", "as a result", "as a consequence", "in response", "in addition", "in turn",
+        "in contrast", "by contrast", "at the same time", "in the meantime", "on the other hand", "in particular",
+    )
+)
 
 # What only an organisation has ("Its chief executive"), and what a country or an organisation has.
 ORGANISATION_NOUNS = frozenset(
@@ -136,15 +143,17 @@ def unlinked(span: Span) -> Replacements:
 
 
 def _linking_phrase(span: Span) -> Replacements:
-    """An opening "To that end,", "For this reason,", "For example,": it links to the sentence before,
-    and written with "the" ("To the end") it says something else."""
+    """An opening "To that end,", "For this reason,", "For example,", "As a result,", "In response,":
+    it links to the sentence before, and written with "the" ("To the end") it says something else.
+    Only the bare phrase: "In response to the strike," or "In addition to its port," say what they
+    link to and stay."""
     first = span[0]
     tokens = list(first.subtree)
     after = tokens[-1].i + 1
-    if first.dep_ != "prep" or len(tokens) > 3 or after >= span.end or span.doc[after].text != ",":
+    if first.dep_ != "prep" or len(tokens) > 4 or after >= span.end or span.doc[after].text != ",":
         return ()
-    example = [t.lower_ for t in tokens] in (["for", "example"], ["for", "instance"])  # an example of what the sentence before said
-    if not example and not any(t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those") for t in tokens):
+    pointing = len(tokens) <= 3 and any(t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those") for t in tokens)
+    if not pointing and " ".join(t.lower_ for t in tokens) not in LINKING_PHRASES:
         return ()
     return (*((t.i, "") for t in tokens), (after, ""))
 
