@@ -210,3 +210,19 @@ def test_a_name_after_a_role_noun_is_a_person_whatever_its_label() -> None:
     doc = load_model()("NASA astronaut Ann Reed returned to Earth with cosmonaut Tom Hale and the crew in May.")
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="LOC"), Span(doc, 9, 11, label="LOC")]
     assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Earth": no role noun before it
+
+
+def test_an_opening_phrase_pointing_back_goes_but_one_saying_what_it_answers_stays() -> None:
+    for opener in ("As a result,", "In response,", "At the same time,", "On the other hand,"):
+        doc = load_model()(f"{opener} the council of Marlow closed the old ferry in 1911.")
+        dropped = [doc[i].text for i, text in unlinked(doc[:]) if text == ""]
+        assert " ".join(dropped) == opener.replace(",", " ,")  # the phrase and its comma
+    doc = load_model()("In response to the flood, the council of Marlow closed the old ferry in 1911.")
+    assert unlinked(doc[:]) == ()  # it says what it responds to
+    cards = made(
+        "The river at Marlow flooded twice in the spring of 1910 and again in the autumn. "
+        "As a result, the town council of Marlow closed the old ferry in 1911 and built a stone bridge instead."
+    )
+    asked = [c.text for c in cards if c.answer == "1911"]
+    assert asked  # positive control: the year is asked
+    assert not any("As a result" in t for t in asked)
