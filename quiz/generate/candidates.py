@@ -33,6 +33,7 @@ from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed
+from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
 from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
 
@@ -157,6 +158,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             for kind, question in found:
                 if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS and not _torn(current, mention, sentence):
                     pending.discard(kind)
+                    question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
 from quiz.generate.sanity import stranded_verb
 from quiz.generate.shorten import aside, compares, holds, region, scopes_count
+from quiz.generate.trivial import restates
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -33,9 +34,24 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
         tokens.pop()
     tokens = without_asides(tokens, mention)
     tokens = without_optional(tokens, mention)
+    tokens = without_restatement(tokens, mention)
     if len(tokens) > LONG_SENTENCE:
         tokens = segment(tokens, mention)
     return tokens
+
+
+def without_restatement(tokens: list[Token], mention: Mention) -> list[Token]:
+    """Without a bracket right after the answer that says it again, which would give it away:
+    "the {{Republic of Kiribati}} (Kiribati)", "{{12 miles}} (19 kilometres)"."""
+    at = next((n for n, t in enumerate(tokens) if t.i == mention.end), None)
+    if at is None or tokens[at].text != "(":
+        return tokens
+    close = next((n for n in range(at + 1, len(tokens)) if tokens[n].text in ("(", ")")), None)
+    if close is None or tokens[close].text != ")":
+        return tokens
+    inside = "".join(t.text_with_ws for t in tokens[at + 1 : close])
+    shown = "".join(t.text_with_ws for t in tokens if mention.start <= t.i < mention.end)
+    return tokens[:at] + tokens[close + 1 :] if restates(shown.strip(), inside.strip()) else tokens
 
 
 @lru_cache(maxsize=512)  # the same for every mention of the sentence

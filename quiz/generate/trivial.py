@@ -19,6 +19,10 @@ WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
+# A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
+BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
+BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
+AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "1.99 million square kilometers"
 # Nouns a name before them names one of ("the Mercury program"), beyond the category nouns of names.
 KIND_NOUNS = CATEGORY_NOUNS | frozenset(
     """hotel spacecraft satellite rocket ship vessel aircraft plane range instrument campaign initiative
@@ -34,7 +38,41 @@ def reason(candidate: Candidate) -> str:
         return "the kind asked for is the answer"
     if _vague(candidate):
         return "nothing in the card pins the answer"
+    if _restated(candidate.text):
+        return "a bracket beside the gap restates the answer"
     return ""
+
+
+def _restated(text: str) -> bool:
+    """The gap's neighbour in brackets says the same: a short form or acronym of the name ("the
+    {{Republic of Kiribati}} (Kiribati)", "the {{Harbor Trust}} (HT)"), or the amount in another
+    unit ("12 miles ({{19 kilometres}})", "{{12 miles}} (19 kilometres)"), which gives it away."""
+    for gap, bracket in BRACKET_AFTER.findall(text):
+        if restates(gap, bracket):
+            return True
+    for before, gap in BRACKET_AROUND.findall(text):
+        amount = re.search(r"[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$", before)
+        if amount and AMOUNT.match(gap) or restates(gap, before.split()[-1]):
+            return True
+    return False
+
+
+def unbracketed(question: str, answer: str) -> str:
+    """A question without a bracket that says its answer again ("How many square miles does the
+    lake cover (311 square kilometers)?" asks nothing)."""
+    def drop(match: re.Match[str]) -> str:
+        return "" if restates(answer, match.group(1)) else match.group()
+    return re.sub(r" \(([^()]+)\)", drop, question)
+
+
+def restates(name: str, other: str) -> bool:
+    """`other` is `name` again, shorter, as its initials, or in another unit when both are amounts."""
+    if AMOUNT.match(name) and AMOUNT.match(other):
+        return True
+    words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in MINOR]
+    shown = other.strip()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return bool(words) and (shown.casefold() in {w.casefold() for w in words} or len(initials) > 1 and shown.replace(".", "") == initials)
 
 
 def _modifier(candidate: Candidate) -> bool:
