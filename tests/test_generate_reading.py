@@ -305,3 +305,15 @@ def test_a_state_or_country_right_after_its_town_is_no_gap() -> None:
     assert "The new ferry terminal opened in {{Oregon}} in May 2019 after three years of work." in alone  # no town: asked
     listed = texts("The treaty was signed by Spain, France and Portugal in Lisbon in 1921.")
     assert "The treaty was signed by Spain, {{France}} and Portugal in Lisbon in 1921." in listed  # a list, no town before
+
+
+def test_brackets_paired_out_of_order_are_garbled() -> None:
+    assert garbled("The {{Pilot Board}} (May 1911) ), the Ferry Board and the Salvage Board (July 1914.")
+    assert not garbled("The {{Pilot Board}} (May 1911) and the Ferry Board (July 1914) opened.")  # positive control
+    found = texts(
+        "The harbour grew fast after 1900. Meanwhile harbour officials founded a set of task-oriented boards: the Pilot "
+        "Board (May 1911), the Dock Commission of the Northern Port (June 1912), the Light and Buoy Board of the Western "
+        "Coast (April 1914), the Ferry Board and the Salvage Board (July 1914), and the Harbour Police Board (November 1915)."
+    )
+    assert "The harbour grew fast after {{1900}}." in found  # positive control: the article gives cards
+    assert not any(") )" in text or text.count("(") != text.count(")") for text in found), found
