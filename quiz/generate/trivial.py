@@ -21,6 +21,8 @@ WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
+# Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
+HOME = frozenset(("earth", "sun"))
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
@@ -44,6 +46,8 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _restated(candidate.text):
         return "a bracket beside the gap restates the answer"
+    if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
+        return "the planet or its star: what anyone would guess"
     return ""
 
 
