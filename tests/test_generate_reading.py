@@ -293,3 +293,27 @@ def test_an_acronym_glossed_with_its_small_words_is_spelled_out() -> None:
     text = "The Ministry of Health (MOH) announced a case. Later the MOH confirmed a second case in Truro."
     assert "MOH" in spelled_out(text, {})
     assert "NHS" not in spelled_out("The NHS announced a case in Truro.", {})  # positive control: no gloss, no spelling out
+
+
+def test_a_state_or_country_right_after_its_town_is_no_gap() -> None:
+    found = texts("The new ferry terminal opened in Salem, Oregon, in May 2019 after three years of work.")
+    assert "The new ferry terminal opened in {{Salem}} in May 2019 after three years of work." in found  # positive control
+    assert not any("{{Oregon}}" in text for text in found), found
+    abroad = texts("The new ferry terminal opened in Kaunas, Lithuania, in May 2019 after three years of work.")
+    assert abroad and not any("{{Lithuania}}" in text for text in abroad), abroad
+    alone = texts("The new ferry terminal opened in Oregon in May 2019 after three years of work.")
+    assert "The new ferry terminal opened in {{Oregon}} in May 2019 after three years of work." in alone  # no town: asked
+    listed = texts("The treaty was signed by Spain, France and Portugal in Lisbon in 1921.")
+    assert "The treaty was signed by Spain, {{France}} and Portugal in Lisbon in 1921." in listed  # a list, no town before
+
+
+def test_brackets_paired_out_of_order_are_garbled() -> None:
+    assert garbled("The {{Pilot Board}} (May 1911) ), the Ferry Board and the Salvage Board (July 1914.")
+    assert not garbled("The {{Pilot Board}} (May 1911) and the Ferry Board (July 1914) opened.")  # positive control
+    found = texts(
+        "The harbour grew fast after 1900. Meanwhile harbour officials founded a set of task-oriented boards: the Pilot "
+        "Board (May 1911), the Dock Commission of the Northern Port (June 1912), the Light and Buoy Board of the Western "
+        "Coast (April 1914), the Ferry Board and the Salvage Board (July 1914), and the Harbour Police Board (November 1915)."
+    )
+    assert "The harbour grew fast after {{1900}}." in found  # positive control: the article gives cards
+    assert not any(") )" in text or text.count("(") != text.count(")") for text in found), found

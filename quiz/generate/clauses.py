@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
 
+from quiz.generate.words import OFFICE_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -375,8 +377,12 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
     before = tokens[:position]
     if word in PERSON_WORDS:
         around = tokens if pronoun.tag_ == "PRP$" else before
-        # A proper-noun subject counts whatever the tagger took it for ("Bunau-Varilla" as an organisation).
-        return any(t.ent_type_ == "PERSON" or t.tag_ == "NNP" and (t.ent_type_ in ("", "PERSON") or t.dep_ in SUBJECT_DEPS) for t in around)
+        # A proper-noun subject counts whatever the tagger took it for ("Bunau-Varilla" as an
+        # organisation), unless it takes "the": no person does ("under his leadership the Council …").
+        return any(
+            t.ent_type_ == "PERSON" or t.tag_ == "NNP" and (t.ent_type_ in ("", "PERSON") or t.dep_ in SUBJECT_DEPS) and not _determined(t)
+            for t in around
+        )
     if word in PLURAL_WORDS:
         # A plural noun or a pair ("Molina and Rowland"), not the plural word of a name ("Academy of Sciences").
         return any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
@@ -386,6 +392,12 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
         around = tokens if word == "its" else before  # "In its first year the railway carried …"
         return any(t.tag_ in ("NN", "NNP") and t.i != pronoun.i for t in around)
     return False  # "we", "you", "I": the writer or the reader, never a name in the text
+
+
+def _determined(noun: Token) -> bool:
+    """A name written with "the" that is no office ("the Council", not "the Secretary of Labor")."""
+    office = noun.lower_ in OFFICE_WORDS or any(t.lower_ in OFFICE_WORDS for t in noun.lefts)
+    return not office and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def expletive(pronoun: Token) -> bool:

@@ -127,11 +127,23 @@ def garbled(text: str, question: bool = False) -> bool:
     words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
     clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?")."""
     body = CLOZE_GAP.sub(r"\1", text)
-    if any(body.count(left) != body.count(right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
+    if any(_unpaired(body, left, right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
         return True
     if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
         return True
     return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body))
+
+
+def _unpaired(body: str, left: str, right: str) -> bool:
+    """A bracket closed before it opens, or left open: a cut joining list items can pair one
+    item's "(" with a later ")" ("the Pilot Board (May 1911) ), the Ferry Board … (1915."), which a
+    count of each alone misses."""
+    depth = 0
+    for char in body:
+        depth += (char == left) - (char == right)
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 def beside_name(sent: Span, start: int, end: int) -> bool:

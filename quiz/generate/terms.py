@@ -68,6 +68,8 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             continue
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
+        if is_named and len(tokens) > 1 and _pointed(tokens[0]):
+            tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
             tokens += tail  # "descent with modification"; "implied powers (of the federal government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
@@ -78,6 +80,12 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
         used.update(t.i for t in tokens)
     return found
+
+
+def _pointed(first: Token) -> bool:
+    """A common noun right after "this" or "these": what the demonstrative points back to, which
+    the parser ran together with the name given to it."""
+    return first.tag_ in ("NN", "NNS") and first.i > first.sent.start and first.nbor(-1).lower_ in ("this", "these", "that", "those")
 
 
 def name_tail(first: Token) -> bool:

@@ -1,7 +1,8 @@
 """Cards that test nothing worth learning: the answer only names what the card's own words point
 to, or the card gives too little to pin its answer down.
 
-A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
+A state or country written right after a town in it ("Harlow, {{Essex}}") is geography, not the
+article. A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
 {{Amazon}} rainforest") is guessed from the noun. "Which senate ratified …? U.S. Senate" asks for
 a kind the question already names, told apart only by the country. A question whose answer is
 its subject and whose other words name nothing ("Which organization is supporting risk
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.generate.answertypes import answer_type
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS
 
@@ -19,6 +21,8 @@ WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
+# Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
+HOME = frozenset(("earth", "sun"))
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
@@ -32,6 +36,8 @@ KIND_NOUNS = CATEGORY_NOUNS | frozenset(
 
 def reason(candidate: Candidate) -> str:
     """Why the card tests nothing; empty when it does."""
+    if _town_before(candidate):
+        return "the town before the answer says where it is"
     if _modifier(candidate):
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
@@ -40,6 +46,8 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _restated(candidate.text):
         return "a bracket beside the gap restates the answer"
+    if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
+        return "the planet or its star: what anyone would guess"
     return ""
 
 
@@ -115,3 +123,18 @@ def _vague(candidate: Candidate) -> bool:
         return False
     rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
     return not INFORMATIVE.search(rest)
+
+
+def _town_before(candidate: Candidate) -> bool:
+    """A state or country right after a town of it, which the card writes ("in El Paso, {{Texas}}",
+    "Kaunas, {{Lithuania}}"): the town tells where. A list of countries ("Spain, {{France}}") or
+    of states stays, as the name before is no town."""
+    mention = candidate.mention
+    if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) or mention.start < 2:
+        return False
+    doc = candidate.sentence.span.doc
+    comma, last = doc[mention.start - 1], doc[mention.start - 2]
+    town = next((e for e in doc.ents if e.end == last.i + 1), None)
+    if comma.text != "," or town is None or town.label_ != "GPE":
+        return False
+    return answer_type(town.text, town.label_) == AnswerType.CITY and town.text in candidate.text

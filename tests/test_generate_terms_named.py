@@ -1,0 +1,25 @@
+"""A named term the parser ran together with the word before it (quiz/generate/terms.py): the
+object a demonstrative points to is not part of the name.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from quiz.generate.nlp import load_model
+from quiz.generate.terms import term_mentions
+
+
+def terms(sentence: str) -> list[str]:
+    doc = load_model()(sentence)
+    return [m.text for m in term_mentions(doc[:], set())]
+
+
+def test_the_pointed_object_is_not_part_of_the_name() -> None:
+    found = terms("Lind called this process descent with modification.")
+    assert "descent with modification" in found  # positive control: the name is the term
+    assert not any(t.startswith("process") for t in found)
+
+
+def test_the_pointed_object_before_an_adjective_is_not_part_of_the_name() -> None:
+    found = terms("Lind called this mechanism natural sorting.")
+    assert "natural sorting" in found
+    assert "mechanism natural sorting" not in found
