@@ -299,8 +299,8 @@ def test_a_state_or_country_right_after_its_town_is_no_gap() -> None:
     found = texts("The new ferry terminal opened in Salem, Oregon, in May 2019 after three years of work.")
     assert "The new ferry terminal opened in {{Salem}} in May 2019 after three years of work." in found  # positive control
     assert not any("{{Oregon}}" in text for text in found), found
-    abroad = texts("The new ferry terminal opened in Kaunas, Lithuania, in May 2019 after three years of work.")
-    assert abroad and not any("{{Lithuania}}" in text for text in abroad), abroad
+    abroad = texts("The new ferry terminal opened in Porto, Portugal, in May 2019 after three years of work.")
+    assert abroad and not any("{{Portugal}}" in text for text in abroad), abroad
     alone = texts("The new ferry terminal opened in Oregon in May 2019 after three years of work.")
     assert "The new ferry terminal opened in {{Oregon}} in May 2019 after three years of work." in alone  # no town: asked
     listed = texts("The treaty was signed by Spain, France and Portugal in Lisbon in 1921.")

@@ -126,8 +126,8 @@ def _vague(candidate: Candidate) -> bool:
 
 
 def _town_before(candidate: Candidate) -> bool:
-    """A state or country right after a town of it, which the card writes ("in El Paso, {{Texas}}",
-    "Kaunas, {{Lithuania}}"): the town tells where. A list of countries ("Spain, {{France}}") or
+    """A state or country right after a town of it, which the card writes ("in Tucson, {{Arizona}}",
+    "Porto, {{Portugal}}"): the town tells where. A list of countries ("Spain, {{France}}") or
     of states stays, as the name before is no town."""
     mention = candidate.mention
     if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) or mention.start < 2:
