@@ -347,7 +347,7 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
     """Pronouns and demonstratives that point outside the text ("he" with no person in it, "those
     talks"). Resolved pronouns, pronouns bound by the subject of the same sentence ("X said it
     would"), and pronouns whose antecedent the text itself holds ("Darwin said his finches …", "In
-    his new role, Bunau-Varilla …") are fine; `strict=False` (a cloze, where "this situation"
+    his new role, Haller-Ostrow …") are fine; `strict=False` (a cloze, where "this situation"
     reads "the situation") lets demonstrative determiners through."""
     for position, token in enumerate(tokens):
         if token.i in resolved or bound(token):
@@ -372,12 +372,12 @@ WRITERS = frozenset("our my your".split())  # "our economic prosperity": a quest
 
 def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], position: int) -> bool:
     """The text names what the pronoun stands for: a person for "he" or "his" (a possessive may come
-    first: "In his new role, Bunau-Varilla …"), a plural or a pair for "they", a noun for "it"."""
+    first: "In his new role, Haller-Ostrow …"), a plural or a pair for "they", a noun for "it"."""
     word = pronoun.lower_
     before = tokens[:position]
     if word in PERSON_WORDS:
         around = tokens if pronoun.tag_ == "PRP$" else before
-        # A proper-noun subject counts whatever the tagger took it for ("Bunau-Varilla" as an
+        # A proper-noun subject counts whatever the tagger took it for ("Haller-Ostrow" as an
         # organisation), unless it takes "the": no person does ("under his leadership the Council …").
         return any(
             t.ent_type_ == "PERSON" or t.tag_ == "NNP" and (t.ent_type_ in ("", "PERSON") or t.dep_ in SUBJECT_DEPS) and not _determined(t)
