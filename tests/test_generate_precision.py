@@ -46,3 +46,11 @@ def test_an_opening_separately_goes() -> None:
         text.startswith("The harbour board") or text.startswith("When did the harbour board") for text in found
     ), found  # positive control: the card exists, without the opener
     assert not any("Separately" in text for text in found), found
+
+
+def test_the_country_of_an_office_is_no_gap() -> None:
+    found = texts("In May 1921, President Ada Byrne of Norway opened the new ferry terminal in Truro after three years of work.")
+    assert not any("{{Norway}}" in text for text in found), found
+    assert any("{{Truro}}" in text or answer == "Truro" for text, answer in found.items()), found  # positive control
+    alone = texts("In May 1921, the ferry company of Norway opened a new terminal in Truro after three years of work.")
+    assert any("{{Norway}}" in text for text in alone), alone  # a country no office is asked
