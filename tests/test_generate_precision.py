@@ -66,3 +66,10 @@ def test_a_gap_on_part_of_a_name_written_without_a_joiner_is_no_card() -> None:
     assert beside_name(span, at["Oregon"], at["Oregon"] + 1)  # the tail of "Tamar Tribe of Oregon"
     assert beside_name(span, at["Aurora"], at["Aurora"] + 1)  # the head of "Aurora V"
     assert not beside_name(span, at["Truro"], at["Truro"] + 1)  # positive control: "the mayor of Truro" is no name
+
+
+def test_a_part_of_a_place_named_by_its_compass_point_is_no_gap() -> None:
+    found = texts("In May 1921 the drought spread across the Western United States and reached the town of Truro.")
+    assert not any("{{Western United States}}" in text for text in found), found
+    alone = texts("In May 1921 the drought spread across the United States and reached the town of Truro.")
+    assert any("{{United States}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
-from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
+REGIONS = frozenset("western eastern northern southern central".split())
 OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Moon Jae - in of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
 BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
@@ -62,6 +63,8 @@ def reason(candidate: Candidate) -> str:
         return "the planet or its star: what anyone would guess"
     if _bare_kind(candidate.mention.answer):
         return "a kind of body or office named by its kind alone: the context says which"
+    if _region_of(candidate):
+        return "a part of a place named by its compass point"
     if _office_country(candidate):
         return "the country of an office its holder is named with"
     if _long_list_item(candidate):
@@ -78,6 +81,13 @@ def _bare_kind(answer: str) -> bool:
         return False
     word = words[0].lower()
     return any(form in BARE_KINDS for form in (word, word.removesuffix("s"), re.sub(r"ies$", "y", word)))
+
+
+def _region_of(candidate: Candidate) -> bool:
+    """A part of a place named by its compass point ("the {{Western United States}}", "the {{Southern
+    Hemisphere}}"): no place of its own, and many answers fit."""
+    mention = candidate.mention
+    return mention.type in PLACE_TYPES and mention.answer.split()[0].casefold() in REGIONS
 
 
 def _office_country(candidate: Candidate) -> bool:
