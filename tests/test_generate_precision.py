@@ -73,3 +73,15 @@ def test_a_part_of_a_place_named_by_its_compass_point_is_no_gap() -> None:
     assert not any("{{Western United States}}" in text for text in found), found
     alone = texts("In May 1921 the drought spread across the United States and reached the town of Truro.")
     assert any("{{United States}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control
+
+
+def test_the_post_someone_held_is_the_office_named_just_before() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.references import resolve_post
+
+    doc = load_model()("From 1950 until 1961, the Chair of the Harbour Board was Ada Byrne. From 1961 until 1970, Lea Stone held the post.")
+    first, second = list(doc.sents)
+    (index, text), = resolve_post(second, first)
+    assert doc[index].text == "post" and text == "post of the Chair of the Harbour Board"
+    other = load_model()("From 1950 until 1961, the harbour grew fast in Truro. From 1961 until 1970, Lea Stone held the post.")
+    assert resolve_post(*reversed(list(other.sents))) == ()  # positive control: no office before, nothing to resolve

@@ -43,6 +43,7 @@ from quiz.generate.references import (
     resolve_it,
     resolve_people,
     resolve_possessive,
+    resolve_post,
     salient_names,
     unlinked,
 )
@@ -87,7 +88,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
             speaker = None if stated else attribution(span, quoted)
             if stated or speaker is not None:
                 resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
-                resolved += resolve_people(span, person, resolved) + resolve_it(span, previous)
+                resolved += resolve_people(span, person, resolved) + resolve_it(span, previous) + resolve_post(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span

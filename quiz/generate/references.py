@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import answer_type, name_family
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, expletive, has_antecedent
 from quiz.generate.nlp import Entities, key, surface
-from quiz.generate.words import LINKING_ADVERBS
+from quiz.generate.words import LINKING_ADVERBS, OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Replacements = tuple[tuple[int, str], ...]  # token index -> text shown instead ("" drops the token)
+POST_NOUNS = frozenset(("post", "position"))
+POST_OFFICES = OFFICE_WORDS | frozenset(("chair", "chairman", "chairwoman"))
 # Opening phrases that only say how the sentence follows from the one before it.
 LINKING_PHRASES = frozenset(
     (
@@ -213,6 +215,23 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
     if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
         result.append((following.i, " " + CONTRACTIONS[following.lower_]))
     return tuple(result)
+
+
+def resolve_post(span: Span, previous: Span | None) -> Replacements:
+    """ "the post" or "the position" someone held, the office the sentence before names as its subject
+    or complement: "From 2006 until 2014, X held the post." after "… the Chair of the Board was Y."
+    reads alone as "X held the post of the Chair of the Board" (a bare "the Chair" gets its body
+    from offices.py when the card is made)."""
+    posts = [t for t in span if t.lower_ in POST_NOUNS and t.dep_ == "dobj" and t.i > span.start and t.nbor(-1).lower_ == "the"]
+    if not posts or previous is None or any(c.dep_ == "prep" for c in posts[0].children):
+        return ()
+    office = next((t for t in previous if t.text[:1].isupper() and t.lower_ in POST_OFFICES and t.dep_ in ("nsubj", "attr", "nsubjpass")), None)
+    if office is None:
+        return ()
+    first = min((c.i for c in office.children if c.dep_ == "compound"), default=office.i)
+    last = office.right_edge.i if any(c.lower_ == "of" for c in office.children) else office.i
+    named = previous.doc[first : last + 1].text
+    return ((posts[0].i, f"{posts[0].text} of the {named}"),)
 
 
 PERSON_PRONOUNS = frozenset("he him his she her".split())
