@@ -85,3 +85,11 @@ def test_the_post_someone_held_is_the_office_named_just_before() -> None:
     assert doc[index].text == "post" and text == "post of the Chair of the Harbour Board"
     other = load_model()("From 1950 until 1961, the harbour grew fast in Truro. From 1961 until 1970, Lea Stone held the post.")
     assert resolve_post(*reversed(list(other.sents))) == ()  # positive control: no office before, nothing to resolve
+
+
+def test_an_opening_but_or_in_exchange_goes() -> None:
+    found = texts("The first ferry sailed from Truro in May 1921. But the harbour board bought a dredger from Lisbon in June 1922.")
+    assert any(text.startswith(("The harbour board", "When did the harbour board", "From which")) for text in found), found  # positive control
+    assert not any(text.startswith("But") for text in found), found
+    swapped = texts("The town gave up its ferry in 1921. In exchange, the harbour board bought a dredger from Lisbon in June 1922.")
+    assert swapped and not any("In exchange" in text for text in swapped), swapped

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 # "Both men", "The two countries", "All three agencies": a set named in another sentence.
 QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)|men|women|people|children|[a-z]+s)\b(?!\s+of\b)")
-# A sentence opening on "Its" or "Their" that references.py could not resolve keeps the word
+# A sentence opening on "Its", "Their", "His" or "Her" that references.py could not resolve keeps the word
 # somewhere in the card ("In what year was its main mirror cast?").
-OPENING_POSSESSIVE = re.compile(r"^(?:Its|Their)\b")
+OPENING_POSSESSIVE = re.compile(r"^(?:Its|Their|His|Her)\b")
 OWNER_WORD = re.compile(r"\b(?i:its|their)\b")
 # Collective references back to people or things listed before.
 BACK_REFERENCE = re.compile(r"\b(?i:the) (?:trio|duo|pair|quartet|latter|former)\b")

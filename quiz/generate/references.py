@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 Replacements = tuple[tuple[int, str], ...]  # token index -> text shown instead ("" drops the token)
 POST_NOUNS = frozenset(("post", "position"))
+OPENING_CONJUNCTIONS = frozenset(("but", "and", "yet", "so"))
 POST_OFFICES = OFFICE_WORDS | frozenset(("chair", "chairman", "chairwoman"))
 # Opening phrases that only say how the sentence follows from the one before it.
 LINKING_PHRASES = frozenset(
     (
         "for example", "for instance", "as a result", "as a consequence", "in response", "in addition", "in turn",
-        "in contrast", "by contrast", "at the same time", "in the meantime", "on the other hand", "in particular",
+        "in contrast", "by contrast", "at the same time", "in the meantime", "on the other hand", "in particular", "in exchange",
     )
 )
 
@@ -125,9 +126,12 @@ def _kinds(text: str, label: str) -> list[str]:
 
 def unlinked(span: Span) -> Replacements:
     """Linking adverbs dropped, with the comma that set one off: "By March 1957, however, the
-    relationship had recovered" reads alone as "By March 1957, the relationship had recovered"."""
+    relationship had recovered" reads alone as "By March 1957, the relationship had recovered".
+    So is an opening "But", "And", "Yet" or "So"."""
     result: list[tuple[int, str]] = list(_linking_phrase(span))
     doc = span.doc
+    if span[0].tag_ == "CC" and span[0].lower_ in OPENING_CONJUNCTIONS and len(span) > 1 and not span[1].is_punct:
+        result.append((span.start, ""))  # "But the fund grew …" answers the sentence before
     for token in span:
         if token.lower_ in LINKING_ADVERBS and token.dep_ == "advmod" and token.tag_ == "RB" and token.head.tag_.startswith(("VB", "MD")):
             result.append((token.i, ""))
