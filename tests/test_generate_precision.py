@@ -93,3 +93,13 @@ def test_an_opening_but_or_in_exchange_goes() -> None:
     assert not any(text.startswith("But") for text in found), found
     swapped = texts("The town gave up its ferry in 1921. In exchange, the harbour board bought a dredger from Lisbon in June 1922.")
     assert swapped and not any("In exchange" in text for text in swapped), swapped
+
+
+def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> None:
+    from quiz.generate.sanity import garbled, joiner_dropped
+
+    quote = "The valley was home to the Tamar people and the Exe Tribe, Dart Nation, and Fal Band of Cornwall."
+    assert joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, Fal Band of Cornwall.", quote)
+    assert not joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
+    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
+    assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control

@@ -7,8 +7,9 @@ is written twice in a row, it opens on a subordinator cut loose from its clause 
 a cut kept "a week" of "a week after …" without the "after". A count of "more" without "than"
 ("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
 "conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
-an "it" without what it needs ("the USG is creating.", "making it possible."), and a gap joined by
-"and" to the rest of its name ("North and {{Central America}}") or running on into it with no
+an "it" without what it needs ("the USG is creating.", "making it possible."), two names run
+together ("X Nelson Dr. Y"), a list's last item without its "and", and a gap joined by "and" to
+the rest of its name ("North and {{Central America}}") or running on into it with no
 joiner ("the {{Saturn}} V rocket", "the Tamar Tribe of {{Oregon}}").
 """
 
@@ -31,6 +32,9 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
+# Two names run together where a cut dropped the "and" between them: "Administrator Bill Nelson Dr. Alondra Nelson".
+RUN_TOGETHER = re.compile(r"\b[A-Z][a-z]+ (?:Dr|Mr|Mrs|Ms|Prof)\. [A-Z]")
+LAST_ITEM = re.compile(r", (and|or) ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
 SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "conceived of: X" of "conceived of by two naturalists: X"
 WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
 BREAKS = re.compile(r"[;:—–]|--")
@@ -132,7 +136,18 @@ def garbled(text: str, question: bool = False) -> bool:
         return True
     if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
         return True
-    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body))
+    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body) or RUN_TOGETHER.search(body))
+
+
+def joiner_dropped(text: str, quote: str) -> bool:
+    """A list cut that kept its last item but not the "and" before it ("the Comanche Nation, Hopi
+    Tribe, Kiowa Tribe." of "…, Hopi Tribe, and Kiowa Tribe"): the card reads as a broken list."""
+    body = CLOZE_GAP.sub(r"\1", text)
+    for match in LAST_ITEM.finditer(quote):
+        item = match.group(2)
+        if f", {item}" in body and f" {match.group(1)} {item}" not in body:
+            return True
+    return False
 
 
 def _unpaired(body: str, left: str, right: str) -> bool:
