@@ -103,3 +103,10 @@ def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> N
     assert not joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
     assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
     assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
+
+
+def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:
+    found = texts("The Byrne Endowment for Harbour Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    assert not any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in found.items()), found
+    other = texts("The Harbour Endowment for Sea Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    assert any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in other.items()), other  # positive control

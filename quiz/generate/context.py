@@ -44,6 +44,8 @@ ROMAN = re.compile(r"^[IVX]+$")
 GIVEAWAY_TYPES = (NAMED_TYPES - {AnswerType.PERSON}) | {AnswerType.TERM}
 WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
+# What is named for a person: the category nouns, and honours and ideas.
+NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -234,9 +236,12 @@ def given_away(candidate: Candidate) -> bool:
     for "Artemis Accords"), another of its words in lower case ("vaccines" for "Vaccine Alliance")
     unless as the same kind of thing ("central banks" beside "European Central Bank"), or its head
     after "the" ("the board chooses" for "Board of Directors"). A question's own wh-phrase ("Which
-    accords …") names the answer's kind on purpose and is left out; people, dates and numbers are
-    not checked (two Nelsons, "10 years" beside "five years")."""
+    accords …") names the answer's kind on purpose and is left out; dates and numbers are not
+    checked ("10 years" beside "five years"), and people only for a thing named for them (two
+    Nelsons are two people)."""
     mention = candidate.mention
+    if mention.type == AnswerType.PERSON:
+        return _named_for(candidate)
     if mention.type not in GIVEAWAY_TYPES:
         return False
     question = candidate.kind in QUESTION_KINDS
@@ -263,6 +268,17 @@ def given_away(candidate: Candidate) -> bool:
         if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
             return True
     return False
+
+
+def _named_for(candidate: Candidate) -> bool:
+    """A person whose surname the card writes in the name of a thing named for them ("the Byrne
+    Endowment … founded by {{Ada Byrne}}", "Stone’s Corollary"): the thing's name answers the gap."""
+    words = candidate.mention.answer.split()
+    if len(words) < 2:
+        return False
+    surname = words[-1]
+    rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
+    return any(_stem(after) in NAMED_FOR for after in re.findall(rf"(?<![\w-]){re.escape(surname)}(?:['’]s)? ([A-Z][\w’'-]*)", rest))
 
 
 @lru_cache(maxsize=8192)  # the same words come back in every card of an article
