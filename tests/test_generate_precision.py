@@ -110,3 +110,13 @@ def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:
     assert not any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in found.items()), found
     other = texts("The Harbour Endowment for Sea Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
     assert any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in other.items()), other  # positive control
+
+
+def test_an_acronym_in_the_brackets_after_its_name_is_no_gap() -> None:
+    from quiz.generate.trivial import BRACKETED_ACRONYM
+
+    assert BRACKETED_ACRONYM.search("The Harbor Survey Unit ({{HSX}}) instrument maps the bay.")
+    assert not BRACKETED_ACRONYM.search("The {{Harbor Survey Unit}} (HSX) instrument maps the bay.")  # positive control: the name is asked
+    found = texts("In 1921 the Harbor Survey Unit (HSX) instrument mapped the bay of Truro in nine weeks.")
+    assert not any("{{HSX}}" in text for text in found), found
+    assert any("{{1921}}" in text or answer == "1921" or "{{Truro}}" in text for text, answer in found.items()), found

@@ -39,6 +39,9 @@ HOME = frozenset(("earth", "sun"))
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
+# An acronym asked in the brackets after the name it stands for: "the Harbor Survey Unit ({{HSX}})"
+# labels the name the card writes, however its letters were chosen.
+BRACKETED_ACRONYM = re.compile(r"[A-Z][\w’'-]* \(\{\{[A-Z][A-Z0-9-]{1,7}\}\}\)")
 AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "1.99 million square kilometers"
 # Nouns a name before them names one of ("the Mercury program"), beyond the category nouns of names.
 KIND_NOUNS = CATEGORY_NOUNS | frozenset(
@@ -57,7 +60,7 @@ def reason(candidate: Candidate) -> str:
         return "the kind asked for is the answer"
     if _vague(candidate):
         return "nothing in the card pins the answer"
-    if _restated(candidate.text):
+    if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
         return "the planet or its star: what anyone would guess"
