@@ -30,6 +30,17 @@ def test_a_person_named_by_surname_is_given_away_but_not_inside_a_hyphened_name(
     assert not given(card("Envoy {{Paul Haller}} proposed the treaty.", "Paul Haller", AnswerType.PERSON), "The Haller-Ostrow Treaty, 1931")
 
 
+def test_a_proper_word_of_the_name_in_the_title_gives_it_away() -> None:
+    common = frozenset({"otters", "space", "canal"})
+    assert given(card("Ships sailed around {{Varrica}} in May.", "Varrica", AnswerType.PLACE), "Varric Ice Near Lows", common)
+    assert given(card("The ships reached the {{Tamsin Canal}} in May.", "Tamsin Canal", AnswerType.PLACE), "The Tamsin Crisis, 1931", common)
+    assert given(card("Nine towns joined the {{Lorne League}} in 1931.", "Lorne League", AnswerType.ORGANIZATION), "Former Lorne Director Dies", common)
+    # Positive controls: a word the article also writes in lower case, an owner's name, another name.
+    assert not given(card("The ships reached the {{Space Harbour}} in May.", "Space Harbour", AnswerType.PLACE), "Space Ships Return", common)
+    assert not given(card("She showed {{Lind’s First Field}} in May.", "Lind’s First Field", AnswerType.THING), "The Lind Telescope", common)
+    assert not given(card("The ships reached the {{Tamsin Canal}} in May.", "Tamsin Canal", AnswerType.PLACE), "The Varric Crisis, 1931", common)
+
+
 def test_a_year_the_title_writes_is_given_away_but_not_a_day() -> None:
     title = "The Lakeside Accord, 1931"
     assert given(card("The accord was signed in {{1931}}.", "1931", AnswerType.YEAR), title)

@@ -68,6 +68,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+NOUN_ROLES = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
 # Subordinators whose clause the sentence takes as true: cut loose, the clause states a fact.
 FACTIVE_MARKS = frozenset("when after before as because although though since while once".split())
 
@@ -90,7 +91,12 @@ def whole(tokens: list[Token]) -> bool:
     and Mitchell Jamieson.")."""
     if tokens[0].tag_ in ("WRB", "WDT", "WP", "TO") and all(t in tokens[0].head.subtree for t in tokens):
         return False  # nothing but the clause the word opens
-    verbs = [n for n, t in enumerate(tokens) if t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" and t.tag_.startswith("VB")]
+    # A "verb" the parser hangs on another verb as its subject or object is a noun mistagged ("U.S.
+    # worries about … prompted the creation"): cut from that verb, the text has none.
+    verbs = [
+        n for n, t in enumerate(tokens)
+        if (t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" and t.tag_.startswith("VB")) and t.dep_ not in NOUN_ROLES
+    ]
     if not verbs:
         return False
     # A subject, or a name or noun before the verb where the parser found none ("USAID" read as an adjective).

@@ -3,7 +3,12 @@ title, so a gap on a name, number or year the title writes tests nothing ("Treat
 1921" above "In _____ the treaty was signed").
 
 A name counts as written when the title has it in any of its forms (the full name, the short
-form in the sentence, a country's aliases) or, for a person, the surname. A year, or a month of a year,
+form in the sentence, a country's aliases) or, for a person, the surname, also inside a hyphened
+name ("Kellogg" under "The Kellogg-Briand Pact"). It counts too when the title writes one of its
+proper words, a word the article never writes in lower case ("{{Antarctica}}" under "Antarctic
+Sea Ice …", "the {{Suez Canal}}" under "The Suez Crisis"): the rest of the name is then guessed.
+A word the article also uses as a common word ("space", "beavers", "government") gives nothing
+away, nor does an owner's name ("{{Webb’s First Deep Field}}" under "… Webb Telescope"). A year, or a month of a year,
 counts when the title writes its year: the options differ from it by the year alone; a date
 with its day still asks for the day.
 """
@@ -13,14 +18,19 @@ from __future__ import annotations
 import re
 
 from quiz.generate.nlp import alias_forms
-from quiz.generate.types import DATE_TYPES, AnswerType, Candidate
+from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Candidate
 
 YEAR = re.compile(r"\b\d{4}\b")
 NON_WORD = re.compile(r"[^\w]+")
+WORD = re.compile(r"[^\W\d_][\w’'.]*[\w’']|[^\W\d_]")  # hyphens split: "Kellogg-Briand" is two words
+POSSESSIVE = re.compile(r"['’]s?$")
+MIN_PROPER = 3
+MAX_ENDING = 2  # "Antarctic" -> "Antarctica", "Beaver" -> "Beavers"
 
 
-def given(candidate: Candidate, title: str) -> bool:
-    """True when `title` writes the candidate's answer."""
+def given(candidate: Candidate, title: str, common: frozenset[str] = frozenset()) -> bool:
+    """True when `title` writes the candidate's answer; `common` holds the words (folded) that the
+    article writes in lower case somewhere."""
     if not title:
         return False
     shown = _words(title)
@@ -30,16 +40,41 @@ def given(candidate: Candidate, title: str) -> bool:
         # "On {{March 3, 1921}}" under "…, 1921" still asks for the day; "in {{1921}}" asks nothing
         return bool(years) and not re.search(r"\d", YEAR.sub("", mention.answer)) and all(f" {year} " in shown for year in years)
     forms = {mention.text, mention.answer, *mention.accept, *alias_forms(mention.answer)}
-    return any(_words(form).strip() and _words(form) in shown for form in forms) or _surname(mention.answer, mention.type, title)
+    if any(_words(form).strip() and _words(form) in shown for form in forms):
+        return True
+    return mention.type in NAMED_TYPES and _shares_proper_word(mention.answer, mention.type, title, common)
 
 
-def _surname(answer: str, kind: AnswerType, title: str) -> bool:
-    """A person the title names by surname ("Ada Blake" under "Remembering Ada R. Blake"); not a
-    surname inside a hyphened name of a thing ("the Blake-Otis Act"), which leaves who is who."""
-    words = answer.split()
-    if kind != AnswerType.PERSON or len(words) < 2:
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", title, re.IGNORECASE) is not None
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words `text` writes in lower case (a common word of the article, whatever the title)."""
+    return frozenset(word for word in WORD.findall(text) if word.islower())
+
+
+def _shares_proper_word(answer: str, kind: AnswerType, title: str, common: frozenset[str]) -> bool:
+    """A proper word of the answer (a person's surname only) is a word of the title, or the title's
+    word with an ending ("Antarctic" of "Antarctica")."""
+    words = [w for w in WORD.findall(answer) if not POSSESSIVE.search(w)]
+    shown = [w.casefold() for w in WORD.findall(title)]
+    if kind == AnswerType.PERSON:
+        # The surname alone, and not inside a hyphened name of a thing ("the Blake-Otis Act"): who
+        # of the two is who is still to learn.
+        words = words[-1:] if len(answer.split()) > 1 else []
+        shown = [word.casefold() for part in title.split() if "-" not in part for word in WORD.findall(part)]
+    proper = [w.casefold() for w in words if w[:1].isupper() and len(w) >= MIN_PROPER and not _common(w.casefold(), common)]
+    return any(_same_word(word, other) for word in proper for other in shown)
+
+
+def _common(word: str, common: frozenset[str]) -> bool:
+    """The article writes the word in lower case, or with an ending ("beavers" for "Beaver")."""
+    return word in common or any(word + ending in common for ending in ("s", "es"))
+
+
+def _same_word(one: str, other: str) -> bool:
+    return one == other or _ending(one, other) or _ending(other, one)
+
+
+def _ending(longer: str, shorter: str) -> bool:
+    return len(shorter) >= MIN_PROPER and longer.startswith(shorter) and len(longer) - len(shorter) <= MAX_ENDING
 
 
 def _words(text: str) -> str:

@@ -12,7 +12,7 @@ from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, dominant_name, keep, spelled_out
-from quiz.generate.headline import given
+from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies
 from quiz.generate.options import Options
@@ -56,10 +56,11 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
     titles = {index: article.title or "" for index, article in enumerate(articles)}
+    common = {index: lower_case_words(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
     found = [
         c for c in found
         if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]
-        and not given(c, titles[c.sentence.article])  # the headline shown above the card writes the answer
+        and not given(c, titles[c.sentence.article], common[c.sentence.article])  # the headline shown above the card writes the answer
     ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders

@@ -6,21 +6,31 @@ article. A name that only modifies a common noun ("{{Earth}} observations", "{{N
 {{Amazon}} rainforest") is guessed from the noun. "Which senate ratified …? U.S. Senate" asks for
 a kind the question already names, told apart only by the country. A question whose answer is
 its subject and whose other words name nothing ("Which organization is supporting risk
-communication activities?") has many answers.
+communication activities?") has many answers. A body named by its kind alone ("confirmed by the
+{{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
+four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
-from quiz.generate.words import CATEGORY_NOUNS
+from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
+LONG_LIST = 4
+# Kinds of body and office, and the compass points a text capitalises for a region ("the West").
+BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
+LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 # Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
 HOME = frozenset(("earth", "sun"))
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
@@ -48,7 +58,39 @@ def reason(candidate: Candidate) -> str:
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
         return "the planet or its star: what anyone would guess"
+    if _bare_kind(candidate.mention.answer):
+        return "a kind of body or office named by its kind alone: the context says which"
+    if _long_list_item(candidate):
+        return "one item of a long list: any item left out fits as well"
     return ""
+
+
+def _bare_kind(answer: str) -> bool:
+    """A name that is only its kind, capitalised for the one body the text means ("the {{Senate}}",
+    "the {{Constitution}}", "the {{Company}}", "the {{Chair}}", "{{Embassies}}"): the sentence around it
+    tells which body acts, so the gap asks a word any reader would put there."""
+    words = answer.removeprefix("the ").split()
+    if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    word = words[0].lower()
+    return any(form in BARE_KINDS for form in (word, word.removesuffix("s"), re.sub(r"ies$", "y", word)))
+
+
+def _long_list_item(candidate: Candidate) -> bool:
+    """The answer is one of four or more names or nouns listed together ("signatories included
+    Chile, Peru, {{Ghana}}, Nepal and Fiji"): the gap could be any of the others, and which one
+    went missing is no fact worth learning."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    first = doc[mention.start : mention.end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.tag_ in LISTED and _items(first) >= LONG_LIST
+
+
+def _items(token: Token) -> int:
+    """The conjuncts of a coordination, counted from its first (the parser chains them)."""
+    return 1 + sum(_items(child) for child in token.children if child.dep_ == "conj" and child.tag_ in LISTED)
 
 
 def _restated(text: str) -> bool:
