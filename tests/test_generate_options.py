@@ -189,6 +189,12 @@ def test_a_place_option_is_never_a_person_of_the_article() -> None:
     assert set(found) == {"Lyon", "Porto", "Ghent"}, found
 
 
+def test_a_town_gets_no_land_tagged_as_a_city() -> None:
+    cities = pool(AnswerType.CITY, "Lyon", "Porto", "Valdoria", "Ghent", "Norway")
+    assert set(choices(mention("Turin", AnswerType.CITY), cities)) == {"Lyon", "Porto", "Ghent"}  # positive control: three left
+    assert choices(mention("Turin", AnswerType.CITY), pool(AnswerType.CITY, "Lyon", "Porto", "Valdoria")) == ()
+
+
 def test_number_words_are_written_in_the_answer_s_case() -> None:
     found = choices(mention("Seven", AnswerType.NUMBER), pool(AnswerType.NUMBER, "eight"))
     assert len(found) == 3 and all(option[0].isupper() for option in found), found

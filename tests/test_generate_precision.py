@@ -46,3 +46,30 @@ def test_an_opening_separately_goes() -> None:
         text.startswith("The harbour board") or text.startswith("When did the harbour board") for text in found
     ), found  # positive control: the card exists, without the opener
     assert not any("Separately" in text for text in found), found
+
+
+def test_the_country_of_an_office_is_no_gap() -> None:
+    found = texts("In May 1921, President Ada Byrne of Norway opened the new ferry terminal in Truro after three years of work.")
+    assert not any("{{Norway}}" in text for text in found), found
+    assert any("{{Truro}}" in text or answer == "Truro" for text, answer in found.items()), found  # positive control
+    alone = texts("In May 1921, the ferry company of Norway opened a new terminal in Truro after three years of work.")
+    assert any("{{Norway}}" in text for text in alone), alone  # a country no office is asked
+
+
+def test_a_gap_on_part_of_a_name_written_without_a_joiner_is_no_card() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.sanity import beside_name
+
+    doc = load_model()("In 1921 the board named the Tamar Tribe of Oregon and the Aurora V rocket park after the mayor of Truro.")
+    span = doc[:]
+    at = {t.text: t.i for t in doc}
+    assert beside_name(span, at["Oregon"], at["Oregon"] + 1)  # the tail of "Tamar Tribe of Oregon"
+    assert beside_name(span, at["Aurora"], at["Aurora"] + 1)  # the head of "Aurora V"
+    assert not beside_name(span, at["Truro"], at["Truro"] + 1)  # positive control: "the mayor of Truro" is no name
+
+
+def test_a_part_of_a_place_named_by_its_compass_point_is_no_gap() -> None:
+    found = texts("In May 1921 the drought spread across the Western United States and reached the town of Truro.")
+    assert not any("{{Western United States}}" in text for text in found), found
+    alone = texts("In May 1921 the drought spread across the United States and reached the town of Truro.")
+    assert any("{{United States}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control

@@ -1,6 +1,7 @@
 """Distractors: plausible wrong options of the answer's type and form, drawn from the whole input.
 
-Names here: countries against countries and cities against cities, people only against people of
+Names here: countries against countries and cities against cities (no land tagged as a city,
+"Byelorussia", offered for a town), people only against people of
 the same title, organisations only against names of the same kind noun ("… Agency" against
 agencies) and digit form; values (years, numbers, dates) in `wrongvalues`. None that the source
 sentence names. A small curated list fills in only for capitals and news outlets; countries and
@@ -24,6 +25,7 @@ from quiz.generate.candidates import family_of
 from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
 from quiz.generate.types import PLACE_TYPES, AnswerType, Mention
+from quiz.generate.words import COUNTRIES, STATES
 from quiz.generate.wrongvalues import is_value, latest_year, wrong_values
 
 CHOICES = 3
@@ -31,6 +33,7 @@ FALLBACK = {
     "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
 }
+COUNTRY_ENDINGS = ("ia", "stan", "land")
 REGION_WORDS = frozenset("western eastern northern southern".split())  # not "South": South Africa
 PLACE_JOINERS = frozenset("of the de del da do du la le and upon on".split())
 LEADER_ROLES = frozenset("leader president premier chancellor king queen emperor shah tsar czar dictator".split())
@@ -170,6 +173,7 @@ def _same_family(mention: Mention, options: list[Option], people: frozenset[str]
         return []  # "J.D." or "Jr." tagged as a city, "Western United States": no list of cities fits it
     places = [  # "Embassy" or "Briand" tagged as a city is no city
         o.text for o in options if not category(o.text) and looks_like_place(o.text) and not _region(o.text) and key(o.text) not in people
+        and (mention.type != AnswerType.CITY or _country_shaped(o.text) <= _country_shaped(mention.answer))
     ]
     return _rotate(places, mention) + _rotate(_fallback_places(mention), mention)
 
@@ -182,6 +186,13 @@ def _same_form(text: str, answer: str) -> bool:
 def _region(text: str) -> bool:
     """ "Western United States", "Northern Europe": a part of a place, no town or country."""
     return text.split()[0].casefold() in REGION_WORDS
+
+
+def _country_shaped(text: str) -> bool:
+    """A name written like a country or a land, known or not ("Byelorussia", "Manchuria", "Kazakhstan",
+    "Iceland"): tagged as a city, it would be offered for a town."""
+    folded = text.casefold()
+    return folded in COUNTRIES or folded in STATES or folded.endswith(COUNTRY_ENDINGS)
 
 
 def _fallback_places(mention: Mention) -> list[str]:

@@ -8,7 +8,8 @@ a cut kept "a week" of "a week after …" without the "after". A count of "more"
 ("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
 "conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
 an "it" without what it needs ("the USG is creating.", "making it possible."), and a gap joined by
-"and" to the rest of its name ("North and {{Central America}}").
+"and" to the rest of its name ("North and {{Central America}}") or running on into it with no
+joiner ("the {{Saturn}} V rocket", "the Tamar Tribe of {{Oregon}}").
 """
 
 from __future__ import annotations
@@ -152,6 +153,8 @@ def beside_name(sent: Span, start: int, end: int) -> bool:
     Technology}}, Policy, and Strategy" — the gap tears a longer name. ("Britain, France and
     {{Israel}}" joins three names: a list.)"""
     doc = sent.doc
+    if _name_goes_on(sent, start, end):
+        return True
     index = start - 1
     while index >= sent.start and doc[index].lower_ in JOINERS:
         index -= 1
@@ -164,6 +167,29 @@ def beside_name(sent: Span, start: int, end: int) -> bool:
         return False
     # ", Policy, and Strategy": the words after go on to an "and" within the name.
     return _joined(doc[end:index]) or any(t.lower_ in ("and", "&") for t in doc[index + 1 : min(sent.end, index + 3)])
+
+
+def _name_goes_on(sent: Span, start: int, end: int) -> bool:
+    """The gap is the head or the tail of a longer name written without a joiner: a capitalised
+    word of no other name right after it, or after its possessive ("the {{Saturn}} V rocket", "{{Harbor
+    Users}}’ Association"; also an owner of a named thing, "{{NASA}}’s ICESat-2 satellite"),
+    or an "of" right before it that ends a capitalised name ("the Tamar Tribe of {{Oregon}}",
+    "University of {{Leeds}}"). An office before the "of" is no name ("President of {{Chile}}")."""
+    doc = sent.doc
+    after = end + 1 if end < sent.end and doc[end].tag_ == "POS" else end
+    if after < sent.end and _continues(doc[after], doc[end - 1]):
+        return True
+    if start - 2 < sent.start or doc[start - 1].lower_ != "of":
+        return False
+    owner = doc[start - 2]
+    return owner.tag_ in ("NNP", "NNPS") and not owner.is_sent_start and owner.lower_.rstrip(".") not in OFFICE_WORDS
+
+
+def _continues(word: Token, last: Token) -> bool:
+    """A capitalised proper noun in no name, or in the name holding the gap's last word."""
+    if not word.text[:1].isupper() or word.tag_ not in ("NNP", "NNPS") and not word.text.isupper():
+        return False  # "V" of "Saturn V" is tagged a common noun
+    return not word.ent_type_ or (word.ent_iob_ == "I" and last.ent_type_ == word.ent_type_)
 
 
 def _joined(tokens: Span) -> bool:
@@ -179,6 +205,8 @@ def _same_name(word: Token, inside: Token, sent: Span) -> bool:
         return False
     if not word.ent_type_:
         return word.tag_ in ("NNP", "NNPS") and word.lower_.rstrip(".") not in OFFICE_WORDS
+    if not inside.ent_type_ and inside.tag_ in ("NNP", "NNPS"):
+        return True  # "Customs and {{Border Protection}}": the tagger ended the name at "Customs"
     return any(
         ent.start <= word.i < ent.end and (ent.start <= inside.i < ent.end or ent[-1].lower_ in JOINERS or ent[0].lower_ in JOINERS)
         for ent in sent.ents

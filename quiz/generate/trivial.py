@@ -8,7 +8,8 @@ a kind the question already names, told apart only by the country. A question wh
 its subject and whose other words name nothing ("Which organization is supporting risk
 communication activities?") has many answers. A body named by its kind alone ("confirmed by the
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
-four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item.
+four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item. The country of an
+office ("the President of the {{United States}}", "{{U.S.}} President X") is told by the office.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
-from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
+REGIONS = frozenset("western eastern northern southern central".split())
+OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Moon Jae - in of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
 BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
@@ -60,6 +63,10 @@ def reason(candidate: Candidate) -> str:
         return "the planet or its star: what anyone would guess"
     if _bare_kind(candidate.mention.answer):
         return "a kind of body or office named by its kind alone: the context says which"
+    if _region_of(candidate):
+        return "a part of a place named by its compass point"
+    if _office_country(candidate):
+        return "the country of an office its holder is named with"
     if _long_list_item(candidate):
         return "one item of a long list: any item left out fits as well"
     return ""
@@ -74,6 +81,33 @@ def _bare_kind(answer: str) -> bool:
         return False
     word = words[0].lower()
     return any(form in BARE_KINDS for form in (word, word.removesuffix("s"), re.sub(r"ies$", "y", word)))
+
+
+def _region_of(candidate: Candidate) -> bool:
+    """A part of a place named by its compass point ("the {{Western United States}}", "the {{Southern
+    Hemisphere}}"): no place of its own, and many answers fit."""
+    mention = candidate.mention
+    return mention.type in PLACE_TYPES and mention.answer.split()[0].casefold() in REGIONS
+
+
+def _office_country(candidate: Candidate) -> bool:
+    """A country that only says whose an office is ("{{U.S.}} President Ada Byrne", "the President of
+    the {{United States}}", "Premier Lea Stone of {{Norway}}"): the office and its holder tell it; the
+    card asks nothing of the article. "America" alone is the country its own articles call home."""
+    mention = candidate.mention
+    if mention.type != AnswerType.COUNTRY:
+        return False
+    if mention.answer.casefold() == "america":
+        return True
+    doc = candidate.sentence.span.doc
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.lower_ in OFFICE_WORDS:
+        return True
+    before = doc[max(candidate.sentence.span.start, mention.start - OFFICE_REACH) : mention.start]
+    of = next((t for t in reversed(before) if t.lower_ == "of"), None)
+    if of is None or any(t.text not in ("the",) for t in doc[of.i + 1 : mention.start]):
+        return False
+    return any(t.text[:1].isupper() and t.lower_ in OFFICE_WORDS for t in doc[max(candidate.sentence.span.start, of.i - OFFICE_REACH) : of.i])
 
 
 def _long_list_item(candidate: Candidate) -> bool:
