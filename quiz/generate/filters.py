@@ -117,6 +117,7 @@ def unresolved(candidate: Candidate) -> bool:
 
 
 def keep(candidate: Candidate) -> bool:
+    # Reads the kind only as question or not: pipeline judges a true/false statement by its cloze.
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
     if question and RELATIVE_TIME_IN_TEXT.search(candidate.text):
