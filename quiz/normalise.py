@@ -147,6 +147,8 @@ def _split_run(letters: list[str], dotted: list[bool]) -> list[str]:
 
 def _merge_digit_groups(words: list[str]) -> list[str]:
     """Space-grouped thousands: "20 000" -> "20000"."""
+    if not any(word.isdigit() for word in words):
+        return words  # most texts: no number to join
     merged: list[str] = []
     group: list[str] = []  # a number that later groups of three digits may join
     for word in words:

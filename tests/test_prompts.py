@@ -83,3 +83,15 @@ def test_a_card_names_its_article_when_the_deck_title_does_not() -> None:
 @pytest.mark.parametrize("source", [None, Source(title=None), Source(title="  many ARTICLES ")])
 def test_no_article_line_when_it_would_repeat_the_header_or_say_nothing(source: Source | None) -> None:
     assert asked("Many articles", source)[1] == "Who signed it?"
+
+
+def test_meanwhile_runs_once_with_the_first_question_on_screen_before_its_answer_is_read() -> None:
+    card = make_deck(Entry(id="x", question="Who signed it?", answer="Kim")).cards()[0]
+    out, typed = StringIO(), StringIO("Kim\nLee\n")
+    seen: list[tuple[str, int]] = []
+    prompter = PlainPrompter(typed, out, meanwhile=lambda: seen.append((out.getvalue(), typed.tell())))
+    answers = [prompter.ask(Question(card, "deck", None, (), n, 2, 0, 2)) for n in (1, 2)]
+    assert answers == ["Kim", "Lee"]
+    assert len(seen) == 1
+    shown, read = seen[0]
+    assert shown.endswith("Who signed it?\n> ") and read == 0

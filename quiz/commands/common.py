@@ -115,18 +115,19 @@ def deck_ids(names: list[str], store: Store) -> list[str]:
     return ids
 
 
-def prompter(plain: bool, early: bool = False) -> PlainPrompter | InteractivePrompter:
+def prompter(plain: bool, early: bool = False, meanwhile: Callable[[], object] | None = None) -> PlainPrompter | InteractivePrompter:
     """Plain lines when asked for or when standard input is not a terminal, else questionary
-    (`early`: the first question is drawn before questionary loads; see quiz/study/early.py)."""
+    (`early`: the first question is drawn before questionary loads; see quiz/study/early.py).
+    `meanwhile` runs once while the first question waits for its answer."""
     import sys
 
     if plain or not sys.stdin.isatty():
         from quiz.study.prompts import PlainPrompter
 
-        return PlainPrompter()
+        return PlainPrompter(meanwhile=meanwhile)
     from quiz.study.prompts import InteractivePrompter
 
-    return InteractivePrompter(early)
+    return InteractivePrompter(early, meanwhile)
 
 
 def named_cards(names: list[str], deck: str | None, every: bool) -> tuple[list[Card], Store]:

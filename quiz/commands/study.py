@@ -32,7 +32,7 @@ def study(
     With an exam date (a deck's `exam:` or --exam-date), a card whose recall on the exam day
     would fall below the desired retention comes due before it (see ALGORITHM.md).
     """
-    from quiz.memory.scheduler import Scheduler
+    from quiz.memory.scheduler import Scheduler, load_fsrs
     from quiz.study.planning import Controls, plan
     from quiz.study.session import Session
 
@@ -49,7 +49,7 @@ def study(
         hint = "" if ahead or cram else " `quiz study --ahead` studies the soonest now, `--cram` drills any."
         typer.echo(f"Nothing to study now. Next card {when(next_due, moment)}.{hint}")
         return
-    asker = prompter(plain, early=True)
+    asker = prompter(plain, early=True, meanwhile=load_fsrs)
     if planned.practice:
         typer.echo("Cram: practice only; your schedule stays as it was.")
     elif planned.ahead:

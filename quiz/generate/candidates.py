@@ -195,7 +195,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
             yield from _adverbial_question(unfronted, mention, child, tokens)
             continue
-        if child.i < clause.verb.i or not any(t.i in rest_ids for t in child.subtree):
+        if child.i < clause.verb.i or not any(t.i in rest_ids for t in tokens):
             continue
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})

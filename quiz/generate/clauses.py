@@ -350,9 +350,9 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
     his new role, Haller-Ostrow …") are fine; `strict=False` (a cloze, where "this situation"
     reads "the situation") lets demonstrative determiners through."""
     for position, token in enumerate(tokens):
-        if token.i in resolved or bound(token):
-            continue
         word = token.lower_
+        if word not in REFERENCE_WORDS or token.i in resolved or bound(token):
+            continue  # most words refer to nothing: tested first, as bound() walks the parse
         if word in PERSON_WORDS and any(resolved.get(t.i) and t.lower_ in PERSON_WORDS for t in tokens[:position]):
             continue  # "… as he will continue" after "He leaves …" read "Abbey leaves …"
         if strict and word in WRITERS:
@@ -368,6 +368,7 @@ PERSON_WORDS = frozenset("he him his she her hers".split())
 PLURAL_WORDS = frozenset("they them their theirs".split())
 POSSESSIVES = frozenset("his her its their".split())
 WRITERS = frozenset("our my your".split())  # "our economic prosperity": a question cannot speak as the writer
+REFERENCE_WORDS = PERSON_WORDS | WRITERS | PERSONAL_PRONOUNS | POSSESSIVES | DEMONSTRATIVES
 
 
 def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], position: int) -> bool:

@@ -170,7 +170,8 @@ def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORD
     if _words(tokens) <= limit:
         return tokens
     inside = {t.i for t in tokens}
-    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    depths = _depths(tokens)
+    top = min(tokens, key=lambda t: depths[t.i])
     whole = _clause_part(top, mention, inside)  # the sentence's own clause without its subordinate parts
     if whole and 6 <= _words(whole) <= limit and whole[0].i <= mention.start and mention.end - 1 <= whole[-1].i:
         return whole
@@ -185,6 +186,27 @@ def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORD
         if node.head.i == node.i:
             return []
         node = node.head
+
+
+def _depths(tokens: list[Token]) -> dict[int, int]:
+    """How many ancestors each token has, by index: each head's count found once, as walking every
+    token's ancestors again cost more than the rest of the cut."""
+    doc = tokens[0].doc
+    depth: dict[int, int] = {}
+    for token in tokens:
+        path, index = [], token.i
+        while index not in depth:
+            head = doc[index].head.i
+            if head == index:
+                depth[index] = 0
+                break
+            path.append(index)
+            index = head
+        count = depth[index]
+        for step in reversed(path):
+            count += 1
+            depth[step] = count
+    return depth
 
 
 def _words(tokens: list[Token]) -> int:
@@ -215,7 +237,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
             drop |= {t.i for t in token.subtree}  # "as well as" goes whole
         elif (
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
-            and _separable(token, base) and not compares(token) and not _extraposed(token) or aside(token) or _comma_bounded(token)
+            and _separable(token, base) and not compares(token) and not _extraposed(token) or _after_comma(token) and (aside(token) or _comma_bounded(token))
         ):
             drop |= {t.i for t in token.subtree}
             doc = token.doc
@@ -298,6 +320,13 @@ def _extraposed(token: Token) -> bool:
     """The clause an "it" stands for ("making it possible for ranchers to attract beavers")."""
     heads = (token.head, token.head.head)
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "dobj", "expl", "nsubjpass") for head in heads for c in head.children)
+
+
+def _after_comma(token: Token) -> bool:
+    """The token's phrase follows a comma: what an aside and a comma-bounded phrase both need, and
+    cheap to test first, as most phrases follow none."""
+    edge = token.left_edge.i
+    return edge > 0 and token.doc[edge - 1].text == ","
 
 
 def _comma_bounded(token: Token) -> bool:

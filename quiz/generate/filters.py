@@ -65,7 +65,7 @@ def normalise(text: str) -> str:
 
 def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     """True when any form of the answer, or another way of writing the same country, is in the body."""
-    if any(len(form) > 1 and _as_written(form).search(body) for form in (answer, *accept)):
+    if any(len(form) > 1 and _as_written(form, body) for form in (answer, *accept)):
         return True  # written out again as is: "voted for {{U.N.}} resolutions … a U.N. force"
     forms = [normalise(form) for form in (answer, *accept, *alias_forms(answer))]
     body = POSSESSIVE.sub("", body)
@@ -77,10 +77,20 @@ def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     return any(form and f" {form} " in padded for form in forms)
 
 
-@lru_cache(maxsize=65536)
-def _as_written(form: str) -> re.Pattern[str]:
-    """The form as a whole word, compiled once per form (re's own cache is too small for every name)."""
-    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+def _as_written(form: str, body: str) -> bool:
+    """The form as a whole word in the body (no word character either side): a string search, as
+    compiling a pattern for every form cost more than the searches."""
+    start = body.find(form)
+    while start != -1:
+        end = start + len(form)
+        if not (start and _word_char(body[start - 1])) and not (end < len(body) and _word_char(body[end])):
+            return True
+        start = body.find(form, start + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what re's \w matches
 
 
 def pseudo_name(question: str) -> bool:
@@ -107,6 +117,7 @@ def unresolved(candidate: Candidate) -> bool:
 
 
 def keep(candidate: Candidate) -> bool:
+    # Reads the kind only as question or not: pipeline judges a true/false statement by its cloze.
     mention = candidate.mention
     question = candidate.kind in QUESTION_KINDS
     if question and RELATIVE_TIME_IN_TEXT.search(candidate.text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from quiz.decks.model import Deck
 from quiz.generate import GenerateError
@@ -17,7 +18,7 @@ from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, k
 from quiz.generate.offices import bodies
 from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
-from quiz.generate.types import Candidate, Mention
+from quiz.generate.types import QUESTION_KINDS, Candidate, Mention
 
 PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
 RAW_WORDS_SHARE = 5  # a file of this many times MAX_WORDS words (tags and all) is refused unread
@@ -52,7 +53,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             every.extend(answerable)
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
-            found.extend(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and keep(c))
+            found.extend(_kept(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
     titles = {index: article.title or "" for index, article in enumerate(articles)}
@@ -76,6 +77,20 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
     offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
     return deck(named, [entry(c, wrong, offices[c.sentence.article]) for c in chosen], options.title)
+
+
+def _kept(found: Iterable[Candidate]) -> list[Candidate]:
+    """The candidates the filters keep. The filters read a card's kind only as question or not, so
+    a true/false statement gets the verdict of the cloze with its text and gap, judged once."""
+    verdicts: dict[tuple[object, ...], bool] = {}
+    kept = []
+    for candidate in found:
+        twin = (id(candidate.sentence), candidate.mention, candidate.text, candidate.subject, candidate.kind in QUESTION_KINDS)
+        if twin not in verdicts:
+            verdicts[twin] = keep(candidate)
+        if verdicts[twin]:
+            kept.append(candidate)
+    return kept
 
 
 def _check_size(articles: list[Article]) -> None:

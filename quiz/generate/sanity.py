@@ -89,11 +89,12 @@ def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
     if last.tag_.startswith("VB") and any(c.dep_ in OBJECTS and c.i > last.i and c.i not in present for c in last.children):
         return True
     for verb in (t for t in words if t.tag_.startswith("VB")):
-        joined = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > verb.i]
-        own = any(c.dep_ not in BARE for c in verb.children if c.i in present)
+        children = list(verb.children)  # once: each walk makes new spaCy tokens
+        joined = [c for c in children if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > verb.i]
+        own = any(c.dep_ not in BARE for c in children if c.i in present)
         if any(c.i not in present for c in joined) and not own:
             return True  # "is creating, mobilizing staff …" of "is creating and deploying training, mobilizing staff …"
-        links = [c for c in verb.children if c.dep_ == "cc"]
+        links = [c for c in children if c.dep_ == "cc"]
         if any(c.i in present for c in joined) and links and not any(c.i in present for c in links):
             return True  # "is creating deploying training": the "and" went
     for token in words:

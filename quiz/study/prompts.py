@@ -13,7 +13,7 @@ import shutil
 import sys
 import textwrap
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import IO, TYPE_CHECKING
 
@@ -160,7 +160,12 @@ def until_due(result: Result, rating: Rating) -> timedelta:
 
 
 class PlainPrompter:
-    def __init__(self, stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> None:
+    """`meanwhile` is run once, when the first question is on screen and before its answer is
+    read: work the first answer needs (py-fsrs's import), done while the person reads."""
+
+    def __init__(self, stdin: IO[str] | None = None, stdout: IO[str] | None = None,
+                 meanwhile: Callable[[], object] | None = None) -> None:
+        self.meanwhile = meanwhile
         # Looked up when the prompter is made, not when this module loads, so a redirected
         # sys.stdin (tests running the CLI in-process) is the one read.
         self.stdin = stdin or sys.stdin
@@ -182,6 +187,9 @@ class PlainPrompter:
             self.say(f"  {number}) {option}")
         self.stdout.write("> ")
         self.stdout.flush()
+        meanwhile, self.meanwhile = self.meanwhile, None
+        if meanwhile is not None:
+            meanwhile()
         line = self.stdin.readline()
         if not self.stdin.isatty():
             self.say()  # a terminal echoes the answer's newline; a pipe does not
@@ -220,12 +228,14 @@ def pick_option(given: str, options: tuple[str, ...]) -> str:
 
 class InteractivePrompter:
     """questionary's prompts. With `early`, questionary is not imported until the first question
-    has been drawn (quiz/study/early.py), so that it appears at once."""
+    has been drawn (quiz/study/early.py), so that it appears at once; `meanwhile` is run then too
+    (as PlainPrompter's)."""
 
-    def __init__(self, early: bool = False) -> None:
+    def __init__(self, early: bool = False, meanwhile: Callable[[], object] | None = None) -> None:
         if not early:
             import questionary  # noqa: F401 - loaded here so other commands start fast
         self.early = early
+        self.meanwhile = meanwhile
         self.paint = Paint(use_colour(sys.stdout))
 
     def ask(self, question: Question) -> str:
@@ -241,8 +251,14 @@ class InteractivePrompter:
             from quiz.study.early import drawn_lines, shown_while
 
             self.early = False
+            meanwhile = self.meanwhile or (lambda: None)
+
+            def load() -> None:
+                importlib.import_module("questionary")
+                meanwhile()
+
             try:
-                shown_while(drawn_lines(text, question.options, self.paint), lambda: importlib.import_module("questionary"))
+                shown_while(drawn_lines(text, question.options, self.paint), load)
             except KeyboardInterrupt:
                 print()
                 raise Quit from None
