@@ -120,3 +120,9 @@ def test_an_acronym_in_the_brackets_after_its_name_is_no_gap() -> None:
     found = texts("In 1921 the Harbor Survey Unit (HSX) instrument mapped the bay of Truro in nine weeks.")
     assert not any("{{HSX}}" in text for text in found), found
     assert any("{{1921}}" in text or answer == "1921" or "{{Truro}}" in text for text, answer in found.items()), found
+
+
+def test_a_count_of_a_set_named_before_is_no_gap() -> None:
+    found = texts("Nine sailors joined the crew in 1921. Seven of the men spent the winter mapping the bay of Truro.")
+    assert not any(text.startswith("{{Seven}}") for text in found), found
+    assert any("{{Nine}}" in text or answer == "Nine" or "{{1921}}" in text for text, answer in found.items()), found  # positive control

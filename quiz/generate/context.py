@@ -31,6 +31,9 @@ QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|fiv
 # somewhere in the card ("In what year was its main mirror cast?").
 OPENING_POSSESSIVE = re.compile(r"^(?:Its|Their|His|Her)\b")
 OWNER_WORD = re.compile(r"\b(?i:its|their)\b")
+# A count opening the card that takes a part of a set named before: "{{Seven}} of the men spent …"
+# (which men, and how many in all, another sentence says).
+COUNT_OF_SET = re.compile(r"^\{\{[^}]+\}\} of (?:the|these|those) [a-z]")
 # Collective references back to people or things listed before.
 BACK_REFERENCE = re.compile(r"\b(?i:the) (?:trio|duo|pair|quartet|latter|former)\b")
 # "the year" of an unnamed year; "the year's", "the year of 1803", "the year 1803" name it.
@@ -63,7 +66,7 @@ def reason(candidate: Candidate) -> str:
     text = candidate.text
     body = CLOZE_GAP.sub(" ", text)
     mention = candidate.mention
-    if QUANTIFIED.match(body) or BACK_REFERENCE.search(body) or OPENING_POSSESSIVE.match(body) or _owner_left(candidate):
+    if QUANTIFIED.match(body) or BACK_REFERENCE.search(body) or OPENING_POSSESSIVE.match(body) or _owner_left(candidate) or COUNT_OF_SET.match(text):
         return "a set or an owner named in another sentence"
     if not YEAR.search(body) and not YEAR.search(mention.answer):
         if mention.type in DATE_TYPES_WITHOUT_YEAR:
