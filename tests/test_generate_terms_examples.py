@@ -37,3 +37,14 @@ def test_a_list_of_names_set_off_by_commas_is_no_aside() -> None:
     assert all(not aside(t) for t in appositions)
     described = load_model()("Brasilia, the capital of Brazil, hosted the meeting in 1931.")
     assert any(aside(t) for t in described if t.dep_ == "appos")  # control: a description is an aside
+
+
+def test_a_bare_kind_a_relative_clause_describes_is_a_term() -> None:
+    found = terms("The cooling trick was found in salt-crystal panels, which store and release heat slowly.")
+    assert "salt-crystal panels" in found
+
+
+def test_one_thing_a_relative_clause_tells_more_about_is_no_term() -> None:
+    found = terms("Farmers kept their salt-crystal panels, which store and release heat slowly.")
+    assert "salt-crystal panels" not in found
+    assert "salt-crystal panels" in terms("Farmers kept salt-crystal panels, which store and release heat slowly.")  # control

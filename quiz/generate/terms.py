@@ -188,11 +188,24 @@ def defined(head: Token) -> bool:
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in FILING_VERBS or head.dep_ == "dobj" and verb.lower_ in ("define", "defines", "defined"):
         return True
+    if describing_clause(head):
+        return True  # "phase-change materials, which absorb and release heat"
     if head.dep_ == "attr" and verb.lower_ in ("become", "becomes", "became"):
         return any(c.dep_ == "nsubj" for c in verb.children)  # "X became a unilateral declaration": what it became, not what it was
     if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
         return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     return False
+
+
+def describing_clause(head: Token) -> bool:
+    """A relative clause right after a bare noun says what a kind of thing is or does: "phase-change
+    materials, which absorb heat". With an article or owner the noun is one thing of the text ("their
+    traditional varieties, which …"), and the clause tells more about it."""
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    doc = head.doc
+    after = head.i + 2 if head.i + 1 < len(doc) and doc[head.i + 1].text == "," else head.i + 1
+    return after < len(doc) and doc[after].lower_ in ("which", "where") and doc[after].head.dep_ == "relcl" and doc[after].head.head.i == head.i
 
 
 def classifies(tokens: list[Token]) -> bool:
