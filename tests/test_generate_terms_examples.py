@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quiz.generate.nlp import load_model
 from quiz.generate.shorten import aside
-from quiz.generate.terms import term_mentions
+from quiz.generate.terms import term_mentions, torn
 
 
 def terms(sentence: str) -> list[str]:
@@ -48,3 +48,14 @@ def test_one_thing_a_relative_clause_tells_more_about_is_no_term() -> None:
     found = terms("Farmers kept their salt-crystal panels, which store and release heat slowly.")
     assert "salt-crystal panels" not in found
     assert "salt-crystal panels" in terms("Farmers kept salt-crystal panels, which store and release heat slowly.")  # control
+
+
+def test_part_of_a_split_hyphened_word_is_no_term() -> None:
+    doc = load_model()("The league stood for non-alignment and open trade.")
+    part = [t for t in doc if t.text == "alignment"]
+    assert torn(part)
+    assert not torn([t for t in doc if t.text in ("open", "trade")])  # control: a whole phrase
+
+
+def test_a_ranking_adjective_is_no_kind() -> None:
+    assert terms("In 1990, Lena Ortiz was an inaugural inductee into the Harbor Hall of Fame.") == []

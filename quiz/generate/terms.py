@@ -34,7 +34,7 @@ FILING_VERBS = frozenset("conceived regarded classified described defined charac
 # Adjectives that qualify without naming: "a new report", "other rare plants", "several actions".
 VAGUE = frozenset(
     """new old other such same several many various different certain major main key important additional further
-    own particular specific general entire whole recent current ongoing former latter previous following next last first
+    own particular specific general entire whole recent current ongoing former latter previous following next last first inaugural
     second significant large small big great good best better high low long short full real possible potential
     total overall initial final early late more most less least much few little numerous multiple similar""".split()
 )
@@ -74,7 +74,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
             tokens += tail  # "descent with modification"; "implied powers (of the federal government)" stops at its head
-        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
+        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
             continue
         if token.lower_ in GENERAL_NOUNS or not (is_named or defined(token) and classifies(tokens)):
             continue
@@ -93,6 +93,14 @@ def _pointed(first: Token) -> bool:
 def name_tail(first: Token) -> bool:
     """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
     return first.text[:1].isupper() and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
+
+
+def torn(tokens: list[Token]) -> bool:
+    """Part of a hyphened word the tokenizer split: "intervention" of "non-intervention"."""
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    before = first > 0 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+    after = last + 1 < len(doc) and doc[last + 1].text == "-" and not tokens[-1].whitespace_
+    return before or after
 
 
 def head_noun(token: Token) -> bool:
