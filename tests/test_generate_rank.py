@@ -11,7 +11,7 @@ from quiz.generate.candidates import candidates
 from quiz.generate.clean import clean_article
 from quiz.generate.extract import sentences
 from quiz.generate.nlp import build_entities, load_model, parse
-from quiz.generate.rank import actor, detail, score
+from quiz.generate.rank import actor, detail, listed, score
 from quiz.generate.types import Candidate
 
 RICH = (
@@ -89,3 +89,10 @@ def test_a_country_that_acts_is_no_mere_setting() -> None:
     bergen = found["Bergen"].mention
     elsewhere = replace(found["Norway"], mention=replace(found["Norway"].mention, start=bergen.start, end=bergen.end))
     assert score(found["Norway"], set(), 1, 1) > score(elsewhere, set(), 1, 1)  # the same country named where Bergen is
+
+
+def test_a_later_list_item_or_an_owner_is_not_what_the_sentence_is_about() -> None:
+    found = _candidates("The mayor invited Ana Ruiz, Tomas Berg and Lena Ortiz to Harlow Town Hall in 1931 to plan the new dock.")
+    assert not listed(found["Ana Ruiz"]) and listed(found["Lena Ortiz"])  # the list's head against its last item
+    found = _candidates("Norway's navy sailed north from Bergen toward the Arctic Sea in the spring of 1901.")
+    assert listed(found["Norway"]) and not listed(found["Bergen"])

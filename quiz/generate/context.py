@@ -41,6 +41,8 @@ THE_YEAR = re.compile(r"\b(?i:the) (?:year|month|season)\b(?!['’]s|\s+(?:of|\d
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 _MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec"
 DAY_OF_MONTH = re.compile(rf"\b(?:{_MONTH})\.? \d{{1,2}},(?!\s*\d)")
+# A date that comes back every year needs none: "expires {{January 31}} of every even-numbered year".
+RECURRING = re.compile(r"\}\}\s+(?:of\s+)?(?:every|each)(?:\s+[\w-]+){0,2}\s+year\b")
 DATE_TYPES_WITHOUT_YEAR = frozenset((AnswerType.DAY, AnswerType.DATE, AnswerType.MONTH))
 UNIT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)")
 ROMAN = re.compile(r"^[IVX]+$")
@@ -69,7 +71,7 @@ def reason(candidate: Candidate) -> str:
     if QUANTIFIED.match(body) or BACK_REFERENCE.search(body) or OPENING_POSSESSIVE.match(body) or _owner_left(candidate) or COUNT_OF_SET.match(text):
         return "a set or an owner named in another sentence"
     if not YEAR.search(body) and not YEAR.search(mention.answer):
-        if mention.type in DATE_TYPES_WITHOUT_YEAR:
+        if mention.type in DATE_TYPES_WITHOUT_YEAR and not RECURRING.search(text):
             return "a date with no year"
         if THE_YEAR.search(body):
             return "a time named in another sentence"

@@ -227,20 +227,28 @@ DAY_OF_MONTH = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}$")
 
 
 def listed(spans: list[Span]) -> list[Span]:
-    """An organisation named for a list the tagger cut after its first item, without the owner
-    before it: "NASA’s | Office of Technology, Policy, and Strategy"."""
+    """An organisation named for a list the tagger cut after its first item, and any name owned by
+    another, without the owner before it: "NASA’s | Office of Technology, Policy, and Strategy"."""
     from spacy.tokens import Span
 
     found = []
     for ent in spans:
         doc = ent.doc
         owner = next((t.i for t in ent if t.tag_ == "POS"), None)
-        start = owner + 1 if owner is not None and ent.end - owner > 3 and any(t.lower_ == "of" for t in doc[owner + 1 : ent.end]) else ent.start
+        titled = ent.start > 0 and doc[ent.start - 1].text in ("“", '"')  # “Webb’s First Deep Field”: a title, whole
+        start = owner + 1 if owner is not None and not titled and owned_name(doc[owner + 1 : ent.end]) else ent.start
         end = ent.end
         if ent.label_ == "ORG" and ent.end - start >= 3 and doc[end - 2].lower_ == "of" and proper(doc[end - 1]):
             end = _list_end(doc, end, ent.sent.end, start)
         found.append(Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent)
     return found
+
+
+def owned_name(tokens: Span) -> bool:
+    """What follows an owner's "’s" inside a tagged name is a name of its own: "Office of Technology",
+    "Customs and Border Protection Agency" (two words or more, capitalised but for joining words)."""
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) >= 2 and proper(words[0]) and proper(words[-1]) and all(proper(t) or t.lower_ in ("of", "and", "for", "the", "&") for t in words)
 
 
 def _list_end(doc: Doc, end: int, limit: int, start: int) -> int:

@@ -31,7 +31,7 @@ KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when
 TYPE_WEIGHT = {
     "money": 1.5, "percent": 1.5, "day": 1.4, "number": 1.4, "month": 1.3, "years": 1.25, "duration": 1.2, "year": 1.2,
     "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "place": 0.7, "state": 0.7,
-    "country": 0.3, "term": 0.65,  # only terms the sentence names or defines are answers (terms.py)
+    "country": 0.3, "term": 0.8,  # only terms the sentence names or defines are answers (terms.py)
 }
 UNDATED = {"day": 0.2, "month": 0.4}
 TOPIC_PENALTY = 0.5  # what the article is about is a weaker answer, not a forbidden one
@@ -46,6 +46,9 @@ LOCATED_TYPES = ("city", "state")
 KEY_FAMILIES = ("law", "event")
 KEY_NAME_BONUS = 0.2
 ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the actor
+# A list's later items and a possessor ("London and {{Paris}}", "{{Washington}}’s censure") are
+# seldom what a sentence is about: the list's head or the thing possessed is.
+LIST_PENALTY = 0.15
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
             value += 0.2  # named in other articles too: it matters across the input
     if detail(candidate):
         value -= DETAIL_PENALTY
+    if listed(candidate):
+        value -= LIST_PENALTY
     if mention.type == "country" and actor(candidate):
         value += ACTOR_BONUS
     if mention.type in NAMED_TYPES and name_family(mention.answer) in KEY_FAMILIES:
@@ -117,6 +122,12 @@ def actor(candidate: Candidate) -> bool:
     mention = candidate.mention
     root = candidate.sentence.span.doc[mention.start : mention.end].root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.tag_.startswith("VB")
+
+
+def listed(candidate: Candidate) -> bool:
+    """The answer is a list item after the first, or the owner of another noun."""
+    root = candidate.sentence.span.doc[candidate.mention.start : candidate.mention.end].root
+    return root.dep_ in ("conj", "poss")
 
 
 def detail(candidate: Candidate) -> bool:

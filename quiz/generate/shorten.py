@@ -86,6 +86,10 @@ def aside(token: Token) -> bool:
         return False
     if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.children) and any(c.dep_ == "nummod" for c in token.head.children):
         return False  # "2 hours, 5 minutes and 12 seconds": one measurement, not an aside
+    if token.dep_ == "appos" and token.ent_type_ and token.ent_type_ == token.head.ent_type_ and any(
+        c.dep_ == "conj" for c in (*token.children, *token.head.children)
+    ):
+        return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
 
 

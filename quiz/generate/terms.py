@@ -34,7 +34,7 @@ FILING_VERBS = frozenset("conceived regarded classified described defined charac
 # Adjectives that qualify without naming: "a new report", "other rare plants", "several actions".
 VAGUE = frozenset(
     """new old other such same several many various different certain major main key important additional further
-    own particular specific general entire whole recent current former latter previous following next last first
+    own particular specific general entire whole recent current ongoing former latter previous following next last first inaugural
     second significant large small big great good best better high low long short full real possible potential
     total overall initial final early late more most less least much few little numerous multiple similar""".split()
 )
@@ -68,11 +68,13 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             continue
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
+        if is_named and (whole_quote := quoted(token)):
+            tokens = whole_quote  # "as “the four policemen”": the name as the quotation marks set it off
         if is_named and len(tokens) > 1 and _pointed(tokens[0]):
             tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
             tokens += tail  # "descent with modification"; "implied powers (of the federal government)" stops at its head
-        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]):
+        if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
             continue
         if token.lower_ in GENERAL_NOUNS or not (is_named or defined(token) and classifies(tokens)):
             continue
@@ -91,6 +93,14 @@ def _pointed(first: Token) -> bool:
 def name_tail(first: Token) -> bool:
     """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
     return first.text[:1].isupper() and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
+
+
+def torn(tokens: list[Token]) -> bool:
+    """Part of a hyphened word the tokenizer split: "intervention" of "non-intervention"."""
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    before = first > 0 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+    after = last + 1 < len(doc) and doc[last + 1].text == "-" and not tokens[-1].whitespace_
+    return before or after
 
 
 def head_noun(token: Token) -> bool:
@@ -135,7 +145,9 @@ def named_tail(head: Token) -> list[Token]:
     after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called descent | with modification": the parser may hang it on the verb
     for child in after:
         if child.dep_ == "prep" and child.i == head.i + 1 and child.lower_ in ("of", "with", "for", "by"):
-            tail = list(child.subtree)
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # up to the preposition's object: "for independence (from the Ottoman Empire)"
+            tail = [t for t in child.subtree if not objects or t.i <= objects[0].i]
             if all(t.tag_ in ("IN", "DT", "JJ", "JJS", "NN", "NNS", "VBG", "VBN") for t in tail) and tail[-1].tag_ in ("NN", "NNS", "JJS"):
                 return tail
     return []
@@ -148,8 +160,12 @@ def named(head: Token) -> bool:
     verb = head.head
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ in ("for", "after") for c in verb.children)  # "named the park for X": the park gets a name
-    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in NAMING_VERBS:
-        return True
+    if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS or quoted(head)):
+        return True  # "known as X"; a role set off in quotation marks ("as “the four policemen”")
+    if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
+        # "such as X", an example of what it follows: a phrase of its own ("the Greek struggle for
+        # independence"), as one word ("such as medications") is one of many equally good answers
+        return len(phrase(head)) + len(named_tail(head)) >= 2
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
         return True  # "the principle of implied powers", "the theory of plate tectonics"
     if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
@@ -160,17 +176,44 @@ def named(head: Token) -> bool:
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 
 
+def quoted(head: Token) -> list[Token]:
+    """The words of the head's phrase when quotation marks enclose just that phrase ("as “the four
+    policemen.”"), its article aside; else nothing."""
+    doc = head.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    if first == 0 or doc[first - 1].text not in ("“", '"'):
+        return []
+    after = last + 2 if last + 2 < len(doc) and doc[last + 1].text in (".", ",") else last + 1
+    if after >= len(doc) or doc[after].text not in ("”", '"'):
+        return []
+    words = [t for t in doc[first : last + 1] if t.dep_ != "det"]
+    return words if 0 < len(words) <= MAX_TERM_WORDS and all(t.is_alpha or t.text == "-" for t in words) else []
+
+
 def defined(head: Token) -> bool:
     """The sentence defines the term: "X is a Y", either side, "X became a Y" (the Y), "… is
     conceived of as X", or "to define X"."""
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in FILING_VERBS or head.dep_ == "dobj" and verb.lower_ in ("define", "defines", "defined"):
         return True
+    if describing_clause(head):
+        return True  # "phase-change materials, which absorb and release heat"
     if head.dep_ == "attr" and verb.lower_ in ("become", "becomes", "became"):
         return any(c.dep_ == "nsubj" for c in verb.children)  # "X became a unilateral declaration": what it became, not what it was
     if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
         return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     return False
+
+
+def describing_clause(head: Token) -> bool:
+    """A relative clause right after a bare noun says what a kind of thing is or does: "phase-change
+    materials, which absorb heat". With an article or owner the noun is one thing of the text ("their
+    traditional varieties, which …"), and the clause tells more about it."""
+    if any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    doc = head.doc
+    after = head.i + 2 if head.i + 1 < len(doc) and doc[head.i + 1].text == "," else head.i + 1
+    return after < len(doc) and doc[after].lower_ in ("which", "where") and doc[after].head.dep_ == "relcl" and doc[after].head.head.i == head.i
 
 
 def classifies(tokens: list[Token]) -> bool:
