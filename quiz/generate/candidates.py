@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 TITLE_DEPS = ("compound", "amod", "nmod")
+# A question ending on an abbreviation keeps its period before the "?": "… on behalf of the U.S.?"
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
 
 
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
@@ -261,14 +263,26 @@ def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     after = [t for t in tokens if t.i >= mention.end]
     if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
-    if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in before):
+    if not all(_title_word(t, before[0].i) for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def _title_word(token: Token, start: int) -> bool:
+    """A word of a title before a name: a modifier ("Foreign Minister", "Egyptian President",
+    "U.S. Ambassador") or an "of" phrase of the title ("Secretary of State"), within the title."""
+    if token.head.i < start or token.ent_type_ == "PERSON":
+        return False
+    if token.dep_ in TITLE_DEPS:
+        return True
+    return token.dep_ == "prep" and token.lower_ == "of" or token.dep_ == "pobj" and token.head.lower_ == "of" and token.tag_ in ("NNP", "NNPS")
 
 
 def _proper_word(token: Token) -> bool:
     """A title word that keeps its capital in "Which … ?": an acronym ("NASA") or part of a name
     written mid-sentence ("Apple"), never a capital that only starts the sentence ("Trade minister")."""
+    if token.ent_type_ in ("NORP", "GPE"):
+        return True  # "Egyptian", "U.S.": a nationality or a country keeps its capital anywhere
     return token.text.isupper() and len(token.text) > 1 or bool(token.ent_type_) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
 
 
@@ -415,8 +429,11 @@ def fronted(clause: Clause, wh: str) -> str:
 
 
 def _finish(question: str) -> str:
-    question = question.rstrip(" .,;:")
+    question = question.rstrip(" ,;:")
+    if not ABBREVIATION_END.search(question):
+        question = question.rstrip(" .,;:")  # a sentence's period, not "the U.S." or "Inc."
     return question[:1].upper() + question[1:] + "?"
+
 
 
 def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:

@@ -24,8 +24,9 @@ SPEECH_VERBS = frozenset(
     " warn suggest confirm deny acknowledge assert contend declare".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Verbs whose clause states a wish or advice rather than a fact ("recommends that adults do …").
-DIRECTIVE_VERBS = frozenset("recommend urge propose demand require request advise order hope wish fear doubt want prefer".split())
+# Verbs whose clause states a wish, advice or a guess rather than a fact ("recommends that adults do …",
+# "suggested that the two nations issue …").
+DIRECTIVE_VERBS = frozenset("recommend suggest urge propose demand require request advise order hope wish fear doubt want prefer".split())
 NAME_ENTITIES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
 # Sentence-initial connectives that make no sense at the front of a question.
