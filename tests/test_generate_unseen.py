@@ -130,7 +130,7 @@ def test_relative_time_is_trimmed_from_questions_and_gaps() -> None:
 
 def test_this_years_event_becomes_the_event() -> None:
     text = "More than 38,000 runners from 120 countries took part in this year's race, which was first held in 1986."
-    found = by_text(text)
+    found = candidate_texts(text)  # before ranking: the main clause's count may take the one card
     assert "In what year was the race first held?" in found
     assert not any("year's" in t for t in found)
 

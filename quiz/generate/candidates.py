@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 TITLE_DEPS = ("compound", "amod", "nmod")
+# A question ending on an abbreviation keeps its period before the "?": "… on behalf of the U.S.?"
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
 
 
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
@@ -199,14 +201,14 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             continue
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
-            yield _named_kind(mention), body and f"{fronted(clause.front, which(mention.type, mention.text, family_of(mention)))} {body}"
+            yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
         elif (asked := _prepositional_question(clause, mention, child, tokens)) is not None:
             yield asked
         elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
-        yield kind, body and f"{fronted(clause.front, wh)} {body}"
+        yield kind, body and f"{fronted(clause, wh)} {body}"
 
 
 def _complements(verb: Token) -> Iterator[Token]:
@@ -255,8 +257,8 @@ def _with_subject(clause: Clause, wh: str) -> str:
     auxes = clause.auxiliaries
     middle = tuple(t for t in clause.middle if not auxes or t.i != auxes[0].i)
     if auxes:
-        return render(fronted(clause.front, wh), singular_verb(auxes[0]), middle, (clause.verb,), clause.rest)
-    return render(fronted(clause.front, wh), middle, singular_verb(clause.verb), clause.rest)
+        return render(fronted(clause, wh), singular_verb(auxes[0]), middle, (clause.verb,), clause.rest, shown=clause.shown)
+    return render(fronted(clause, wh), middle, singular_verb(clause.verb), clause.rest, shown=clause.shown)
 
 
 def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
@@ -267,14 +269,26 @@ def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     after = [t for t in tokens if t.i >= mention.end]
     if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
-    if not all(t.dep_ in TITLE_DEPS and t.head.i >= before[0].i and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in before):
+    if not all(_title_word(t, before[0].i) for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def _title_word(token: Token, start: int) -> bool:
+    """A word of a title before a name: a modifier ("Foreign Minister", "Egyptian President",
+    "U.S. Ambassador") or an "of" phrase of the title ("Secretary of State"), within the title."""
+    if token.head.i < start or token.ent_type_ == "PERSON":
+        return False
+    if token.dep_ in TITLE_DEPS:
+        return True
+    return token.dep_ == "prep" and token.lower_ == "of" or token.dep_ == "pobj" and token.head.lower_ == "of" and token.tag_ in ("NNP", "NNPS")
 
 
 def _proper_word(token: Token) -> bool:
     """A title word that keeps its capital in "Which … ?": an acronym ("NASA") or part of a name
     written mid-sentence ("Apple"), never a capital that only starts the sentence ("Trade minister")."""
+    if token.ent_type_ in ("NORP", "GPE"):
+        return True  # "Egyptian", "U.S.": a nationality or a country keeps its capital anywhere
     return token.text.isupper() and len(token.text) > 1 or bool(token.ent_type_) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
 
 
@@ -308,7 +322,7 @@ def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | No
     agent_ids = {a.i for a in agent.subtree}
     rest = tuple(t for t in clause.rest if t.i not in agent_ids)
     others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
-    return render(fronted(clause.front, wh), others, " ".join(verbs), clause.subject_words, rest)
+    return render(fronted(clause, wh), others, " ".join(verbs), clause.subject_words, rest, shown=clause.shown)
 
 
 # Prepositions whose object is a party to the act, asked for with the preposition in front:
@@ -327,7 +341,7 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
         return None
     body = inverted(clause, {t.i for t in tokens})
     wh = "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
-    return _named_kind(mention), body and f"{fronted(clause.front, f'{child.lower_.capitalize()} {wh}')} {body}"
+    return _named_kind(mention), body and f"{fronted(clause, f'{child.lower_.capitalize()} {wh}')} {body}"
 
 
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
@@ -357,7 +371,7 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
         kind, wh = "when", f"{prep.capitalize()} when"
     if wh:
-        yield kind, f"{fronted(clause.front, wh)} {body}"
+        yield kind, f"{fronted(clause, wh)} {body}"
 
 
 def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -382,13 +396,13 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         if not kept:
             continue
         prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
-        what = lower_first(kept)
+        what = lower_first(kept, clause.shown)
         if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
             body = inverted(clause, {t.i for t in phrase})
-            yield "howmany", body and f"{fronted(clause.front, f'{prefix} {what}')} {body}"
+            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
-            yield "howmany", render(fronted(clause.front, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest)
+            yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
 
 
 def _in_number(token: Token, mention: Mention) -> bool:
@@ -413,16 +427,19 @@ def _upto_object(clause: Clause, noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.head == clause.verb and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up"
 
 
-def fronted(front: tuple[Token, ...], wh: str) -> str:
-    """The wh-phrase after any fronted adverbial: "On legal immigration, which country"."""
-    if not front:
+def fronted(clause: Clause, wh: str) -> str:
+    """The wh-phrase after the clause's fronted adverbial, if any: "On legal immigration, which country"."""
+    if not clause.front:
         return wh
-    return f"{render(front)}, {wh[:1].lower()}{wh[1:]}"
+    return f"{render(clause.front, shown=clause.shown)}, {wh[:1].lower()}{wh[1:]}"
 
 
 def _finish(question: str) -> str:
-    question = question.rstrip(" .,;:")
+    question = question.rstrip(" ,;:")
+    if not ABBREVIATION_END.search(question):
+        question = question.rstrip(" .,;:")  # a sentence's period, not "the U.S." or "Inc."
     return question[:1].upper() + question[1:] + "?"
+
 
 
 def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:

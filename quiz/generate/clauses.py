@@ -24,8 +24,9 @@ SPEECH_VERBS = frozenset(
     " warn suggest confirm deny acknowledge assert contend declare".split()
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Verbs whose clause states a wish or advice rather than a fact ("recommends that adults do …").
-DIRECTIVE_VERBS = frozenset("recommend urge propose demand require request advise order hope wish fear doubt want prefer".split())
+# Verbs whose clause states a wish, advice or a guess rather than a fact ("recommends that adults do …",
+# "suggested that the two nations issue …").
+DIRECTIVE_VERBS = frozenset("recommend suggest urge propose demand require request advise order hope wish fear doubt want prefer".split())
 NAME_ENTITIES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
 # Sentence-initial connectives that make no sense at the front of a question.
@@ -47,6 +48,13 @@ class Clause:
     rest: tuple[Token, ...]
     antecedent: bool = False  # subject stands in for a relative pronoun
     subject_text: str | None = None  # a pronoun subject resolved to its antecedent
+    # Words of the front, middle and rest shown instead of a reference resolved in them ("the
+    # agency" -> "NASA"): token index -> text.
+    replaced: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def shown(self) -> dict[int, str]:
+        return dict(self.replaced)
 
     @property
     def subject_words(self) -> str:
@@ -119,8 +127,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     rest = cut_aside(after)
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
-    if any(resolved.get(t.i, t.text) != t.text for t in (*front, *middle, *rest) if resolved.get(t.i) != ""):
-        return None  # a reference resolved outside the subject: questions render those words as written
+    # A reference resolved outside the subject is shown resolved, as a cloze shows it.
+    replaced = tuple((t.i, resolved[t.i]) for t in (*front, *middle, *rest) if resolved.get(t.i, t.text) != t.text)
     text = resolved.get(subj.i) if subject == (subj,) else None
     if text is None and any(t.i in resolved for t in subject):
         kept = tuple(t for t in subject if resolved.get(t.i) != "")
@@ -133,7 +141,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         text = "the " + lower_first(subject[1:])  # "a walk that lasted two hours": the walk the sentence means
     return Clause(
         verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
-        antecedent=antecedent, subject_text=text,
+        antecedent=antecedent, subject_text=text, replaced=replaced,
     )
 
 
@@ -252,8 +260,10 @@ def trim_edges(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     return tokens[start:end]
 
 
-def render(*parts: str | tuple[Token, ...] | list[Token]) -> str:
-    """Text of token runs and literal words, with the source spacing inside each run."""
+def render(*parts: str | tuple[Token, ...] | list[Token], shown: dict[int, str] | None = None) -> str:
+    """Text of token runs and literal words, with the source spacing inside each run; `shown`
+    gives the text of resolved references (a clause's `shown`)."""
+    shown = shown or {}
     pieces = []
     for part in parts:
         if isinstance(part, str):
@@ -264,7 +274,7 @@ def render(*parts: str | tuple[Token, ...] | list[Token]) -> str:
         for prev, token in zip([None, *tokens], tokens):
             if prev is not None:
                 text += prev.whitespace_ if prev.i + 1 == token.i else " "
-            text += token.text
+            text += shown.get(token.i, token.text)
         pieces.append(text)
     return tidy(" ".join(p for p in pieces if p))
 
@@ -306,9 +316,9 @@ def singular_verb(verb: Token) -> str:
     return verb.text
 
 
-def lower_first(tokens: tuple[Token, ...]) -> str:
+def lower_first(tokens: tuple[Token, ...], shown: dict[int, str] | None = None) -> str:
     """The subject's text, decapitalised unless it starts with a name or "I"."""
-    text = render(tokens)
+    text = render(tokens, shown=shown)
     first = tokens[0] if tokens else None
     if first is not None and (first.tag_ == "DT" or first.tag_ not in ("NNP", "NNPS") and first.ent_type_ not in NAME_ENTITIES) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
         return text[:1].lower() + text[1:]
@@ -327,15 +337,15 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
     if auxes:
         first = auxes[0]
         tail = tuple(t for t in middle if t.i != first.i)
-        return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest)
+        return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest, shown=clause.shown)
     if lemma(verb) == "be" and verb.tag_ != "VBN":
-        return render(verb.lower_, subject, middle, rest)
+        return render(verb.lower_, subject, middle, rest, shown=clause.shown)
     do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
     if do is None:
         return None
     if do == "do" and _singular_subject(clause):
         do = "did"  # "The bridge cost $40 million": a past form the tagger read as present
-    return render(do, subject, middle, inflect(verb, "VB"), rest)
+    return render(do, subject, middle, inflect(verb, "VB"), rest, shown=clause.shown)
 
 
 def _singular_subject(clause: Clause) -> bool:

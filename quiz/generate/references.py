@@ -180,10 +180,19 @@ def describe(span: Span, salient: dict[str, str]) -> Replacements:
 
 def named_before(token: Token) -> bool:
     """The sentence names something the description can mean before it ("immigration to the U.S.
-    through the country's southern border"): the writer points to that, not to the article's
-    main name."""
+    through the country's southern border", or a government body for "the country"): the writer
+    points to that, not to the article's main name."""
     labels = DESCRIPTION_LABELS.get(token.lower_, ())
-    return any(ent.end <= token.i and (ent.label_ in labels or ent[-1].lower_ == token.lower_) for ent in token.sent.ents)
+    return any(
+        ent.end <= token.i and (ent.label_ in labels or ent[-1].lower_ == token.lower_ or _government(ent) and "GPE" in labels)
+        for ent in token.sent.ents
+    )
+
+
+def _government(ent: Span) -> bool:
+    """A government body's name ("the Foreign Ministry said the country …"): it speaks for a
+    country, so "the country" after it may be that one, not the article's main country."""
+    return ent.label_ == "ORG" and name_family(surface(ent)) == "government"
 
 
 def _description(token: Token) -> bool:

@@ -1,0 +1,63 @@
+"""Wh-questions asked from plain clauses where the text allows: titled people, resolved
+references, coordinated verbs, counts and places. Each test has its positive control (the
+question that should exist does) beside what must not be asked. Sentences are invented."""
+
+from __future__ import annotations
+
+from quiz.generate import generate
+
+
+def candidate_texts(text: str) -> dict[str, str]:
+    """Every candidate that passes the filters, before ranking and the card budget: text -> answer."""
+    from quiz.generate.candidates import candidates
+    from quiz.generate.clean import clean_article
+    from quiz.generate.extract import sentences
+    from quiz.generate.filters import keep
+    from quiz.generate.nlp import build_entities, load_model, parse
+
+    article = clean_article("article.txt", text)
+    docs = parse(load_model(), [p.text for p in article.paragraphs])
+    entities = build_entities([docs])
+    found = {}
+    for sentence in sentences(0, "article", article.paragraphs, docs, entities):
+        for candidate in candidates(sentence, entities):
+            if keep(candidate):
+                found[candidate.text] = candidate.mention.answer
+    return found
+
+
+def test_a_titled_person_is_asked_by_the_title() -> None:
+    found = candidate_texts("Secretary of State Helen Marsh rejected the offer from the grain traders.")
+    assert found.get("Which secretary of state rejected the offer from the grain traders?") == "Helen Marsh"
+
+
+def test_a_nationality_in_the_title_keeps_its_capital() -> None:
+    found = candidate_texts("Norwegian Prime Minister Erik Solbakken opened the new bridge over the fjord in 1994.")
+    assert any(text.startswith("Which Norwegian prime minister opened the new bridge") for text in found), found
+
+
+def test_a_question_ending_on_an_abbreviation_keeps_its_period() -> None:
+    found = candidate_texts("Ambassador Lena Voss travelled to the ceremony to speak on behalf of the U.S.")
+    questions = [text for text in found if text.endswith("?")]
+    assert questions and all(not text.endswith("U.S?") for text in questions)
+    assert any(text.endswith("U.S.?") for text in questions)
+
+
+def test_a_suggestion_is_no_fact_to_ask() -> None:
+    found = candidate_texts("In 1910 the trade minister Paul Ardent suggested that three ports build a shared customs house.")
+    assert not any(text.startswith("How many ports") for text in found)
+    assert any("{{three}}" in text for text in found)  # the cloze keeps the suggestion
+
+
+RESOLVED = "Pierre Duval founded the bakery in 1921. In 1934, three fires destroyed his workshop near the river."
+
+
+def test_a_resolved_reference_is_shown_in_the_question() -> None:
+    found = candidate_texts(RESOLVED)
+    assert found.get("In 1934, how many fires destroyed Pierre Duval's workshop near the river?") == "three", found
+    assert not any(" his " in text for text in found if text.endswith("?"))
+
+
+def test_deck_holds_a_question_for_a_resolved_clause() -> None:
+    deck = generate([("a.txt", RESOLVED)])
+    assert any(entry.question and "Pierre Duval's workshop" in entry.question for entry in deck.entries)
