@@ -155,8 +155,13 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
         while current is not None and pending != set():
             found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]
             pending = {kind for kind, _ in found} if pending is None else pending
+            torn: bool | None = None  # the same for every question of this clause: asked once, when needed
             for kind, question in found:
-                if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS and not _torn(current, mention, sentence):
+                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS:
+                    continue
+                if torn is None:
+                    torn = _torn(current, mention, sentence)
+                if not torn:
                     pending.discard(kind)
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
