@@ -57,12 +57,16 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         used = clause.front + clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
+    readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
     for mention in found:
         if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
         tokens = unmarked(shortened(tokens, mention))
-        if tokens and whole(tokens) and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
+        cut = tuple(t.i for t in tokens)
+        if cut not in readable:
+            readable[cut] = bool(tokens) and whole(tokens) and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span)
+        if readable[cut]:
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
 
