@@ -59,12 +59,16 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         used = clause.front + clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
+    readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
     for mention in found:
         if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
             continue  # "{{two}} sources said"; "officials claimed {{Washington}} has not …"
         tokens = cloze_tokens(sentence.span, mention)
         tokens = unmarked(shortened(tokens, mention))
-        if tokens and whole(tokens) and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span):
+        cut = tuple(t.i for t in tokens)
+        if cut not in readable:
+            readable[cut] = bool(tokens) and whole(tokens) and not cut_badly(sentence.span, tokens) and not has_bad_reference(tokens, resolved, strict=False) and not leans_back(tokens, sentence.span)
+        if readable[cut]:
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
 
@@ -163,8 +167,13 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
         while current is not None and pending != set():
             found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]
             pending = {kind for kind, _ in found} if pending is None else pending
+            torn: bool | None = None  # the same for every question of this clause: asked once, when needed
             for kind, question in found:
-                if kind in pending and len(question.split()) <= MAX_QUESTION_WORDS and not _torn(current, mention, sentence):
+                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS:
+                    continue
+                if torn is None:
+                    torn = _torn(current, mention, sentence)
+                if not torn:
                     pending.discard(kind)
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))

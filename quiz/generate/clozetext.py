@@ -231,14 +231,15 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         base = [*antecedent, *(t for t in base if t.i != subjects[0].i)]
     drop: set[int] = set()
     for token in base:
-        if token.i in drop or token.i == node.i or holds(token, mention):
+        if token.i in drop or token.i == node.i:
             continue
-        if token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention):
+        # Whether the token holds the gap is asked last: most tokens are no droppable part anyway.
+        if (token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention)) and not holds(token, mention):
             drop |= {t.i for t in token.subtree}  # "as well as" goes whole
         elif (
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
             and _separable(token, base) and not compares(token) and not _extraposed(token) or _after_comma(token) and (aside(token) or _comma_bounded(token))
-        ):
+        ) and not holds(token, mention):
             drop |= {t.i for t in token.subtree}
             doc = token.doc
             if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
