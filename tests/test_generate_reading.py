@@ -47,18 +47,18 @@ def test_a_subject_cut_from_its_time_anchor_is_no_card() -> None:
 
 
 def test_a_comparison_cut_from_its_than_is_no_card() -> None:
-    text = "Chancellor Tom Akers and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement with Norway."
+    text = "Chancellor Tom Akers and Minister of Trade Lea Stone were less willing than Governor Ada Byrne to sign a fishing pact with Norway."
     whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Lea Stone"]
     assert whole and not cut_short(whole[0])  # positive control: the card keeps "than Governor Ada Byrne"
-    cut = replace(whole[0], text="Chancellor Tom Akers and Secretary of State {{Lea Stone}} were less eager.")
+    cut = replace(whole[0], text="Chancellor Tom Akers and Minister of Trade {{Lea Stone}} were less willing.")
     assert cut_short(cut) == "a comparison cut from its than"
 
 
 def test_a_list_cut_after_the_answer_is_no_card() -> None:
-    text = "The valley was home to the Tamar people, the Exe Tribe, and the Dart Nation until 1850."
+    text = "The valley sheltered the Tamar people, the Exe Tribe, and the Dart Nation until 1850."
     whole = [c for c in parsed(text) if c.kind == QuestionKind.CLOZE and c.mention.text == "Exe Tribe"]
     assert whole and not cut_short(whole[0])  # positive control: the whole list is shown
-    cut = replace(whole[0], text="The valley was home to the Tamar people, the {{Exe Tribe}}.")
+    cut = replace(whole[0], text="The valley sheltered the Tamar people, the {{Exe Tribe}}.")
     assert cut_short(cut) == "a list cut after the answer"
     chained = "Statements came from the Harbor Board, the Tamar Guild, the Exeter Society, the Devon Trust, and the Truro Club."
     first = [c for c in parsed(chained) if c.kind == QuestionKind.CLOZE and c.mention.text == "Harbor Board"]
@@ -70,8 +70,8 @@ def test_a_list_cut_after_the_answer_is_no_card() -> None:
 def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
     found = texts("Swallows breed across North and Central America every summer, according to the Audubon Survey of 1988.")
     assert not any("{{Central America}}" in text for text in found) and any("{{1988}}" in text for text in found), found
-    listed = texts("Britain, France and Israel signed the harbour treaty in Oslo in 1956.")
-    assert "Britain, France and {{Israel}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
+    listed = texts("Chile, Peru and Bolivia signed the harbour treaty in Oslo in 1956.")
+    assert "Chile, Peru and {{Bolivia}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
 
 
 def test_two_marks_where_words_were_cut_and_an_aside_before_the_question_are_garbled() -> None:
@@ -84,19 +84,19 @@ def test_two_marks_where_words_were_cut_and_an_aside_before_the_question_are_gar
 def test_a_linking_adverb_after_the_subject_leaves_no_comma_before_the_verb() -> None:
     found = texts("Governor Ada Byrne, however, strongly opposed the harbour plan of the Northern Shipping League.")
     assert "Governor {{Ada Byrne}} strongly opposed the harbour plan of the Northern Shipping League." in found, found
-    fronted = texts("In March 1957, however, the council had approved the harbour plan of the Northern Shipping League.")
-    assert any(text.startswith("In March 1957, the council") for text in fronted), fronted  # the comma after a fronted date stays
+    fronted = texts("In June 1962, however, the council had approved the harbour plan of the Northern Shipping League.")
+    assert any(text.startswith("In June 1962, the council") for text in fronted), fronted  # the comma after a fronted date stays
 
 
 def test_a_long_cloze_loses_its_opening_phrase_not_the_of_of_a_name() -> None:
     found = texts(
-        "As part of the Northern Rail Company’s long effort to restore, rebuild and reopen the old lines of the county for "
-        "the benefit of future travellers, today Governor Ada Byrne will open a new station at Bodmin in Cornwall."
+        "As a first part of the Northern Rail Company’s long effort to restore, rebuild and reopen the old lines of the county for "
+        "the good of later travellers, today Governor Ada Byrne will open a new station at Bodmin in Cornwall."
     )
     assert "Today Governor Ada Byrne will open a new station at {{Bodmin}}." in found or any(
         text.startswith("Today Governor Ada Byrne will open") and "{{Bodmin}}" in text for text in found
     ), found
-    assert not any(text.startswith("As part,") for text in found)
+    assert not any(text.startswith("As a first part,") for text in found)
 
 
 def test_a_country_beside_nationalities_gets_no_options() -> None:
@@ -104,7 +104,7 @@ def test_a_country_beside_nationalities_gets_no_options() -> None:
     from quiz.generate.distractors import pool
 
     text = (
-        "At the same time, the Danish and Swedish envoys held secret talks with Norway about the northern harbour. "
+        "In those same weeks, the Danish and Swedish envoys held secret talks with Norway about the northern harbour. "
         "In 1956 the council sent a trade delegation to Norway. Finland joined the talks in 1957. "
         "Estonia sent observers to the talks in 1957. Latvia signed the final accord in 1958. Iceland signed it in 1959."
     )
@@ -122,20 +122,20 @@ def test_a_name_modifying_a_noun_it_does_not_name_is_no_gap() -> None:
     assert found and not any("{{Oslo Observatory}}" in text for text in found), found
     owned = texts("The camera of the Oslo Observatory will improve data on polar ice from 2026.")
     assert "The camera of the {{Oslo Observatory}} will improve data on polar ice from 2026." in owned  # positive control
-    kind = texts("The Soyuz MS-30 spacecraft landed near Karaganda in Kazakhstan in April 2024.")
-    assert "The {{Soyuz MS-30}} spacecraft landed near Karaganda in Kazakhstan in April 2024." in kind  # a name before its own kind
+    kind = texts("The Zenit KS-30 spacecraft landed near Tarbes in France in April 2024.")
+    assert "The {{Zenit KS-30}} spacecraft landed near Tarbes in France in April 2024." in kind  # a name before its own kind
 
 
 def test_which_x_for_a_country_s_x_is_no_question() -> None:
-    found = texts("The Norwegian Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
+    found = texts("The Norwegian Senate approved the harbour treaty with 71 votes to 9 in 1934.")
     assert not any(text.startswith("Which senate") for text in found), found
-    assert "The {{Norwegian Senate}} ratified the harbour treaty by a vote of 85 to 1 in 1929." in found
-    named = texts("The Harbor Senate ratified the harbour treaty by a vote of 85 to 1 in 1929.")
-    assert named.get("Which senate ratified the harbour treaty by a vote of 85 to 1 in 1929?") == "Harbor Senate"
+    assert "The {{Norwegian Senate}} approved the harbour treaty with 71 votes to 9 in 1934." in found
+    named = texts("The Harbor Senate approved the harbour treaty with 71 votes to 9 in 1934.")
+    assert named.get("Which senate approved the harbour treaty with 71 votes to 9 in 1934?") == "Harbor Senate"
 
 
 def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
-    vague = texts("The Harbor Trust is supporting local outreach and community engagement activities.")
+    vague = texts("The Harbor Trust is supporting local outreach and neighbourhood training events.")
     assert vague and not any(text.endswith("?") for text in vague), vague  # the cloze stays
     pinned = texts("The Harbor Trust is supporting outreach activities in Truro since 1995.")
     assert pinned.get("Who is supporting outreach activities in Truro since 1995?") == "Harbor Trust"
@@ -144,46 +144,46 @@ def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
 def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:
     found = texts(
         "Though the proposal had the warm support of many members of the Cornish fishing guild, Chancellor Tom Akers "
-        "and Secretary of State Lea Stone were less eager than Governor Ada Byrne to enter into a trade agreement."
+        "and Minister of Trade Lea Stone were less willing than Governor Ada Byrne to sign a fishing pact."
     )
-    assert any("{{Lea Stone}}" in text and "less eager than Governor Ada Byrne" in text for text in found), found
-    assert not any(text.endswith("less eager.") for text in found)
+    assert any("{{Lea Stone}}" in text and "less willing than Governor Ada Byrne" in text for text in found), found
+    assert not any(text.endswith("less willing.") for text in found)
 
 
 def test_a_possessive_ending_is_no_word_of_its_own() -> None:
-    # 30 words with "Smithsonian’s" counted once: the whole clause fits a cloze, its "of" phrase kept.
+    # 30 words with "Admiralty’s" counted once: the whole clause fits a cloze, its "of" phrase kept.
     found = texts(
-        "Byrne served as the director of the Truro Art Program from 1962 to 1974, before leaving to become the first "
-        "art curator for the Smithsonian’s National Harbor Museum from 1974 until her retirement in 1980."
+        "Byrne worked as the head of the Truro Map Office from 1951 to 1966, before moving to be the first "
+        "map keeper for the Admiralty’s National Harbor Archive from 1966 until her death in 1979."
     )
     # The museum is a name of its own, its owner shown before the gap (names.owned_name).
-    assert any("director of the Truro Art Program" in text and "Smithsonian’s {{National Harbor Museum}}" in text for text in found), found
+    assert any("head of the Truro Map Office" in text and "Admiralty’s {{National Harbor Archive}}" in text for text in found), found
 
 
 def test_a_verb_or_an_it_left_without_what_it_needs_is_no_card() -> None:
     found = texts(
-        "The Harbor Trust is creating and deploying flood training for the towns of Devon, mobilizing response staff "
-        "across the county, and engaging Truro, Bodmin, and Penzance to ensure readiness for storms."
+        "The Harbor Trust is building and running flood training for the towns of Devon, mobilizing response staff "
+        "across the county, and engaging Truro, Bodmin, and Penzance to be ready for storms."
     )
-    assert not any("is creating," in text or "creating deploying" in text for text in found), found
+    assert not any("is building," in text or "building running" in text for text in found), found
     it = texts(
         "Using state grants, two programs from Exeter College in Devon and Plymouth College in Cornwall are making it "
-        "possible for farmers to attract otters to rivers that need them."
+        "feasible for farmers to lure otters to streams that need them."
     )
-    assert it and not any(text.rstrip("?.").endswith("making it possible") for text in it), it  # the clause "it" stands for stays
+    assert it and not any(text.rstrip("?.").endswith("making it feasible") for text in it), it  # the clause "it" stands for stays
 
 
 def test_a_phrase_bounding_a_count_is_kept() -> None:
     found = texts(
-        "The Cornish Bird Society lists 212 species of birds in the western counties of Devon and Cornwall, the largest "
+        "The Cornish Bird Society lists 212 species of moths in the western counties of Devon and Cornwall, the largest "
         "count of any society in the kingdom since the great survey of 1950."
     )
-    assert "The Cornish Bird Society lists {{212}} species of birds in the western counties of Devon and Cornwall." in found, found
+    assert "The Cornish Bird Society lists {{212}} species of moths in the western counties of Devon and Cornwall." in found, found
 
 
 def test_a_gap_spelled_by_the_initials_beside_it_is_no_card() -> None:
-    found = texts("In 1961 the Ministry of Fisheries (MOF) in the Republic of Cornwall announced a ban on trawling in the Tamar River.")
-    assert not any("{{MOF}}" in text or "{{Ministry of Fisheries}}" in text for text in found), found
+    found = texts("In 1961 the Bureau of Fisheries (BOF) in the young Republic of Cornwall announced a ban on trawling in the Tamar River.")
+    assert not any("{{BOF}}" in text or "{{Bureau of Fisheries}}" in text for text in found), found
     assert any("{{Republic of Cornwall}}" in text for text in found)  # positive control
 
 
@@ -202,20 +202,20 @@ def test_a_name_the_sentence_says_the_answer_now_has_is_accepted() -> None:
 
 def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
     found = texts(
-        "The council, on behalf of the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
-        "county, has selected Harbor Systems of Plymouth to build the new bridge over the river."
+        "The council, speaking for the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
+        "county, has selected Harbor Systems of Plymouth to design the new bridge over the river."
     )
-    assert "The council has selected {{Harbor Systems}} of Plymouth to build the new bridge over the river." in found, found
+    assert "The council has selected {{Harbor Systems}} of Plymouth to design the new bridge over the river." in found, found
     assert not any(text.startswith("The council, has") for text in found)
 
 
 def test_an_opening_to_that_end_goes_and_a_gap_opening_the_card_is_capitalised() -> None:
-    found = texts("To that end, in 1850 the council and the Exeter guild signed the Tamar River Treaty.")
+    found = texts("To that end, the council and the Exeter guild signed the Tamar River Treaty in 1878.")
     assert found and not any(text.startswith("To the end") for text in found), found
-    example = texts("For example, from 1987 until 1996, the mayor of Truro was Ada Byrne.")
+    example = texts("For example, between 1987 and 1996, the mayor of Truro was Ada Byrne.")
     assert example and all(not text.startswith("For example") for text in example), example
-    counted = texts("During this attack, two enemy shells landed in Governor Ada Byrne’s garden in Truro.")
-    assert "{{Two}} enemy shells landed in Governor Ada Byrne’s garden in Truro." in counted, counted
+    counted = texts("During that storm, two fishing boats sank in Governor Ada Byrne’s harbour at Truro.")
+    assert "{{Two}} fishing boats sank in Governor Ada Byrne’s harbour at Truro." in counted, counted
 
 
 def test_the_forms_of_the_article_s_own_name_count_together() -> None:
@@ -241,11 +241,11 @@ def test_the_forms_of_the_article_s_own_name_count_together() -> None:
 def test_a_long_cloze_that_cannot_be_cut_whole_to_30_words_may_run_to_36() -> None:
     found = texts(
         "Using state grants from the county council, two open programs from Exeter College in Devon and Plymouth College "
-        "in Cornwall are making it possible for farmers, land trust managers, charities, and others to attract otters to "
-        "rivers that need their help."
+        "in Cornwall are making it feasible for farmers, land trust managers, charities, and others to lure otters to "
+        "streams that need their care."
     )
     whole = [text for text in found if "{{Exeter College}}" in text]
-    assert whole and all("making it possible for farmers" in text for text in whole), found
+    assert whole and all("making it feasible for farmers" in text for text in whole), found
 
 
 def test_a_date_cut_from_its_month_is_no_card() -> None:
@@ -263,15 +263,15 @@ def test_a_bare_office_gets_the_one_body_the_article_names_it_with() -> None:
     from quiz.generate.offices import bodies, completed
 
     article = (
-        "In 2018 the council made Ada Byrne chair of the Harbor Trust. She had been chair of the Harbor Trust Board of "
+        "In 2018 the council made Ada Byrne commissioner of the Harbor Trust. She had been commissioner of the Harbor Trust Board of "
         "Governors before. Tom Akers was director of the Tamar Museum, and Lea Stone was director of the Exeter Library."
     )
     offices = bodies(article)
-    assert offices == {"chair": "the Harbor Trust"}  # two directors' bodies: which one a bare "the director" means is unknown
-    assert completed("From 2014 to 2018, who was the Chair?", "Ada Byrne", offices) == "From 2014 to 2018, who was the Chair of the Harbor Trust?"
+    assert offices == {"commissioner": "the Harbor Trust"}  # two directors' bodies: which one a bare "the director" means is unknown
+    assert completed("From 2009 to 2013, who was the Commissioner?", "Ada Byrne", offices) == "From 2009 to 2013, who was the Commissioner of the Harbor Trust?"
     assert completed("The director was {{Tom Akers}}.", "Tom Akers", offices) == "The director was {{Tom Akers}}."
-    assert completed("The Chair of the Harbor Trust is {{Ada Byrne}}.", "Ada Byrne", offices) == "The Chair of the Harbor Trust is {{Ada Byrne}}."
-    assert completed("The chair reports to the {{Harbor Trust}}.", "Harbor Trust", offices) == "The chair reports to the {{Harbor Trust}}."  # would give it away
+    assert completed("The Commissioner of the Harbor Trust is {{Ada Byrne}}.", "Ada Byrne", offices) == "The Commissioner of the Harbor Trust is {{Ada Byrne}}."
+    assert completed("The commissioner reports to the {{Harbor Trust}}.", "Harbor Trust", offices) == "The commissioner reports to the {{Harbor Trust}}."  # would give it away
 
 
 def test_a_question_of_fewer_than_six_words_is_no_card() -> None:
@@ -291,8 +291,8 @@ def test_a_shared_agent_keeps_both_verbs_and_a_preposition_before_a_colon_is_a_s
 def test_an_acronym_glossed_with_its_small_words_is_spelled_out() -> None:
     from quiz.generate.filters import spelled_out
 
-    text = "The Ministry of Health (MOH) announced a case. Later the MOH confirmed a second case in Truro."
-    assert "MOH" in spelled_out(text, {})
+    text = "The Board of Trade (BOT) announced a tariff. Later the BOT confirmed a second tariff in Truro."
+    assert "BOT" in spelled_out(text, {})
     assert "NHS" not in spelled_out("The NHS announced a case in Truro.", {})  # positive control: no gloss, no spelling out
 
 
@@ -312,7 +312,7 @@ def test_brackets_paired_out_of_order_are_garbled() -> None:
     assert garbled("The {{Pilot Board}} (May 1911) ), the Ferry Board and the Salvage Board (July 1914.")
     assert not garbled("The {{Pilot Board}} (May 1911) and the Ferry Board (July 1914) opened.")  # positive control
     found = texts(
-        "The harbour grew fast after 1900. Meanwhile harbour officials founded a set of task-oriented boards: the Pilot "
+        "The harbour grew fast after 1900. Meanwhile harbour officials created a string of single-purpose boards: the Pilot "
         "Board (May 1911), the Dock Commission of the Northern Port (June 1912), the Light and Buoy Board of the Western "
         "Coast (April 1914), the Ferry Board and the Salvage Board (July 1914), and the Harbour Police Board (November 1915)."
     )
