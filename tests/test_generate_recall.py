@@ -44,9 +44,9 @@ def found(text: str) -> tuple[list[tuple[str, AnswerType]], list[str]]:
 
 
 def test_a_name_opening_with_an_ordinal_is_a_proper_name() -> None:
-    assert proper_name("101st Airborne Division")
-    assert proper_name("3rd Infantry Regiment of Ohio")
-    assert not proper_name("101st airborne unit")  # a lower-case word after the number still counts
+    assert proper_name("42nd Armoured Brigade")
+    assert proper_name("7th Signal Battalion of Maine")
+    assert not proper_name("42nd armoured unit")  # a lower-case word after the number still counts
     assert not proper_name("first electric motor")
 
 
@@ -92,8 +92,8 @@ def test_a_term_the_sentence_sets_out_to_define_is_asked() -> None:
 
 
 def test_a_named_term_keeps_a_tail_the_parser_hung_on_the_verb() -> None:
-    names, _ = found("In a process that Mendel called inheritance with variation, the traits pass on to offspring.")
-    assert ("inheritance with variation", AnswerType.TERM) in names
+    names, _ = found("In a cycle that farmers called rotation with rest, the fields recover year after year.")
+    assert ("rotation with rest", AnswerType.TERM) in names
     names, _ = found("The engineers called the river crossing a success with some pride after the flood.")
     assert not any(n.endswith("with some pride") for n, _ in names)
 
@@ -109,7 +109,7 @@ def test_the_example_a_sentence_gives_is_a_term() -> None:
     names, cards = found("An example of such a hand tool is the hammer, found in every workshop.")
     assert ("hammer", AnswerType.TERM) in names
     assert "An example of such a hand tool is the {{hammer}}." in cards
-    names, _ = found("The best part of the long trip was the view from the top of the hill.")
+    names, _ = found("The best part of the long trip was the view from the summit of the hill.")
     assert not [n for n, kind in names if kind == AnswerType.TERM]
 
 
@@ -120,7 +120,7 @@ def test_what_a_thing_became_is_a_term_and_what_it_was_is_not() -> None:
 
 
 def test_the_principle_a_sentence_names_is_a_term() -> None:
-    names, cards = found("The judges relied on the principle of equal treatment in every one of the cases.")
+    names, cards = found("The judges cited the principle of equal treatment in every one of the cases.")
     assert ("equal treatment", AnswerType.TERM) in names
     assert any("{{equal treatment}}" in card for card in cards)
     names, _ = found("The judges followed the advice of several experts in every one of the cases.")
@@ -155,10 +155,10 @@ def test_a_name_the_parser_took_for_a_modifier_is_the_subject() -> None:
 
 
 def test_an_adjective_before_the_number_is_left_out_of_how_many() -> None:
-    _, cards = found("In just four years, a remarkable 40 towns have joined the new river pact.")
-    assert "In just four years, how many towns have joined the new river pact?" in cards
-    _, cards = found("In just four years, 40 small towns have joined the new river pact.")
-    assert "In just four years, how many small towns have joined the new river pact?" in cards  # it describes the towns
+    _, cards = found("Within three decades, an impressive 40 towns have joined the new river pact.")
+    assert "Within three decades, how many towns have joined the new river pact?" in cards
+    _, cards = found("Within three decades, 40 small towns have joined the new river pact.")
+    assert "Within three decades, how many small towns have joined the new river pact?" in cards  # it describes the towns
 
 
 def test_two_verbs_sharing_an_object_stay_together() -> None:
@@ -180,7 +180,7 @@ def test_a_phrase_starting_inside_a_name_or_given_a_name_is_no_term() -> None:
     assert not any(kind == AnswerType.TERM and text.startswith("V ") for text, kind in names)
     names, _ = found("The city named the Vega V rocket garden outside the museum for its founder in 2019.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # what is named for someone is no term
-    names, _ = found("Over many years, the two birds came to share one forest in a process that ecologists call niche partitioning.")
+    names, _ = found("Over many years, the two birds came to share one forest in a pattern that ecologists call niche partitioning.")
     assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a named term
 
 
@@ -229,11 +229,11 @@ def test_an_apposition_stays_when_the_cloze_would_be_too_short_without_it() -> N
 
 def test_a_cut_keeps_the_and_or_but_before_the_clause_holding_the_gap() -> None:
     _, cards = found(
-        "Called the Treaty of Harlow for the town where it was drawn up, the pact was one of several efforts to end "
-        "the feud, but it had little effect on the border raids of the 1820s or the trade war."
+        "Called the Treaty of Harlow for the town where it was drawn up, the accord was the first of many attempts to end "
+        "the feud, but it did little to stop the border raids of the 1820s or the trade war."
     )
     shown = [card for card in cards if "{{1820s}}" in card]
-    assert shown and all(", but it had little effect" in card for card in shown)
+    assert shown and all(", but it did little to stop" in card for card in shown)
 
 
 def test_a_hedged_count_and_a_count_in_a_hyphenated_compound_are_asked() -> None:
@@ -258,9 +258,9 @@ def test_a_long_cloze_is_not_cut_down_to_its_bare_verb() -> None:
 
 
 def test_a_vote_is_asked_by_its_whole_tally() -> None:
-    names, cards = found("The town council approved the new harbor plan on May 3, 1921, by a vote of 12 to 3.")
+    names, cards = found("The town council approved the new harbor plan on May 3, 1921, by a margin of 12 to 3.")
     assert ("12 to 3", AnswerType.NUMBER) in names and not any(text in ("12", "3") for text, _ in names)
-    assert "The town council approved the new harbor plan on May 3, 1921, by a vote of {{12 to 3}}." in cards
+    assert "The town council approved the new harbor plan on May 3, 1921, by a margin of {{12 to 3}}." in cards
     names, _ = found("The town council approved the new harbor plan on May 3, 1921, after 12 of its members voted for it.")
     assert not any(" to " in text for text, _ in names)  # no tally: nothing joined
 
@@ -268,54 +268,54 @@ def test_a_vote_is_asked_by_its_whole_tally() -> None:
 def test_a_name_with_its_number_or_its_lower_case_kind_is_one_name() -> None:
     names, cards = found("The crew of Voyage 12 reached the island in May 1931 after a long trip.")
     assert ("Voyage 12", AnswerType.THING) in names and any("{{Voyage 12}}" in card for card in cards)
-    names, cards = found("The Harlow treaty of 1795 had settled the dispute between the two river towns.")
+    names, cards = found("The Harlow treaty of 1788 had settled the dispute between the two river towns.")
     assert ("Harlow treaty", AnswerType.THING) in names and any("{{Harlow treaty}}" in card for card in cards)
     names, _ = found("The meeting in May 2020 ended the long dispute between the two towns.")
     assert ("May 2020", AnswerType.MONTH) in names  # a month and its year stay a date
 
 
 def test_a_web_address_is_a_name() -> None:
-    names, cards = found("The county's website, records.harlow.gov, will remain the home for its maps and its tax rolls.")
+    names, cards = found("The county's website, records.harlow.gov, will stay the place for its maps and its tax rolls.")
     assert ("records.harlow.gov", AnswerType.THING) in names
     assert any("{{records.harlow.gov}}" in card for card in cards)
 
 
 def test_a_named_term_too_long_with_its_tail_stops_at_its_head() -> None:
-    names, _ = found("The ruling added to the principle of shared powers of the national government.")
+    names, _ = found("The ruling extended the principle of shared powers of the national government.")
     assert ("shared powers", AnswerType.TERM) in names
-    names, _ = found("Over many years, the two birds came to share one forest in a process that ecologists call niche partitioning.")
+    names, _ = found("Over many years, the two birds came to share one forest in a pattern that ecologists call niche partitioning.")
     assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a short tail-less term
 
 
 def test_a_word_its_class_noun_names_is_a_term() -> None:
-    names, cards = found("For example, the drug warfarin is made from a plant compound and is used to thin the blood.")
-    assert ("warfarin", AnswerType.TERM) in names and any("the drug {{warfarin}}" in card.lower() for card in cards)  # "For example," left out: "The drug …"
+    names, cards = found("For instance, the drug warfarin comes from a plant compound and helps to thin the blood.")
+    assert ("warfarin", AnswerType.TERM) in names and any("the drug {{warfarin}}" in card.lower() for card in cards)  # "For instance," left out: "The drug …"
     names, _ = found("The health office set up disease surveillance in every village of the valley in 1990.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # "disease surveillance": a compound, no named kind
 
 
 def test_a_phrase_before_a_list_s_last_item_is_no_aside() -> None:
-    words = "Reed returned on Saturday , along with Hale , and engineer Lopez .".split()
+    words = "Reed arrived on Monday , along with Marsh , and pilot Lopez .".split()
     heads = [1, 1, 1, 2, 1, 1, 5, 6, 1, 1, 11, 1, 1]  # as the parser may read it: "Lopez" a conjunct of the verb
     deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "prep", "prep", "pobj", "punct", "cc", "compound", "conj", "punct"]
     doc = Doc(_nlp().vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 12)
-    assert not _comma_bounded(doc[5])  # ", along with Hale, and …": a list goes on
+    assert not _comma_bounded(doc[5])  # ", along with Marsh, and …": a list goes on
     doc = Doc(_nlp().vocab, words=[*words[:8], "."], heads=[*heads[:8], 1], deps=[*deps[:8], "punct"], sent_starts=[True] + [False] * 8)
-    assert _comma_bounded(doc[5])  # positive control: ", along with Hale." is set off
+    assert _comma_bounded(doc[5])  # positive control: ", along with Marsh." is set off
 
 
 def test_a_day_and_its_year_split_by_the_tagger_are_one_date() -> None:
-    names, cards = found("The new rules include a December 31, 2016 deadline for moving the old county records.")
-    assert ("December 31, 2016", AnswerType.DAY) in names
-    assert "The new rules include a {{December 31, 2016}} deadline for moving the old county records." in cards
+    names, cards = found("The new rules include a June 30, 2011 deadline for moving the old county records.")
+    assert ("June 30, 2011", AnswerType.DAY) in names
+    assert "The new rules include a {{June 30, 2011}} deadline for moving the old county records." in cards
 
 
 def test_a_cut_keeps_the_year_of_a_day() -> None:
     _, cards = found(
-        "On March 2, 2021, the county board issued an order that went into effect on March 4 requiring every ferry "
+        "On April 9, 2013, the county board passed a rule that took effect on April 12 requiring every ferry "
         "operator in the district to collect the names of its passengers for the harbor office."
     )
-    assert "On March 2, 2021, the county board issued an order that went into effect on {{March 4}}." in cards
+    assert "On April 9, 2013, the county board passed a rule that took effect on {{April 12}}." in cards
 
 
 def test_a_cloze_ends_cleanly_after_a_cut_quotation_or_an_abbreviation() -> None:
@@ -351,12 +351,12 @@ def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
 
 def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
     doc = _doc(
-        "At the Harbor Conservation in Action Summit last week, the governor announced several new steps to protect and "
+        "At the Harbor Rivers in Focus Summit last week, the governor announced several new steps to protect and "
         "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
     )
     park = next(t.i for t in doc if t.text == "Marsh")
     cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
-    assert "Conservation last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Harbor Conservation")
+    assert "Rivers last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Harbor Rivers")
     doc = _doc(
         "At the Harbor Summit in Dover last week, the governor announced several new steps to protect and "
         "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
@@ -370,8 +370,8 @@ def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
 
 
 def test_what_follows_a_second_verb_is_never_kept_for_the_first() -> None:
-    # As the parser may read it: "north of the village of Vell" hung on "left", though it tells where the crew landed.
-    words = "The crew left the port of Dover on May 5 , and made a landing on May 6 , north of the village of Vell .".split()
+    # As the parser may read it: "north of the village of Vell" hung on "left", though it tells where the crew stopped.
+    words = "The crew left the port of Dover on May 7 , and made a stop on May 8 , north of the village of Vell .".split()
     tags = ["DT", "NN", "VBD", "DT", "NN", "IN", "NNP", "IN", "NNP", "CD", ",", "CC", "VBD", "DT", "NN", "IN", "NNP", "CD", ",", "NN", "IN", "DT", "NN", "IN", "NNP", "."]
     heads = [1, 2, 2, 4, 2, 4, 5, 2, 7, 8, 2, 2, 2, 14, 12, 12, 15, 16, 2, 2, 19, 22, 20, 22, 23, 2]
     deps = [
@@ -383,7 +383,7 @@ def test_what_follows_a_second_verb_is_never_kept_for_the_first() -> None:
     for mention in (Mention(24, 25, "Vell", AnswerType.CITY, "Vell", ()), Mention(6, 7, "Dover", AnswerType.CITY, "Dover", ())):
         kept = _clause_part(doc[2], mention, inside)
         shown = " ".join(t.text for t in kept or [])
-        assert "north" not in shown or "made a landing" in shown
+        assert "north" not in shown or "made a stop" in shown
     assert _clause_part(doc[2], Mention(6, 7, "Dover", AnswerType.CITY, "Dover", ()), inside)  # positive control: a part is made
 
 
@@ -403,7 +403,7 @@ def test_a_question_cannot_speak_as_the_writer() -> None:
 
 
 def test_a_cut_second_clause_takes_its_whole_joining_words() -> None:
-    doc = _doc("The Harlow office is supporting the new survey of the river towns, as well as helping the towns to count their people.")
+    doc = _doc("The Harlow office is supporting the new survey of the river towns, as well as aiding the towns to count their people.")
     kept = own_clause(list(doc), doc[:].root, Mention(1, 2, "Harlow", AnswerType.ORGANIZATION, "Harlow", ()))
     assert " ".join(t.text for t in kept).rstrip(" ,") == "The Harlow office is supporting the new survey of the river towns"
 
@@ -416,6 +416,6 @@ def test_a_cut_never_leaves_a_noun_without_its_phrase_at_the_end() -> None:
 
 
 def test_and_before_a_dropped_aside_loses_its_comma() -> None:
-    doc = _doc("She joined the club in 1992 and, from 1996 to 2006, she led its board.")
-    tokens = [t for t in doc if not 8 <= t.i <= 12]  # the aside "from 1996 to 2006," cut, its opening comma left
+    doc = _doc("She joined the club in 1992 and, from 1997 to 2005, she led its board.")
+    tokens = [t for t in doc if not 8 <= t.i <= 12]  # the aside "from 1997 to 2005," cut, its opening comma left
     assert gapped(tokens, Mention(3, 4, "club", AnswerType.THING, "club", ()), {}) == "She joined the {{club}} in 1992 and she led its board."
