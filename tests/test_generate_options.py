@@ -29,7 +29,7 @@ def test_a_term_has_no_options_but_a_year_has() -> None:
     assert len(choices(mention("2001", AnswerType.YEAR), years)) == 3
 
 
-@pytest.mark.parametrize("before", ["By", "the work was done within", "a journey of more than", "at least", "up to", "no later than"])
+@pytest.mark.parametrize("before", ["By", "the work was done within", "a trip of more than", "at least", "up to", "no later than"])
 def test_a_bounded_value_has_no_options(before: str) -> None:
     values = pool(AnswerType.NUMBER, "30", "45", "60")
     assert choices(mention("40", AnswerType.NUMBER), values, before=before) == ()
@@ -42,7 +42,7 @@ def test_an_exact_value_has_options(before: str) -> None:
 
 
 def test_wrong_ages_are_near_and_possible() -> None:
-    found = choices(mention("92", AnswerType.NUMBER), make_pool({}), before="at the age of")
+    found = choices(mention("92", AnswerType.NUMBER), make_pool({}), before="she died, aged")
     assert len(found) == 3
     assert all(60 <= int(age) <= 100 and age != "92" for age in found), found
 
@@ -76,19 +76,19 @@ def test_a_name_and_its_acronym_are_one_option() -> None:
 
 
 def test_an_organisation_is_offered_only_organisations_of_its_kind() -> None:
-    government = pool(AnswerType.ORGANIZATION, "Harris Administration", "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
+    government = pool(AnswerType.ORGANIZATION, "Moreau Administration", "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
     assert choices(mention("Reed Administration", AnswerType.ORGANIZATION), government) == ()  # agencies are no administration
-    assert choices(mention("Army Ranger Hall of Fame", AnswerType.ORGANIZATION), government) == ()  # a name showing no kind
+    assert choices(mention("Coastal Rowing Hall of Honour", AnswerType.ORGANIZATION), government) == ()  # a name showing no kind
     found = choices(mention("Fishing Agency", AnswerType.ORGANIZATION), government)
-    assert len(found) == 3 and "Harris Administration" not in found, found
+    assert len(found) == 3 and "Moreau Administration" not in found, found
 
 
 def test_a_name_with_a_number_is_offered_names_with_numbers() -> None:
-    companies = pool(AnswerType.ORGANIZATION, "8th Ranger Company", "Delta Supply Company", "Harbor Freight Company", "Pine Lumber Company", family="company")
+    companies = pool(AnswerType.ORGANIZATION, "8th Marine Company", "Delta Supply Company", "Harbor Freight Company", "Pine Lumber Company", family="company")
     found = choices(mention("Atlas Mining Company", AnswerType.ORGANIZATION), companies)
-    assert len(found) == 3 and "8th Ranger Company" not in found, found
-    units = pool(AnswerType.ORGANIZATION, "8th Ranger Company", "2nd Signal Company", "5th Supply Company", "Pine Lumber Company", family="company")
-    assert set(choices(mention("3rd Ranger Company", AnswerType.ORGANIZATION), units)) == {"8th Ranger Company", "2nd Signal Company", "5th Supply Company"}
+    assert len(found) == 3 and "8th Marine Company" not in found, found
+    units = pool(AnswerType.ORGANIZATION, "8th Marine Company", "2nd Signal Company", "5th Supply Company", "Pine Lumber Company", family="company")
+    assert set(choices(mention("3rd Marine Company", AnswerType.ORGANIZATION), units)) == {"8th Marine Company", "2nd Signal Company", "5th Supply Company"}
 
 
 def test_fewer_than_three_good_options_leave_a_typed_card() -> None:
@@ -113,12 +113,12 @@ def test_what_is_no_place_gets_no_list_of_cities() -> None:
 
 
 def test_a_possessive_name_is_no_person_to_offer() -> None:
-    people = pool(AnswerType.PERSON, "Harold Finch’s Doctrine", "Maria Lind", "Otto Berg", "Ruth Hale", role="senator")
+    people = pool(AnswerType.PERSON, "Harold Finch’s Doctrine", "Maria Lind", "Otto Berg", "Ruth Keane", role="senator")
     found = choices(mention("Anna Vogel", AnswerType.PERSON, role="senator"), people)
-    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Hale"}
+    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Keane"}
 
 
-@pytest.mark.parametrize("name", ["Great Britain", "Republic of Korea", "the Democratic Republic of the Congo", "Kingdom of Spain"])
+@pytest.mark.parametrize("name", ["Great Britain", "Republic of Korea", "the Cooperative Republic of Guyana", "the Republic of the Philippines", "Kingdom of Spain"])
 def test_a_country_in_its_style_is_a_country(name: str) -> None:
     assert answer_type(name, "GPE") == AnswerType.COUNTRY
     assert answer_type("Lisbon", "GPE") == AnswerType.CITY  # positive control: a city stays a city
@@ -137,10 +137,10 @@ def test_generated_cards_with_a_bound_are_typed_and_exact_values_have_choices() 
 
 
 def test_no_option_is_a_name_of_the_source_sentence() -> None:
-    people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Hale", role="minister")
+    people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Keane", role="minister")
     sentence = "By 1960 relations had recovered under Wells’s successor, Greta Moor."
     found = choices(mention("Greta Moor", AnswerType.PERSON, role="minister"), people, "By 1960 relations had recovered under {{Greta Moor}}.", sentence=sentence)
-    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Hale"}, found  # Wells is named, if only as "Wells’s"
+    assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Keane"}, found  # Wells is named, if only as "Wells’s"
     agencies = pool(AnswerType.ORGANIZATION, "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
     co_actors = "The Polar Agency, the Coastal Agency and the Forest Agency released the survey."
     assert choices(mention("Polar Agency", AnswerType.ORGANIZATION), agencies, sentence=co_actors) == ()  # two would also be true
@@ -149,13 +149,13 @@ def test_no_option_is_a_name_of_the_source_sentence() -> None:
 
 def test_a_wrong_date_keeps_its_place_among_the_other_dates_of_the_sentence() -> None:
     days = pool(AnswerType.DAY, "March 9, 2021", "February 7, 2021", "February 14, 2021", "February 25, 2021")
-    sentence = "On March 2, 2021, the agency issued an order that went into effect on March 4."
-    found = choices(mention("March 2, 2021", AnswerType.DAY), days, sentence=sentence)
+    sentence = "On March 3, 2021, the agency passed a rule that took effect on March 5."
+    found = choices(mention("March 3, 2021", AnswerType.DAY), days, sentence=sentence)
     assert len(found) == 3 and "March 9, 2021" not in found, found  # issued after it took effect
     years = pool(AnswerType.YEAR, "2001", "2004", "2009", "2016", "2018")
-    found = choices(mention("2006", AnswerType.YEAR), years, sentence="From 2006 until 2014, Ruth Hale held the post.")
-    assert len(found) == 3 and all(int(year) < 2014 for year in found), found
-    found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Hale took the post.")
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="From 2006 until 2013, Ruth Keane held the post.")
+    assert len(found) == 3 and all(int(year) < 2013 for year in found), found
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Keane took the post.")
     assert "2016" not in found and len(found) == 3  # positive control: near years, no order to keep
 
 
@@ -176,8 +176,8 @@ def test_an_international_body_is_offered_the_article_s_alone() -> None:
 
 
 def test_a_town_gets_the_article_places_not_the_world_capitals() -> None:
-    assert choices(mention("Greenbelt", AnswerType.CITY), pool(AnswerType.CITY, "Boulder")) == ()
-    capital = choices(mention("Madrid", AnswerType.CITY), pool(AnswerType.CITY, "Boulder"))
+    assert choices(mention("Harrow", AnswerType.CITY), pool(AnswerType.CITY, "Ashford")) == ()
+    capital = choices(mention("Madrid", AnswerType.CITY), pool(AnswerType.CITY, "Ashford"))
     assert len(capital) == 3 and "Madrid" not in capital, capital  # a capital against capitals
     cities = pool(AnswerType.CITY, "Western United States", "Lyon", "Porto", "Ghent")
     assert choices(mention("Northern Europe", AnswerType.CITY), cities) == ()
@@ -185,7 +185,7 @@ def test_a_town_gets_the_article_places_not_the_world_capitals() -> None:
 
 
 def test_a_place_option_is_never_a_person_of_the_article() -> None:
-    found = choices(mention("Turin", AnswerType.CITY), make_pool({**pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Briand").by_type, **pool(AnswerType.PERSON, "Aristide Briand").by_type}))
+    found = choices(mention("Turin", AnswerType.CITY), make_pool({**pool(AnswerType.CITY, "Lyon", "Porto", "Ghent", "Corbin").by_type, **pool(AnswerType.PERSON, "Ellis Corbin").by_type}))
     assert set(found) == {"Lyon", "Porto", "Ghent"}, found
 
 
@@ -213,6 +213,6 @@ def test_a_name_listed_with_the_answer_in_another_sentence_is_no_option() -> Non
 
 
 def test_countries_come_from_the_article_alone() -> None:
-    assert choices(mention("Guinea", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Guinea", "Liberia")) == ()  # no "Argentina" to fill in
-    found = choices(mention("Guinea", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Guinea", "Liberia", "Sierra Leone", "Mali"))
-    assert set(found) == {"Liberia", "Sierra Leone", "Mali"}, found
+    assert choices(mention("Ghana", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Ghana", "Togo")) == ()  # no "Argentina" to fill in
+    found = choices(mention("Ghana", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Ghana", "Togo", "Burkina Faso", "Niger"))
+    assert set(found) == {"Togo", "Burkina Faso", "Niger"}, found
