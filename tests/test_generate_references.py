@@ -84,7 +84,7 @@ def test_recommended_action_is_no_fact() -> None:
 
 
 def test_honorific_is_no_role() -> None:
-    text = "Dr. Thomas Yates, a professor at the University of Leicester, called the results of the 2021 study encouraging."
+    text = "Dr. Thomas Yates, a professor with the University of Leicester, called the results of the 2021 study encouraging."
     found = shown(text)
     assert not any(re.search(r"Which dr\.?", t, re.IGNORECASE) for t in found) and found
 
@@ -116,7 +116,7 @@ def test_a_pronoun_whose_antecedent_the_card_holds_does_not_block_it() -> None:
 
 
 def test_a_root_subject_it_needs_its_antecedent_but_an_expletive_it_does_not() -> None:
-    vague = "At the regional level, it is run by a council of nine members elected every four years."
+    vague = "At the regional level, it is led by a council of nine members elected every four years."
     assert not any("it is run" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
     clear = "When the storm reached the coast in 1953, it became clear that the old sea walls were too low."
     assert any("{{1953}}" in c.text for c in offered(clear))
@@ -136,10 +136,10 @@ def test_a_noun_modifying_another_is_no_description() -> None:
 def test_linking_adverbs_are_left_out() -> None:
     texts = [c.text for c in offered(
         "The treaty was signed in Paris in 1856. By March 1857, however, the trade between Britain and France had doubled. "
-        "Moreover, the Senate of Belgium approved the treaty on July 28, 1858. Wallace also studied the birds of Borneo in 1859."
+        "Moreover, the Senate of Belgium approved the treaty on July 28, 1858. Marlowe also studied the birds of Borneo in 1859."
     )]
     assert any(t.startswith("By {{March 1857}}, the trade between") for t in texts)  # the card, without "however"
-    assert any("Wallace studied the birds of" in t for t in texts)
+    assert any("Marlowe studied the birds of" in t for t in texts)
     assert not any(re.search(r"\b(?:however|moreover|also)\b", t, re.IGNORECASE) for t in texts)
 
 
@@ -175,14 +175,14 @@ def test_a_linking_adverb_between_commas_takes_the_comma_before_it() -> None:
 def test_it_after_a_sentence_whose_subject_is_a_name_is_that_name() -> None:
     cards = made(
         "Unlike most town banks, the Harlow Savings Bank is owned by its members. "
-        "At the local level, it is run by a board of nine members elected by the savers every year."
+        "At the local level, it is led by a panel of nine members elected by the savers every year."
     )
-    assert any(c.text.startswith("At the local level, the Harlow Savings Bank is run by a board of") for c in cards)
+    assert any(c.text.startswith("At the local level, the Harlow Savings Bank is led by a panel of") for c in cards)
     texts = [c.text for c in made(
-        "Harlow.org is now in use at the county archive. Right now, it’s being used for the Marsh Records App, which lets readers "
+        "Harlow.org is now in use at the county archive. Right now, it’s powering the Marsh Records App, which lets readers "
         "order maps. The archive keeps old maps, letters and photographs of the town and its harbor in a dry cellar."
     )]
-    assert "Right now, Harlow.org is being used for the {{Marsh Records App}}." in texts
+    assert "Right now, Harlow.org is powering the {{Marsh Records App}}." in texts
 
 
 def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
@@ -192,28 +192,28 @@ def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
     doc = load_model()("The Harlow Savings Bank is owned by its members. It is clear that the town needs it.")
     first, second = list(doc.sents)
     assert resolve_it(second, first) == ()  # "It is clear that …" stands for the clause
-    doc = load_model()("The Harlow Savings Bank is owned by its members. It is run by a board of nine members.")
+    doc = load_model()("The Harlow Savings Bank is owned by its members. It is led by a panel of nine members.")
     first, second = list(doc.sents)
     assert [text for _, text in resolve_it(second, first)] == ["The Harlow Savings Bank"]  # positive control
 
 
 def test_the_trio_after_a_sentence_naming_three_people_is_those_three() -> None:
-    three = "The sailors Ann Reed, Tom Hale and Maria Lopez left the port of Dover in the spring of 1901. "
+    three = "The sailors Ann Reed, Tom Keane and Maria Lopez left the port of Dover in the spring of 1901. "
     rest = "The trio reached the island of Vell in May 1902 after a long voyage."
     texts = [c.text for c in made(three + rest)]
-    assert any("Ann Reed, Tom Hale and Maria Lopez reach" in t for t in texts)
+    assert any("Ann Reed, Tom Keane and Maria Lopez reach" in t for t in texts)
     texts = [c.text for c in made("The sailors Ann Reed and Maria Lopez left the port of Dover in the spring of 1901. " + rest)]
     assert texts and not any("reached" in t for t in texts)  # two people: "the trio" is unknown
 
 
 def test_a_name_after_a_role_noun_is_a_person_whatever_its_label() -> None:
-    doc = load_model()("NASA astronaut Ann Reed returned to Earth with cosmonaut Tom Hale and the crew in May.")
+    doc = load_model()("Navy pilot Ann Reed returned to Dover with sailor Tom Keane and the crew in May.")
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="LOC"), Span(doc, 9, 11, label="LOC")]
-    assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Earth": no role noun before it
+    assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Dover": no role noun before it
 
 
 def test_an_opening_phrase_pointing_back_goes_but_one_saying_what_it_answers_stays() -> None:
-    for opener in ("As a result,", "In response,", "At the same time,", "On the other hand,"):
+    for opener in ("As a result,", "In response,", "In the meantime,", "By contrast,"):
         doc = load_model()(f"{opener} the council of Marlow closed the old ferry in 1911.")
         dropped = [doc[i].text for i, text in unlinked(doc[:]) if text == ""]
         assert " ".join(dropped) == opener.replace(",", " ,")  # the phrase and its comma
