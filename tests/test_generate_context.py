@@ -24,8 +24,8 @@ ORG = AnswerType.ORGANIZATION
 def test_a_set_named_in_another_sentence_is_no_card() -> None:
     assert reason(card("Both scientists later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
     assert reason(card("The two agencies share the {{Harbor Building}} in Oslo.", "Harbor Building", AnswerType.PLACE))
-    assert reason(card("Both men were affiliated with the {{Harbor Research Institute}}.", "Harbor Research Institute", ORG))
-    assert reason(card("The trio landed in {{Kazakhstan}} after a three-hour descent.", "Kazakhstan", AnswerType.COUNTRY))
+    assert reason(card("Both men were members of the {{Harbor Research Institute}}.", "Harbor Research Institute", ORG))
+    assert reason(card("The trio landed in {{Mongolia}} after a three-hour flight.", "Mongolia", AnswerType.COUNTRY))
     assert not reason(card("Both Lopez and Reed later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
 
 
@@ -67,10 +67,10 @@ def test_an_answer_the_card_writes_in_part_is_given_away() -> None:
     assert given_away(card("A grant to Vax, the {{Vaccine Fund}}, paid for a stockpile of vaccines.", "Vaccine Fund", ORG))
     # Names of one kind side by side, a kind named in lower case, and the kind a question asks for.
     assert not given_away(card("The largest lakes are {{Lake Superior}}, Lake Huron and Lake Erie.", "Lake Superior", AnswerType.PLACE))
-    assert not given_away(card("Central banks include the {{European Central Bank}} and the Bank of Japan.", "European Central Bank", ORG))
-    assert not given_away(card("The fort served in the Korean War and the {{Vietnam War}}, a long war.", "Vietnam War", AnswerType.THING))
+    assert not given_away(card("Savings banks include the {{Harlow Savings Bank}} and the Bank of Dover.", "Harlow Savings Bank", ORG))
+    assert not given_away(card("The ship served in the Crimean War and the {{Boer War}}, a long war.", "Boer War", AnswerType.THING))
     assert not given_away(card("Which pact did Norway sign in Geneva in 2012?", "Helios Pact", ORG, kind=QuestionKind.WHAT))
-    assert not given_away(card("Bill Nelson met {{Alondra Nelson}} in Washington.", "Alondra Nelson", AnswerType.PERSON))
+    assert not given_away(card("Ruth Keane met {{Oscar Keane}} in Dover.", "Oscar Keane", AnswerType.PERSON))
 
 
 def test_the_rules_leave_whole_cards_of_an_article() -> None:
@@ -87,7 +87,7 @@ def test_the_rules_leave_whole_cards_of_an_article() -> None:
 
 def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
     text = (
-        "The Orion Telescope is an international program led by Vega Labs with its partners, Delta Optics and the "
+        "The Orion Telescope is a joint project run by Vega Labs with its partners, Delta Optics and the "
         "Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
     )
     assert any("the Orion Telescope's main mirror" in c.text for c in made(text))
@@ -97,11 +97,11 @@ def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
 
 
 def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
-    pair = "Peace advocates Maria Lopez and Tom Reed were part of this movement. "
-    rest = "Both men were affiliated with the Harbor Research Institute in Boston, a group that worked for arms control."
+    pair = "Peace advocates Maria Lopez and Tom Reed took part in this campaign. "
+    rest = "Both men were members of the Harbor Research Institute in Boston, a group that worked for arms control."
     cards = made(pair + rest + " Its members met in the old town hall every month.")  # room for two cards
-    assert any(c.text.startswith("Maria Lopez and Tom Reed were affiliated") for c in cards)
-    cards = made("Peace advocates such as Maria Lopez were part of this movement. " + rest)  # one person: "Both men" is unknown
+    assert any(c.text.startswith("Maria Lopez and Tom Reed were members") for c in cards)
+    cards = made("Peace advocates such as Maria Lopez took part in this campaign. " + rest)  # one person: "Both men" is unknown
     assert cards and not any("affiliated" in c.text for c in cards)
 
 

@@ -33,7 +33,7 @@ def test_a_cut_whose_only_verb_is_a_misread_noun_is_no_card() -> None:
     from quiz.generate.candidates import whole
     from quiz.generate.nlp import load_model
 
-    doc = load_model()("Concurrently, Dutch worries about the power of the Harbour Trust in the north in the aftermath of the strike prompted the creation of the Ferry Board.")
+    doc = load_model()("Concurrently, Dutch worries about the power of the Harbour Trust in the north after the end of the strike spurred the founding of the Ferry Board.")
     worries = next(t for t in doc if t.text == "worries")
     if worries.tag_ == "VBZ" and worries.dep_ == "nsubj":  # the misparse this guards against
         assert not whole([t for t in doc if t.i < 19])
@@ -79,10 +79,10 @@ def test_the_post_someone_held_is_the_office_named_just_before() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.references import resolve_post
 
-    doc = load_model()("From 1950 until 1961, the Chair of the Harbour Board was Ada Byrne. From 1961 until 1970, Lea Stone held the post.")
+    doc = load_model()("From 1950 until 1961, the Commissioner of the Harbour Board was Ada Byrne. From 1961 until 1970, Lea Stone held the post.")
     first, second = list(doc.sents)
     (index, text), = resolve_post(second, first)
-    assert doc[index].text == "post" and text == "post of the Chair of the Harbour Board"
+    assert doc[index].text == "post" and text == "post of the Commissioner of the Harbour Board"
     other = load_model()("From 1950 until 1961, the harbour grew fast in Truro. From 1961 until 1970, Lea Stone held the post.")
     assert resolve_post(*reversed(list(other.sents))) == ()  # positive control: no office before, nothing to resolve
 
@@ -98,9 +98,9 @@ def test_an_opening_but_or_in_exchange_goes() -> None:
 def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> None:
     from quiz.generate.sanity import garbled, joiner_dropped
 
-    quote = "The valley was home to the Tamar people and the Exe Tribe, Dart Nation, and Fal Band of Cornwall."
-    assert joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, Fal Band of Cornwall.", quote)
-    assert not joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
+    quote = "The valley sheltered the Tamar people and the Exe Tribe, Dart Nation, and Fal Band of Cornwall."
+    assert joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, Fal Band of Cornwall.", quote)
+    assert not joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
     assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
     assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
 

@@ -95,7 +95,7 @@ def test_cut_clause_that_leans_back_and_city_speaking_are_no_cards() -> None:
         "The White House said the country will not go any further until Cuba demonstrates that it is willing to improve its record, "
         "but Cuban officials claimed Washington has not gone far enough."
     )
-    found = cards("Cuba and the United States held talks in Havana in 2015. " + text)
+    found = cards("Cuba and Canada held talks in Havana in 2015. " + text)
     assert not any("far enough" in card for card in found) and found
 
 
@@ -131,11 +131,11 @@ def test_how_many_asks_for_the_unit_inside_the_answer() -> None:
 
 def test_cloze_shows_only_the_clause_holding_the_answer() -> None:
     text = (
-        "Cuba and the United States have not formally held immigration talks since February 2016 and next week provides another chance for "
+        "Cuba and Canada have not formally held immigration talks since February 2016 and next week provides another chance for "
         "the U.S. to call for his release. Officials on both sides say that the long pause has hurt families who wait for news."
     )  # not "The two countries … since February": a set and a month another sentence names (context.py)
     found = cards(text, kinds=["cloze"])
-    assert found["Cuba and the United States have not formally held immigration talks since {{February 2016}}."] == "February 2016"
+    assert found["Cuba and Canada have not formally held immigration talks since {{February 2016}}."] == "February 2016"
 
 
 def test_cloze_drops_comma_set_off_relative_clause() -> None:
@@ -217,7 +217,7 @@ def test_demonstrative_in_a_cloze_reads_as_the() -> None:
 
 QUOTED = (
     "The ice shelf lost a fifth of its area between 1995 and 2020, a study found. "
-    "“Sea ice acts like a buffer between the ocean and the atmosphere in 2020,” said ice scientist Ana Ruiz of the Polar Institute in Tromsø. "
+    "“Shelf ice works as a lid on the warm sea below it in 2020,” said ice scientist Ana Ruiz of the Polar Institute in Tromsø. "
     "“We expect more loss. The shelf will not recover this century,” said Peter Holm, who leads the Arctic Council."
 )
 
@@ -265,9 +265,9 @@ def test_a_cloze_needs_a_clause_of_its_own() -> None:
     from quiz.generate.nlp import load_model
 
     nlp = load_model()
-    assert whole(list(nlp("Peter Hurd painted the launch of the rocket at Cape Canaveral in 1963.")))
+    assert whole(list(nlp("Ines Moreau painted the launch of the rocket at Port Harlow in 1963.")))
     assert whole(list(nlp("When the mayor met the bishop in York, the two men agreed to build a hospital.")))
-    assert not whole(list(nlp("Peter Hurd, George Weymouth, Paul Calle and Robert McCall.")))
+    assert not whole(list(nlp("Ines Moreau, Otto Berg, Maria Lind and Ruth Keane.")))
     sent = next(nlp("The agency sent doses to six airports where the agency is focusing its resources.").sents)
     where = next(t.i for t in sent if t.lower_ == "where")
     assert not whole([t for t in sent if t.i >= where and not t.is_punct])  # "where the agency is focusing …" alone
