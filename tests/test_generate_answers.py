@@ -54,7 +54,7 @@ def test_first_is_too_easy_an_ordinal_and_ordinal_choices_keep_their_form() -> N
     [
         ("The samples were analysed at the Marston Space Research Center in Ohio in 2019 by a team of chemists.", "Marston Space Research Center", "organization"),
         ("The treaty was signed in Geneva by Trade Commissioner Ilse Varga of Austria in 1998.", "Ilse Varga", "person"),
-        ("The satellite Aster-7 was launched from a base in Kazakhstan in 2014 to map the glaciers.", "Aster-7", "thing"),
+        ("The satellite Aster-7 was launched from a base in French Guiana in 2014 to map the glaciers.", "Aster-7", "thing"),
         ("President Ahn Ji-woo opened the new harbour in Busan in 2017 in front of a large crowd.", "Ahn Ji-woo", "person"),
     ],
 )
@@ -69,7 +69,7 @@ def test_names_the_tagger_misses_are_answers(text: str, answer: str, type_: str)
         ("Soil erosion is the main threat to the farms of the valley, the report of the ministry found.", "Soil erosion"),
         ("Farmers in Kent grow wheat and beans in turn, a practice known as crop rotation that keeps the soil rich.", "crop rotation"),
         ("Over the following decades the fields met the oldest enemy of the coast – salt water from the rising sea.", "salt water"),
-        ("The new instrument on the ship is a hyperspectral spectrometer that measures light from ultraviolet to visible.", "hyperspectral spectrometer"),
+        ("The new instrument on the ship is a thermal radiometer that records heat from the surface of the sea.", "thermal radiometer"),
     ],
 )
 def test_terms_a_sentence_defines_or_names_are_answers(text: str, answer: str) -> None:
@@ -79,19 +79,19 @@ def test_terms_a_sentence_defines_or_names_are_answers(text: str, answer: str) -
 def test_a_vague_or_general_noun_is_no_term() -> None:
     text = (
         "The new program covers a large area of the coast and several other parts of the bay near Hull. "
-        "The loss of the marsh means the loss of unique features and of deadly enemy fire, the team said in 2004. "
+        "The draining of the marsh means the end of rare features and of heavy enemy fire, the team said in 2004. "
         "The program is an international effort of six nations. Hull is the home of a practice known as crop rotation."
     )
     found = {c.answer for c in offered(text)}
     assert "crop rotation" in found  # what the text names is still a term
-    assert not {"area", "large area", "new program", "program", "other parts", "parts", "unique features", "deadly enemy fire", "international effort"} & found
+    assert not {"area", "large area", "new program", "program", "other parts", "parts", "rare features", "heavy enemy fire", "international effort"} & found
 
 
 @pytest.mark.parametrize(
     ("text", "term"),
     [
         ("Economists in Vienna described the pattern, known as the law of diminishing returns, in a study of farms in Austria in 1911.", "law of diminishing returns"),
-        ("The rule, known as “survival of the fittest,” was first written down by Herbert Spencer in London in 1864.", "survival of the fittest"),
+        ("The rule, known as “balance of the seasons,” was first written down by Otto Berg in Bergen in 1864.", "balance of the seasons"),
     ],
 )
 def test_a_named_term_keeps_the_phrase_after_its_head(text: str, term: str) -> None:

@@ -36,7 +36,7 @@ def test_the_answer_the_article_is_about_is_no_answer() -> None:
 
 
 def test_an_acronym_the_article_writes_out_is_no_answer() -> None:
-    text = "The clinic trained staff in infection prevention and control (IPC). IPC cut infections by half. The WHO sent nurses."
-    assert spelled_out(text, {}) == {"IPC"}  # the WHO is never written out: it can still be asked
-    assert spelled_out("NASA and the ESA met.", {"nasa": "National Aeronautics and Space Administration"}) == {"NASA"}
+    text = "The clinic trained staff in wound care and treatment (WCT). WCT cut infections by half. The WHO sent nurses."
+    assert spelled_out(text, {}) == {"WCT"}  # the WHO is never written out: it can still be asked
+    assert spelled_out("HMA and the ESA met.", {"hma": "Harbor Management Authority"}) == {"HMA"}
     assert not spelled_out("Staff (IPC) were trained in hygiene.", {})  # a bracket that spells nothing

@@ -100,7 +100,7 @@ def test_person_distractors_are_names_of_people_not_mistagged_things() -> None:
 def test_a_person_is_offered_people_of_the_same_title_only() -> None:
     text = (
         "Senator Ada Byrne proposed the harbour bill in the council chamber. Senator Tom Akers opposed the harbour bill "
-        "in a long speech. Senator Lea Stone wrote the final version of the harbour bill. Senator Ines Moreau signed the "
+        "in a long speech. Senator Lea Stone wrote the last draft of the harbour bill. Senator Ines Moreau signed the "
         "treaty with Norway in Oslo. The poet Maria Lind read a poem at the opening of the new harbour."
     )
     senators = {"Ada Byrne", "Tom Akers", "Lea Stone", "Ines Moreau"}
