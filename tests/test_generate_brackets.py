@@ -1,5 +1,5 @@
 """A bracket that says the answer again gives it away (quiz/generate/trivial.py, clozetext.py):
-the card drops it, or, when the answer is the bracket, is no card. Sentences written for these tests."""
+the card drops it, or, when the bracket is the answer, is no card. Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -67,7 +67,7 @@ def test_an_answer_the_card_writes_in_part_is_given_away() -> None:
     assert given_away(card("A grant to Vax, the {{Vaccine Fund}}, paid for a stockpile of vaccines.", "Vaccine Fund", ORG))
     # Names of one kind side by side, a kind named in lower case, and the kind a question asks for.
     assert not given_away(card("The largest lakes are {{Lake Superior}}, Lake Huron and Lake Erie.", "Lake Superior", AnswerType.PLACE))
-    assert not given_away(card("Savings banks include the {{Harlow Savings Bank}} and the Bank of Dover.", "Harlow Savings Bank", ORG))
+    assert not given_away(card("Savings banks include the {{Harlow Savings Bank}} and the Dover Bank.", "Harlow Savings Bank", ORG))
     assert not given_away(card("The ship served in the Crimean War and the {{Boer War}}, a long war.", "Boer War", AnswerType.THING))
     assert not given_away(card("Which pact did Norway sign in Geneva in 2012?", "Helios Pact", ORG, kind=QuestionKind.WHAT))
     assert not given_away(card("Ruth Keane met {{Oscar Keane}} in Dover.", "Oscar Keane", AnswerType.PERSON))

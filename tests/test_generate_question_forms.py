@@ -37,7 +37,7 @@ def test_a_nationality_in_the_title_keeps_its_capital() -> None:
 
 
 def test_a_question_ending_on_an_abbreviation_keeps_its_period() -> None:
-    found = candidate_texts("Ambassador Lena Voss travelled to the ceremony to speak on behalf of the U.S.")
+    found = candidate_texts("Consul Lena Voss flew to the summit to argue the case of the U.S.")
     questions = [text for text in found if text.endswith("?")]
     assert questions and all(not text.endswith("U.S?") for text in questions)
     assert any(text.endswith("U.S.?") for text in questions)

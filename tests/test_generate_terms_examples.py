@@ -15,7 +15,7 @@ def terms(sentence: str) -> list[str]:
 
 
 def test_an_example_after_such_as_is_a_term_with_its_phrase() -> None:
-    found = terms("The league refused to take part in regional disputes, such as the ongoing Basque struggle for autonomy from the crown.")
+    found = terms("The league refused to take part in regional disputes, such as an ongoing Basque struggle for autonomy from the crown.")
     assert "Basque struggle for autonomy" in found  # "ongoing" says when, not what; the tail stops at its object
 
 
@@ -58,4 +58,4 @@ def test_part_of_a_split_hyphened_word_is_no_term() -> None:
 
 
 def test_a_ranking_adjective_is_no_kind() -> None:
-    assert terms("In 1990, Lena Ortiz was an inaugural inductee into the Harbor Hall of Fame.") == []
+    assert terms("In 1990, Lena Ortiz was an inaugural fellow of the Harbor Rowing Club.") == []
