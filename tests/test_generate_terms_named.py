@@ -20,6 +20,6 @@ def test_the_pointed_object_is_not_part_of_the_name() -> None:
 
 
 def test_the_pointed_object_before_an_adjective_is_not_part_of_the_name() -> None:
-    found = terms("Lind called this effect seasonal drift.")
-    assert "seasonal drift" in found
-    assert "effect seasonal drift" not in found
+    found = terms("Lind called this mechanism social sorting.")
+    assert "social sorting" in found
+    assert "mechanism social sorting" not in found
