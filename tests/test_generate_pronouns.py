@@ -13,9 +13,9 @@ def bad(sentence: str) -> bool:
 
 
 def test_his_with_only_an_organisation_in_the_card_points_outside_it() -> None:
-    assert bad("In March 2004, with his backing the Harbor Council cut the harbor fees by half.")
+    assert bad("In March 2004, with his support the Harbor Council cut the harbor fees by half.")
 
 
 def test_his_or_her_with_a_person_or_an_office_in_the_card_is_fine() -> None:
-    assert not bad("In March 2004, with his backing Tom Reyes cut the harbor fees by half.")
+    assert not bad("In March 2004, with his support Tom Reyes cut the harbor fees by half.")
     assert not bad("The governor asked the Secretary of Trade to use her authority to reopen the docks.")
