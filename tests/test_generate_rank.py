@@ -96,3 +96,13 @@ def test_a_later_list_item_or_an_owner_is_not_what_the_sentence_is_about() -> No
     assert not listed(found["Ana Ruiz"]) and listed(found["Lena Ortiz"])  # the list's head against its last item
     found = _candidates("Norway's navy sailed north from Bergen toward the Arctic Sea in the spring of 1901.")
     assert listed(found["Norway"]) and not listed(found["Bergen"])
+
+
+def test_a_person_written_in_full_outranks_the_same_person_by_surname() -> None:
+    found = _candidates("In May 1931, Harbor Commissioner Edith Marlowe opened the new dock at Harlow with a long speech.")
+    full = found["Edith Marlowe"]
+    assert full.mention.type == "person" and full.mention.answer == "Edith Marlowe"
+    short = replace(full, mention=replace(full.mention, text="Marlowe"))  # "Marlowe" standing for her
+    assert score(full, set(), 1, 1) > score(short, set(), 1, 1)
+    year = found["May 1931"]
+    assert score(year, set(), 1, 1) == score(replace(year, mention=replace(year.mention, answer="May 1932")), set(), 1, 1)  # control: a date gets none

@@ -49,6 +49,10 @@ ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the acto
 # A list's later items and a possessor ("London and {{Paris}}", "{{Washington}}’s censure") are
 # seldom what a sentence is about: the list's head or the thing possessed is.
 LIST_PENALTY = 0.15
+# A person named in full where the sentence writes the full name ("British Prime Minister {{Ana
+# Ruiz}}") is who the reader learns; a surname or a possessive standing for them ("Ruiz’s
+# announcement") asks the same person again with less to go on.
+FULL_NAME_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
         value -= DETAIL_PENALTY
     if listed(candidate):
         value -= LIST_PENALTY
+    if mention.type == "person" and mention.text == mention.answer and len(mention.answer.split()) >= 2:
+        value += FULL_NAME_BONUS
     if mention.type == "country" and actor(candidate):
         value += ACTOR_BONUS
     if mention.type in NAMED_TYPES and name_family(mention.answer) in KEY_FAMILIES:
