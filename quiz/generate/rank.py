@@ -30,7 +30,8 @@ KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when
 # (amounts, days and counts most, countries least), as weights around 1.
 TYPE_WEIGHT = {
     "money": 1.5, "percent": 1.5, "day": 1.4, "number": 1.4, "month": 1.3, "years": 1.25, "duration": 1.2, "year": 1.2,
-    "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "place": 0.7, "state": 0.7,
+    "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "state": 0.7,
+    "place": 1.0,  # a region, a sea, a landmark ("the Coral Archipelago"): named, as worth asking as a city
     "country": 0.3, "term": 0.8,  # only terms the sentence names or defines are answers (terms.py)
 }
 UNDATED = {"day": 0.2, "month": 0.4}
