@@ -126,3 +126,10 @@ def test_a_count_of_a_set_named_before_is_no_gap() -> None:
     found = texts("Nine sailors joined the crew in 1921. Seven of the men spent the winter mapping the bay of Truro.")
     assert not any(text.startswith("{{Seven}}") for text in found), found
     assert any("{{Nine}}" in text or answer == "Nine" or "{{1921}}" in text for text, answer in found.items()), found  # positive control
+
+
+def test_a_description_its_own_relative_clause_pins_down_is_no_loose_reference() -> None:
+    found = texts("Often called the Accord of Harlow for the city in which it was drafted, the Tamar Compact ended the long river feud in 1851.")
+    assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city in which …" says which city
+    loose = texts("Often called the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
+    assert not any("{{Accord of Harlow}}" in text for text in loose), loose  # "the city" alone leans on another sentence

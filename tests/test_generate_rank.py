@@ -12,7 +12,7 @@ from quiz.generate.clean import clean_article
 from quiz.generate.extract import sentences
 from quiz.generate.nlp import build_entities, load_model, parse
 from quiz.generate.rank import actor, detail, listed, score
-from quiz.generate.types import Candidate
+from quiz.generate.types import AnswerType, Candidate
 
 RICH = (
     "In March 1998, the engineer Maria Lopez opened a bridge of 1,200 metres across the Tagus River "
@@ -96,3 +96,22 @@ def test_a_later_list_item_or_an_owner_is_not_what_the_sentence_is_about() -> No
     assert not listed(found["Ana Ruiz"]) and listed(found["Lena Ortiz"])  # the list's head against its last item
     found = _candidates("Norway's navy sailed north from Bergen toward the Arctic Sea in the spring of 1901.")
     assert listed(found["Norway"]) and not listed(found["Bergen"])
+
+
+def test_a_person_written_in_full_outranks_the_same_person_by_surname() -> None:
+    found = _candidates("In May 1931, Harbor Commissioner Edith Marlowe opened the new dock at Harlow with a long speech.")
+    full = found["Edith Marlowe"]
+    assert full.mention.type == "person" and full.mention.answer == "Edith Marlowe"
+    short = replace(full, mention=replace(full.mention, text="Marlowe"))  # "Marlowe" standing for her
+    assert score(full, set(), 1, 1) > score(short, set(), 1, 1)
+    year = found["May 1931"]
+    assert score(year, set(), 1, 1) == score(replace(year, mention=replace(year.mention, answer="May 1932")), set(), 1, 1)  # control: a date gets none
+
+
+def test_a_named_region_weighs_as_much_as_a_city() -> None:
+    found = _candidates("In 1851 the young naturalist sailed from Peru to the Coral Archipelago to collect beetles and shells for the museum.")
+    region = found["Coral Archipelago"]
+    assert region.mention.type == "place" and region.kind == "cloze"
+    as_city = replace(region, mention=replace(region.mention, type=AnswerType.CITY))
+    assert abs(score(region, set(), 1, 1) - score(as_city, set(), 1, 1)) <= 0.1
+    assert score(region, set(), 1, 1) > score(found["Peru"], set(), 1, 1)  # the country it sailed from is the setting

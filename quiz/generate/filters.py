@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
 from quiz.generate import context, trivial
@@ -21,6 +22,9 @@ from quiz.generate.shorten import MAX_QUESTION_WORDS
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
 from quiz.normalise import normalise as _normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 QUESTION_WORDS = (6, MAX_QUESTION_WORDS)  # a shorter question leaves too little to pin its answer ("Who signed the Accords?")
 STATEMENT_WORDS = (6, 50)
@@ -107,13 +111,19 @@ def unresolved(candidate: Candidate) -> bool:
     heads: set[str] | None = None  # built only for a text with a description in it: most have none
     for match in UNRESOLVED.finditer(shown):
         if heads is None:
-            heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod")}
+            heads = {t.lower_ for t in candidate.sentence.span if t.dep_ not in ("compound", "amod", "nmod") and not restricted(t)}
         noun = match.group(1).lower()
         labels = DESCRIPTION_LABELS[noun]
         ahead = shown[: match.start()]
         if noun in heads and not any(ent.label_ in labels and surface(ent) in ahead for ent in candidate.sentence.span.ents):
             return True
     return False
+
+
+def restricted(noun: Token) -> bool:
+    """A description its own relative clause pins down ("the city in which it was signed", "the
+    company that built it"): it says which one it means and leans on no earlier sentence."""
+    return any(child.dep_ == "relcl" for child in noun.children)
 
 
 def keep(candidate: Candidate) -> bool:

@@ -30,7 +30,8 @@ KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when
 # (amounts, days and counts most, countries least), as weights around 1.
 TYPE_WEIGHT = {
     "money": 1.5, "percent": 1.5, "day": 1.4, "number": 1.4, "month": 1.3, "years": 1.25, "duration": 1.2, "year": 1.2,
-    "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "place": 0.7, "state": 0.7,
+    "date": 1.1, "city": 1.05, "person": 1.0, "ordinal": 1.0, "organization": 1.0, "thing": 0.9, "state": 0.7,
+    "place": 1.0,  # a region, a sea, a landmark ("the Coral Archipelago"): named, as worth asking as a city
     "country": 0.3, "term": 0.8,  # only terms the sentence names or defines are answers (terms.py)
 }
 UNDATED = {"day": 0.2, "month": 0.4}
@@ -49,6 +50,10 @@ ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the acto
 # A list's later items and a possessor ("London and {{Paris}}", "{{Washington}}’s censure") are
 # seldom what a sentence is about: the list's head or the thing possessed is.
 LIST_PENALTY = 0.15
+# A person named in full where the sentence writes the full name ("British Prime Minister {{Ana
+# Ruiz}}") is who the reader learns; a surname or a possessive standing for them ("Ruiz’s
+# announcement") asks the same person again with less to go on.
+FULL_NAME_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
         value -= DETAIL_PENALTY
     if listed(candidate):
         value -= LIST_PENALTY
+    if mention.type == "person" and mention.text == mention.answer and len(mention.answer.split()) >= 2:
+        value += FULL_NAME_BONUS
     if mention.type == "country" and actor(candidate):
         value += ACTOR_BONUS
     if mention.type in NAMED_TYPES and name_family(mention.answer) in KEY_FAMILIES:
