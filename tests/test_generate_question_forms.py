@@ -61,3 +61,18 @@ def test_a_resolved_reference_is_shown_in_the_question() -> None:
 def test_deck_holds_a_question_for_a_resolved_clause() -> None:
     deck = generate([("a.txt", RESOLVED)])
     assert any(entry.question and "Pierre Duval's workshop" in entry.question for entry in deck.entries)
+
+
+def test_a_second_verb_sharing_the_subject_is_asked_for() -> None:
+    found = candidate_texts("The railway company closed the old station and sold the land in 1974.")
+    assert found.get("In what year did the railway company sell the land?") == "1974"
+
+
+def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_is_not() -> None:
+    # The parser hangs "Ruritania" on "border": the rebels did not declare independence. "took
+    # possession" needs the island the first verb names.
+    found = candidate_texts("The rebels were unable to cross the hills of the northern border and Ruritania declared independence on May 3, 1921.")
+    assert "May 3, 1921" in found.values() and not [q for q in found if "rebels declare" in q]
+    found = candidate_texts("Portugal bought the island from Spain in 1750 and took possession in 1752.")
+    assert found.get("In what year did Portugal buy the island from Spain?") == "1750"  # the control
+    assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]

@@ -36,6 +36,8 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 RELATIVES = frozenset("who whom which that whose".split())
 CONCESSIVE = frozenset("though although while whereas".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+# Nouns that name a hold on something and need its "of" phrase to say on what.
+OF_NOUNS = frozenset("possession control charge command custody ownership".split())
 CONTRACTIONS = {"'ve": "have", "’ve": "have", "'re": "are", "’re": "are", "'ll": "will", "’ll": "will", "'d": "would", "’d": "would", "'s": "is", "’s": "is"}
 
 
@@ -85,7 +87,7 @@ def clauses(sent: Span, resolved: dict[int, str]) -> list[Clause]:
 
 
 def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb) or shared_subject(verb)
     if len(subjects) != 1 or not finite(verb) or verb.dep_ == "acl":
         return None
     if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -168,6 +170,22 @@ def misread_subject(verb: Token) -> list[Token]:
         return []
     between = verb.doc[name.i + 1 : verb.i]
     return [name] if all(t.dep_ in ("aux", "auxpass", "neg") for t in between) else []
+
+
+def shared_subject(verb: Token) -> list[Token]:
+    """The subject a second tensed verb shares with the main verb it is joined to ("The army
+    closed the range and {{sold}} the land in 1966": the army sold it). Only a main clause's:
+    a shared verb under "urged that …" or "if …" states no fact either."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or not head.tag_.startswith("VB") or not finite(verb):
+        return []
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc" or before.head != head:
+        return []  # "… the jungles of the Gap and Panama declared …": the parser lost the verb's own subject
+    if any(c.dep_ == "dobj" and c.lower_ in OF_NOUNS and not any(g.lower_ == "of" for g in c.children) for c in verb.children):
+        return []  # "acquired the island and took possession": of what, the first verb says
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return subjects if len(subjects) == 1 and subjects[0].i < head.i else []
 
 
 def finite(verb: Token) -> bool:
