@@ -76,3 +76,11 @@ def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_i
     found = candidate_texts("Portugal bought the island from Spain in 1750 and took possession in 1752.")
     assert found.get("In what year did Portugal buy the island from Spain?") == "1750"  # the control
     assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]
+
+
+def test_who_said_a_whole_quotation_is_asked() -> None:
+    found = candidate_texts("“The river has never been this low in August,” said hydrologist Marta Quist. The dam opened in 1961.")
+    assert found.get("Which hydrologist said, “The river has never been this low in August”?") == "Marta Quist"
+    # A quotation begun in the sentence before, or a speaker who says more after it, is only a cloze.
+    found = candidate_texts("“The river is low. It has never been this low in August,” said hydrologist Marta Quist, adding that the boats cannot pass.")
+    assert "Marta Quist" in found.values() and not [q for q in found if q.endswith("?")]

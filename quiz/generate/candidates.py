@@ -119,6 +119,36 @@ def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Can
         text = reopened(gapped(tokens, mention, {}, verbatim=True))
         yield Candidate(QuestionKind.CLOZE, text, mention, sentence)
         yield Candidate(QuestionKind.TRUEFALSE, text, mention, sentence)
+        if (asked := said_question(sentence, mention)) is not None:
+            yield Candidate(QuestionKind.WHO, asked, mention, sentence, subject=True)
+
+
+def said_question(sentence: Sentence, mention: Mention) -> str | None:
+    """ "“The ice acts like a lid,” said scientist Ana Ruiz." -> "Which scientist said, “The ice acts
+    like a lid”?": who said a quotation the sentence gives whole, opening mark and all (one begun
+    in the sentence before would be quoted in part), with nothing else said around it."""
+    assert sentence.speaker is not None
+    span = sentence.span
+    start, end = sentence.speaker
+    if mention.type != "person" or not (start <= mention.start and mention.end <= end):
+        return None
+    head = span.doc[start:end].root
+    verb = head.head if head.dep_ == "nsubj" else None
+    opening = span[0] if span[0].text in ("“", '"') else None
+    if verb is None or opening is None:
+        return None
+    closing = next((t for t in span[1:] if t.text in ("”", '"')), None)
+    if closing is None or closing.i > min(verb.i, start):
+        return None
+    after = [t for t in span if t.i > closing.i and not t.is_punct and t.i != verb.i and not start <= t.i < end]
+    words = list(span.doc[opening.i + 1 : closing.i])
+    while words and words[-1].text in (",", "—", "–", "-"):
+        words.pop()
+    if after or not words or words[-1].text in ("?", "!"):
+        return None  # more said after the attribution; a quoted question would end "…?”?"
+    speaker = tuple(span.doc[start:end])
+    wh = _role(speaker, mention) or "Who"
+    return f"{wh} {verb.text}, “{render(words)}”?"
 
 
 def reopened(text: str) -> str:
