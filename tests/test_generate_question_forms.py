@@ -84,3 +84,20 @@ def test_who_said_a_whole_quotation_is_asked() -> None:
     # A quotation begun in the sentence before, or a speaker who says more after it, is only a cloze.
     found = candidate_texts("“The river is low. It has never been this low in August,” said hydrologist Marta Quist, adding that the boats cannot pass.")
     assert "Marta Quist" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_an_opening_participle_or_a_long_opening_is_left_out_of_the_question() -> None:
+    found = candidate_texts("Led by its young founder—a baker from the coast of Brittany—the small bakery opened a second shop in 1987.")
+    assert found.get("In what year did the small bakery open a second shop?") == "1987"
+    found = candidate_texts(
+        "With the steady support of the three largest banks of the northern provinces and of the old merchant families of the coast, "
+        "Piet Vermeer bought the shipyard from its founders in 1887."
+    )
+    assert found.get("In what year did Piet Vermeer buy the shipyard?") == "1887"
+
+
+def test_an_opening_holding_a_whole_relative_clause_still_gives_questions() -> None:
+    found = candidate_texts(
+        "In the long and bitter winter that followed the failed harvest of the previous autumn, the Tallinn Grain Company bought wheat from farmers in Canada."
+    )
+    assert found.get("In the long and bitter winter that followed the failed harvest, which company bought wheat from farmers in Canada?") == "Tallinn Grain Company"

@@ -32,7 +32,7 @@ from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed, unfronted
 from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
 from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
@@ -207,7 +207,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
                     pending.discard(kind)
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
-            current = trimmed(current, mention)
+            current = trimmed(current, mention) or unfronted(current, mention)
 
 
 def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:

@@ -122,7 +122,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
     opening, subject_ids = max(marks, default=-1), {s.i for s in subject}
     front = tuple(t for t in tokens if opening < t.i < first and t.i not in subject_ids)
-    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj") for t in front):
+    if any((t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj")) and not marked_relative(t, front) for t in front):
         return None  # "… territory that the US purchased": a relative clause the parser did not mark, its object missing
     middle = tuple(t for t in tokens if last < t.i < verb.i)
     after = [t for t in tokens if t.i > verb.i]
@@ -145,6 +145,13 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
         antecedent=antecedent, subject_text=text, replaced=replaced,
     )
+
+
+def marked_relative(word: Token, front: tuple[Token, ...]) -> bool:
+    """A relative pronoun of a relative clause whose noun is in the same opening ("In the winter
+    that followed the war, …"): the clause is whole, and not the one asked from."""
+    verb = word.head
+    return verb.dep_ == "relcl" and verb.head in front and verb in front
 
 
 def defining(verb: Token) -> bool:
