@@ -101,3 +101,15 @@ def test_an_opening_holding_a_whole_relative_clause_still_gives_questions() -> N
         "In the long and bitter winter that followed the failed harvest of the previous autumn, the Tallinn Grain Company bought wheat from farmers in Canada."
     )
     assert found.get("In the long and bitter winter that followed the failed harvest, which company bought wheat from farmers in Canada?") == "Tallinn Grain Company"
+
+
+def test_an_opening_that_points_elsewhere_is_left_out_and_the_rest_asked() -> None:
+    # "In keeping with these orders" points at an earlier sentence; the clause after it does not.
+    found = candidate_texts("In keeping with these orders, the rebels crossed the river on May 2, 1921.")
+    assert found.get("When did the rebels cross the river?") == "May 2, 1921"
+
+
+def test_a_past_tense_tagged_as_a_participle_is_asked_with_did() -> None:
+    # The tagger reads "attacked" here as a participle (VBN) with no auxiliary.
+    found = candidate_texts("In keeping with these orders, rebel forces attacked across the northern border on May 2, 1921, advancing to within 5 miles of the capital.")
+    assert found.get("When did rebel forces attack across the northern border?") == "May 2, 1921"

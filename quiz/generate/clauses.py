@@ -198,7 +198,20 @@ def shared_subject(verb: Token) -> list[Token]:
 def finite(verb: Token) -> bool:
     """A tensed clause: a finite verb or a finite auxiliary (not "to sit", not "making")."""
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+    tensed = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) or misread_past(verb)
+    return tensed and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+
+
+def misread_past(verb: Token) -> bool:
+    """A past tense the tagger took for a participle: a main verb with its own subject and no
+    auxiliary ("Rebel forces attacked the town", "attacked" tagged VBN), written as its past form
+    ("attacked", not "come", whose past is "came")."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    forms = getInflection(lemma(verb), tag="VBD")
+    return bool(forms) and forms[0] == verb.lower_
 
 
 def is_aside(child: Token) -> bool:
@@ -365,7 +378,7 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
         return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest, shown=clause.shown)
     if lemma(verb) == "be" and verb.tag_ != "VBN":
         return render(verb.lower_, subject, middle, rest, shown=clause.shown)
-    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_) or ("did" if misread_past(verb) else None)
     if do is None:
         return None
     if do == "do" and _singular_subject(clause):
