@@ -113,3 +113,13 @@ def test_a_past_tense_tagged_as_a_participle_is_asked_with_did() -> None:
     # The tagger reads "attacked" here as a participle (VBN) with no auxiliary.
     found = candidate_texts("In keeping with these orders, rebel forces attacked across the northern border on May 2, 1921, advancing to within 5 miles of the capital.")
     assert found.get("When did rebel forces attack across the northern border?") == "May 2, 1921"
+
+
+def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
+    found = candidate_texts("Mayor Ana Ruiz and Governor Tom Hale opened the new bridge over the river.")
+    assert found.get("Which mayor, together with Governor Tom Hale, opened the new bridge over the river?") == "Ana Ruiz"
+    assert found.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge over the river?") == "Tom Hale"
+    # Three or more subjects would need the rest listed: only the date is asked.
+    found = candidate_texts("Portugal, Spain and France signed a treaty of friendship in Lisbon in 1668.")
+    assert found.get("In what year did Portugal, Spain and France sign a treaty of friendship in Lisbon?") == "1668"
+    assert not [q for q in found if "together with" in q]

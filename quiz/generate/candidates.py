@@ -26,6 +26,7 @@ from quiz.generate.clauses import (
     lower_first,
     render,
     singular_verb,
+    trim_edges,
     trim_front,
 )
 from quiz.generate.clozetext import cloze_tokens, shortened
@@ -226,6 +227,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         mention.covers(clause.subject) or _role(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
+    if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
+        yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
     agent = _agent(clause, mention)
@@ -270,6 +273,31 @@ def subject_question(clause: Clause, mention: Mention) -> str:
     if wh == "Where":
         wh = "What place"
     return _with_subject(clause, wh)
+
+
+def partnered_question(clause: Clause, mention: Mention) -> str | None:
+    """One of two subjects joined by "and", asked with the other beside it: "Britain and France
+    landed troops" -> "Which country, together with France, landed troops?"."""
+    heads = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass")]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    joiners = [c for c in head.children if c.dep_ in ("cc", "preconj")]
+    if len(joined) != 1 or [c.lower_ for c in joiners] != ["and"] or any(c.dep_ == "conj" for c in joined[0].children):
+        return None
+    second = tuple(joined[0].subtree)
+    dropped = {t.i for t in second} | {joiners[0].i}
+    first = trim_edges(tuple(t for t in clause.subject if t.i not in dropped))
+    if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
+        return None
+    for asked, partner in ((first, second), (second, first)):
+        if mention.covers(asked) or _role(asked, mention) is not None:
+            wh = _role(asked, mention) or which(mention.type, render(asked), family_of(mention))
+            if wh in ("Where", "What"):
+                return None  # "What, together with the agency, launched …?" names no kind
+            return _with_subject(clause, f"{wh}, together with {lower_first(partner, clause.shown)},")
+    return None
 
 
 def possessor_question(clause: Clause, mention: Mention) -> str | None:
