@@ -61,3 +61,65 @@ def test_a_resolved_reference_is_shown_in_the_question() -> None:
 def test_deck_holds_a_question_for_a_resolved_clause() -> None:
     deck = generate([("a.txt", RESOLVED)])
     assert any(entry.question and "Pierre Duval's workshop" in entry.question for entry in deck.entries)
+
+
+def test_a_second_verb_sharing_the_subject_is_asked_for() -> None:
+    found = candidate_texts("The railway company closed the old station and sold the land in 1974.")
+    assert found.get("In what year did the railway company sell the land?") == "1974"
+
+
+def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_is_not() -> None:
+    # The parser hangs "Ruritania" on "border": the rebels did not declare independence. "took
+    # possession" needs the island the first verb names.
+    found = candidate_texts("The rebels were unable to cross the hills of the northern border and Ruritania declared independence on May 3, 1921.")
+    assert "May 3, 1921" in found.values() and not [q for q in found if "rebels declare" in q]
+    found = candidate_texts("Portugal bought the island from Spain in 1750 and took possession in 1752.")
+    assert found.get("In what year did Portugal buy the island from Spain?") == "1750"  # the control
+    assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]
+
+
+def test_who_said_a_whole_quotation_is_asked() -> None:
+    found = candidate_texts("“The river has never been this low in August,” said hydrologist Marta Quist. The dam opened in 1961.")
+    assert found.get("Which hydrologist said, “The river has never been this low in August”?") == "Marta Quist"
+    # A quotation begun in the sentence before, or a speaker who says more after it, is only a cloze.
+    found = candidate_texts("“The river is low. It has never been this low in August,” said hydrologist Marta Quist, adding that the boats cannot pass.")
+    assert "Marta Quist" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_an_opening_participle_or_a_long_opening_is_left_out_of_the_question() -> None:
+    found = candidate_texts("Led by its young founder—a baker from the coast of Brittany—the small bakery opened a second shop in 1987.")
+    assert found.get("In what year did the small bakery open a second shop?") == "1987"
+    found = candidate_texts(
+        "With the steady support of the three largest banks of the northern provinces and of the old merchant families of the coast, "
+        "Piet Vermeer bought the shipyard from its founders in 1887."
+    )
+    assert found.get("In what year did Piet Vermeer buy the shipyard?") == "1887"
+
+
+def test_an_opening_holding_a_whole_relative_clause_still_gives_questions() -> None:
+    found = candidate_texts(
+        "In the long and bitter winter that followed the failed harvest of the previous autumn, the Tallinn Grain Company bought wheat from farmers in Canada."
+    )
+    assert found.get("In the long and bitter winter that followed the failed harvest, which company bought wheat from farmers in Canada?") == "Tallinn Grain Company"
+
+
+def test_an_opening_that_points_elsewhere_is_left_out_and_the_rest_asked() -> None:
+    # "In keeping with these orders" points at an earlier sentence; the clause after it does not.
+    found = candidate_texts("In keeping with these orders, the rebels crossed the river on May 2, 1921.")
+    assert found.get("When did the rebels cross the river?") == "May 2, 1921"
+
+
+def test_a_past_tense_tagged_as_a_participle_is_asked_with_did() -> None:
+    # The tagger reads "attacked" here as a participle (VBN) with no auxiliary.
+    found = candidate_texts("In keeping with these orders, rebel forces attacked across the northern border on May 2, 1921, advancing to within 5 miles of the capital.")
+    assert found.get("When did rebel forces attack across the northern border?") == "May 2, 1921"
+
+
+def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
+    found = candidate_texts("Mayor Ana Ruiz and Governor Tom Hale opened the new bridge over the river.")
+    assert found.get("Which mayor, together with Governor Tom Hale, opened the new bridge over the river?") == "Ana Ruiz"
+    assert found.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge over the river?") == "Tom Hale"
+    # Three or more subjects would need the rest listed: only the date is asked.
+    found = candidate_texts("Portugal, Spain and France signed a treaty of friendship in Lisbon in 1668.")
+    assert found.get("In what year did Portugal, Spain and France sign a treaty of friendship in Lisbon?") == "1668"
+    assert not [q for q in found if "together with" in q]

@@ -26,13 +26,14 @@ from quiz.generate.clauses import (
     lower_first,
     render,
     singular_verb,
+    trim_edges,
     trim_front,
 )
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed, unfronted
 from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
 from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
@@ -57,6 +58,9 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     result: list[Candidate] = []
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
+        if clause.front and has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved):
+            clause = replace(clause, front=())  # "In keeping with these plans, the army attacked …": the rest may stand alone
+            used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
@@ -119,6 +123,36 @@ def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Can
         text = reopened(gapped(tokens, mention, {}, verbatim=True))
         yield Candidate(QuestionKind.CLOZE, text, mention, sentence)
         yield Candidate(QuestionKind.TRUEFALSE, text, mention, sentence)
+        if (asked := said_question(sentence, mention)) is not None:
+            yield Candidate(QuestionKind.WHO, asked, mention, sentence, subject=True)
+
+
+def said_question(sentence: Sentence, mention: Mention) -> str | None:
+    """ "“The ice acts like a lid,” said scientist Ana Ruiz." -> "Which scientist said, “The ice acts
+    like a lid”?": who said a quotation the sentence gives whole, opening mark and all (one begun
+    in the sentence before would be quoted in part), with nothing else said around it."""
+    assert sentence.speaker is not None
+    span = sentence.span
+    start, end = sentence.speaker
+    if mention.type != "person" or not (start <= mention.start and mention.end <= end):
+        return None
+    head = span.doc[start:end].root
+    verb = head.head if head.dep_ == "nsubj" else None
+    opening = span[0] if span[0].text in ("“", '"') else None
+    if verb is None or opening is None:
+        return None
+    closing = next((t for t in span[1:] if t.text in ("”", '"')), None)
+    if closing is None or closing.i > min(verb.i, start):
+        return None
+    after = [t for t in span if t.i > closing.i and not t.is_punct and t.i != verb.i and not start <= t.i < end]
+    words = list(span.doc[opening.i + 1 : closing.i])
+    while words and words[-1].text in (",", "—", "–", "-"):
+        words.pop()
+    if after or not words or words[-1].text in ("?", "!"):
+        return None  # more said after the attribution; a quoted question would end "…?”?"
+    speaker = tuple(span.doc[start:end])
+    wh = _role(speaker, mention) or "Who"
+    return f"{wh} {verb.text}, “{render(words)}”?"
 
 
 def reopened(text: str) -> str:
@@ -177,7 +211,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
                     pending.discard(kind)
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
-            current = trimmed(current, mention)
+            current = trimmed(current, mention) or unfronted(current, mention)
 
 
 def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
@@ -193,6 +227,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         mention.covers(clause.subject) or _role(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
+    if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
+        yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
     agent = _agent(clause, mention)
@@ -237,6 +273,31 @@ def subject_question(clause: Clause, mention: Mention) -> str:
     if wh == "Where":
         wh = "What place"
     return _with_subject(clause, wh)
+
+
+def partnered_question(clause: Clause, mention: Mention) -> str | None:
+    """One of two subjects joined by "and", asked with the other beside it: "Britain and France
+    landed troops" -> "Which country, together with France, landed troops?"."""
+    heads = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass")]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    joiners = [c for c in head.children if c.dep_ in ("cc", "preconj")]
+    if len(joined) != 1 or [c.lower_ for c in joiners] != ["and"] or any(c.dep_ == "conj" for c in joined[0].children):
+        return None
+    second = tuple(joined[0].subtree)
+    dropped = {t.i for t in second} | {joiners[0].i}
+    first = trim_edges(tuple(t for t in clause.subject if t.i not in dropped))
+    if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
+        return None
+    for asked, partner in ((first, second), (second, first)):
+        if mention.covers(asked) or _role(asked, mention) is not None:
+            wh = _role(asked, mention) or which(mention.type, render(asked), family_of(mention))
+            if wh in ("Where", "What"):
+                return None  # "What, together with the agency, launched …?" names no kind
+            return _with_subject(clause, f"{wh}, together with {lower_first(partner, clause.shown)},")
+    return None
 
 
 def possessor_question(clause: Clause, mention: Mention) -> str | None:

@@ -36,6 +36,8 @@ DEMONSTRATIVES = frozenset("this that these those".split())
 RELATIVES = frozenset("who whom which that whose".split())
 CONCESSIVE = frozenset("though although while whereas".split())
 CONDITIONAL_MARKS = frozenset("if unless whether lest".split())
+# Nouns that name a hold on something and need its "of" phrase to say on what.
+OF_NOUNS = frozenset("possession control charge command custody ownership".split())
 CONTRACTIONS = {"'ve": "have", "’ve": "have", "'re": "are", "’re": "are", "'ll": "will", "’ll": "will", "'d": "would", "’d": "would", "'s": "is", "’s": "is"}
 
 
@@ -85,7 +87,7 @@ def clauses(sent: Span, resolved: dict[int, str]) -> list[Clause]:
 
 
 def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb) or shared_subject(verb)
     if len(subjects) != 1 or not finite(verb) or verb.dep_ == "acl":
         return None
     if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -120,7 +122,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
     opening, subject_ids = max(marks, default=-1), {s.i for s in subject}
     front = tuple(t for t in tokens if opening < t.i < first and t.i not in subject_ids)
-    if any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj") for t in front):
+    if any((t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj")) and not marked_relative(t, front) for t in front):
         return None  # "… territory that the US purchased": a relative clause the parser did not mark, its object missing
     middle = tuple(t for t in tokens if last < t.i < verb.i)
     after = [t for t in tokens if t.i > verb.i]
@@ -143,6 +145,13 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         verb=verb, subject=subject, front=trim_front(front), middle=middle, rest=trim_edges(tuple(rest)),
         antecedent=antecedent, subject_text=text, replaced=replaced,
     )
+
+
+def marked_relative(word: Token, front: tuple[Token, ...]) -> bool:
+    """A relative pronoun of a relative clause whose noun is in the same opening ("In the winter
+    that followed the war, …"): the clause is whole, and not the one asked from."""
+    verb = word.head
+    return verb.dep_ == "relcl" and verb.head in front and verb in front
 
 
 def defining(verb: Token) -> bool:
@@ -170,10 +179,39 @@ def misread_subject(verb: Token) -> list[Token]:
     return [name] if all(t.dep_ in ("aux", "auxpass", "neg") for t in between) else []
 
 
+def shared_subject(verb: Token) -> list[Token]:
+    """The subject a second tensed verb shares with the main verb it is joined to ("The army
+    closed the range and {{sold}} the land in 1966": the army sold it). Only a main clause's:
+    a shared verb under "urged that …" or "if …" states no fact either."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or not head.tag_.startswith("VB") or not finite(verb):
+        return []
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before is None or before.dep_ != "cc" or before.head != head:
+        return []  # "… the jungles of the Gap and Panama declared …": the parser lost the verb's own subject
+    if any(c.dep_ == "dobj" and c.lower_ in OF_NOUNS and not any(g.lower_ == "of" for g in c.children) for c in verb.children):
+        return []  # "acquired the island and took possession": of what, the first verb says
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return subjects if len(subjects) == 1 and subjects[0].i < head.i else []
+
+
 def finite(verb: Token) -> bool:
     """A tensed clause: a finite verb or a finite auxiliary (not "to sit", not "making")."""
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+    tensed = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) or misread_past(verb)
+    return tensed and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+
+
+def misread_past(verb: Token) -> bool:
+    """A past tense the tagger took for a participle: a main verb with its own subject and no
+    auxiliary ("Rebel forces attacked the town", "attacked" tagged VBN), written as its past form
+    ("attacked", not "come", whose past is "came")."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    forms = getInflection(lemma(verb), tag="VBD")
+    return bool(forms) and forms[0] == verb.lower_
 
 
 def is_aside(child: Token) -> bool:
@@ -340,7 +378,7 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
         return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest, shown=clause.shown)
     if lemma(verb) == "be" and verb.tag_ != "VBN":
         return render(verb.lower_, subject, middle, rest, shown=clause.shown)
-    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_) or ("did" if misread_past(verb) else None)
     if do is None:
         return None
     if do == "do" and _singular_subject(clause):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause
+from quiz.generate.clauses import Clause, trim_front
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -31,7 +31,27 @@ def essential(clause: Clause, mention: Mention) -> Clause:
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
-    return _without(clause, drop)
+    front = tuple(t for t in clause.front if not any(t.i in region(p) for p in opening_participles(clause, mention)))
+    return _without(replace(clause, front=trim_front(front)) if front != clause.front else clause, drop)
+
+
+def opening_participles(clause: Clause, mention: Mention) -> list[Token]:
+    """A participle phrase opening the sentence ("Located on the coast, the town …", "Led by its
+    founder, the firm …"): it describes the subject, and the question can do without it."""
+    front = {t.i for t in clause.front}
+    return [
+        c for c in clause.verb.children
+        if c.i in front and c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG") and not holds(c, mention)
+        and not any(g.dep_ in ("mark", "nsubj", "nsubjpass") for g in c.children)
+    ]
+
+
+def unfronted(clause: Clause, mention: Mention) -> Clause | None:
+    """The clause without its fronted adverbials, the last thing a question too long can lose; None
+    when it has none or they hold the answer."""
+    if not clause.front or any(mention.start <= t.i < mention.end for t in clause.front):
+        return None
+    return replace(clause, front=())
 
 
 def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
