@@ -126,3 +126,14 @@ def test_a_count_of_a_set_named_before_is_no_gap() -> None:
     found = texts("Nine sailors joined the crew in 1921. Seven of the men spent the winter mapping the bay of Truro.")
     assert not any(text.startswith("{{Seven}}") for text in found), found
     assert any("{{Nine}}" in text or answer == "Nine" or "{{1921}}" in text for text, answer in found.items()), found  # positive control
+
+
+def test_an_example_of_an_open_set_is_no_gap() -> None:
+    listed = texts("The large ferry companies of the coast include the Ludlow Line, the Marsh Ferry Company, and the Ayr Shipping Company, which carried 2 million passengers in 1921.")
+    assert not any(f"{{{{{name}}}}}" in text for text in listed for name in ("Ludlow Line", "Marsh Ferry Company", "Ayr Shipping Company")), listed
+    assert any("{{1921}}" in text for text in listed), listed  # positive control: the rest is asked
+    single = texts("Passenger lists are never shared with a partner company like Ludlow Shipping unless the passenger agrees in writing, the Tamar harbour board said in 1921.")
+    assert not any("{{Ludlow Shipping}}" in text for text in single), single
+    assert any("{{1921}}" in text for text in single), single
+    pair = texts("The board included Ada Byrne and Tom Hale.")
+    assert any("{{Tom Hale}}" in text for text in pair), pair  # two named members are no sample of a set
