@@ -137,3 +137,21 @@ def test_an_example_of_an_open_set_is_no_gap() -> None:
     assert any("{{1921}}" in text for text in single), single
     pair = texts("The board included Ada Byrne and Tom Hale.")
     assert any("{{Tom Hale}}" in text for text in pair), pair  # two named members are no sample of a set
+
+
+def test_a_list_the_parser_hung_on_a_relative_clause_antecedent_is_asked_whole() -> None:
+    found = texts(
+        "In his new role, Tom Hale negotiated the Ludlow Treaty of 1911, which gave the harbour board a 5-mile wide strip of land for the port,"
+        " a one-time $2 million payment to the board, and an annual fee of $150,000."
+    )
+    assert any(text.startswith("The Ludlow Treaty of 1911 gave") and text.endswith("an annual fee of {{$150,000}}.") for text in found), found
+    assert not any("1911 a one-time" in text or "1911, a one-time" in text for text in found), found  # never the clause cut out of its list
+
+
+def test_a_list_cut_before_its_last_item_is_garbled() -> None:
+    from quiz.generate.sanity import list_cut
+
+    quote = "The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of $150,000."
+    assert list_cut("The treaty gave the board a strip of land, a one-time {{payment}} to the town.", quote)
+    assert not list_cut("The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of {{$150,000}}.", quote)
+    assert not list_cut("The board bought {{Marsh Star}}, the ferry.", "The board bought Marsh Star, the ferry, and it sailed at once.")  # no list of like items
