@@ -155,3 +155,24 @@ def test_a_list_cut_before_its_last_item_is_garbled() -> None:
     assert list_cut("The treaty gave the board a strip of land, a one-time {{payment}} to the town.", quote)
     assert not list_cut("The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of {{$150,000}}.", quote)
     assert not list_cut("The board bought {{Marsh Star}}, the ferry.", "The board bought Marsh Star, the ferry, and it sailed at once.")  # no list of like items
+
+
+def test_she_means_a_person_not_a_thing_the_tagger_took_for_one() -> None:
+    text = (
+        "Cosmonaut Ivan Petrov landed in Kazakhstan in May 1921 with astronaut Ada McAllister. Supporting the ferry program,"
+        " McAllister’s voyage helped prepare for exploration of the Moon. She completed approximately 1,264 orbits of the Earth during the flight."
+    )
+    found = texts(text)
+    assert any("McAllister completed approximately {{1,264}} orbits" in t for t in found), found
+    assert not any("Moon completed" in t or "did Moon" in t for t in found), found
+
+
+def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.references import _subject_owner
+
+    doc = load_model()("Supporting the lunar program, O’Dowd’s mission helped prepare for exploration of the Moon.")
+    owner = next(t for t in doc if t.text == "O’Dowd")
+    if owner.ent_type_ == "" and owner.dep_ == "poss":  # the tagger's miss this guards against
+        assert _subject_owner(doc[:]) == "O’Dowd"
+    assert _subject_owner(load_model()("The ferry sailed from Truro in May 1921.")[:]) is None  # no owner, no new referent
