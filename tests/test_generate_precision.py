@@ -133,3 +133,53 @@ def test_a_description_its_own_relative_clause_pins_down_is_no_loose_reference()
     assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city in which …" says which city
     loose = texts("Often called the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
     assert not any("{{Accord of Harlow}}" in text for text in loose), loose  # "the city" alone leans on another sentence
+
+
+def test_an_example_of_an_open_set_is_no_gap() -> None:
+    listed = texts("The large ferry companies of the coast include the Ludlow Line, the Marsh Ferry Company, and the Ayr Shipping Company, which carried 2 million passengers in 1921.")
+    assert not any(f"{{{{{name}}}}}" in text for text in listed for name in ("Ludlow Line", "Marsh Ferry Company", "Ayr Shipping Company")), listed
+    assert any("{{1921}}" in text for text in listed), listed  # positive control: the rest is asked
+    single = texts("Passenger lists are never shared with a partner company like Ludlow Shipping unless the passenger agrees in writing, the Tamar harbour board said in 1921.")
+    assert not any("{{Ludlow Shipping}}" in text for text in single), single
+    assert any("{{1921}}" in text for text in single), single
+    pair = texts("The board included Ada Byrne and Tom Hale.")
+    assert any("{{Tom Hale}}" in text for text in pair), pair  # two named members are no sample of a set
+
+
+def test_a_list_the_parser_hung_on_a_relative_clause_antecedent_is_asked_whole() -> None:
+    found = texts(
+        "In his new role, Tom Hale negotiated the Ludlow Treaty of 1911, which gave the harbour board a 5-mile wide strip of land for the port,"
+        " a one-time $2 million payment to the board, and an annual fee of $150,000."
+    )
+    assert any(text.startswith("The Ludlow Treaty of 1911 gave") and text.endswith("an annual fee of {{$150,000}}.") for text in found), found
+    assert not any("1911 a one-time" in text or "1911, a one-time" in text for text in found), found  # never the clause cut out of its list
+
+
+def test_a_list_cut_before_its_last_item_is_garbled() -> None:
+    from quiz.generate.sanity import list_cut
+
+    quote = "The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of $150,000."
+    assert list_cut("The treaty gave the board a strip of land, a one-time {{payment}} to the town.", quote)
+    assert not list_cut("The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of {{$150,000}}.", quote)
+    assert not list_cut("The board bought {{Marsh Star}}, the ferry.", "The board bought Marsh Star, the ferry, and it sailed at once.")  # no list of like items
+
+
+def test_she_means_a_person_not_a_thing_the_tagger_took_for_one() -> None:
+    text = (
+        "Cosmonaut Ivan Petrov landed in Kazakhstan in May 1921 with astronaut Ada McAllister. Supporting the ferry program,"
+        " McAllister’s voyage helped prepare for exploration of the Moon. She completed approximately 1,264 orbits of the Earth during the flight."
+    )
+    found = texts(text)
+    assert any("McAllister completed approximately {{1,264}} orbits" in t for t in found), found
+    assert not any("Moon completed" in t or "did Moon" in t for t in found), found
+
+
+def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.references import _subject_owner
+
+    doc = load_model()("Supporting the lunar program, O’Dowd’s mission helped prepare for exploration of the Moon.")
+    owner = next(t for t in doc if t.text == "O’Dowd")
+    if owner.ent_type_ == "" and owner.dep_ == "poss":  # the tagger's miss this guards against
+        assert _subject_owner(doc[:]) == "O’Dowd"
+    assert _subject_owner(load_model()("The ferry sailed from Truro in May 1921.")[:]) is None  # no owner, no new referent

@@ -123,3 +123,14 @@ def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
     found = candidate_texts("Portugal, Spain and France signed a treaty of friendship in Lisbon in 1668.")
     assert found.get("In what year did Portugal, Spain and France sign a treaty of friendship in Lisbon?") == "1668"
     assert not [q for q in found if "together with" in q]
+
+
+def test_how_many_keeps_the_counted_nouns_of_phrase_and_drops_a_list_of_what_is_counted() -> None:
+    from generate_cards import offered
+
+    species = {c.text for c in offered("The old harbour of Truro has 14 species of gulls.") if c.kind == "howmany"}
+    assert "How many species of gulls does the old harbour of Truro have?" in species, species
+    zones = {c.text for c in offered("In 1921, Mayor Hale outlined three separate zones of trade: the north, the south and the coast.") if c.kind == "howmany"}
+    assert "In 1921, how many separate zones of trade did Mayor Hale outline?" in zones, zones
+    crossings = {c.text for c in offered("The ferry completed approximately 3,100 crossings of the bay and a voyage of more than 9,000 miles.") if c.kind == "howmany"}
+    assert not any("and a voyage" in text for text in crossings), crossings  # a count of the first of two nouns is no question of both

@@ -451,8 +451,8 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         return
     for noun in [*clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
-        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") for c in noun.children):
-            continue
+        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
+            continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
         phrase = _counted(noun, mention)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
@@ -469,6 +469,7 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         what = lower_first(kept, clause.shown)
         if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
             body = inverted(clause, {t.i for t in phrase})
+            body = body and body.split(":", 1)[0]  # "…: the Americas and Europe" lists what is counted
             yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
@@ -484,11 +485,11 @@ def _in_number(token: Token, mention: Mention) -> bool:
 
 
 def _counted(noun: Token, mention: Mention) -> tuple[Token, ...]:
-    """The counted noun with its left modifiers; a unit inside the answer ("6,000 miles") keeps
-    what it measures ("of track")."""
+    """The counted noun with its left modifiers and its "of" phrase: "How many species of trees does
+    the forest have?", not "… does the forest have of trees?"; a unit inside the answer ("6,000
+    miles") keeps what it measures ("of track")."""
     tokens = [t for left in noun.lefts for t in left.subtree] + [noun]
-    if mention.start <= noun.i < mention.end:
-        tokens += [t for right in noun.rights if right.dep_ == "prep" and right.lower_ == "of" for t in right.subtree]
+    tokens += [t for right in noun.rights if right.dep_ == "prep" and right.lower_ == "of" for t in right.subtree]
     return tuple(sorted(tokens, key=lambda t: t.i))
 
 

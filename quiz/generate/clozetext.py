@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, region, scopes_count
+from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, region, scopes_count
 from quiz.generate.trivial import restates
 from quiz.generate.types import Mention
 
@@ -185,7 +185,15 @@ def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORD
             return shortened(tokens, mention, LONG_CLOZE_WORDS) if limit < LONG_CLOZE_WORDS else []
         if node.head.i == node.i:
             return []
-        node = node.head
+        node = _list_owner(node) or node.head
+
+
+def _list_owner(node: Token) -> Token | None:
+    """The relative clause whose list the parser hung on the antecedent, when `node` is in it: "the
+    Treaty, which gave the port a strip of land, a yearly {{fee}}, and a pier" asks within "gave"."""
+    if node.dep_ != "appos":
+        return None
+    return next((c for c in node.head.children if c.dep_ == "relcl" and node.i in {t.i for t in list_tail(c)}), None)
 
 
 def _depths(tokens: list[Token]) -> dict[int, int]:
@@ -225,6 +233,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         return None  # "X said that it would …": the pronoun needs the clause around it
     base = [t for t in node.subtree if t.i in inside]
     if relative:
+        base += [t for t in list_tail(node) if t.i in inside]  # the list the parser hung on the antecedent
         antecedent = antecedent_tokens(node)
         if not antecedent:
             return None
@@ -339,6 +348,8 @@ def _comma_bounded(token: Token) -> bool:
     end = token.sent.end  # token.sent walks the sentence: once
     if after + 1 < end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
         return False  # ", along with X, and Y": the comma goes on to the list's last item
+    if token.dep_ == "relcl" and list_goes_on(token):
+        return False
     return after >= end or doc[after].text in (",", ".") or bool(doc[after].is_sent_end)
 
 

@@ -278,14 +278,25 @@ def both_people(words: list[Token], previous: Span, entities: Entities, article:
 def person_referent(current: str | None, span: Span, entities: Entities, article: int) -> str | None:
     """Whom "he" or "she" means after this sentence: the one person it names; of several, the one
     that is its main clause's subject (else nobody); when it names nobody, whom they meant before."""
-    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in span.ents if entities.label(e) == "PERSON"))
+    people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in span.ents if _person(e, entities)))
     if len(people) <= 1:
-        return people[0] if people else current
+        return people[0] if people else _subject_owner(span) or current
     subjects = {
         entities.full_name(article, surface(e)) for e in span.ents
         if entities.label(e) == "PERSON" and _function(e.root) in ("nsubj", "nsubjpass") and _clause_of(e.root) == span.root
     }
     return subjects.pop() if len(subjects) == 1 else None  # "Lopez and Reed joined …": either
+
+
+def _subject_owner(span: Span) -> str | None:
+    """The untagged name owning the main clause's subject ("O’Hara’s mission helped …"): the story
+    has turned to its owner, a person the tagger missed here (an organisation's name is tagged), so
+    a "she" in the next sentence means them."""
+    for subject in (c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for owner in subject.children:
+            if owner.tag_ == "NNP" and not owner.ent_type_ and any(c.tag_ == "POS" for c in owner.children):
+                return " ".join(t.text for t in owner.subtree if t.tag_ == "NNP")
+    return None
 
 
 def _clause_of(token: Token) -> Token:
@@ -350,8 +361,16 @@ def resolve_it(span: Span, previous: Span | None) -> Replacements:
 
 def only_person(previous: Span, entities: Entities, article: int) -> str | None:
     """The full name of the one person the sentence names; None when it names none or several."""
-    people = {entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON"}
+    people = {entities.full_name(article, surface(e)) for e in previous.ents if _person(e, entities)}
     return people.pop() if len(people) == 1 else None
+
+
+def _person(ent: Span, entities: Entities) -> bool:
+    """A name tagged as a person, unless a "the" before it makes it a thing the tagger took for one
+    ("exploration of the Moon"): no "he" or "she" means it."""
+    doc = ent.doc
+    thing = len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    return entities.label(ent) == "PERSON" and not thing
 
 
 def plural_antecedent(previous: Span) -> str | None:

@@ -8,7 +8,8 @@ a cut kept "a week" of "a week after …" without the "after". A count of "more"
 ("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
 "conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
 an "it" without what it needs ("the USG is creating.", "making it possible."), two names run
-together ("X Nelson Dr. Y"), a list's last item without its "and", and a gap joined by "and" to
+together ("X Nelson Dr. Y"), a list's last item without its "and", a list cut before its last
+item, and a gap joined by "and" to
 the rest of its name ("North and {{Central America}}") or running on into it with no
 joiner ("the {{Saturn}} V rocket", "the Tamar Tribe of {{Oregon}}").
 """
@@ -149,6 +150,22 @@ def joiner_dropped(text: str, quote: str) -> bool:
         if f", {item}" in body and f" {match.group(1)} {item}" not in body:
             return True
     return False
+
+
+ARTICLES = ("a", "an", "the")
+
+
+def list_cut(text: str, quote: str) -> bool:
+    """A list cut after an item before its last, its "and" gone with the rest ("a strip of land, a
+    yearly fee." of "…, a yearly fee, and a pier"): the card reads as a broken list and drops part
+    of what the sentence says."""
+    body = CLOZE_GAP.sub(r"\1", text).rstrip(".?! ")
+    if ", " not in body:
+        return False
+    last = body.rsplit(", ", 1)[1]
+    if last.split(" ", 1)[0].lower() not in ARTICLES:
+        return False  # items of one kind open alike: "a strip …, a fee …, and a pier"; an aside does not
+    return re.search(re.escape(f", {last}, ") + r"(?:and|or) (?:a|an|the) ", quote) is not None
 
 
 def _unpaired(body: str, left: str, right: str) -> bool:

@@ -110,7 +110,31 @@ def aside(token: Token) -> bool:
         c.dep_ == "conj" for c in (*token.children, *token.head.children)
     ):
         return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
+    if token.dep_ == "relcl" and list_goes_on(token):
+        return False
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
+
+
+def list_goes_on(clause: Token) -> bool:
+    """A relative clause followed by a comma and a list hung on the same noun: "the Treaty, which
+    gave the port a strip of land, a yearly fee, and a pier" ends on the first item of a list the
+    parser split off, so dropping the clause leaves "the Treaty a yearly fee, and a pier"."""
+    return bool(list_tail(clause))
+
+
+def list_tail(clause: Token) -> list[Token]:
+    """The rest of the list a relative clause's last item opens (list_goes_on), from the comma
+    after the clause; empty when none follows."""
+    doc = clause.doc
+    after = clause.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return []
+    follower = doc[after + 1]
+    while follower.head.i != follower.i and follower.head.i > after and follower.dep_ != "appos":
+        follower = follower.head
+    if follower.dep_ != "appos" or follower.head.i != clause.head.i or not any(c.dep_ == "conj" for c in follower.children):
+        return []
+    return list(doc[after : follower.right_edge.i + 1])
 
 
 def holds(token: Token, mention: Mention) -> bool:

@@ -8,7 +8,8 @@ a kind the question already names, told apart only by the country. A question wh
 its subject and whose other words name nothing ("Which organization is supporting risk
 communication activities?") has many answers. A body named by its kind alone ("confirmed by the
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
-four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item. The country of an
+four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
+could be any other item. The country of an
 office ("the President of the {{United States}}", "{{U.S.}} President X") is told by the office.
 """
 
@@ -29,6 +30,10 @@ ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
 INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
+EXAMPLE_LIST = 3  # examples of an open set: three are already a sample, not the set
+# What a list of names may be made of, between the word that opens it and the gap.
+EXAMPLE_TAGS = frozenset("NNP NNPS NN NNS DT JJ , HYPH POS".split())
+EXAMPLE_JOINERS = frozenset("and or of & the".split())
 REGIONS = frozenset("western eastern northern southern central".split())
 OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Moon Jae - in of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
@@ -70,7 +75,7 @@ def reason(candidate: Candidate) -> str:
         return "a part of a place named by its compass point"
     if _office_country(candidate):
         return "the country of an office its holder is named with"
-    if _long_list_item(candidate):
+    if _long_list_item(candidate) or _example_item(candidate):
         return "one item of a long list: any item left out fits as well"
     return ""
 
@@ -123,6 +128,43 @@ def _long_list_item(candidate: Candidate) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return first.tag_ in LISTED and _items(first) >= LONG_LIST
+
+
+def _example_item(candidate: Candidate) -> bool:
+    """The answer is one of the examples a sentence gives of an open set: an item of a list of three
+    or more after "include", "including", "such as" or "like" ("banks such as Ludlow Trust, {{Bank
+    of Ayr}} and Marsh & Co."), or the one example "like" gives of a kind written with "a" ("a
+    partner bank like {{Ludlow Trust}}"). Any other member of the set fits the gap as well."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    start = candidate.sentence.span.start
+    index = mention.start - 1
+    while index >= start and (doc[index].tag_ in EXAMPLE_TAGS or doc[index].lower_ in EXAMPLE_JOINERS) and not _introduces(doc[index]):
+        index -= 1
+    if index < start or not _introduces(doc[index]):
+        return False
+    opener = doc[index]
+    if opener.lower_ == "like" and index == mention.start - 1 and index >= start + 2:
+        kind = doc[index - 1]
+        if kind.tag_ in ("NN", "NNS") and any(t.lower_ in ("a", "an") for t in doc[max(start, index - 4) : index]):
+            return True  # "a partner bank like {{Ludlow Trust}}"
+    end = index + 1
+    while end < candidate.sentence.span.end and (doc[end].tag_ in EXAMPLE_TAGS or doc[end].lower_ in EXAMPLE_JOINERS):
+        end += 1
+    if end < mention.end:
+        return False  # the list stopped before the gap: it is no item of it
+    run = doc[index + 1 : end]
+    separators = sum(1 for t in run if t.text == "," or t.lower_ in ("and", "or") and t.nbor(-1).text != ",")
+    # A comma that closes the list before the verb ("including A, B, and C, have …") is no item.
+    trailing = run[-1].text == "," if len(run) else False
+    return separators - trailing + 1 >= EXAMPLE_LIST
+
+
+def _introduces(token: Token) -> bool:
+    """A word that opens a list of examples: "include(s, d)", "including", "like", "as" of "such as"."""
+    if token.lower_ in ("include", "includes", "included", "including", "like"):
+        return token.lower_ != "like" or token.tag_ == "IN"
+    return token.lower_ == "as" and token.i > 0 and token.nbor(-1).lower_ == "such"
 
 
 def _items(token: Token) -> int:
