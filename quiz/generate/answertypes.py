@@ -75,8 +75,7 @@ def generic(folded: str) -> bool:
     """A capitalised description rather than a name: "the Island Government" is made only of
     category words, where "Commerce Department" has a word of its own."""
     words = folded.split()
-    vocabulary = CATEGORY_NOUNS | {w for _, group in NAME_FAMILIES for w in group.split()}
-    return len(words) >= 2 and all(w in vocabulary or w in ("of", "and", "the") for w in words)
+    return len(words) >= 2 and all(w in _GENERIC_WORDS or w in ("of", "and", "the") for w in words)
 
 
 def date_type(text: str, folded: str) -> AnswerType | None:
@@ -116,6 +115,7 @@ NAME_FAMILIES = (
 )
 
 _FAMILY_WORDS = tuple((family, frozenset(words.split())) for family, words in NAME_FAMILIES)
+_GENERIC_WORDS = CATEGORY_NOUNS | {w for _, group in NAME_FAMILIES for w in group.split()}  # what generic() reads: built once
 
 # Category nouns too vague to ask with ("Which house said…"), and wh-phrases by family instead.
 VAGUE_CATEGORIES = frozenset("house times post office front mission union network service port plant square exchange fund journal".split())

@@ -44,6 +44,15 @@ if TYPE_CHECKING:
 TITLE_DEPS = ("compound", "amod", "nmod")
 # A question ending on an abbreviation keeps its period before the "?": "… on behalf of the U.S.?"
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
+DATE_OR_PLACE_TYPES = DATE_TYPES | PLACE_TYPES
+# What gapped() tidies in every cloze text, compiled once.
+SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:?!])")
+COMMA_BEFORE_MARK = re.compile(r",(?=[,.;:])")
+OPENING_JOINER = re.compile(r"^(?:and|but|or|so|yet),\s*", re.IGNORECASE)
+JOINER_COMMA = re.compile(r"\b(and|but|or|yet), (?=[a-z])")
+FIRST_WORD = re.compile(r"^(\W*)(\w)")
+ABBREVIATION_PERIOD = re.compile(r"(?<=[A-Za-z]\.)(\}\})?\.$")
+ABBREVIATION_GAP_END = re.compile(r"[A-Za-z]\.\}\}$")
 
 
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
@@ -235,21 +244,25 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
     rest_ids = {t.i for t in clause.rest}  # by index: comparing spaCy tokens one by one is slow
+    timed_or_placed = mention.type in DATE_OR_PLACE_TYPES
     for child in _complements(clause.verb):
+        before = child.i < clause.verb.i
+        if before and not (timed_or_placed and child.dep_ in ("prep", "npadvmod")):
+            continue  # the subject and the like: their subtrees are not walked
         tokens = tuple(child.subtree)
-        if child.i < clause.verb.i and child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES and set(tokens) <= set(clause.front):
+        if before and set(tokens) <= set(clause.front):
             # "On July 26, 1956, Nasser announced …" -> "When did Nasser announce …?"
             unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
             yield from _adverbial_question(unfronted, mention, child, tokens)
             continue
-        if child.i < clause.verb.i or not any(t.i in rest_ids for t in tokens):
+        if before or not any(t.i in rest_ids for t in tokens):
             continue
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
         elif (asked := _prepositional_question(clause, mention, child, tokens)) is not None:
             yield asked
-        elif child.dep_ in ("prep", "npadvmod") and mention.type in DATE_TYPES | PLACE_TYPES:
+        elif child.dep_ in ("prep", "npadvmod") and timed_or_placed:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from _how_many(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
@@ -516,24 +529,26 @@ def _finish(question: str) -> str:
 def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:
     """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced
     (`verbatim`: every word as written, for a quotation)."""
-    text = ""
+    parts: list[str] = []
+    start, last = mention.start, mention.end - 1
     for prev, token in zip([None, *tokens], tokens):
+        index = token.i
         if prev is not None:
-            text += prev.whitespace_ if prev.i + 1 == token.i else " "
-        word = resolved.get(token.i, token.text)
-        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.i not in resolved and not verbatim:
+            parts.append(prev.whitespace_ if prev.i + 1 == index else " ")
+        word = resolved.get(index, token.text)
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and index not in resolved and not verbatim:
             word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
-        text += ("{{" if token.i == mention.start else "") + word + ("}}" if token.i == mention.end - 1 else "")
-    text = re.sub(r"\s+([,.;:?!])", r"\1", " ".join(text.split()))  # no space left where words were dropped
-    text = re.sub(r",(?=[,.;:])", "", text).lstrip(" ,;:")
+        parts.append(("{{" if index == start else "") + word + ("}}" if index == last else ""))
+    text = SPACE_BEFORE_MARK.sub(r"\1", " ".join("".join(parts).split()))  # no space left where words were dropped
+    text = COMMA_BEFORE_MARK.sub("", text).lstrip(" ,;:")
     # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
-    text = re.sub(r"^(?:and|but|or|so|yet),\s*", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\b(and|but|or|yet), (?=[a-z])", r"\1 ", text)  # "… Hall of Fame and, he served …" once an aside went
-    text = re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
+    text = OPENING_JOINER.sub("", text)
+    text = JOINER_COMMA.sub(r"\1 ", text)  # "… Hall of Fame and, he served …" once an aside went
+    text = FIRST_WORD.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
     if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
         text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out
-    text = re.sub(r"(?<=[A-Za-z]\.)(\}\})?\.$", r"\1", text)  # "… of Outward Bound, Inc." ends on its abbreviation
-    if re.search(r"[A-Za-z]\.\}\}$", text):
+    text = ABBREVIATION_PERIOD.sub(r"\1", text)  # "… of Outward Bound, Inc." ends on its abbreviation
+    if ABBREVIATION_GAP_END.search(text):
         return text
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 

@@ -223,6 +223,35 @@ def _words(tokens: list[Token]) -> int:
 
 
 def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token] | None:
+    clause = _droppable(node, frozenset(inside))
+    if clause is None:
+        return None
+    base, droppable = clause
+    drop: set[int] = set()
+    for token, joiner, separable, region_ in droppable:
+        if token.i in drop:
+            continue
+        # Whether the token holds the gap is asked last: most tokens are no droppable part anyway.
+        if (joiner == "mark" or joiner == "cc" and not _joins_kept(token, mention)) and not holds(token, mention):
+            drop |= {t.i for t in token.subtree}  # "as well as" goes whole
+        elif separable and not holds(token, mention):
+            drop |= region_
+    part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
+    while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
+        part = part[1:]
+    while part and part[-1].is_punct:
+        part = part[:-1]
+    return part
+
+
+# (token, "mark" or "cc" when it joins the clause, whether it is a part that can go, what goes with it)
+Droppable = tuple[tuple["Token", str, bool, frozenset[int]], ...]
+
+
+@lru_cache(maxsize=512)  # the same for every mention of the sentence: only what holds the gap differs
+def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppable] | None:
+    """The clause `node` heads within `inside` (a relative clause with its antecedent), and the
+    parts that may go from it in order; None when it is no clause with a subject of its own."""
     if not node.tag_.startswith(("VB", "MD")):
         return None
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -238,30 +267,31 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
         if not antecedent:
             return None
         base = [*antecedent, *(t for t in base if t.i != subjects[0].i)]
-    drop: set[int] = set()
+    droppable = []
     for token in base:
-        if token.i in drop or token.i == node.i:
+        if token.i == node.i:
             continue
-        # Whether the token holds the gap is asked last: most tokens are no droppable part anyway.
-        if (token.dep_ == "mark" and token.head == node or token.dep_ == "cc" and token.head == node and not _joins_kept(token, mention)) and not holds(token, mention):
-            drop |= {t.i for t in token.subtree}  # "as well as" goes whole
-        elif (
+        joiner = token.dep_ if token.dep_ in ("mark", "cc") and token.head == node else ""
+        separable = bool(
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
             and _separable(token, base) and not compares(token) and not _extraposed(token) or _after_comma(token) and (aside(token) or _comma_bounded(token))
-        ) and not holds(token, mention):
-            drop |= {t.i for t in token.subtree}
-            doc = token.doc
-            if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
-                drop.add(token.left_edge.i - 1)  # the comma before goes; one after stays to join what follows,
-                after = token.right_edge.i + 1
-                if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].tag_.startswith(("VB", "MD")):
-                    drop.add(after)  # unless the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"
-    part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
-    while part and (part[0].is_punct or part[0].dep_ == "cc" or part[0].lower_ in CONNECTIVES):
-        part = part[1:]
-    while part and part[-1].is_punct:
-        part = part[:-1]
-    return part
+        )
+        if joiner or separable:
+            droppable.append((token, joiner, separable, _region_with_commas(token) if separable else frozenset()))
+    return base, tuple(droppable)
+
+
+def _region_with_commas(token: Token) -> frozenset[int]:
+    """The token's subtree and the comma before it; one after stays to join what follows, unless
+    the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"."""
+    region_ = {t.i for t in token.subtree}
+    doc = token.doc
+    if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+        region_.add(token.left_edge.i - 1)
+        after = token.right_edge.i + 1
+        if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].tag_.startswith(("VB", "MD")):
+            region_.add(after)
+    return frozenset(region_)
 
 
 def _inside_name(doc: Doc, cut: set[int]) -> bool:

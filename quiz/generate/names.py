@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
 CONNECTORS = frozenset("of for on de du da del la von van der".split())
+_TRAILING_CONNECTORS = CONNECTORS | {"the"}
+_TITLES = OFFICE_WORDS | HONORIFICS  # built once: read for every word of every run of capitals
 PLACE_PREPOSITIONS = frozenset("in at from near to into across outside inside".split())
 # A category noun's family says what kind of name it ends: "… Agency" an organisation, "… River" a place.
 FAMILY_LABELS = {
@@ -102,7 +104,7 @@ def runs(sent: Span) -> list[tuple[int, int]]:
                 end += 2 if proper(after) else 3
             else:
                 break
-        while end - 1 > index and doc[end - 1].lower_ in CONNECTORS | {"the"}:
+        while end - 1 > index and doc[end - 1].lower_ in _TRAILING_CONNECTORS:
             end -= 1
         end += _numbered(doc[end - 1], sent) or _lower_category(doc[end - 1], sent)
         found.append((index, end))
@@ -191,8 +193,8 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
     for start, end in runs(sent):
         office_before = False  # an earlier phrase of the run holds an office: "Minister of Foreign Affairs | Aristide Briand"
         for first, last in phrases(sent, start, end):
-            offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS]
-            titled = bool(offices) or office_before or first > sent.start and doc[first - 1].lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS
+            offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in _TITLES]
+            titled = bool(offices) or office_before or first > sent.start and doc[first - 1].lower_.rstrip(".") in _TITLES
             office_before = office_before or bool(offices)
             person = next((e for e in ents if e.label_ == "PERSON" and e.end == last and first < e.start and len(e) >= 2), None)
             if person is not None:  # "Head of NASA Science | Thomas Zurbuchen": a title before the tagger's person

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 HEAD_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos conj oprd".split())
 MODIFIER_DEPS = frozenset("compound amod nmod".split())
+_PHRASE_DEPS = MODIFIER_DEPS | {"punct"}
 MODIFIER_TAGS = frozenset("NN NNS JJ VBN VBG NNP HYPH".split())
 NAMING_VERBS = frozenset("called call calls named name names termed term known referred dubbed".split())
 # Nouns whose "of" phrase names an instance: "the principle of X", "the theory of X".
@@ -126,7 +127,7 @@ def phrase(head: Token) -> list[Token]:
     start = head.sent.start  # head.sent walks the sentence: once
     while index >= start:
         token = doc[index]
-        if token.tag_ not in MODIFIER_TAGS or token.dep_ not in MODIFIER_DEPS | {"punct"} or token.ent_type_ not in ("", "NORP"):
+        if token.tag_ not in MODIFIER_TAGS or token.dep_ not in _PHRASE_DEPS or token.ent_type_ not in ("", "NORP"):
             break
         if token.tag_ == "HYPH" and (token.whitespace_ or doc[index - 1].whitespace_):
             break

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from quiz.generate.words import CATEGORY_NOUNS, NUMBER_MODIFIERS
@@ -106,7 +107,7 @@ class Sentence:
             mention.type == AnswerType.PERSON and self.speaker[0] <= mention.start and mention.end <= self.speaker[1]
         )
 
-    @property
+    @cached_property  # read for every token of every mention: built once (callers never change it)
     def resolutions(self) -> dict[int, str]:
         return dict(self.resolved)
 
