@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generate_cards import made
 
-from quiz.generate.sanity import garbled
+from quiz.generate.sanity import garbled, names_joined
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 
@@ -126,3 +126,13 @@ def test_what_a_company_makes_is_no_person() -> None:
     entities = build_entities([parse(load_model(), text.split("\n\n"))])
     assert entities.labels[key("Gorilla Glass")] != "PERSON"
     assert texts.get("The glass for the screen is supplied by Corning, the American company that makes {{Gorilla Glass}}.") in (None, "Gorilla Glass")
+
+
+def test_two_names_a_cut_ran_together_are_garbled() -> None:
+    quote = "With the help of Reyes and Ortiz, Harbor Minister Ana Ruiz proposed a ferry pact between Chile and Peru."
+    assert names_joined("With the help of Reyes and {{Ortiz}} Ana Ruiz proposed a ferry pact between Chile and Peru.", quote)
+    assert not names_joined("With the help of Reyes and Ortiz, Harbor Minister {{Ana Ruiz}} proposed a ferry pact.", quote)  # control: written so
+    assert not names_joined("The {{Harbor Board}} met Ana Ruiz.", "This year’s Harbor Board met Ana Ruiz.")  # the first word is capitalised as first
+    suffix = "The mayor thanked Colonel Ana Ruiz, Jr., United States Navy, for her service."
+    assert not names_joined("The mayor thanked Colonel Ana Ruiz {{United States Navy}}.", suffix)  # a suffix dropped still reads
+    assert not names_joined("As {{Ana Ruiz}}’s unit advanced, the rain began.", "As her unit advanced, the rain began.", ("Ana Ruiz’s",))

@@ -151,6 +151,36 @@ def joiner_dropped(text: str, quote: str) -> bool:
     return False
 
 
+CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][\w’'.&-]*) ([A-Z][\w’'.&-]*))")
+WORDS_BETWEEN = 2  # a suffix dropped between two names ("Ana Ruiz, Jr., Harbor Police") still reads
+
+
+def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
+    """Two capitalised words side by side in the card that the source sentence writes apart, with a
+    phrase of two words or more between them: a cut dropped what stood between two names ("Reyes
+    and Ortiz Ana Ruiz proposed …" of "… Ortiz, Harbor Minister Ana Ruiz proposed …"), and the card
+    reads them as one name. The card's first word is capitalised as its first, and `shown` holds
+    the words the card shows for a reference (a resolved "she"), which the source lacks."""
+    body = CLOZE_GAP.sub(r"\1", text)
+    if " " not in body:
+        return False
+    written = " ".join(quote.split()).casefold()
+    extra = " ".join(shown).casefold()
+    for match in CAPITALISED_PAIR.finditer(body):
+        first, second = match.group(1), match.group(2)
+        if match.start() == 0:
+            continue
+        if second.endswith(".") and second.count(".") == 1:
+            second = second[:-1]  # the card's full stop, where the source goes on: "… Agency." of "… Agency, where …"
+        pair = f"{first} {second}".casefold()
+        if pair in written or pair in extra:
+            continue
+        apart = re.search(rf"(?<!\w){re.escape(first.casefold())}(.*?)(?<!\w){re.escape(second.casefold())}", written)
+        if apart is not None and len(re.findall(r"\w+", apart.group(1))) >= WORDS_BETWEEN:
+            return True
+    return False
+
+
 def _unpaired(body: str, left: str, right: str) -> bool:
     """A bracket closed before it opens, or left open: a cut joining list items can pair one
     item's "(" with a later ")" ("the Pilot Board (May 1911) ), the Ferry Board … (1915."), which a
