@@ -25,11 +25,20 @@ FILLER = (
 )
 
 
-def test_a_rich_sentence_gives_up_to_three_cards() -> None:
-    cards = made(RICH + FILLER)
+OTHER = " The ferry company was founded in Lisbon in 1901 by the merchant Rui Costa."
+
+
+def test_a_rich_sentence_gives_no_fourth_card_while_other_sentences_have_facts() -> None:
+    cards = made(RICH + FILLER + OTHER)  # a budget of four cards (one per 20 words)
     per_sentence = Counter(c.quote for c in cards)
-    assert per_sentence[RICH] == 3  # a date, a name, an amount: more than two facts worth asking
-    assert max(per_sentence.values()) <= 3
+    assert len(cards) == 4 and 2 <= per_sentence[RICH] <= 3  # a date, a name, an amount: more than two facts worth asking
+    assert per_sentence[OTHER.strip()] >= 1
+
+
+def test_a_fourth_card_of_a_rich_sentence_only_from_budget_left_over() -> None:
+    cards = made(RICH + FILLER)  # the same budget, and no other sentence with a fact
+    assert Counter(c.quote for c in cards)[RICH] == 4
+    assert len(made(RICH + FILLER, max_cards=3)) == 3
 
 
 def test_the_budget_still_bounds_a_rich_sentence() -> None:

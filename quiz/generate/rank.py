@@ -184,26 +184,27 @@ def select(
     # Best first, where a sentence's next card counts SECOND_CARD less for every card it already
     # has: a rich sentence may give more cards, but a weak second one not before the other
     # sentences' best ones.
-    heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
-    heapq.heapify(heap)
-    while heap and (limit is None or len(chosen) < limit):
-        negative, card, index, applied = heapq.heappop(heap)
-        c = scored[index].candidate
-        where = (c.sentence.article, c.sentence.position)
-        answer = key(c.mention.answer)
-        if (
-            (*where, answer) in pairs
-            or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
-        ):
-            continue
-        if per_sentence[where] > applied:
-            heapq.heappush(heap, (negative + SECOND_CARD * (per_sentence[where] - applied), card, index, per_sentence[where]))
-            continue
-        pairs.add((*where, answer))
-        per_sentence[where] += 1
-        per_answer[answer] += 1
-        per_article[where[0]] += 1
-        chosen.append(c)
+    for cap in (PER_SENTENCE, PER_SENTENCE + 1):  # a fourth card of a rich sentence only where the budget is left over
+        heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
+        heapq.heapify(heap)
+        while heap and (limit is None or len(chosen) < limit):
+            negative, card, index, applied = heapq.heappop(heap)
+            c = scored[index].candidate
+            where = (c.sentence.article, c.sentence.position)
+            answer = key(c.mention.answer)
+            if (
+                (*where, answer) in pairs
+                or per_sentence[where] >= cap or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
+            ):
+                continue
+            if per_sentence[where] > applied:
+                heapq.heappush(heap, (negative + SECOND_CARD * (per_sentence[where] - applied), card, index, per_sentence[where]))
+                continue
+            pairs.add((*where, answer))
+            per_sentence[where] += 1
+            per_answer[answer] += 1
+            per_article[where[0]] += 1
+            chosen.append(c)
     return sorted(chosen, key=lambda c: (c.sentence.article, c.sentence.position, c.mention.start, ids[id(c)]))
 
 
