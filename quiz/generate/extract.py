@@ -207,7 +207,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
-        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES):
+        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES or status_word(span)):
             continue  # "the first electric motor" tagged as an organisation, "Curator of" cut from "Curator of Painting": no name
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
@@ -254,6 +254,13 @@ def common_word(span: Span, entities: Entities) -> bool:
 def _word_pattern(word: str) -> re.Pattern[str]:
     """The word on its own, compiled once: the same sentence-initial words come back in every article."""
     return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def status_word(span: Span) -> bool:
+    """A participle set off after a name as its status ("Colonel Ana Ruiz, U.S. Navy, Retired,"):
+    capitalised as part of the style, but no name."""
+    word = span[0]
+    return len(span) == 1 and word.dep_ == "appos" and len(word.text) >= 6 and word.text.endswith("ed") and word.head.tag_ in ("NNP", "NNPS")
 
 
 def proper_name(text: str) -> bool:
