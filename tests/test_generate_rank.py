@@ -124,3 +124,14 @@ def test_a_named_region_weighs_as_much_as_a_city() -> None:
     as_city = replace(region, mention=replace(region.mention, type=AnswerType.CITY))
     assert abs(score(region, set(), 1, 1) - score(as_city, set(), 1, 1)) <= 0.1
     assert score(region, set(), 1, 1) > score(found["Peru"], set(), 1, 1)  # the country it sailed from is the setting
+
+
+def test_a_fifth_card_only_from_a_long_sentence() -> None:
+    from quiz.generate.rank import long_sentence
+
+    found = _candidates(RICH)
+    assert not long_sentence(next(iter(found.values())))  # 27 words: four cards at most
+    longer = RICH[:-1] + ", and the work took 14 months under the harbor engineer Luis Duarte of the Lisbon Port Authority."
+    assert long_sentence(next(iter(_candidates(longer).values())))
+    assert Counter(c.quote for c in made(longer + FILLER + FILLER))[longer] == 5  # the budget left over, and facts enough
+    assert Counter(c.quote for c in made(RICH + FILLER + FILLER))[RICH] == 4

@@ -23,6 +23,7 @@ WORDS_PER_CARD = 20
 PER_SENTENCE = 3
 PER_ANSWER = 2
 SECOND_CARD = 0.2
+LONG_SENTENCE_WORDS = 36  # a sentence this long may hold five facts worth a card
 # What a card asks for matters most; how it asks breaks ties: a question before a cloze of the same
 # answer, a true/false statement last.
 KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
@@ -184,7 +185,8 @@ def select(
     # Best first, where a sentence's next card counts SECOND_CARD less for every card it already
     # has: a rich sentence may give more cards, but a weak second one not before the other
     # sentences' best ones.
-    for cap in (PER_SENTENCE, PER_SENTENCE + 1):  # a fourth card of a rich sentence only where the budget is left over
+    # A fourth card of a rich sentence only from budget left over, and a fifth only in a long one.
+    for cap in (PER_SENTENCE, PER_SENTENCE + 1, PER_SENTENCE + 2):
         heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
         heapq.heapify(heap)
         while heap and (limit is None or len(chosen) < limit):
@@ -194,7 +196,7 @@ def select(
             answer = key(c.mention.answer)
             if (
                 (*where, answer) in pairs
-                or per_sentence[where] >= cap or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
+                or per_sentence[where] >= (cap if cap <= PER_SENTENCE + 1 or long_sentence(c) else PER_SENTENCE + 1) or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
             ):
                 continue
             if per_sentence[where] > applied:
@@ -206,6 +208,10 @@ def select(
             per_article[where[0]] += 1
             chosen.append(c)
     return sorted(chosen, key=lambda c: (c.sentence.article, c.sentence.position, c.mention.start, ids[id(c)]))
+
+
+def long_sentence(candidate: Candidate) -> bool:
+    return len(candidate.sentence.quote.split()) >= LONG_SENTENCE_WORDS
 
 
 def budget(words: int) -> int:
