@@ -103,6 +103,9 @@ def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> N
     assert not joiner_dropped("The valley was home to the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
     assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
     assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
+    quote = "The mayor was briefed by Ada Byrne, Adviser to the Mayor Dr. Lea Stone, and three engineers."
+    assert not garbled("The mayor was briefed by {{Ada Byrne}}, Adviser to the Mayor Dr. Lea Stone.", quote=quote)  # written so
+    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
 
 
 def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:

@@ -134,7 +134,7 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Which president took office last year?" only means something on the article's date
     if unresolved(candidate):
         return False  # "More than how many people does the company employ?"
-    if garbled(candidate.text, question) or joiner_dropped(candidate.text, candidate.sentence.quote) or names_joined(
+    if garbled(candidate.text, question, candidate.sentence.quote) or joiner_dropped(candidate.text, candidate.sentence.quote) or names_joined(
         candidate.text, candidate.sentence.quote, tuple(text for _, text in candidate.sentence.resolved)
     ) or (
         mention.type in NAMED_TYPES and beside_name(candidate.sentence.span, mention.start, mention.end)

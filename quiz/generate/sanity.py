@@ -127,17 +127,22 @@ def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range
 
 
 @lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text
-def garbled(text: str, question: bool = False) -> bool:
+def garbled(text: str, question: bool = False, quote: str = "") -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
     words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
-    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?")."""
+    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?").
+    Two names run together ("Bill Nelson Dr. Alondra Nelson") count only where `quote`, the source
+    sentence, does not write them so."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(_unpaired(body, left, right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
         return True
     if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
         return True
-    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body) or RUN_TOGETHER.search(body))
+    if DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body):
+        return True
+    # Names run together, unless the source writes them so ("Deputy Assistant to the President Dr. X").
+    return any(match.group() not in quote for match in RUN_TOGETHER.finditer(body))
 
 
 def joiner_dropped(text: str, quote: str) -> bool:
