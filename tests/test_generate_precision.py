@@ -103,6 +103,9 @@ def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> N
     assert not joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
     assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
     assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
+    quote = "The mayor was briefed by Ada Byrne, Adviser to the Mayor Dr. Lea Stone, and three engineers."
+    assert not garbled("The mayor was briefed by {{Ada Byrne}}, Adviser to the Mayor Dr. Lea Stone.", quote=quote)  # written so
+    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
 
 
 def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:
@@ -183,3 +186,9 @@ def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
     if owner.ent_type_ == "" and owner.dep_ == "poss":  # the tagger's miss this guards against
         assert _subject_owner(doc[:]) == "O’Dowd"
     assert _subject_owner(load_model()("The ferry sailed from Truro in May 1921.")[:]) is None  # no owner, no new referent
+
+
+def test_a_status_set_off_after_a_name_is_no_gap() -> None:
+    found = texts("In May 1931 the mayor awarded the harbor medal to Captain Ana Ruiz, United States Navy, Retired, for rescuing forty sailors.")
+    assert not any("{{Retired}}" in text for text in found), found
+    assert any("{{United States Navy}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control

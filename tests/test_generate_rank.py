@@ -25,11 +25,20 @@ FILLER = (
 )
 
 
-def test_a_rich_sentence_gives_up_to_three_cards() -> None:
-    cards = made(RICH + FILLER)
+OTHER = " The ferry company was founded in Lisbon in 1901 by the merchant Rui Costa."
+
+
+def test_a_rich_sentence_gives_no_fourth_card_while_other_sentences_have_facts() -> None:
+    cards = made(RICH + FILLER + OTHER)  # a budget of four cards (one per 20 words)
     per_sentence = Counter(c.quote for c in cards)
-    assert per_sentence[RICH] == 3  # a date, a name, an amount: more than two facts worth asking
-    assert max(per_sentence.values()) <= 3
+    assert len(cards) == 4 and 2 <= per_sentence[RICH] <= 3  # a date, a name, an amount: more than two facts worth asking
+    assert per_sentence[OTHER.strip()] >= 1
+
+
+def test_a_fourth_card_of_a_rich_sentence_only_from_budget_left_over() -> None:
+    cards = made(RICH + FILLER)  # the same budget, and no other sentence with a fact
+    assert Counter(c.quote for c in cards)[RICH] == 4
+    assert len(made(RICH + FILLER, max_cards=3)) == 3
 
 
 def test_the_budget_still_bounds_a_rich_sentence() -> None:
@@ -115,3 +124,14 @@ def test_a_named_region_weighs_as_much_as_a_city() -> None:
     as_city = replace(region, mention=replace(region.mention, type=AnswerType.CITY))
     assert abs(score(region, set(), 1, 1) - score(as_city, set(), 1, 1)) <= 0.1
     assert score(region, set(), 1, 1) > score(found["Peru"], set(), 1, 1)  # the country it sailed from is the setting
+
+
+def test_a_fifth_card_only_from_a_long_sentence() -> None:
+    from quiz.generate.rank import long_sentence
+
+    found = _candidates(RICH)
+    assert not long_sentence(next(iter(found.values())))  # 27 words: four cards at most
+    longer = RICH[:-1] + ", and the work took 14 months under the harbor engineer Luis Duarte of the Lisbon Port Authority."
+    assert long_sentence(next(iter(_candidates(longer).values())))
+    assert Counter(c.quote for c in made(longer + FILLER + FILLER))[longer] == 5  # the budget left over, and facts enough
+    assert Counter(c.quote for c in made(RICH + FILLER + FILLER))[RICH] == 4

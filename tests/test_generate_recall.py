@@ -419,3 +419,32 @@ def test_and_before_a_dropped_aside_loses_its_comma() -> None:
     doc = _doc("She joined the club in 1992 and, from 1997 to 2005, she led its board.")
     tokens = [t for t in doc if not 8 <= t.i <= 12]  # the aside "from 1997 to 2005," cut, its opening comma left
     assert gapped(tokens, Mention(3, 4, "club", AnswerType.THING, "club", ()), {}) == "She joined the {{club}} in 1992 and she led its board."
+
+
+def test_two_names_acting_together_are_one_answer() -> None:
+    from generate_cards import offered
+
+    text = "In early May, the Harbor Board and Tamar Ferries launched a new night service between the two towns."
+    found = {c.text: c for c in offered(text) if c.kind == "cloze"}
+    pair = [c for t, c in found.items() if "{{Harbor Board and Tamar Ferries}}" in t]
+    assert pair, list(found)
+    listed = "In early May, the Harbor Board, Tamar Ferries and Lisbon Docks launched a new night service between the two towns."
+    assert not any(" and " in c.answer for c in offered(listed)), [c.text for c in offered(listed)]  # a list of three is no pair
+
+
+def test_a_pair_gets_no_options_and_no_gap_beside_its_own_names() -> None:
+    from generate_cards import made
+
+    text = (
+        "In early May, the Harbor Board and Tamar Ferries launched a new night service between the two towns. "
+        "The Lisbon Port Authority and the Coral Shipping Line later joined the service in 1931."
+        " The river was wide and the crossing was slow for many people who lived on the southern bank."
+        " Ferries carried people and goods across the water every day for a long time before that."
+        " Traders and farmers waited for hours at the quays in the wind and the rain of the long winter."
+    )
+    cards = made(text)
+    pairs = [c for c in cards if " and " in c.answer]
+    assert pairs and all(not c.choices and c.kind == "cloze" for c in pairs), cards  # "Which organization …?" would ask for one
+    for card in pairs:
+        others = [c for c in cards if c.quote == card.quote and c is not card]
+        assert not any(o.answer in card.answer for o in others), others  # "X and {{Y}}" beside "{{X and Y}}"

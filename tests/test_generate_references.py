@@ -226,3 +226,19 @@ def test_an_opening_phrase_pointing_back_goes_but_one_saying_what_it_answers_sta
     asked = [c.text for c in cards if c.answer == "1911"]
     assert asked  # positive control: the year is asked
     assert not any("As a result" in t for t in asked)
+
+
+def test_a_surname_the_tagger_took_for_an_organisation_gets_the_full_name() -> None:
+    from spacy.tokens import Span
+
+    from quiz.generate.nlp import build_entities, load_model, parse
+
+    docs = parse(load_model(), ["The board hired the painter Lena Ortiz in 1990. Ortiz painted the old harbor at night."])
+    doc = docs[0]
+    start = next(t.i for t in doc if t.text == "Lena")
+    later = [t.i for t in doc if t.text == "Ortiz"][-1]
+    doc.ents = [Span(doc, start, start + 2, label="PERSON"), Span(doc, later, later + 1, label="ORG")]  # the tagger's mistake, made sure
+    entities = build_entities([docs])
+    assert entities.labels["ortiz"] == "PERSON"
+    assert entities.full_name(0, "Ortiz") == "Lena Ortiz"
+    assert entities.full_name(0, "Harbor") == "Harbor"  # control: no person, no full name

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generate_cards import made
 
-from quiz.generate.sanity import garbled
+from quiz.generate.sanity import garbled, names_joined
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 
@@ -126,3 +126,32 @@ def test_what_a_company_makes_is_no_person() -> None:
     entities = build_entities([parse(load_model(), text.split("\n\n"))])
     assert entities.labels[key("Gorilla Glass")] != "PERSON"
     assert texts.get("The glass for the screen is supplied by Corning, the American company that makes {{Gorilla Glass}}.") in (None, "Gorilla Glass")
+
+
+def test_two_names_a_cut_ran_together_are_garbled() -> None:
+    quote = "With the help of Reyes and Ortiz, Harbor Minister Ana Ruiz proposed a ferry pact between Chile and Peru."
+    assert names_joined("With the help of Reyes and {{Ortiz}} Ana Ruiz proposed a ferry pact between Chile and Peru.", quote)
+    assert not names_joined("With the help of Reyes and Ortiz, Harbor Minister {{Ana Ruiz}} proposed a ferry pact.", quote)  # control: written so
+    assert not names_joined("The {{Harbor Board}} met Ana Ruiz.", "This year’s Harbor Board met Ana Ruiz.")  # the first word is capitalised as first
+    suffix = "The mayor thanked Colonel Ana Ruiz, Jr., United States Navy, for her service."
+    assert not names_joined("The mayor thanked Colonel Ana Ruiz {{United States Navy}}.", suffix)  # a suffix dropped still reads
+    assert not names_joined("As {{Ana Ruiz}}’s unit advanced, the rain began.", "As her unit advanced, the rain began.", ("Ana Ruiz’s",))
+
+
+def test_a_title_before_the_next_name_is_no_aside_to_cut() -> None:
+    from spacy.tokens import Doc
+
+    from quiz.generate.nlp import load_model
+    from quiz.generate.shorten import aside
+
+    def parsed(closed: bool) -> Doc:
+        # The parse the tagger gives such a sentence: the title hung on the name before it as an apposition.
+        words = ["With", "the", "help", "of", "Reyes", "and", "Ortiz", ",", "Harbor", "Minister", "of", "Trade", *([","] if closed else []), "Ana", "Ruiz", "spoke", "."]
+        n = 1 if closed else 0
+        heads = [14 + n, 2, 0, 2, 3, 4, 4, 4, 9, 4, 9, 10, *([9] if closed else []), 13 + n, 14 + n, 14 + n, 14 + n]
+        deps = ["prep", "det", "pobj", "prep", "pobj", "cc", "conj", "punct", "compound", "appos", "prep", "pobj", *(["punct"] if closed else []), "compound", "nsubj", "ROOT", "punct"]
+        tags = ["IN", "DT", "NN", "IN", "NNP", "CC", "NNP", ",", "NNP", "NNP", "IN", "NNP", *([","] if closed else []), "NNP", "NNP", "VBD", "."]
+        return Doc(load_model().vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+    assert not aside(parsed(closed=False)[9])  # "Ortiz, Harbor Minister of Trade Ana Ruiz": the title of the name after it
+    assert aside(parsed(closed=True)[9])  # control: "Ortiz, Harbor Minister of Trade, …" is set off on both sides

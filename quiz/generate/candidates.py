@@ -205,6 +205,8 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
     """Each mention's questions from the clause's essential parts; one that is too long is asked
     again with trailing adjuncts dropped until it fits."""
     for mention in mentions:
+        if mention.pair:
+            continue  # "Which organization joined …?" for two of them: a pair is asked by its gap alone
         current: Clause | None = essential(clause, mention)
         pending: set[str] | None = None
         while current is not None and pending != set():

@@ -68,8 +68,8 @@ def pool(sentences: list[list[Mention]]) -> Pool:
     peers: defaultdict[str, set[str]] = defaultdict(set)
     for mentions in sentences:
         for mention in mentions:
-            if mention.type == "person" and name_family(mention.answer):
-                continue  # "Manchester Railway" tagged as a person is no person to offer
+            if mention.type == "person" and name_family(mention.answer) or mention.pair:
+                continue  # "Manchester Railway" tagged as a person is no person to offer; two names are no one option
             options = by_type[mention.type]
             name = key(mention.answer)
             seen = options.get(name)
@@ -91,7 +91,7 @@ def choices(
     """Three wrong options, none shown in `text` (the question or cloze) nor named in `sentence`
     (the source sentence), or none. `before` is the sentence's text just before the answer: a bound
     there ("by", "more than") leaves no wrong value."""
-    if mention.type == AnswerType.TERM:
+    if mention.type == AnswerType.TERM or mention.pair:
         return ()
     if is_value(mention):
         found = wrong_values(mention, [o.text for o in options.by_type.get(mention.type, [])], options.latest_year, before, sentence)

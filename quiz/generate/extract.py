@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import DURATION, answer_type, name_family
@@ -49,7 +50,7 @@ from quiz.generate.references import (
 )
 from quiz.generate.terms import term_mentions
 from quiz.generate.timeref import relative_time
-from quiz.generate.types import NAMED_TYPES, Mention, Sentence
+from quiz.generate.types import NAMED_TYPES, AnswerType, Mention, Sentence
 from quiz.generate.words import (
     CATEGORY_NOUNS,
     HONORIFICS,
@@ -207,7 +208,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             continue
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
-        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES):
+        if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES or status_word(span)):
             continue  # "the first electric motor" tagged as an organisation, "Curator of" cut from "Curator of Painting": no name
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
@@ -218,11 +219,40 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
+    found += paired_subjects(sentence.span, found)
     found += orphan_numbers(sentence.span, found)
     found += measure_mentions(sentence.span, found)
     found += tally_mentions(sentence.span, found)
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
+
+
+PAIRED_TYPES = frozenset((AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.THING, AnswerType.COUNTRY))
+
+
+def paired_subjects(span: Span, found: list[Mention]) -> list[Mention]:
+    """Two names joined by "and" as the subject of a clause ("the Harbor Board and 18F launched
+    …"): who did it is both, so the pair is an answer of its own beside each name. Only a list of
+    exactly two, of one kind of name (an organisation and a thing tagged apart count as one kind)."""
+    doc = span.doc
+    named = sorted((m for m in found if m.type in PAIRED_TYPES), key=lambda m: m.start)
+    result = []
+    for first, second in pairwise(named):
+        between = [t.lower_ for t in doc[first.end : second.start]]
+        if between not in (["and"], ["and", "the"]):
+            continue
+        head, other = doc[first.start : first.end].root, doc[second.start : second.end].root
+        if other.dep_ != "conj" or other.head.i != head.i or head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if sum(1 for c in head.children if c.dep_ == "conj") != 1 or any(c.dep_ == "conj" for c in other.children):
+            continue  # a longer list: one of its items is no pair
+        kinds = {first.type, second.type}
+        if len(kinds) > 1 and not kinds <= {AnswerType.ORGANIZATION, AnswerType.THING}:
+            continue
+        kind = first.type if len(kinds) == 1 else AnswerType.ORGANIZATION
+        text = doc[first.start : second.end].text
+        result.append(Mention(start=first.start, end=second.end, text=text, type=kind, answer=text, accept=(), pair=True))
+    return result
 
 
 def titled_name(tokens: list[Token]) -> list[Token] | None:
@@ -254,6 +284,13 @@ def common_word(span: Span, entities: Entities) -> bool:
 def _word_pattern(word: str) -> re.Pattern[str]:
     """The word on its own, compiled once: the same sentence-initial words come back in every article."""
     return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def status_word(span: Span) -> bool:
+    """A participle set off after a name as its status ("Colonel Ana Ruiz, U.S. Navy, Retired,"):
+    capitalised as part of the style, but no name."""
+    word = span[0]
+    return len(span) == 1 and word.dep_ == "appos" and len(word.text) >= 6 and word.text.endswith("ed") and word.head.tag_ in ("NNP", "NNPS")
 
 
 def proper_name(text: str) -> bool:

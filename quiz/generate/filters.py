@@ -17,7 +17,7 @@ from quiz.generate import context, trivial
 from quiz.generate.answertypes import generic
 from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
-from quiz.generate.sanity import beside_name, garbled, joiner_dropped, list_cut
+from quiz.generate.sanity import beside_name, garbled, joiner_dropped, list_cut, names_joined
 from quiz.generate.shorten import MAX_QUESTION_WORDS
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, Candidate
 from quiz.generate.words import RELATIVE_TIME_IN_TEXT
@@ -134,8 +134,13 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Which president took office last year?" only means something on the article's date
     if unresolved(candidate):
         return False  # "More than how many people does the company employ?"
-    if garbled(candidate.text, question) or joiner_dropped(candidate.text, candidate.sentence.quote) or list_cut(candidate.text, candidate.sentence.quote) or (
-        mention.type in NAMED_TYPES and beside_name(candidate.sentence.span, mention.start, mention.end)
+    quote = candidate.sentence.quote
+    if (
+        garbled(candidate.text, question, quote)
+        or joiner_dropped(candidate.text, quote)
+        or list_cut(candidate.text, quote)
+        or names_joined(candidate.text, quote, tuple(text for _, text in candidate.sentence.resolved))
+        or (mention.type in NAMED_TYPES and beside_name(candidate.sentence.span, mention.start, mention.end))
     ):
         return False  # "When, who was struck …?", unpaired brackets, a doubled word
     if question and pseudo_name(candidate.text):

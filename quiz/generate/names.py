@@ -76,7 +76,14 @@ def initialled(ent: Span) -> int | None:
 
 
 def proper(token: Token) -> bool:
+    if token.tag_ in ("NN", "NNS") and token.text[:1].isupper() and not token.is_sent_start and _before_proper(token):
+        return True  # a word the tagger does not know, capitalised before a name's word: "N’Zérékoré Prefecture"
     return token.tag_ in ("NNP", "NNPS") and (token.text[:1].isupper() or any(c.isdigit() for c in token.text))
+
+
+def _before_proper(token: Token) -> bool:
+    following = token.i + 1
+    return following < token.sent.end and token.doc[following].tag_ in ("NNP", "NNPS") and token.doc[following].text[:1].isupper()
 
 
 def runs(sent: Span) -> list[tuple[int, int]]:
@@ -204,7 +211,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
                 first = offices[-1] + 1  # "United States Ambassador | Kara C. McDonald"
                 if first >= last or doc[first].lower_ in CONNECTORS:
                     continue  # an office ("Minister of Economy"), no name
-            words = [t for t in doc[first:last] if t.is_alpha or any(c.isdigit() for c in t.text)]
+            words = [t for t in doc[first:last] if t.text.replace("’", "").replace("'", "").isalpha() or any(c.isdigit() for c in t.text)]  # "O’Neill" is a word
             if len(words) < 2 and not any(c.isdigit() for c in doc[first:last].text):
                 continue  # one-word names are the tagger's to find
             if doc[last - 1].lower_ in CATEGORY_NOUNS and last - first == 1:

@@ -181,6 +181,7 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
     votes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     texts: dict[str, str] = {}
     persons: defaultdict[int, list[str]] = defaultdict(list)
+    single: defaultdict[int, set[str]] = defaultdict(set)  # one-word names of each article, whatever their label
     orgs: list[str] = []
     proper: set[str] = set()
     texts_seen: list[str] = []
@@ -199,6 +200,8 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
                 elif ent.label_ == "PERSON" and made_thing(ent):
                     votes[name]["PRODUCT"] += EVIDENCE_VOTES
                 texts.setdefault(name, text)
+                if " " not in text:
+                    single[article].add(text)
                 if ent.label_ == "PERSON":
                     persons[article].append(text)
                 elif ent.label_ == "ORG":
@@ -209,7 +212,8 @@ def build_entities(docs_by_article: Iterable[list[Doc]]) -> Entities:
     mentions = Counter({name: sum(counter.values()) for name, counter in votes.items()})
     full_names = {}
     for article, names in persons.items():
-        for name in names:
+        # A surname the tagger took for an organisation is the person's too ("Ruiz" after "Ana Ruiz").
+        for name in [*names, *(one for one in sorted(single[article]) if labels.get(key(one)) == "PERSON")]:
             if full := _longer_person(name, names):
                 full_names[(article, key(name))] = full
     return Entities(labels=labels, full_names=full_names, expansions=_acronyms(orgs), mentions=mentions, proper=frozenset(proper), text=text)

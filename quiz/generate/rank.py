@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from quiz.generate.answertypes import name_family
 from quiz.generate.nlp import alias_forms, key
-from quiz.generate.types import NAMED_TYPES, Candidate
+from quiz.generate.types import NAMED_TYPES, Candidate, Mention
 from quiz.generate.words import OFFICE_WORDS
 
 WORDS_PER_CARD = 20
 PER_SENTENCE = 3
 PER_ANSWER = 2
 SECOND_CARD = 0.2
+LONG_SENTENCE_WORDS = 36  # a sentence this long may hold five facts worth a card
 # What a card asks for matters most; how it asks breaks ties: a question before a cloze of the same
 # answer, a true/false statement last.
 KIND_WEIGHT = {"who": 0.3, "howmany": 0.3, "howmuch": 0.3, "howlong": 0.3, "when": 0.3, "where": 0.3, "what": 0.3, "cloze": 0.0, "truefalse": -1.0}
@@ -181,30 +182,45 @@ def select(
     per_answer: Counter[str] = Counter()
     per_article: Counter[int] = Counter()
     pairs: set[tuple[int, int, str]] = set()
+    spans: defaultdict[tuple[int, int], list[Mention]] = defaultdict(list)  # the chosen mentions of each sentence
     # Best first, where a sentence's next card counts SECOND_CARD less for every card it already
     # has: a rich sentence may give more cards, but a weak second one not before the other
     # sentences' best ones.
-    heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
-    heapq.heapify(heap)
-    while heap and (limit is None or len(chosen) < limit):
-        negative, card, index, applied = heapq.heappop(heap)
-        c = scored[index].candidate
-        where = (c.sentence.article, c.sentence.position)
-        answer = key(c.mention.answer)
-        if (
-            (*where, answer) in pairs
-            or per_sentence[where] >= PER_SENTENCE or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
-        ):
-            continue
-        if per_sentence[where] > applied:
-            heapq.heappush(heap, (negative + SECOND_CARD * (per_sentence[where] - applied), card, index, per_sentence[where]))
-            continue
-        pairs.add((*where, answer))
-        per_sentence[where] += 1
-        per_answer[answer] += 1
-        per_article[where[0]] += 1
-        chosen.append(c)
+    # A fourth card of a rich sentence only from budget left over, and a fifth only in a long one.
+    for cap in (PER_SENTENCE, PER_SENTENCE + 1, PER_SENTENCE + 2):
+        heap = [(-item.score, ids[id(item.candidate)], index, 0) for index, item in enumerate(scored)]
+        heapq.heapify(heap)
+        while heap and (limit is None or len(chosen) < limit):
+            negative, card, index, applied = heapq.heappop(heap)
+            c = scored[index].candidate
+            where = (c.sentence.article, c.sentence.position)
+            answer = key(c.mention.answer)
+            if (
+                (*where, answer) in pairs
+                or per_sentence[where] >= (cap if cap <= PER_SENTENCE + 1 or long_sentence(c) else PER_SENTENCE + 1) or per_answer[answer] >= PER_ANSWER or per_article[where[0]] >= budgets[where[0]]
+            ):
+                continue
+            if any(_overlap(c.mention, other) for other in spans[where]):
+                continue  # "{{X and Y}} launched …" and "X and {{Y}} launched …": one asks what the other does
+            if per_sentence[where] > applied:
+                heapq.heappush(heap, (negative + SECOND_CARD * (per_sentence[where] - applied), card, index, per_sentence[where]))
+                continue
+            pairs.add((*where, answer))
+            spans[where].append(c.mention)
+            per_sentence[where] += 1
+            per_answer[answer] += 1
+            per_article[where[0]] += 1
+            chosen.append(c)
     return sorted(chosen, key=lambda c: (c.sentence.article, c.sentence.position, c.mention.start, ids[id(c)]))
+
+
+def _overlap(one: Mention, other: Mention) -> bool:
+    """A pair of names and one of its names: two gaps of one sentence on the same words."""
+    return (one.pair or other.pair) and one.start < other.end and other.start < one.end
+
+
+def long_sentence(candidate: Candidate) -> bool:
+    return len(candidate.sentence.quote.split()) >= LONG_SENTENCE_WORDS
 
 
 def budget(words: int) -> int:

@@ -128,17 +128,22 @@ def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range
 
 
 @lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text
-def garbled(text: str, question: bool = False) -> bool:
+def garbled(text: str, question: bool = False, quote: str = "") -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
     words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
-    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?")."""
+    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?").
+    Two names run together ("Bill Nelson Dr. Alondra Nelson") count only where `quote`, the source
+    sentence, does not write them so."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(_unpaired(body, left, right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
         return True
     if question and (front := WH_WORD.search(body)) is not None and BREAKS.search(body[: front.start()]):
         return True
-    return bool(DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body) or RUN_TOGETHER.search(body))
+    if DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body):
+        return True
+    # Names run together, unless the source writes them so ("Deputy Assistant to the President Dr. X").
+    return any(match.group() not in quote for match in RUN_TOGETHER.finditer(body))
 
 
 def joiner_dropped(text: str, quote: str) -> bool:
@@ -166,6 +171,36 @@ def list_cut(text: str, quote: str) -> bool:
     if last.split(" ", 1)[0].lower() not in ARTICLES:
         return False  # items of one kind open alike: "a strip …, a fee …, and a pier"; an aside does not
     return re.search(re.escape(f", {last}, ") + r"(?:and|or) (?:a|an|the) ", quote) is not None
+
+
+CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][\w’'.&-]*) ([A-Z][\w’'.&-]*))")
+WORDS_BETWEEN = 2  # a suffix dropped between two names ("Ana Ruiz, Jr., Harbor Police") still reads
+
+
+def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
+    """Two capitalised words side by side in the card that the source sentence writes apart, with a
+    phrase of two words or more between them: a cut dropped what stood between two names ("Reyes
+    and Ortiz Ana Ruiz proposed …" of "… Ortiz, Harbor Minister Ana Ruiz proposed …"), and the card
+    reads them as one name. The card's first word is capitalised as its first, and `shown` holds
+    the words the card shows for a reference (a resolved "she"), which the source lacks."""
+    body = CLOZE_GAP.sub(r"\1", text)
+    if " " not in body:
+        return False
+    written = " ".join(quote.split()).casefold()
+    extra = " ".join(shown).casefold()
+    for match in CAPITALISED_PAIR.finditer(body):
+        first, second = match.group(1), match.group(2)
+        if match.start() == 0:
+            continue
+        if second.endswith(".") and second.count(".") == 1:
+            second = second[:-1]  # the card's full stop, where the source goes on: "… Agency." of "… Agency, where …"
+        pair = f"{first} {second}".casefold()
+        if pair in written or pair in extra:
+            continue
+        apart = re.search(rf"(?<!\w){re.escape(first.casefold())}(.*?)(?<!\w){re.escape(second.casefold())}", written)
+        if apart is not None and len(re.findall(r"\w+", apart.group(1))) >= WORDS_BETWEEN:
+            return True
+    return False
 
 
 def _unpaired(body: str, left: str, right: str) -> bool:

@@ -76,6 +76,7 @@ class Mention:
     accept: tuple[str, ...]
     approximator: str = ""  # "About" for "approximately 20,000"
     role: str = ""  # "president" for "President Bush"; "outlet" for a news organisation
+    pair: bool = False  # two names joined by "and" that act together ("X and Y launched …"): asked as one answer
 
     def covers(self, tokens: tuple[Token, ...] | list[Token]) -> bool:
         """True when the tokens are exactly this mention, maybe with "the" and titles around it."""
