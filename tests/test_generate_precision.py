@@ -176,3 +176,18 @@ def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
     if owner.ent_type_ == "" and owner.dep_ == "poss":  # the tagger's miss this guards against
         assert _subject_owner(doc[:]) == "O’Dowd"
     assert _subject_owner(load_model()("The ferry sailed from Truro in May 1921.")[:]) is None  # no owner, no new referent
+
+
+def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:
+    found = texts("Led by Tom Hale—the builder of the harbour wall in Truro—the Dutch began dredging the bay in 1880.")
+    assert any(text.startswith("Led by Tom Hale—the builder") and "{{1880}}" in text for text in found), found
+    assert not any("Hale the Dutch" in text for text in found), found  # never the phrase run into the subject
+    plain = texts("Tom Hale—the builder of the harbour wall in Truro—began dredging the bay in 1880.")
+    assert "Tom Hale began dredging the bay in {{1880}}." in plain, plain  # an aside after the subject still goes
+
+
+def test_an_aside_naming_a_bare_noun_stays_and_little_noted_is_no_question() -> None:
+    found = texts("The statement, known as the Ludlow Charter, was little noted by the Great Councils of the North, but eventually became a tenet of Tamar policy.")
+    assert "The statement, known as the Ludlow Charter, was little noted by the {{Great Councils of the North}}." in found, found
+    assert not any(text.startswith("The statement was") for text in found), found  # never "the statement" without its name
+    assert not any("little noted the" in text for text in found), found

@@ -128,9 +128,17 @@ def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
     """The tokens without asides set off by a pair of dashes ("-- though X denies it --")."""
     dashes = [n for n, t in enumerate(tokens) if t.text in ("--", "—", "–")]
     for first, second in zip(dashes[::2], dashes[1::2]):
-        if not tokens[first].i <= mention.start <= tokens[second].i:
+        if not tokens[first].i <= mention.start <= tokens[second].i and not _ends_opening(tokens, first):
             return tokens[:first] + tokens[second + 1 :]
     return tokens
+
+
+def _ends_opening(tokens: list[Token], dash: int) -> bool:
+    """The dash closes an opening phrase before the main clause's subject ("Led by X—the builder of
+    Y—the Dutch began …"): without the aside nothing would part the phrase from the subject."""
+    root = tokens[dash].sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and dash > 0 and tokens[dash - 1].i < subjects[0].left_edge.i and tokens[0].i < subjects[0].left_edge.i and root.i > tokens[dash].i
 
 
 def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
+NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
 
 
@@ -92,6 +93,8 @@ def aside(token: Token) -> bool:
         return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
     if token.dep_ == "relcl" and list_goes_on(token):
         return False
+    if token.lower_ in NAMING_PARTICIPLES and token.head.tag_ in ("NN", "NNS") and not token.head.ent_type_:
+        return False  # "The statement, known as the Ludlow Charter, …": the aside names what "the statement" is
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
 
 
