@@ -191,3 +191,31 @@ def test_an_aside_naming_a_bare_noun_stays_and_little_noted_is_no_question() -> 
     assert "The statement, known as the Ludlow Charter, was little noted by the {{Great Councils of the North}}." in found, found
     assert not any(text.startswith("The statement was") for text in found), found  # never "the statement" without its name
     assert not any("little noted the" in text for text in found), found
+
+
+BIOGRAPHY = (
+    "Captain Mira Olsen was born in Bergen in 1931. Olsen joined the Norwegian Navy in 1950. "
+    "In 1953, Captain Olsen commanded the Norwegian Navy frigate Tromsø during a storm off Iceland. "
+    "To save the crew, Captain Olsen steered the frigate into the harbour of Reykjavik. "
+    "Olsen received the War Cross in 1954 from the Norwegian Navy. "
+    "In 1960, Olsen founded the Bergen Sea School with the Norwegian Navy. "
+    "Olsen retired from the Norwegian Navy in 1975 and died in Oslo in 2001."
+)
+
+
+def test_the_person_an_article_is_about_is_no_answer() -> None:
+    from collections import Counter
+
+    from generate_cards import made
+
+    from quiz.generate.filters import protagonist
+
+    cards = made(BIOGRAPHY, kinds="who,cloze")
+    assert not any(c.answer in ("Mira Olsen", "Olsen") for c in cards), [c.text for c in cards]
+    assert any(c.answer == "1953" for c in cards), [c.text for c in cards]  # positive control: the facts about her stay
+    shared = BIOGRAPHY.replace("In 1960, Olsen founded", "In 1960, Per Dahl founded").replace("Olsen retired", "Per Dahl retired")
+    with_dahl = made(shared, kinds="who")
+    assert any(c.answer == "Mira Olsen" for c in with_dahl), [c.text for c in with_dahl]  # another person in the story: asked
+    assert protagonist(Counter({"mira olsen": 7, "haakon": 1})) == "mira olsen"
+    assert protagonist(Counter({"mira olsen": 7, "per dahl": 2})) is None
+    assert protagonist(Counter({"mira olsen": 5})) is None  # too few sentences to call her the subject
