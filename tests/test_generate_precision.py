@@ -155,6 +155,10 @@ def test_a_list_cut_before_its_last_item_is_garbled() -> None:
     assert list_cut("The treaty gave the board a strip of land, a one-time {{payment}} to the town.", quote)
     assert not list_cut("The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of {{$150,000}}.", quote)
     assert not list_cut("The board bought {{Marsh Star}}, the ferry.", "The board bought Marsh Star, the ferry, and it sailed at once.")  # no list of like items
+    names = "Before the Dutch Navy used the harbour, the bay was home to the Ludlow peoples and the Tamar Nation, the Ayr Tribe, and the Kessel Tribe of Norland."
+    assert list_cut("Before the {{Dutch Navy}} used the harbour, the bay was home to the Ludlow peoples and the Tamar Nation.", names)
+    assert not list_cut("The bay was home to the Ludlow peoples and the Tamar Nation, the {{Ayr Tribe}}, and the Kessel Tribe of Norland.", names)
+    assert not list_cut("The board met in {{Truro}}.", "The board met in Truro, and it voted at once.")  # a clause follows, not names
 
 
 def test_she_means_a_person_not_a_thing_the_tagger_took_for_one() -> None:
