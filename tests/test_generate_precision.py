@@ -223,3 +223,9 @@ def test_the_person_an_article_is_about_is_no_answer() -> None:
     assert protagonist(Counter({"mira olsen": 7, "haakon": 1})) == "mira olsen"
     assert protagonist(Counter({"mira olsen": 7, "per dahl": 2})) is None
     assert protagonist(Counter({"mira olsen": 5})) is None  # too few sentences to call her the subject
+
+
+def test_an_abbreviated_state_after_its_town_is_no_gap() -> None:
+    found = texts("Still very active in veterans affairs and his local community, Hale lives in Macon, Ga., with his wife of 40 years.")
+    assert not any("{{Ga.}}" in text for text in found), found
+    assert any("{{40 years}}" in text for text in found), found  # positive control

@@ -253,7 +253,8 @@ def _town_before(candidate: Candidate) -> bool:
     "Porto, {{Portugal}}"): the town tells where. A list of countries ("Spain, {{France}}") or
     of states stays, as the name before is no town."""
     mention = candidate.mention
-    if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) or mention.start < 2:
+    abbreviated = mention.type == AnswerType.CITY and re.fullmatch(r"[A-Z][a-z]{1,4}\.", mention.answer) is not None  # "Columbus, {{Ga.}}"
+    if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) and not abbreviated or mention.start < 2:
         return False
     doc = candidate.sentence.span.doc
     comma, last = doc[mention.start - 1], doc[mention.start - 2]
