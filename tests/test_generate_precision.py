@@ -229,3 +229,9 @@ def test_an_abbreviated_state_after_its_town_is_no_gap() -> None:
     found = texts("Still very active in veterans affairs and his local community, Hale lives in Macon, Ga., with his wife of 40 years.")
     assert not any("{{Ga.}}" in text for text in found), found
     assert any("{{40 years}}" in text for text in found), found  # positive control
+
+
+def test_a_description_written_as_the_title_of_named_people_is_no_gap() -> None:
+    found = texts("Others started a movement to ban tolls. Toll critics Ada Byrne and James T. Hale were part of this movement.")
+    assert not any(text.startswith("{{Toll critics}}") for text in found), found
+    assert any("{{James T. Hale}}" in text for text in found), found  # positive control: the people are asked
