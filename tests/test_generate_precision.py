@@ -235,3 +235,14 @@ def test_a_description_written_as_the_title_of_named_people_is_no_gap() -> None:
     found = texts("Others started a movement to ban tolls. Toll critics Ada Byrne and James T. Hale were part of this movement.")
     assert not any(text.startswith("{{Toll critics}}") for text in found), found
     assert any("{{James T. Hale}}" in text for text in found), found  # positive control: the people are asked
+
+
+def test_a_title_misread_as_an_apposition_stays_with_its_name() -> None:
+    found = texts(
+        "With the influence and assistance of Byrne and Hale, Dutch Minister of Foreign Affairs Pieter Visser proposed a ferry pact"
+        " as a bilateral agreement between Norway and Denmark to ban tolls between them."
+    )
+    assert any("Byrne and Hale, Dutch Minister of Foreign Affairs {{Pieter Visser}} proposed" in text for text in found), found
+    assert not any("Hale Pieter Visser" in text or "Hale {{Pieter Visser}}" in text for text in found), found
+    aside = texts("The ferry was built by Tom Hale, a shipwright from Truro, in 1921.")
+    assert "The ferry was built by {{Tom Hale}} in 1921." in aside, aside  # a true apposition still goes
