@@ -246,3 +246,12 @@ def test_a_title_misread_as_an_apposition_stays_with_its_name() -> None:
     assert not any("Hale Pieter Visser" in text or "Hale {{Pieter Visser}}" in text for text in found), found
     aside = texts("The ferry was built by Tom Hale, a shipwright from Truro, in 1921.")
     assert "The ferry was built by {{Tom Hale}} in 1921." in aside, aside  # a true apposition still goes
+
+
+def test_an_as_clause_is_no_statement_of_its_own() -> None:
+    found = texts(
+        "As the Dutch Republic spread across the Ardennes, the river Meuse became an increasingly important road for the wool of the"
+        " Republic’s South (which at that time referred to the land between the Ardennes and the Meuse)."
+    )
+    assert "The Dutch Republic spread across the {{Ardennes}}." not in found, found
+    assert any(text.startswith("As the Dutch Republic spread across the {{Ardennes}}, the river Meuse became") for text in found), found

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LONG_SENTENCE = 45
+BACKDROP_MARKS = frozenset(("as", "if", "unless", "whether"))
 MIN_CLOZE_WORDS = 6  # what the filters take as a whole statement
 ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
@@ -236,6 +237,8 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not finite(node) or disagrees(subjects[0], node):
         return None
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in node.children):
+        return None  # "As the country spread across the hills, …": a backdrop, or a condition, no fact alone
     relative = subjects[0].tag_ in ("WDT", "WP")
     if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
         return None  # "X said that it would …": the pronoun needs the clause around it
