@@ -134,3 +134,11 @@ def test_how_many_keeps_the_counted_nouns_of_phrase_and_drops_a_list_of_what_is_
     assert "In 1921, how many separate zones of trade did Mayor Hale outline?" in zones, zones
     crossings = {c.text for c in offered("The ferry completed approximately 3,100 crossings of the bay and a voyage of more than 9,000 miles.") if c.kind == "howmany"}
     assert not any("and a voyage" in text for text in crossings), crossings  # a count of the first of two nouns is no question of both
+
+
+def test_a_temperature_is_asked_as_one() -> None:
+    from generate_cards import offered
+
+    asked = {c.text: c.answer for c in offered("The cabins of old ferries can reach 110º F, so ways to keep sailors cool are critical.") if c.kind != "truefalse"}
+    assert asked.get("What temperature can the cabins of old ferries reach?") == "110º F", asked
+    assert "What can the cabins of old ferries reach?" not in asked, asked

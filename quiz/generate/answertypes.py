@@ -170,12 +170,17 @@ def organisation_like(text: str) -> bool:
     return any(w.casefold() in CATEGORY_NOUNS or w.casefold() in ORGANISATION_WORDS for w in words)
 
 
+TEMPERATURE = re.compile(r"^-?\d[\d,.]*\s*(?:[º°]|degrees?\b)")
+
+
 def which(type_: str, text: str, family: str = "") -> str:
     """The wh-phrase for a named answer: "Who", "Which country", "Which airport", "Which newspaper".
     `text` may carry a category noun the answer lacks ("the Treasury department"); `family` is the
     answer's from `name_family`, or "outlet"."""
     if type_ == AnswerType.PERSON:
         return "Who"
+    if TEMPERATURE.match(text):
+        return "What temperature"  # "120º F", which the tagger may take for a name
     if (noun := category(text)) and noun not in VAGUE_CATEGORIES:
         return f"Which {noun}"
     if family == "outlet":

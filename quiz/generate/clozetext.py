@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 LONG_SENTENCE = 45
+BACKDROP_MARKS = frozenset(("as", "if", "unless", "whether"))
 MIN_CLOZE_WORDS = 6  # what the filters take as a whole statement
 ASSERTING_MARKS = frozenset(("although", "though", "because", "whereas"))
 SEGMENT_BREAKS = {"--", "—", "–", ";", "-"}
@@ -128,9 +129,17 @@ def without_asides(tokens: list[Token], mention: Mention) -> list[Token]:
     """The tokens without asides set off by a pair of dashes ("-- though X denies it --")."""
     dashes = [n for n, t in enumerate(tokens) if t.text in ("--", "—", "–")]
     for first, second in zip(dashes[::2], dashes[1::2]):
-        if not tokens[first].i <= mention.start <= tokens[second].i:
+        if not tokens[first].i <= mention.start <= tokens[second].i and not _ends_opening(tokens, first):
             return tokens[:first] + tokens[second + 1 :]
     return tokens
+
+
+def _ends_opening(tokens: list[Token], dash: int) -> bool:
+    """The dash closes an opening phrase before the main clause's subject ("Led by X—the builder of
+    Y—the Dutch began …"): without the aside nothing would part the phrase from the subject."""
+    root = tokens[dash].sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and dash > 0 and tokens[dash - 1].i < subjects[0].left_edge.i and tokens[0].i < subjects[0].left_edge.i and root.i > tokens[dash].i
 
 
 def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
@@ -257,6 +266,8 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not finite(node) or disagrees(subjects[0], node):
         return None
+    if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in node.children):
+        return None  # "As the country spread across the hills, …": a backdrop, or a condition, no fact alone
     relative = subjects[0].tag_ in ("WDT", "WP")
     if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
         return None  # "X said that it would …": the pronoun needs the clause around it

@@ -175,6 +175,21 @@ def dominant_name(mentioned: Counter[str]) -> str | None:
     return ranked[0][0] if ranked[0][1] >= DOMINANT_SHARE * second else None
 
 
+PROTAGONIST_SHARE = 4  # a person named in four times as many sentences as anyone else
+PROTAGONIST_MIN = 6
+
+
+def protagonist(people: Counter[str]) -> str | None:
+    """The person an article is about (the subject of a biography or a citation): named in far more
+    of its sentences than any other person. Any card about them could answer "who?" with that one
+    name, so a card asking for it ("Which first lieutenant mounted the tank?") tests nothing."""
+    ranked = sorted(people.items(), key=lambda item: (-item[1], item[0]))[:2]
+    if not ranked or ranked[0][1] < PROTAGONIST_MIN:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= PROTAGONIST_SHARE * second else None
+
+
 def dominant(candidate: Candidate, name: str | None) -> bool:
     """The candidate's answer is a form of the article's dominant name."""
     return name is not None and _same_name(key(candidate.mention.answer), name)

@@ -12,13 +12,13 @@ from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
-from quiz.generate.filters import dominant, dominant_name, keep, spelled_out
+from quiz.generate.filters import dominant, dominant_name, keep, protagonist, spelled_out
 from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies
 from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
-from quiz.generate.types import QUESTION_KINDS, Candidate, Mention
+from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate, Mention
 
 PROGRESS_WORDS = 5000  # report progress only for inputs long enough to make the user wait
 RAW_WORDS_SHARE = 5  # a file of this many times MAX_WORDS words (tags and all) is refused unread
@@ -47,20 +47,24 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     every: list[Mention] = []
     by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
+    people: dict[int, Counter[str]] = defaultdict(Counter)
     for index, (article, article_docs) in enumerate(zip(articles, docs)):
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
             every.extend(answerable)
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
+            people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
             found.extend(_kept(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
+    subjects = {index: protagonist(counts) for index, counts in people.items()}
     titles = {index: article.title or "" for index, article in enumerate(articles)}
     common = {index: lower_case_words(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
     found = [
         c for c in found
         if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]
+        and not (c.mention.type == AnswerType.PERSON and key(c.mention.answer) == subjects.get(c.sentence.article))
         and not given(c, titles[c.sentence.article], common[c.sentence.article])  # the headline shown above the card writes the answer
     ]
     wrong = pool(by_sentence)

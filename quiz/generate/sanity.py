@@ -158,13 +158,20 @@ def joiner_dropped(text: str, quote: str) -> bool:
 
 
 ARTICLES = ("a", "an", "the")
+# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland."
+_NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*"
+NAMES_GO_ON = re.compile(rf", {_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
 
 
 def list_cut(text: str, quote: str) -> bool:
     """A list cut after an item before its last, its "and" gone with the rest ("a strip of land, a
-    yearly fee." of "…, a yearly fee, and a pier"): the card reads as a broken list and drops part
-    of what the sentence says."""
+    yearly fee." of "…, a yearly fee, and a pier"), or a card ending where the sentence goes on
+    with more names of its list: the card reads as a broken or shortened list and drops part of
+    what the sentence says."""
     body = CLOZE_GAP.sub(r"\1", text).rstrip(".?! ")
+    ending = " ".join(body.split()[-4:])
+    if ending and (at := quote.rfind(ending)) >= 0 and NAMES_GO_ON.match(quote[at + len(ending) :]):
+        return True  # "… and the Tamar Nation." of "… and the Tamar Nation, the Ayr Tribe, and the Kessel Tribe."
     if ", " not in body:
         return False
     last = body.rsplit(", ", 1)[1]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
+NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
 
 
@@ -112,11 +113,25 @@ def aside(token: Token) -> bool:
         return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
     if token.dep_ == "relcl" and list_goes_on(token):
         return False
-
-    after = token.right_edge.i + 1
-    if token.dep_ == "appos" and after < len(token.doc) and token.doc[after].tag_ in ("NNP", "NNPS") and not token.doc[after - 1].is_punct:
-        return False  # "Reyes, Harbor Minister of the North Ana Ruiz": no closing comma, the title of the next name
+    if token.dep_ == "appos" and _title_of_next(token):
+        return False
+    if token.lower_ in NAMING_PARTICIPLES and token.head.tag_ in ("NN", "NNS") and not token.head.ent_type_:
+        return False  # "The statement, known as the Ludlow Charter, …": the aside names what "the statement" is
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
+
+
+def _title_of_next(appos: Token) -> bool:
+    """An "apposition" running straight into the subject's name: the title of the name after it,
+    misparsed ("…, French Minister of Trade Jean Visser proposed …" hung on the word before the
+    comma). Dropping it would run the opening phrase into the subject."""
+    doc = appos.doc
+    after = appos.right_edge.i + 1
+    if after >= len(doc) or doc[after].tag_ != "NNP":
+        return False
+    end = after
+    while end < len(doc) and doc[end].tag_ == "NNP":
+        end += 1
+    return end < len(doc) and doc[end].tag_ in ("VBD", "VBZ", "VBP", "MD")  # the name, then its verb
 
 
 def list_goes_on(clause: Token) -> bool:

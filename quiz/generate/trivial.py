@@ -75,6 +75,8 @@ def reason(candidate: Candidate) -> str:
         return "a part of a place named by its compass point"
     if _office_country(candidate):
         return "the country of an office its holder is named with"
+    if _label_of_people(candidate):
+        return "a description standing as the title of the people named after it"
     if _long_list_item(candidate) or _example_item(candidate):
         return "one item of a long list: any item left out fits as well"
     return ""
@@ -128,6 +130,18 @@ def _long_list_item(candidate: Candidate) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return first.tag_ in LISTED and _items(first) >= LONG_LIST
+
+
+def _label_of_people(candidate: Candidate) -> bool:
+    """A common-noun term written as a title before the people it describes ("{{Harbour reformers}}
+    Ada Byrne and Tom Hale were …"): it says what the named people were, which many words fit, and
+    is no name or fact of its own."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM:
+        return False
+    doc = candidate.sentence.span.doc
+    after = doc[mention.end] if mention.end < len(doc) else None
+    return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
 
 def _example_item(candidate: Candidate) -> bool:
@@ -253,7 +267,8 @@ def _town_before(candidate: Candidate) -> bool:
     "Porto, {{Portugal}}"): the town tells where. A list of countries ("Spain, {{France}}") or
     of states stays, as the name before is no town."""
     mention = candidate.mention
-    if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) or mention.start < 2:
+    abbreviated = mention.type == AnswerType.CITY and re.fullmatch(r"[A-Z][a-z]{1,4}\.", mention.answer) is not None  # "Columbus, {{Ga.}}"
+    if mention.type not in (AnswerType.STATE, AnswerType.COUNTRY) and not abbreviated or mention.start < 2:
         return False
     doc = candidate.sentence.span.doc
     comma, last = doc[mention.start - 1], doc[mention.start - 2]
