@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
 
+from quiz.generate.nlp import sentence_bounds
 from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -301,7 +302,7 @@ def _lemmas(word: str, upos: str) -> tuple[str, ...]:
 def inflect(verb: Token, tag: str) -> str:
     forms = getInflection(lemma(verb), tag=tag)
     word = forms[0] if forms else verb.text
-    return word[0].upper() + word[1:] if verb.text[:1].isupper() and verb.i > verb.sent.start else word
+    return word[0].upper() + word[1:] if verb.text[:1].isupper() and verb.i > sentence_bounds(verb.doc, verb.i)[0] else word
 
 
 SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is", "’re": "is", "'ve": "has", "’ve": "has"}

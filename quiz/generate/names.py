@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import NAME_FAMILIES, category
-from quiz.generate.nlp import Entities, joined_names
+from quiz.generate.nlp import Entities, joined_names, sentence_bounds
 from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, MONTHS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ def listed(spans: list[Span]) -> list[Span]:
         start = owner + 1 if owner is not None and not titled and owned_name(doc[owner + 1 : ent.end]) else ent.start
         end = ent.end
         if ent.label_ == "ORG" and ent.end - start >= 3 and doc[end - 2].lower_ == "of" and proper(doc[end - 1]):
-            end = _list_end(doc, end, ent.sent.end, start)
+            end = _list_end(doc, end, sentence_bounds(doc, ent.start)[1], start)
         found.append(Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent)
     return found
 
@@ -275,7 +275,7 @@ def suffixed(spans: list[Span]) -> list[Span]:
     for ent in spans:
         doc = ent.doc
         end = ent.end
-        if ent.label_ in NAME_LABELS and end + 1 < ent.sent.end and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_SUFFIXES:
+        if ent.label_ in NAME_LABELS and end + 1 < sentence_bounds(doc, ent.start)[1] and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_SUFFIXES:
             ent = Span(doc, ent.start, end + 2, label="ORG")
         found.append(ent)
     return found
@@ -305,7 +305,7 @@ def ordinals_joined(spans: list[Span]) -> list[Span]:
     found: list[Span] = []
     for ent in spans:
         doc = ent.doc
-        if ent.label_ in NAME_LABELS - {"PERSON"} and ent.start > ent.sent.start and ORDINAL.match(doc[ent.start - 1].text):
+        if ent.label_ in NAME_LABELS - {"PERSON"} and ent.start > sentence_bounds(doc, ent.start)[0] and ORDINAL.match(doc[ent.start - 1].text):
             found = [e for e in found if e.end < ent.start]
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)
         found.append(ent)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type, name_family
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, expletive, has_antecedent
-from quiz.generate.nlp import Entities, key, surface
+from quiz.generate.nlp import Entities, key, sentence_bounds, surface
 from quiz.generate.words import LINKING_ADVERBS, OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def named_before(token: Token) -> bool:
     labels = DESCRIPTION_LABELS.get(token.lower_, ())
     return any(
         ent.end <= token.i and (ent.label_ in labels or ent[-1].lower_ == token.lower_ or _government(ent) and "GPE" in labels)
-        for ent in token.sent.ents
+        for ent in token.doc[slice(*sentence_bounds(token.doc, token.i))].ents
     )
 
 

@@ -9,6 +9,7 @@ adjuncts (prepositional phrases, purpose clauses) go one by one from the end.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import Clause
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
+# What is asked of a token is the same for every mention of its sentence: remembered per token
+# (spaCy tokens hash and compare by document and position).
+TOKEN_CACHE = 8192
 
 
 def essential(clause: Clause, mention: Mention) -> Clause:
@@ -40,7 +44,7 @@ def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
     drop: set[int] = set()
     for token in clause.rest:
         if token.dep_ == "conj" and token.head == clause.verb and token.tag_.startswith("VB") and not holds(token, mention):
-            drop |= {t.i for t in token.subtree}
+            drop |= subtree_ids(token)
             drop |= {c.i for c in clause.verb.children if c.dep_ in ("cc", "punct") and clause.verb.i < c.i < token.i}
     return drop
 
@@ -55,6 +59,7 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
     return None
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
@@ -79,6 +84,7 @@ def compares(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("than", "as") and c.i > token.head.i for c in token.children) and token.head.tag_ in ("JJ", "JJR", "RBR", "RB")
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def aside(token: Token) -> bool:
     """Participles, appositions and relative clauses set off by a comma."""
     edge = token.left_edge.i
@@ -100,12 +106,19 @@ def holds(token: Token, mention: Mention) -> bool:
         return True  # the token is in its own subtree
     if token.right_edge.i < mention.start or token.left_edge.i >= mention.end:
         return False
-    return any(mention.start <= t.i < mention.end for t in token.subtree)
+    return any(mention.start <= i < mention.end for i in subtree_ids(token))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def subtree_ids(token: Token) -> frozenset[int]:
+    """The indices of the token's subtree: walked once, as every mention and every cut of the
+    sentence asks for the same subtrees again, and each walk makes new spaCy tokens."""
+    return frozenset(t.i for t in token.subtree)
 
 
 def region(token: Token) -> set[int]:
     """The token's subtree with the commas around it."""
-    region = {t.i for t in token.subtree}
+    region = set(subtree_ids(token))
     doc = token.doc
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if before >= 0 and doc[before].text == ",":
