@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
@@ -53,7 +53,7 @@ class Clause:
     # agency" -> "NASA"): token index -> text.
     replaced: tuple[tuple[int, str], ...] = ()
 
-    @property
+    @cached_property  # read by every question made from the clause (callers never change it)
     def shown(self) -> dict[int, str]:
         return dict(self.replaced)
 
@@ -67,7 +67,7 @@ class Clause:
 
     @property
     def negated(self) -> bool:
-        return any(t.dep_ == "neg" for t in self.middle + self.rest if t.head == self.verb)
+        return any(t.dep_ == "neg" and t.head == self.verb for t in self.middle + self.rest)  # the dependency first: .head makes a token
 
     @property
     def passive(self) -> bool:

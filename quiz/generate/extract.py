@@ -114,7 +114,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
 def usable(span: Span, quoted: set[int]) -> bool:
     """Statements of fact: not questions, commands, fragments or direct quotations."""
     words = [t for t in span if not t.is_punct]
-    if len(words) < 6 or span.text.rstrip().endswith("?") or BOILERPLATE.search(span.text):
+    text = span.text  # once: a span's text is joined anew from its tokens on every call
+    if len(words) < 6 or text.rstrip().endswith("?") or BOILERPLATE.search(text):
         return False
     root = span.root
     if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):

@@ -220,7 +220,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
             ents = [e for e in ents if e not in inside or e.label_ not in NAME_LABELS]
             added.append(Span(doc, first, last, label=label))
     named = {i for e in [*ents, *added] for i in range(e.start, e.end)}
-    added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and DOMAIN.match(t.text)]
+    added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and "." in (text := t.text) and DOMAIN.match(text)]
     return ordinals_joined(sorted([*ents, *added], key=lambda e: e.start))
 
 
