@@ -65,11 +65,11 @@ class Clause:
     def auxiliaries(self) -> list[Token]:
         return [t for t in self.middle if t.dep_ in ("aux", "auxpass") and t.head == self.verb]
 
-    @property
+    @cached_property  # asked by each question kind made from the clause
     def negated(self) -> bool:
         return any(t.dep_ == "neg" and t.head == self.verb for t in self.middle + self.rest)  # the dependency first: .head makes a token
 
-    @property
+    @cached_property
     def passive(self) -> bool:
         return any(t.dep_ == "auxpass" for t in self.middle)
 
@@ -129,7 +129,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
     # A reference resolved outside the subject is shown resolved, as a cloze shows it.
-    replaced = tuple((t.i, resolved[t.i]) for t in (*front, *middle, *rest) if resolved.get(t.i, t.text) != t.text)
+    replaced = tuple((t.i, resolved[t.i]) for t in (*front, *middle, *rest) if t.i in resolved and resolved[t.i] != t.text)
     text = resolved.get(subj.i) if subject == (subj,) else None
     if text is None and any(t.i in resolved for t in subject):
         kept = tuple(t for t in subject if resolved.get(t.i) != "")

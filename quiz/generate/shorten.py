@@ -52,7 +52,7 @@ def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
 def trimmed(clause: Clause, mention: Mention) -> Clause | None:
     """The clause with its last droppable adjunct removed; None when nothing more can go."""
     for token in reversed(clause.rest):
-        if token.head == clause.verb and token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and not holds(token, mention) and not scopes_count(token):
+        if token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and token.head == clause.verb and not holds(token, mention) and not scopes_count(token):  # .head last: it makes a token
             if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
                 continue  # "set to sit down": the verb needs it
             return _without(clause, region(token))
