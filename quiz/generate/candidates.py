@@ -32,7 +32,7 @@ from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, subtree_ids, trimmed
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed
 from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
 from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
@@ -170,8 +170,9 @@ def family_of(mention: Mention) -> str:
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
     """Each mention's questions from the clause's essential parts; one that is too long is asked
     again with trailing adjuncts dropped until it fits."""
+    optionals = optional_words(clause)  # the same for every mention
     for mention in mentions:
-        current: Clause | None = essential(clause, mention)
+        current: Clause | None = essential(clause, mention, optionals)
         pending: set[str] | None = None
         while current is not None and pending != set():
             found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]

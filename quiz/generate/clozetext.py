@@ -381,7 +381,7 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token) and not _names_end(token):
+            if _tail_phrase(token) and not holds(token, mention):
                 region_ = set(subtree_ids(token) & kept)
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
@@ -401,6 +401,13 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part = part[:-1]
     return part
+
+
+@lru_cache(maxsize=8192)  # the same for every mention and every round of _fit
+def _tail_phrase(token: Token) -> bool:
+    """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
+    bounds a count, or the end of a name."""
+    return token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token)
 
 
 def _leading(part: list[Token], mention: Mention) -> list[set[int]]:

@@ -27,15 +27,21 @@ ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent
 TOKEN_CACHE = 8192
 
 
-def essential(clause: Clause, mention: Mention) -> Clause:
-    """The clause without optional parts that do not hold the answer."""
+def essential(clause: Clause, mention: Mention, optionals: tuple[Token, ...] | None = None) -> Clause:
+    """The clause without optional parts that do not hold the answer; `optionals` are the clause's
+    optional words when already found (optional_words: the same for every mention)."""
     drop: set[int] = set()
-    for token in (*clause.subject, *clause.rest):
-        if token.i not in drop and optional(token) and not holds(token, mention):
+    for token in optional_words(clause) if optionals is None else optionals:
+        if token.i not in drop and not holds(token, mention):
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
     return _without(clause, drop)
+
+
+def optional_words(clause: Clause) -> tuple[Token, ...]:
+    """The words of the subject and the rest that head an optional part, in order."""
+    return tuple(token for token in (*clause.subject, *clause.rest) if optional(token))
 
 
 def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
