@@ -115,7 +115,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
                 region.add(edge)
                 edge -= 1
             skipped |= region
-    tokens = [t for t in verb.subtree if t.i not in skipped and sent.start <= t.i < sent.end]
+    start, end = sent.start, sent.end
+    tokens = [t for t in verb.subtree if t.i not in skipped and start <= t.i < end]
     first, last = subject[0].i, subject[-1].i
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
