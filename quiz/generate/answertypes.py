@@ -38,6 +38,7 @@ COUNTRY_STYLE = re.compile(r"^(?:the )?(?:great |(?:[a-z']+ )?(?:republic|kingdo
 ORDINAL = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # the same names come back in sentence after sentence
 def answer_type(text: str, label: str) -> AnswerType | None:
     """The answer's type, or None when the text makes a poor answer: relative dates ("last year")
     and weekdays, which only mean something next to the article's date."""

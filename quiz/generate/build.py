@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
@@ -32,8 +33,13 @@ class Named:
 
 
 def card_id(candidate: Candidate) -> str:
-    basis = f"{identity_text(candidate.sentence.quote)}\n{candidate.kind}\n{normalise(candidate.mention.answer)}"
+    basis = f"{_quote_identity(candidate.sentence.quote)}\n{candidate.kind}\n{normalise(candidate.mention.answer)}"
     return "g-" + hashlib.sha1(basis.encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1024)  # the same for every candidate of the sentence
+def _quote_identity(quote: str) -> str:
+    return identity_text(quote)
 
 
 def source_ids(names: list[str]) -> list[str]:

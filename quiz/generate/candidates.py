@@ -33,7 +33,7 @@ from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed, unfronted
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
 from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
 from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
@@ -204,10 +204,11 @@ def family_of(mention: Mention) -> str:
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
     """Each mention's questions from the clause's essential parts; one that is too long is asked
     again with trailing adjuncts dropped until it fits."""
+    optionals = optional_words(clause)  # the same for every mention
     for mention in mentions:
         if mention.pair:
             continue  # "Which organization joined …?" for two of them: a pair is asked by its gap alone
-        current: Clause | None = essential(clause, mention)
+        current: Clause | None = essential(clause, mention, optionals)
         pending: set[str] | None = None
         while current is not None and pending != set():
             found = [(kind, _finish(q)) for kind, q in _questions_for(current, mention) if q]
@@ -251,14 +252,16 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         before = child.i < clause.verb.i
         if before and not (timed_or_placed and child.dep_ in ("prep", "npadvmod")):
             continue  # the subject and the like: their subtrees are not walked
+        if before:
+            tokens = tuple(child.subtree)
+            if set(tokens) <= set(clause.front):
+                # "On July 26, 1956, Nasser announced …" -> "When did Nasser announce …?"
+                unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
+                yield from _adverbial_question(unfronted, mention, child, tokens)
+            continue
+        if rest_ids.isdisjoint(subtree_ids(child)):
+            continue
         tokens = tuple(child.subtree)
-        if before and set(tokens) <= set(clause.front):
-            # "On July 26, 1956, Nasser announced …" -> "When did Nasser announce …?"
-            unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
-            yield from _adverbial_question(unfronted, mention, child, tokens)
-            continue
-        if before or not any(t.i in rest_ids for t in tokens):
-            continue
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
@@ -319,7 +322,7 @@ def possessor_question(clause: Clause, mention: Mention) -> str | None:
     """ "The regime of Fidel Castro moved to join …" -> "Whose regime moved to join …"."""
     if mention.type != "person" or clause.antecedent:
         return None
-    nouns = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN")]
+    nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN") and t.head == clause.verb]
     if not nouns:
         return None
     noun = nouns[0]

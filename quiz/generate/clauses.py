@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
 
+from quiz.generate.nlp import sentence_bounds
 from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Clause:
     # agency" -> "NASA"): token index -> text.
     replaced: tuple[tuple[int, str], ...] = ()
 
-    @property
+    @cached_property  # read by every question made from the clause (callers never change it)
     def shown(self) -> dict[int, str]:
         return dict(self.replaced)
 
@@ -66,11 +67,11 @@ class Clause:
     def auxiliaries(self) -> list[Token]:
         return [t for t in self.middle if t.dep_ in ("aux", "auxpass") and t.head == self.verb]
 
-    @property
+    @cached_property  # asked by each question kind made from the clause
     def negated(self) -> bool:
-        return any(t.dep_ == "neg" for t in self.middle + self.rest if t.head == self.verb)
+        return any(t.dep_ == "neg" and t.head == self.verb for t in self.middle + self.rest)  # the dependency first: .head makes a token
 
-    @property
+    @cached_property
     def passive(self) -> bool:
         return any(t.dep_ == "auxpass" for t in self.middle)
 
@@ -116,7 +117,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
                 region.add(edge)
                 edge -= 1
             skipped |= region
-    tokens = [t for t in verb.subtree if t.i not in skipped and sent.start <= t.i < sent.end]
+    start, end = sent.start, sent.end
+    tokens = [t for t in verb.subtree if t.i not in skipped and start <= t.i < end]
     first, last = subject[0].i, subject[-1].i
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
@@ -130,7 +132,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
     # A reference resolved outside the subject is shown resolved, as a cloze shows it.
-    replaced = tuple((t.i, resolved[t.i]) for t in (*front, *middle, *rest) if resolved.get(t.i, t.text) != t.text)
+    replaced = tuple((t.i, resolved[t.i]) for t in (*front, *middle, *rest) if t.i in resolved and resolved[t.i] != t.text)
     text = resolved.get(subj.i) if subject == (subj,) else None
     if text is None and any(t.i in resolved for t in subject):
         kept = tuple(t for t in subject if resolved.get(t.i) != "")
@@ -339,7 +341,7 @@ def _lemmas(word: str, upos: str) -> tuple[str, ...]:
 def inflect(verb: Token, tag: str) -> str:
     forms = getInflection(lemma(verb), tag=tag)
     word = forms[0] if forms else verb.text
-    return word[0].upper() + word[1:] if verb.text[:1].isupper() and verb.i > verb.sent.start else word
+    return word[0].upper() + word[1:] if verb.text[:1].isupper() and verb.i > sentence_bounds(verb.doc, verb.i)[0] else word
 
 
 SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does", "'re": "is", "’re": "is", "'ve": "has", "’ve": "has"}

@@ -10,8 +10,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
+from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, region, scopes_count
+from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, region, scopes_count, subtree_ids
 from quiz.generate.trivial import restates
 from quiz.generate.types import Mention
 
@@ -148,7 +149,7 @@ def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
     inside = {t.i for t in tokens}
     drop: set[int] = set()
     for token in tokens:
-        if token.i not in drop and aside(token) and not holds(token, mention) and {t.i for t in token.subtree} <= inside:
+        if token.i not in drop and aside(token) and not holds(token, mention) and subtree_ids(token) <= inside:
             drop |= region(token)
     kept = [t for t in tokens if t.i not in drop]
     return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens  # "X instituted the {{Y}}." is too short alone
@@ -242,7 +243,7 @@ def _clause_part(node: Token, mention: Mention, inside: set[int]) -> list[Token]
             continue
         # Whether the token holds the gap is asked last: most tokens are no droppable part anyway.
         if (joiner == "mark" or joiner == "cc" and not _joins_kept(token, mention)) and not holds(token, mention):
-            drop |= {t.i for t in token.subtree}  # "as well as" goes whole
+            drop |= subtree_ids(token)  # "as well as" goes whole
         elif separable and not holds(token, mention):
             drop |= region_
     part = sorted((t for t in base if t.i not in drop), key=lambda t: t.i)
@@ -295,7 +296,7 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
 def _region_with_commas(token: Token) -> frozenset[int]:
     """The token's subtree and the comma before it; one after stays to join what follows, unless
     the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"."""
-    region_ = {t.i for t in token.subtree}
+    region_ = set(subtree_ids(token))
     doc = token.doc
     if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
         region_.add(token.left_edge.i - 1)
@@ -386,7 +387,7 @@ def _comma_bounded(token: Token) -> bool:
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if token.dep_ in ("conj", "cc", "punct") or before < 0 or doc[before].text != "," or _year_of_a_day(token):
         return False  # a list item; no comma before; the year of "March 2, 2021"
-    end = token.sent.end  # token.sent walks the sentence: once
+    end = sentence_bounds(doc, token.i)[1]
     if after + 1 < end and doc[after].text == "," and doc[after + 1].lower_ in ("and", "or"):
         return False  # ", along with X, and Y": the comma goes on to the list's last item
     if token.dep_ == "relcl" and list_goes_on(token):
@@ -402,8 +403,8 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not holds(token, mention) and not compares(token) and not scopes_count(token) and not _names_end(token):
-                region_ = {t.i for t in token.subtree if t.i in kept}
+            if _tail_phrase(token) and not holds(token, mention):
+                region_ = set(subtree_ids(token) & kept)
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
@@ -422,6 +423,13 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part = part[:-1]
     return part
+
+
+@lru_cache(maxsize=8192)  # the same for every mention and every round of _fit
+def _tail_phrase(token: Token) -> bool:
+    """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
+    bounds a count, or the end of a name."""
+    return token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token)
 
 
 def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
@@ -446,7 +454,7 @@ def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention
     one holding the gap; empty when there is none."""
     if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
         return set()
-    region_ = {t.i for t in token.subtree if t.i in kept}
+    region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
         return set()  # "in Idaho and Utah State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]

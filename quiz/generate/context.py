@@ -133,9 +133,12 @@ def _anchor_dropped(candidate: Candidate) -> bool:
     …"): which year's only another sentence or the article's date tells. (A race "first held in
     1986" is the same race every year: a time left out of an object is no loss.)"""
     sentence = candidate.sentence
+    subjects = _possessed_subjects(sentence.span)
+    if not subjects:
+        return False  # most sentences: the card's text is not needed
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     resolved = sentence.resolutions
-    for owner, noun, noun_text in _possessed_subjects(sentence.span):
+    for owner, noun, noun_text in subjects:
         if resolved.get(owner) == "" and noun not in resolved and re.search(rf"\b(?i:the) {re.escape(noun_text)}\b", text):
             return True
     return False
@@ -152,10 +155,13 @@ def _possessed_subjects(span: Span) -> tuple[tuple[int, int, str], ...]:
 
 def _comparison_cut(candidate: Candidate) -> bool:
     """ "were less eager" kept, "than Briand to …" dropped: the comparison now says something else."""
+    compared = _compared(candidate.sentence.span)
+    if not compared:
+        return False  # most sentences: the card's text is not needed
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     if re.search(r"\bthan\b", text):
         return False
-    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in _compared(candidate.sentence.span))
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in compared)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
@@ -174,7 +180,6 @@ def _list_cut(candidate: Candidate) -> bool:
     mention = candidate.mention
     doc = candidate.sentence.span.doc
     root = doc[mention.start: mention.end].root
-    text = CLOZE_GAP.sub(r"\1", candidate.text)
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # the list's first item
@@ -184,6 +189,9 @@ def _list_cut(candidate: Candidate) -> bool:
         items.append(item)
         pending.extend(c for c in item.children if c.dep_ == "conj")
     later = [c for c in items if c.i >= mention.end]
+    if not later:
+        return False
+    text = CLOZE_GAP.sub(r"\1", candidate.text)
     return any(doc[c.left_edge.i: c.i + 1].text not in text for c in later)
 
 

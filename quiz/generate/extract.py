@@ -18,7 +18,7 @@ from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
 from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
-from quiz.generate.nlp import Entities, surface
+from quiz.generate.nlp import Entities, sentence_bounds, surface
 from quiz.generate.quantities import (
     AGE_PHRASE,
     COUNTED,
@@ -115,7 +115,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
 def usable(span: Span, quoted: set[int]) -> bool:
     """Statements of fact: not questions, commands, fragments or direct quotations."""
     words = [t for t in span if not t.is_punct]
-    if len(words) < 6 or span.text.rstrip().endswith("?") or BOILERPLATE.search(span.text):
+    text = span.text  # once: a span's text is joined anew from its tokens on every call
+    if len(words) < 6 or text.rstrip().endswith("?") or BOILERPLATE.search(text):
         return False
     root = span.root
     if root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
@@ -308,10 +309,11 @@ def person_fragment(span: Span) -> bool:
     """The end of a name the tagger split: "Jenney" in "William Le Baron Jenney", where the words
     before are capitalised and belong to another person entity."""
     doc = span.doc
+    first = sentence_bounds(doc, span.start)[0]
     index = span.start - 1
-    while index >= span.sent.start and doc[index].text[:1].isupper() and not doc[index].ent_type_ and doc[index].tag_ == "NNP":
+    while index >= first and doc[index].text[:1].isupper() and not doc[index].ent_type_ and doc[index].tag_ == "NNP":
         index -= 1
-    return index < span.start - 1 and index >= span.sent.start and doc[index].ent_type_ == "PERSON"
+    return index < span.start - 1 and index >= first and doc[index].ent_type_ == "PERSON"
 
 
 def role(span: Span, kind: str) -> str:
@@ -351,7 +353,7 @@ def fragment(span: Span, person: bool = False) -> bool:
     next_is_org = span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "ORG"
     if after is not None and after.lower_ in ("and", "&") and next_is_org and span.root.dep_ in ("compound", "nmod", "amod"):
         return True  # "US Customs and Border Protection data": one name modifying a noun
-    before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ != "the"]
+    before = [t for t in doc[max(sentence_bounds(doc, span.start)[0], span.start - 3) : span.start] if t.lower_ != "the"]
     if len(before) >= 2 and before[-1].lower_ in ("and", "&") and before[-2].ent_type_ == "ORG" and before[-2].dep_ in ("compound", "nmod"):
         return True
     if before and before[-1].lower_ in ("of", "for", "and", "&", "de") and len(before) >= 2 and doc[span.start - 1].lower_ != "the":

@@ -16,6 +16,7 @@ with its day still asks for the day.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quiz.generate.nlp import alias_forms
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Candidate
@@ -77,6 +78,7 @@ def _ending(longer: str, shorter: str) -> bool:
     return len(shorter) >= MIN_PROPER and longer.startswith(shorter) and len(longer) - len(shorter) <= MAX_ENDING
 
 
+@lru_cache(maxsize=4096)  # the title and the same names are folded again for every candidate
 def _words(text: str) -> str:
     """`text` folded to its words, padded with spaces so that a lookup matches whole words only."""
     return " " + " ".join(NON_WORD.sub(" ", text.casefold()).split()) + " "

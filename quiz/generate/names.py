@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import NAME_FAMILIES, category
-from quiz.generate.nlp import Entities, joined_names
+from quiz.generate.nlp import Entities, joined_names, sentence_bounds
 from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, MONTHS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
             ents = [e for e in ents if e not in inside or e.label_ not in NAME_LABELS]
             added.append(Span(doc, first, last, label=label))
     named = {i for e in [*ents, *added] for i in range(e.start, e.end)}
-    added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and DOMAIN.match(t.text)]
+    added += [Span(doc, t.i, t.i + 1, label="PRODUCT") for t in sent if t.i not in named and "." in (text := t.text) and DOMAIN.match(text)]
     return ordinals_joined(sorted([*ents, *added], key=lambda e: e.start))
 
 
@@ -248,7 +248,7 @@ def listed(spans: list[Span]) -> list[Span]:
         start = owner + 1 if owner is not None and not titled and owned_name(doc[owner + 1 : ent.end]) else ent.start
         end = ent.end
         if ent.label_ == "ORG" and ent.end - start >= 3 and doc[end - 2].lower_ == "of" and proper(doc[end - 1]):
-            end = _list_end(doc, end, ent.sent.end, start)
+            end = _list_end(doc, end, sentence_bounds(doc, ent.start)[1], start)
         found.append(Span(doc, start, end, label=ent.label_) if (start, end) != (ent.start, ent.end) else ent)
     return found
 
@@ -282,7 +282,7 @@ def suffixed(spans: list[Span]) -> list[Span]:
     for ent in spans:
         doc = ent.doc
         end = ent.end
-        if ent.label_ in NAME_LABELS and end + 1 < ent.sent.end and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_SUFFIXES:
+        if ent.label_ in NAME_LABELS and end + 1 < sentence_bounds(doc, ent.start)[1] and doc[end].text == "," and doc[end + 1].lower_ in COMPANY_SUFFIXES:
             ent = Span(doc, ent.start, end + 2, label="ORG")
         found.append(ent)
     return found
@@ -312,7 +312,7 @@ def ordinals_joined(spans: list[Span]) -> list[Span]:
     found: list[Span] = []
     for ent in spans:
         doc = ent.doc
-        if ent.label_ in NAME_LABELS - {"PERSON"} and ent.start > ent.sent.start and ORDINAL.match(doc[ent.start - 1].text):
+        if ent.label_ in NAME_LABELS - {"PERSON"} and ent.start > sentence_bounds(doc, ent.start)[0] and ORDINAL.match(doc[ent.start - 1].text):
             found = [e for e in found if e.end < ent.start]
             ent = Span(doc, ent.start - 1, ent.end, label=ent.label_)
         found.append(ent)

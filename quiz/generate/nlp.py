@@ -118,6 +118,21 @@ def parse(nlp: Language, texts: list[str], progress: Progress | None = None) -> 
     return [docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False) for docs in parts]
 
 
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token `index`, what `doc[index].sent` (and a span's
+    .sent, its first token's) gives: found once per document, as .sent walks the document's
+    tokens again on every call."""
+    return _sentence_bounds(doc)[index]
+
+
+@lru_cache(maxsize=256)  # the documents being generated from, asked sentence by sentence
+def _sentence_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds += [(sent.start, sent.end)] * (sent.end - sent.start)
+    return tuple(bounds)
+
+
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A name reduced for comparison: case, "the", possessive and punctuation dropped."""

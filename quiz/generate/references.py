@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type, name_family
 from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, expletive, has_antecedent
-from quiz.generate.nlp import Entities, key, surface
+from quiz.generate.nlp import Entities, key, sentence_bounds, surface
 from quiz.generate.words import LINKING_ADVERBS, OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def salient_names(docs: list[Doc], entities: Entities) -> dict[str, str]:
     """Description noun -> the article's single most mentioned name it can stand for: "company" ->
     "ASML" by kind when the first sentence names it, "river" -> "the Mekong River" by the name's
     last word; absent when no name clearly leads."""
-    described = {noun for doc in docs for noun in MENTIONED.findall(doc.text)}
+    texts = [doc.text for doc in docs]  # once: a Doc's text is joined anew from its tokens on every call
+    described = {noun for text in texts for noun in MENTIONED.findall(text)}
     kinds = {DESCRIPTIONS[noun] for noun in described if noun in DESCRIPTIONS}
     counts: dict[str, Counter[str]] = {kind: Counter() for kind in kinds}
     heads: dict[str, Counter[str]] = {}
@@ -82,7 +83,8 @@ def salient_names(docs: list[Doc], entities: Entities) -> dict[str, str]:
             for kind in _kinds(text, entities.label(ent)) if kinds else ():
                 if kind in counts:
                     counts[kind][text] += 1
-    result = {noun: _as_written(name, docs) for noun, names in heads.items() if (name := _leader(names, 1))}
+    folded = [text.casefold() for text in texts] if heads else []
+    result = {noun: _as_written(name, folded) for noun, names in heads.items() if (name := _leader(names, 1))}
     lede = next(iter(docs[0].sents)).text if docs and len(docs[0]) else ""
     for noun in described & DESCRIPTIONS.keys():
         kind = DESCRIPTIONS[noun]
@@ -92,10 +94,10 @@ def salient_names(docs: list[Doc], entities: Entities) -> dict[str, str]:
     return result
 
 
-def _as_written(name: str, docs: list[Doc]) -> str:
+def _as_written(name: str, folded: list[str]) -> str:
     """ "the State Department" when the article writes it so, "Utrecht University" when not."""
     phrase = f"the {name}".casefold()
-    return f"the {name}" if any(phrase in doc.text.casefold() for doc in docs) else name
+    return f"the {name}" if any(phrase in text for text in folded) else name
 
 
 def _leader(counts: Counter[str], margin: int) -> str | None:
@@ -185,7 +187,7 @@ def named_before(token: Token) -> bool:
     labels = DESCRIPTION_LABELS.get(token.lower_, ())
     return any(
         ent.end <= token.i and (ent.label_ in labels or ent[-1].lower_ == token.lower_ or _government(ent) and "GPE" in labels)
-        for ent in token.sent.ents
+        for ent in token.doc[slice(*sentence_bounds(token.doc, token.i))].ents
     )
 
 

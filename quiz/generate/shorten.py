@@ -9,6 +9,7 @@ adjuncts (prepositional phrases, purpose clauses) go one by one from the end.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import Clause, trim_front
@@ -22,13 +23,17 @@ MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
 NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
+# What is asked of a token is the same for every mention of its sentence: remembered per token
+# (spaCy tokens hash and compare by document and position).
+TOKEN_CACHE = 8192
 
 
-def essential(clause: Clause, mention: Mention) -> Clause:
-    """The clause without optional parts that do not hold the answer."""
+def essential(clause: Clause, mention: Mention, optionals: tuple[Token, ...] | None = None) -> Clause:
+    """The clause without optional parts that do not hold the answer; `optionals` are the clause's
+    optional words when already found (optional_words: the same for every mention)."""
     drop: set[int] = set()
-    for token in (*clause.subject, *clause.rest):
-        if token.i not in drop and optional(token) and not holds(token, mention):
+    for token in optional_words(clause) if optionals is None else optionals:
+        if token.i not in drop and not holds(token, mention):
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
@@ -55,13 +60,18 @@ def unfronted(clause: Clause, mention: Mention) -> Clause | None:
     return replace(clause, front=())
 
 
+def optional_words(clause: Clause) -> tuple[Token, ...]:
+    """The words of the subject and the rest that head an optional part, in order."""
+    return tuple(token for token in (*clause.subject, *clause.rest) if optional(token))
+
+
 def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
     """A second verb sharing the subject ("killed 300 people and left 100,000 homeless"): a question
     that inverts the first verb ("How many people did the fire kill") cannot carry it along."""
     drop: set[int] = set()
     for token in clause.rest:
         if token.dep_ == "conj" and token.head == clause.verb and token.tag_.startswith("VB") and not holds(token, mention):
-            drop |= {t.i for t in token.subtree}
+            drop |= subtree_ids(token)
             drop |= {c.i for c in clause.verb.children if c.dep_ in ("cc", "punct") and clause.verb.i < c.i < token.i}
     return drop
 
@@ -69,13 +79,14 @@ def shared_subject_verbs(clause: Clause, mention: Mention) -> set[int]:
 def trimmed(clause: Clause, mention: Mention) -> Clause | None:
     """The clause with its last droppable adjunct removed; None when nothing more can go."""
     for token in reversed(clause.rest):
-        if token.head == clause.verb and token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and not holds(token, mention) and not scopes_count(token):
+        if token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and token.head == clause.verb and not holds(token, mention) and not scopes_count(token):  # .head last: it makes a token
             if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
                 continue  # "set to sit down": the verb needs it
             return _without(clause, region(token))
     return None
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
@@ -100,6 +111,7 @@ def compares(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("than", "as") and c.i > token.head.i for c in token.children) and token.head.tag_ in ("JJ", "JJR", "RBR", "RB")
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def aside(token: Token) -> bool:
     """Participles, appositions and relative clauses set off by a comma."""
     edge = token.left_edge.i
@@ -163,12 +175,19 @@ def holds(token: Token, mention: Mention) -> bool:
         return True  # the token is in its own subtree
     if token.right_edge.i < mention.start or token.left_edge.i >= mention.end:
         return False
-    return any(mention.start <= t.i < mention.end for t in token.subtree)
+    return any(mention.start <= i < mention.end for i in subtree_ids(token))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def subtree_ids(token: Token) -> frozenset[int]:
+    """The indices of the token's subtree: walked once, as every mention and every cut of the
+    sentence asks for the same subtrees again, and each walk makes new spaCy tokens."""
+    return frozenset(t.i for t in token.subtree)
 
 
 def region(token: Token) -> set[int]:
     """The token's subtree with the commas around it."""
-    region = {t.i for t in token.subtree}
+    region = set(subtree_ids(token))
     doc = token.doc
     before, after = token.left_edge.i - 1, token.right_edge.i + 1
     if before >= 0 and doc[before].text == ",":

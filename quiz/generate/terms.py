@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quiz.generate.nlp import sentence_bounds
 from quiz.generate.types import AnswerType, Mention
 
 if TYPE_CHECKING:
@@ -88,12 +89,12 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
 def _pointed(first: Token) -> bool:
     """A common noun right after "this" or "these": what the demonstrative points back to, which
     the parser ran together with the name given to it."""
-    return first.tag_ in ("NN", "NNS") and first.i > first.sent.start and first.nbor(-1).lower_ in ("this", "these", "that", "those")
+    return first.tag_ in ("NN", "NNS") and first.i > sentence_bounds(first.doc, first.i)[0] and first.nbor(-1).lower_ in ("this", "these", "that", "those")
 
 
 def name_tail(first: Token) -> bool:
     """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
-    return first.text[:1].isupper() and first.i > first.sent.start and first.nbor(-1).tag_ in ("NNP", "NNPS")
+    return first.text[:1].isupper() and first.i > sentence_bounds(first.doc, first.i)[0] and first.nbor(-1).tag_ in ("NNP", "NNPS")
 
 
 def torn(tokens: list[Token]) -> bool:
@@ -124,7 +125,7 @@ def phrase(head: Token) -> list[Token]:
     doc = head.doc
     tokens = [head]
     index = head.i - 1
-    start = head.sent.start  # head.sent walks the sentence: once
+    start = sentence_bounds(doc, head.i)[0]
     while index >= start:
         token = doc[index]
         if token.tag_ not in MODIFIER_TAGS or token.dep_ not in _PHRASE_DEPS or token.ent_type_ not in ("", "NORP"):
