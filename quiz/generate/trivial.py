@@ -3,7 +3,7 @@ to, or the card gives too little to pin its answer down.
 
 A state or country written right after a town in it ("Harlow, {{Essex}}") is geography, not the
 article. A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
-{{Amazon}} rainforest") is guessed from the noun. "Which senate ratified …? U.S. Senate" asks for
+{{Amazon}} rainforest") is guessed from the noun. "Which senate approved …? U.S. Senate" asks for
 a kind the question already names, told apart only by the country. A question whose answer is
 its subject and whose other words name nothing ("Which organization is supporting risk
 communication activities?") has many answers. A body named by its kind alone ("confirmed by the
@@ -30,7 +30,7 @@ INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
 REGIONS = frozenset("western eastern northern southern central".split())
-OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Moon Jae - in of"
+OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Kim Soo - min of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
 BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
@@ -42,8 +42,8 @@ BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
 # An acronym asked in the brackets after the name it stands for: "the Harbor Survey Unit ({{HSX}})"
 # labels the name the card writes, however its letters were chosen.
 BRACKETED_ACRONYM = re.compile(r"[A-Z][\w’'-]* \(\{\{[A-Z][A-Z0-9-]{1,7}\}\}\)")
-AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "1.99 million square kilometers"
-# Nouns a name before them names one of ("the Mercury program"), beyond the category nouns of names.
+AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "2.4 million square miles"
+# Nouns a name before them names one of ("the Vega program"), beyond the category nouns of names.
 KIND_NOUNS = CATEGORY_NOUNS | frozenset(
     """hotel spacecraft satellite rocket ship vessel aircraft plane range instrument campaign initiative
     building site system series expedition operation award prize medal mountain peak glacier""".split()
@@ -165,9 +165,9 @@ def restates(name: str, other: str) -> bool:
 
 
 def _modifier(candidate: Candidate) -> bool:
-    """A name before a noun that is no kind of thing it names ("{{Earth}} observations", "the {{El
-    Paso}} community", "{{NASA}} leaders"). A name before its own kind ("the {{Soyuz MS-24}}
-    spacecraft", "the {{Mercury}} program") stays."""
+    """A name before a noun that is no kind of thing it names ("{{Earth}} observations", "the {{Port
+    Harlow}} community", "{{NASA}} leaders"). A name before its own kind ("the {{Zenit KS-30}}
+    spacecraft", "the {{Vega}} program") stays."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON:
         return False
