@@ -119,4 +119,4 @@ class Candidate:
     text: str  # a question; or, for cloze and truefalse, the sentence with a {{gap}} on the answer
     mention: Mention
     sentence: Sentence
-    subject: bool = False  # the answer is the clause's subject ("Which country faces …?")
+    subject: bool = False  # the answer is its clause's subject ("Which country faces …?")

@@ -57,7 +57,7 @@ TITLE_WORDS = frozenset(
     education justice commerce economy labour labor energy agriculture transport state general senator governor
     mayor ambassador chancellor commissioner director chairman judge justice""".split()
 )
-# Offices written before a person's name: "Deputy Administrator Pam Melroy", "Colonel Ralph Puckett".
+# Offices written before a person's name: "Deputy Administrator Lena Voss", "Colonel Tom Akers".
 OFFICE_WORDS = frozenset(
     """minister secretary president vice deputy chief premier senator governor mayor ambassador chancellor
     commissioner director chairman chairwoman judge administrator curator professor commander captain lieutenant
