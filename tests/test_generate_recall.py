@@ -59,9 +59,9 @@ def test_a_name_run_on_into_its_state_ends_before_it() -> None:
     park = Span(doc, 5, 11, label="ORG")
     assert park.text == "Willow Creek State Park in Oregon"
     assert doc[park.start : placed_end(park)].text == "Willow Creek State Park"
-    doc = _doc("They met at the Science in Action Summit last year.")
+    doc = _doc("They met at the Science in Focus Summit last year.")
     summit = Span(doc, 4, 8, label="EVENT")
-    assert summit.text == "Science in Action Summit"
+    assert summit.text == "Science in Focus Summit"
     assert placed_end(summit) == summit.end  # "in" inside a name, before no state or country
 
 

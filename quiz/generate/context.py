@@ -238,7 +238,7 @@ def _unit_dropped(candidate: Candidate) -> bool:
 
 def given_away(candidate: Candidate) -> bool:
     """The card writes part of a name's answer elsewhere: its leading word ("the county's Tamar plan"
-    for "Tamar Accords"), another of its words in lower case ("vaccines" for "Vaccine Alliance")
+    for "Tamar Accords"), another of its words in lower case ("fisheries" for "Fisheries Alliance")
     unless as the same kind of thing ("savings banks" beside "Harlow Savings Bank"), or its head
     after "the" ("the board chooses" for "Board of Directors"). A question's own wh-phrase ("Which
     accords …") names the answer's kind on purpose and is left out; dates and numbers are not
@@ -255,7 +255,7 @@ def given_away(candidate: Candidate) -> bool:
     if not stems:
         return False
     head = stems[stems.index("of") - 1] if "of" in stems[1:] else stems[-1]
-    kinds = {head} | (set(stems) & CATEGORY_NOUNS)  # "Lake Superior" is a lake as "Vietnam War" is a war
+    kinds = {head} | (set(stems) & CATEGORY_NOUNS)  # "Lake Superior" is a lake as "Crimean War" is a war
     rest = re.sub(r"^.*?\b(?:[Ww]hich|[Ww]hat)\s+[\w’'-]+", " ", candidate.text, count=1) if question else CLOZE_GAP.sub(" ", candidate.text)
     written = WORD.findall(rest)
     leading = stems[0] if len(stems) > 1 and stems[0] not in kinds and stems[0] not in FUNCTION_WORDS else ""

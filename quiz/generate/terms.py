@@ -69,7 +69,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
         if is_named and (whole_quote := quoted(token)):
-            tokens = whole_quote  # "as “the four policemen”": the name as the quotation marks set it off
+            tokens = whole_quote  # "as “the harbour guards”": the name as the quotation marks set it off
         if is_named and len(tokens) > 1 and _pointed(tokens[0]):
             tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
@@ -161,7 +161,7 @@ def named(head: Token) -> bool:
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ in ("for", "after") for c in verb.children)  # "named the park for X": the park gets a name
     if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS or quoted(head)):
-        return True  # "known as X"; a role set off in quotation marks ("as “the four policemen”")
+        return True  # "known as X"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
         # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
         # autonomy"), as one word ("such as medications") is one of many equally good answers

@@ -9,7 +9,7 @@ its subject and whose other words name nothing ("Which organization is supportin
 communication activities?") has many answers. A body named by its kind alone ("confirmed by the
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item. The country of an
-office ("the President of the {{United States}}", "{{U.S.}} President X") is told by the office.
+office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office.
 """
 
 from __future__ import annotations
