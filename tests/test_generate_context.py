@@ -106,6 +106,6 @@ def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
 
 
 def test_a_date_that_comes_back_every_year_needs_no_year() -> None:
-    assert not reason(card("Each license runs for four years and expires on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
+    assert not reason(card("Each license runs for four years and ends on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
     assert not reason(card("The harbour festival opens on {{June 12}} each year.", "June 12", AnswerType.DAY))
     assert reason(card("The harbour festival opened on {{June 12}} after a long wait.", "June 12", AnswerType.DAY))  # control: which year?

@@ -206,7 +206,7 @@ def _fallback_places(mention: Mention) -> list[str]:
 
 def looks_like_place(text: str) -> bool:
     """Capitalised words, maybe joined by "of", "the", "de"…, with no abbreviation point or
-    hyphenated adjective: "Republic of Korea" and "Tarbes", not "Ga.", "Jr." or "United Kingdom-based"."""
+    hyphenated adjective: "Republic of Korea" and "Tarbes", not "Ga.", "Jr." or "Denmark-based"."""
     words = text.split()
     return bool(words) and words[0][:1].isupper() and all(
         (word[:1].isupper() or word in PLACE_JOINERS) and word.replace("’", "'").replace("'", "").isalpha() for word in words

@@ -46,7 +46,7 @@ LOCATED_TYPES = ("city", "state")
 KEY_FAMILIES = ("law", "event")
 KEY_NAME_BONUS = 0.2
 ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the actor
-# A list's later items and a possessor ("London and {{Paris}}", "{{Washington}}’s censure") are
+# A list's later items and a possessor ("London and {{Paris}}", "{{Oslo}}’s rebuke") are
 # seldom what a sentence is about: the list's head or the thing possessed is.
 LIST_PENALTY = 0.15
 

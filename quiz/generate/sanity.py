@@ -35,7 +35,7 @@ LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Bef
 # Two names run together where a cut dropped the "and" between them: "Mayor Ruth Keane Dr. Oscar Keane".
 RUN_TOGETHER = re.compile(r"\b[A-Z][a-z]+ (?:Dr|Mr|Mrs|Ms|Prof)\. [A-Z]")
 LAST_ITEM = re.compile(r", (and|or) ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
-SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "conceived of: X" of "conceived of by two naturalists: X"
+SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "drafted by: X" of "drafted by two engineers: X"
 WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
 BREAKS = re.compile(r"[;:—–]|--")
 JOINERS = frozenset((",", "and", "&"))

@@ -48,8 +48,8 @@ GENERAL_NOUNS = frozenset(
 MAX_TERM_WORDS = 4
 # Class nouns written before the name of one of their kind: "the drug X", "the element X".
 CLASS_NOUNS = frozenset("drug medicine disease virus bacterium element mineral compound protein enzyme hormone gene species genus".split())
-# Adjectives that classify a noun (a kind of diversity, of spectrometer) end like these; those
-# that judge or rank it ("unique", "innovative", "deadly", "sophisticated") do not.
+# Adjectives that classify a noun (a kind of erosion, of radiometer) end like these; those
+# that judge or rank it ("unique", "innovative", "heavy", "elaborate") do not.
 CLASSIFYING = re.compile(r"(?:ic|ical|al|ar|ary|ine|ian|ese|like)$")
 # Common adjectives with a classifying ending that still only judge or rank.
 JUDGING = frozenset(
@@ -71,7 +71,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         if is_named and (whole_quote := quoted(token)):
             tokens = whole_quote  # "as “the harbour guards”": the name as the quotation marks set it off
         if is_named and len(tokens) > 1 and _pointed(tokens[0]):
-            tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
+            tokens = tokens[1:]  # "called this cycle | rotation with rest": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
             tokens += tail  # "rotation with rest"; "shared powers (of the national government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
@@ -96,7 +96,7 @@ def name_tail(first: Token) -> bool:
 
 
 def torn(tokens: list[Token]) -> bool:
-    """Part of a hyphened word the tokenizer split: "intervention" of "non-intervention"."""
+    """Part of a hyphened word the tokenizer split: "alignment" of "non-alignment"."""
     doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
     before = first > 0 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
     after = last + 1 < len(doc) and doc[last + 1].text == "-" and not tokens[-1].whitespace_
@@ -142,7 +142,7 @@ def phrase(head: Token) -> list[Token]:
 def named_tail(head: Token) -> list[Token]:
     """What a named term goes on with after its head noun: "with rest" of "called rotation
     with rest", "of the seasons" of "known as “balance of the seasons”"."""
-    after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called descent | with modification": the parser may hang it on the verb
+    after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called rotation | with rest": the parser may hang it on the verb
     for child in after:
         if child.dep_ == "prep" and child.i == head.i + 1 and child.lower_ in ("of", "with", "for", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -164,7 +164,7 @@ def named(head: Token) -> bool:
         return True  # "known as X"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
         # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
-        # autonomy"), as one word ("such as medications") is one of many equally good answers
+        # autonomy"), as one word ("such as hammers") is one of many equally good answers
         return len(phrase(head)) + len(named_tail(head)) >= 2
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
         return True  # "the principle of shared powers", "the theory of plate tectonics"
@@ -177,8 +177,8 @@ def named(head: Token) -> bool:
 
 
 def quoted(head: Token) -> list[Token]:
-    """The words of the head's phrase when quotation marks enclose just that phrase ("as “the four
-    policemen.”"), its article aside; else nothing."""
+    """The words of the head's phrase when quotation marks enclose just that phrase ("as “the harbour
+    guards.”"), its article aside; else nothing."""
     doc = head.doc
     first, last = head.left_edge.i, head.right_edge.i
     if first == 0 or doc[first - 1].text not in ("“", '"'):
@@ -206,9 +206,9 @@ def defined(head: Token) -> bool:
 
 
 def describing_clause(head: Token) -> bool:
-    """A relative clause right after a bare noun says what a kind of thing is or does: "phase-change
-    materials, which absorb heat". With an article or owner the noun is one thing of the text ("their
-    traditional varieties, which …"), and the clause tells more about it."""
+    """A relative clause right after a bare noun says what a kind of thing is or does: "salt
+    marshes, which store water". With an article or owner the noun is one thing of the text ("their
+    old orchards, which …"), and the clause tells more about it."""
     if any(c.dep_ in ("det", "poss") for c in head.children):
         return False
     doc = head.doc
@@ -218,7 +218,7 @@ def describing_clause(head: Token) -> bool:
 
 def classifies(tokens: list[Token]) -> bool:
     """Two words or more whose modifiers classify the head: nouns, hyphenated words, and adjectives
-    of kind ("genetic", "hyperspectral"), not of judgement ("unique", "innovative")."""
+    of kind ("thermal", "coastal"), not of judgement ("unique", "innovative")."""
     return len(tokens) >= 2 and all(
         t.tag_.startswith("NN") or t.tag_ == "HYPH" or "-" in t.text
         or t.tag_ in ("JJ", "VBN") and CLASSIFYING.search(t.lower_) is not None and t.lower_ not in JUDGING

@@ -176,7 +176,7 @@ def _modifier(candidate: Candidate) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < mention.end:
         return False
-    # The noun modified, and the word right after the name: a misparse hangs "ICESat-2 satellite"
+    # The noun modified, and the word right after the name: a misparse hangs "Aster-2 satellite"
     # on a later word, and "U.S. and international efforts" puts "and" between.
     nouns = [t for t in (root.head, after) if t is not None and t.tag_ in ("NN", "NNS") and t.text.islower()]
     return bool(nouns) and not any(_kind(t.lower_) for t in nouns)
