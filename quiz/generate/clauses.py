@@ -158,7 +158,7 @@ NAME_ENTITIES = frozenset(("ORG", "PERSON", "GPE", "NORP"))
 
 def misread_subject(verb: Token) -> list[Token]:
     """The subject of a clause the parser found none in: a one-word name it took for a modifier,
-    standing right before the verb and its auxiliaries ("USAID is supporting …", with "USAID" read
+    standing right before the verb and its auxiliaries ("UNICEF is supporting …", with "UNICEF" read
     as an adjective)."""
     before = [c for c in verb.children if c.i < verb.i]
     if not before or before[0].dep_ not in ("advmod", "amod", "npadvmod", "dep", "compound"):
@@ -377,7 +377,7 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
 PERSON_WORDS = frozenset("he him his she her hers".split())
 PLURAL_WORDS = frozenset("they them their theirs".split())
 POSSESSIVES = frozenset("his her its their".split())
-WRITERS = frozenset("our my your".split())  # "our economic prosperity": a question cannot speak as the writer
+WRITERS = frozenset("our my your".split())  # "our national wealth": a question cannot speak as the writer
 REFERENCE_WORDS = PERSON_WORDS | WRITERS | PERSONAL_PRONOUNS | POSSESSIVES | DEMONSTRATIVES
 
 

@@ -4,11 +4,11 @@ A card is read alone, weeks after the article. It cannot stand on "Both men" or 
 countries" (who?), on an opening "Its" or "Their" (whose?), on "the trio" or "the latter", on a
 date with no year ("When did X land? March 14") or on "the year" when no year is written in it.
 A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
-answer shares a content word with what else the card says ("Which accords align with the Tamar
+answer shares a content word with what else the card says ("Which accords fit the Tamar
 plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
 away, as do the initials beside it ("the {{Board of Trade}} (BOT)"). A number whose unit the
 card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
-sentence (`cut_short`): a quantifier standing alone as subject ("Some focused on …"), a subject cut
+sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
 from its "This year's", a comparative cut from its "than", a list cut after the answer.
 """
 
@@ -151,7 +151,7 @@ def _possessed_subjects(span: Span) -> tuple[tuple[int, int, str], ...]:
 
 
 def _comparison_cut(candidate: Candidate) -> bool:
-    """ "were less eager" kept, "than Byrne to …" dropped: the comparison now says something else."""
+    """ "were less willing" kept, "than Byrne to …" dropped: the comparison now says something else."""
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     if re.search(r"\bthan\b", text):
         return False

@@ -208,7 +208,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
         if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES):
-            continue  # "the first electric motor" tagged as an organisation, "Curator of" cut from "Curator of Painting": no name
+            continue  # "the first electric motor" tagged as an organisation, "Keeper of" cut from "Keeper of Maps": no name
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
         if kind == "person" and (" " not in answer and not title or person_fragment(span)):

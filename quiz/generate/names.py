@@ -79,7 +79,7 @@ def proper(token: Token) -> bool:
 
 def runs(sent: Span) -> list[tuple[int, int]]:
     """Maximal runs of proper nouns, as (start, end) token indices: "Vega V", "Aster-2",
-    "Office of Technology", "Summit of the Americas"."""
+    "Office of Roads", "Summit of the Americas"."""
     doc = sent.doc
     found = []
     index = sent.start
@@ -201,7 +201,7 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
             if offices:
                 first = offices[-1] + 1  # "Danish Ambassador | Lena K. Voss"
                 if first >= last or doc[first].lower_ in CONNECTORS:
-                    continue  # an office ("Minister of Economy"), no name
+                    continue  # an office ("Minister of Trade"), no name
             words = [t for t in doc[first:last] if t.is_alpha or any(c.isdigit() for c in t.text)]
             if len(words) < 2 and not any(c.isdigit() for c in doc[first:last].text):
                 continue  # one-word names are the tagger's to find
@@ -245,7 +245,7 @@ def listed(spans: list[Span]) -> list[Span]:
 
 
 def owned_name(tokens: Span) -> bool:
-    """What follows an owner's "’s" inside a tagged name is a name of its own: "Office of Technology",
+    """What follows an owner's "’s" inside a tagged name is a name of its own: "Office of Roads",
     "Roads and Harbour Works Agency" (two words or more, capitalised but for joining words)."""
     words = [t for t in tokens if not t.is_punct]
     return len(words) >= 2 and proper(words[0]) and proper(words[-1]) and all(proper(t) or t.lower_ in ("of", "and", "for", "the", "&") for t in words)

@@ -52,7 +52,7 @@ def within(tokens: list[Token]) -> list[Token] | None:
 
 
 def measure_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
-    """Amounts with a unit that the tagger left out of every entity: "13 billion years", "a
+    """Amounts with a unit that the tagger left out of every entity: "12 billion years", "a
     200-inch mirror", "every 2.5 seconds". The number is written in digits; scale words and a
     hyphen may come between it and the unit."""
     taken = {i for m in found for i in range(m.start, m.end)}

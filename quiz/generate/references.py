@@ -126,7 +126,7 @@ def _kinds(text: str, label: str) -> list[str]:
 
 def unlinked(span: Span) -> Replacements:
     """Linking adverbs dropped, with the comma that set one off: "By June 1962, however, the
-    relationship had recovered" reads alone as "By March 1957, the relationship had recovered".
+    feud had cooled" reads alone as "By June 1962, the feud had cooled".
     So is an opening "But", "And", "Yet" or "So"."""
     result: list[tuple[int, str]] = list(_linking_phrase(span))
     doc = span.doc
@@ -266,7 +266,7 @@ def both_people(words: list[Token], previous: Span, entities: Entities, article:
     lead = [w.lower_ for w in words[:3]]
     size, count = (2, 2) if lead[:1] == ["both"] else (3, 2) if lead[:2] == ["the", "two"] else (3, 3) if lead[:2] == ["the", "three"] else (0, 0)
     if lead[:2] == ["the", "trio"]:
-        size, count = 2, 3  # "The trio departed …"
+        size, count = 2, 3  # "The trio left …"
     elif not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
         return ()
     people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON" or _role_before(e)))

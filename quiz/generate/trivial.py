@@ -5,8 +5,8 @@ A state or country written right after a town in it ("Harlow, {{Essex}}") is geo
 article. A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
 {{Amazon}} rainforest") is guessed from the noun. "Which senate approved …? U.S. Senate" asks for
 a kind the question already names, told apart only by the country. A question whose answer is
-its subject and whose other words name nothing ("Which organization is supporting risk
-communication activities?") has many answers. A body named by its kind alone ("confirmed by the
+its subject and whose other words name nothing ("Which organization is supporting local
+outreach events?") has many answers. A body named by its kind alone ("confirmed by the
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji") could be any other item. The country of an
 office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office.

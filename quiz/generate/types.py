@@ -52,7 +52,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     DURATION = "duration"
     NUMBER = "number"
-    ORDINAL = "ordinal"  # "the 40th nation"
+    ORDINAL = "ordinal"  # "the 27th country"
     MONEY = "money"
     PERCENT = "percent"
     TERM = "term"  # a common-noun phrase the text defines or names: "yellow fever", "genetic diversity"
