@@ -54,7 +54,7 @@ def test_first_is_too_easy_an_ordinal_and_ordinal_choices_keep_their_form() -> N
     [
         ("The samples were analysed at the Marston Space Research Center in Ohio in 2019 by a team of chemists.", "Marston Space Research Center", "organization"),
         ("The treaty was signed in Geneva by Trade Commissioner Ilse Varga of Austria in 1998.", "Ilse Varga", "person"),
-        ("The satellite Aster-7 was launched from a base in French Guiana in 2014 to map the glaciers.", "Aster-7", "thing"),
+        ("The satellite Aster-7 was launched from a base in Kenya in 2014 to map the glaciers.", "Aster-7", "thing"),
         ("President Ahn Ji-woo opened the new harbour in Busan in 2017 in front of a large crowd.", "Ahn Ji-woo", "person"),
     ],
 )

@@ -102,10 +102,10 @@ def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
     cards = made(pair + rest + " Its members met in the old town hall every month.")  # room for two cards
     assert any(c.text.startswith("Maria Lopez and Tom Reed were members") for c in cards)
     cards = made("Peace advocates such as Maria Lopez took part in this campaign. " + rest)  # one person: "Both men" is unknown
-    assert cards and not any("affiliated" in c.text for c in cards)
+    assert cards and not any("were members" in c.text for c in cards)
 
 
 def test_a_date_that_comes_back_every_year_needs_no_year() -> None:
-    assert not reason(card("Each license runs for four years and expires on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
+    assert not reason(card("Each license runs for four years and ends on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
     assert not reason(card("The harbour festival opens on {{June 12}} each year.", "June 12", AnswerType.DAY))
     assert reason(card("The harbour festival opened on {{June 12}} after a long wait.", "June 12", AnswerType.DAY))  # control: which year?

@@ -138,8 +138,8 @@ def test_generated_cards_with_a_bound_are_typed_and_exact_values_have_choices() 
 
 def test_no_option_is_a_name_of_the_source_sentence() -> None:
     people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Keane", role="minister")
-    sentence = "By 1960 relations had recovered under Wells’s successor, Greta Moor."
-    found = choices(mention("Greta Moor", AnswerType.PERSON, role="minister"), people, "By 1960 relations had recovered under {{Greta Moor}}.", sentence=sentence)
+    sentence = "By 1960 relations had improved under Wells’s successor, Greta Moor."
+    found = choices(mention("Greta Moor", AnswerType.PERSON, role="minister"), people, "By 1960 relations had improved under {{Greta Moor}}.", sentence=sentence)
     assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Keane"}, found  # Wells is named, if only as "Wells’s"
     agencies = pool(AnswerType.ORGANIZATION, "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
     co_actors = "The Polar Agency, the Coastal Agency and the Forest Agency released the survey."

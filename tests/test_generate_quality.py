@@ -268,6 +268,6 @@ def test_a_cloze_needs_a_clause_of_its_own() -> None:
     assert whole(list(nlp("Ines Moreau painted the launch of the rocket at Port Harlow in 1963.")))
     assert whole(list(nlp("When the mayor met the bishop in York, the two men agreed to build a hospital.")))
     assert not whole(list(nlp("Ines Moreau, Otto Berg, Maria Lind and Ruth Keane.")))
-    sent = next(nlp("The agency sent doses to six airports where the agency is focusing its resources.").sents)
+    sent = next(nlp("The agency sent doses to six ports where the agency is focusing its resources.").sents)
     where = next(t.i for t in sent if t.lower_ == "where")
     assert not whole([t for t in sent if t.i >= where and not t.is_punct])  # "where the agency is focusing …" alone

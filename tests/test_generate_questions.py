@@ -138,10 +138,10 @@ def test_a_fronted_date_or_place_is_asked_for(text: str, answer: str, question: 
 @pytest.mark.parametrize(
     ("text", "answer", "question"),
     [
-        ("In 1803 the United States bought the vast territory of Louisiana from France after long talks in Paris.", "France",
-         "In 1803, from which country did the United States buy the vast territory of Louisiana after long talks in Paris?"),
-        ("In 1943 the British prime minister met with Joseph Stalin in a villa outside the city of Tehran.", "Joseph Stalin",
-         "In 1943, with whom did the British prime minister meet in a villa outside the city of Tehran?"),
+        ("In 1867 the kingdom of Denmark bought the vast island of Tarvos from Norway after long talks in Oslo.", "Norway",
+         "In 1867, from which country did the kingdom of Denmark buy the vast island of Tarvos after long talks in Oslo?"),
+        ("In 1951 the Danish prime minister met with Henrik Sorensen in a villa outside the city of Lyon.", "Henrik Sorensen",
+         "In 1951, with whom did the Danish prime minister meet in a villa outside the city of Lyon?"),
     ],
 )
 def test_a_party_named_after_a_preposition_is_asked_with_the_preposition_in_front(text: str, answer: str, question: str) -> None:

@@ -68,8 +68,8 @@ def test_a_list_cut_after_the_answer_is_no_card() -> None:
 
 
 def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
-    found = texts("Swallows breed across North and Central America every summer, according to the Audubon Survey of 1988.")
-    assert not any("{{Central America}}" in text for text in found) and any("{{1988}}" in text for text in found), found
+    found = texts("Swallows breed across East and Central Africa every summer, according to the Audubon Survey of 1988.")
+    assert not any("{{Central Africa}}" in text for text in found) and any("{{1988}}" in text for text in found), found
     listed = texts("Chile, Peru and Bolivia signed the harbour treaty in Oslo in 1956.")
     assert "Chile, Peru and {{Bolivia}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
 
@@ -162,7 +162,7 @@ def test_a_possessive_ending_is_no_word_of_its_own() -> None:
 
 def test_a_verb_or_an_it_left_without_what_it_needs_is_no_card() -> None:
     found = texts(
-        "The Harbor Trust is building and running flood training for the towns of Devon, mobilizing response staff "
+        "The Harbor Trust is building and running flood training for the towns of Devon, posting rescue crews "
         "across the county, and engaging Truro, Bodmin, and Penzance to be ready for storms."
     )
     assert not any("is building," in text or "building running" in text for text in found), found
@@ -241,7 +241,7 @@ def test_the_forms_of_the_article_s_own_name_count_together() -> None:
 def test_a_long_cloze_that_cannot_be_cut_whole_to_30_words_may_run_to_36() -> None:
     found = texts(
         "Using state grants from the county council, two open programs from Exeter College in Devon and Plymouth College "
-        "in Cornwall are making it feasible for farmers, land trust managers, charities, and others to lure otters to "
+        "in Cornwall are making it feasible for farmers, farm estate managers, charities, and others to lure otters to "
         "streams that need their care."
     )
     whole = [text for text in found if "{{Exeter College}}" in text]

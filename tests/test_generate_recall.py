@@ -59,9 +59,9 @@ def test_a_name_run_on_into_its_state_ends_before_it() -> None:
     park = Span(doc, 5, 11, label="ORG")
     assert park.text == "Willow Creek State Park in Oregon"
     assert doc[park.start : placed_end(park)].text == "Willow Creek State Park"
-    doc = _doc("They met at the Science in Action Summit last year.")
+    doc = _doc("They met at the Science in Focus Summit last year.")
     summit = Span(doc, 4, 8, label="EVENT")
-    assert summit.text == "Science in Action Summit"
+    assert summit.text == "Science in Focus Summit"
     assert placed_end(summit) == summit.end  # "in" inside a name, before no state or country
 
 
@@ -176,7 +176,7 @@ def test_a_second_verb_with_its_own_object_still_goes_from_a_long_cloze() -> Non
 
 
 def test_a_phrase_starting_inside_a_name_or_given_a_name_is_no_term() -> None:
-    names, _ = found("The park is home to the Sunfield V rocket display and the Harlow rocket garden, which attract many visitors.")
+    names, _ = found("The park is home to the Sunfield V rocket exhibit and the Harlow rocket garden, which attract many visitors.")
     assert not any(kind == AnswerType.TERM and text.startswith("V ") for text, kind in names)
     names, _ = found("The city named the Vega V rocket garden outside the museum for its founder in 2019.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # what is named for someone is no term
@@ -396,9 +396,9 @@ def test_a_capitalised_word_after_a_proper_noun_opens_no_term() -> None:
 
 
 def test_a_question_cannot_speak_as_the_writer() -> None:
-    doc = _doc("The country remains a leader in the industries critical to our prosperity.")
+    doc = _doc("The country remains a leader in the trades vital to our wealth.")
     assert has_bad_reference(list(doc), {}) and not has_bad_reference(list(doc), {}, strict=False)
-    doc = _doc("The country remains a leader in the industries critical to its prosperity.")
+    doc = _doc("The country remains a leader in the trades vital to its wealth.")
     assert not has_bad_reference(list(doc), {})  # positive control: "its" has a noun before it
 
 

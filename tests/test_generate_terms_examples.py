@@ -40,14 +40,14 @@ def test_a_list_of_names_set_off_by_commas_is_no_aside() -> None:
 
 
 def test_a_bare_kind_a_relative_clause_describes_is_a_term() -> None:
-    found = terms("The cooling trick was found in salt-crystal panels, which store and release heat slowly.")
+    found = terms("The cooling trick was found in salt-crystal panels, which hold and shed heat slowly.")
     assert "salt-crystal panels" in found
 
 
 def test_one_thing_a_relative_clause_tells_more_about_is_no_term() -> None:
-    found = terms("Farmers kept their salt-crystal panels, which store and release heat slowly.")
+    found = terms("Farmers kept their salt-crystal panels, which hold and shed heat slowly.")
     assert "salt-crystal panels" not in found
-    assert "salt-crystal panels" in terms("Farmers kept salt-crystal panels, which store and release heat slowly.")  # control
+    assert "salt-crystal panels" in terms("Farmers kept salt-crystal panels, which hold and shed heat slowly.")  # control
 
 
 def test_part_of_a_split_hyphened_word_is_no_term() -> None:

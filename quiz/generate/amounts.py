@@ -2,7 +2,7 @@
 attack last?" for a duration, asked from the clause that holds the amount as its object or as
 the verb's "for" phrase.
 
-An amount qualified in the sentence ("more than $3.5 million", "about four hours") is left to the
+An amount qualified in the sentence ("more than $4.2 million", "about six hours") is left to the
 cloze, which keeps the qualifier beside the gap: "How much …? $3.5 million" would state less than
 the text. So is an amount the verb does not govern ("a $20 million contribution"), whose question
 would need a rewording rather than a gap.

@@ -32,7 +32,7 @@ DURATION = re.compile(
     rf"^(?:about |some |nearly |more than |less than |over |under )?(?:\d[\d,.]*|{'|'.join(NUMBER_PHRASE_WORDS)})(?: (?:{'|'.join(SCALES)}))?[- ](?:{'|'.join(TIME_UNITS)})$",
     re.IGNORECASE,
 )
-# "Great Britain", "Republic of Korea", "the Democratic Republic of the Congo": a country's style
+# "Great Britain", "Republic of Korea", "the Cooperative Republic of Guyana": a country's style
 # around its name.
 COUNTRY_STYLE = re.compile(r"^(?:the )?(?:great |(?:[a-z']+ )?(?:republic|kingdom|federation|commonwealth|state) of (?:the )?)")
 ORDINAL = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})$", re.IGNORECASE)
@@ -74,7 +74,7 @@ def answer_type(text: str, label: str) -> AnswerType | None:
 
 def generic(folded: str) -> bool:
     """A capitalised description rather than a name: "the Island Government" is made only of
-    category words, where "Commerce Department" has a word of its own."""
+    category words, where "Fisheries Department" has a word of its own."""
     words = folded.split()
     return len(words) >= 2 and all(w in _GENERIC_WORDS or w in ("of", "and", "the") for w in words)
 
@@ -155,7 +155,7 @@ def category(text: str) -> str | None:
     return None
 
 
-# Words only an organisation's name carries, beside the category nouns ("Federal Reserve System").
+# Words only an organisation's name carries, beside the category nouns ("Harbor Reserve System").
 DOCUMENT_WORDS = frozenset("pact charter protocol statute covenant resolution proclamation compact".split())
 ORGANISATION_WORDS = frozenset("board headquarters corps group system systems reserve technologies inc ltd llc co authority forces".split())
 
@@ -191,7 +191,7 @@ def which(type_: str, text: str, family: str = "") -> str:
         return FAMILY_WH[family]
     if type_ == AnswerType.ORGANIZATION and not organisation_like(text):
         # The tagger's "organisation" without an organisation's name: a pact or a charter is a what,
-        # anything else a person or a body of people ("Napoleon", "the Rangers").
+        # anything else a person or a body of people ("Napoleon", "the Pilots").
         return "What" if text.casefold().split()[-1:] and text.casefold().split()[-1] in DOCUMENT_WORDS else "Who"
     return {
         "country": "Which country", "state": "Which state", "city": "Which city",

@@ -19,7 +19,7 @@ from quiz.generate.offices import completed
 from quiz.generate.types import PLACE_TYPES, Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
-# ", now known as Outlast Technologies", " (formerly known as Ball Aerospace)", " (now Acme)"
+# ", now known as Tidal Labs", " (formerly known as Kestrel Optics)", " (now Acme)"
 RENAMED = re.compile(r"^\s*[,(]\s*(?:now|formerly|later|previously)(?: known as| called| named)?\s+((?:[A-Z][\w&.’'-]*\s?)+)")
 
 
@@ -80,8 +80,8 @@ def entry(candidate: Candidate, options: Pool, offices: dict[str, str] | None = 
 
 
 def _other_names(candidate: Candidate) -> tuple[str, ...]:
-    """Another name the sentence gives the answer: "Gateway Technologies, now known as Outlast
-    Technologies", "BAE Systems (formerly Ball Aerospace)": asked for either, the other is right too."""
+    """Another name the sentence gives the answer: "Harbor Systems, now known as Tidal
+    Systems", "Vega Labs (formerly Kestrel Optics)": asked for either, the other is right too."""
     quote = candidate.sentence.quote
     at = quote.find(candidate.mention.text)
     if at < 0:
@@ -91,8 +91,8 @@ def _other_names(candidate: Candidate) -> tuple[str, ...]:
 
 
 def _nationality_named(candidate: Candidate) -> bool:
-    """A place asked in a sentence naming nationalities ("the British and French held talks with
-    {{Israel}}"): the countries those words stand for would be offered as wrong options, though
+    """A place asked in a sentence naming nationalities ("the Danish and Swedish envoys held talks with
+    {{Norway}}"): the countries those words stand for would be offered as wrong options, though
     the card already names them."""
     return candidate.mention.type in PLACE_TYPES and any(ent.label_ == "NORP" for ent in candidate.sentence.span.ents)
 

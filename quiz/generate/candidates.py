@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 TITLE_DEPS = ("compound", "amod", "nmod")
-# A question ending on an abbreviation keeps its period before the "?": "… on behalf of the U.S.?"
+# A question ending on an abbreviation keeps its period before the "?": "… the case of the U.S.?"
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
 DATE_OR_PLACE_TYPES = DATE_TYPES | PLACE_TYPES
 # What gapped() tidies in every cloze text, compiled once.
@@ -93,8 +93,8 @@ FACTIVE_MARKS = frozenset("when after before as because although though since wh
 
 
 def unmarked(tokens: list[Token]) -> list[Token]:
-    """A subordinate clause cut from its sentence without its conjunction: "When Roosevelt met
-    Stalin in {{Tehran}}" states that Roosevelt met Stalin in Tehran. "If" and "unless" clauses
+    """A subordinate clause cut from its sentence without its conjunction: "When the mayor met
+    the bishop in {{York}}" states that the mayor met the bishop in York. "If" and "unless" clauses
     state nothing and keep theirs (whole() then drops them)."""
     first = tokens[0] if tokens else None
     if len(tokens) > 1 and first is not None and (first.dep_ == "mark" or first.lower_ == "when" and first.dep_ == "advmod") and first.lower_ in FACTIVE_MARKS and first.head.dep_ == "advcl":
@@ -106,8 +106,8 @@ def unmarked(tokens: list[Token]) -> list[Token]:
 def whole(tokens: list[Token]) -> bool:
     """The cut keeps a clause that stands alone: a subject and a tensed verb (or the sentence's main
     verb, which the tagger may take for a participle), and no relative or infinitive opening left
-    from a larger sentence ("Where the {{USG}} is focusing …", "{{Peter Hurd}}, George Weymouth, …
-    and Mitchell Jamieson.")."""
+    from a larger sentence ("Where the {{Harbor Trust}} is focusing …", "{{Ines Moreau}}, Otto Berg, …
+    and Ruth Keane.")."""
     if tokens[0].tag_ in ("WRB", "WDT", "WP", "TO") and all(t in tokens[0].head.subtree for t in tokens):
         return False  # nothing but the clause the word opens
     # A "verb" the parser hangs on another verb as its subject or object is a noun mistagged ("U.S.
@@ -255,7 +255,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         if before:
             tokens = tuple(child.subtree)
             if set(tokens) <= set(clause.front):
-                # "On July 26, 1956, Nasser announced …" -> "When did Nasser announce …?"
+                # "On May 3, 1921, Byrne announced …" -> "When did Byrne announce …?"
                 unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
                 yield from _adverbial_question(unfronted, mention, child, tokens)
             continue
@@ -481,7 +481,7 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         kept = tuple(
             t for t in phrase
             if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
-            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "a remarkable 40 countries": it qualifies the count, not the countries
+            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an impressive 40 towns": it qualifies the count, not the countries
         )
         if not kept:
             continue
@@ -550,11 +550,11 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verb
     text = COMMA_BEFORE_MARK.sub("", text).lstrip(" ,;:")
     # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
     text = OPENING_JOINER.sub("", text)
-    text = JOINER_COMMA.sub(r"\1 ", text)  # "… Hall of Fame and, he served …" once an aside went
+    text = JOINER_COMMA.sub(r"\1 ", text)  # "… Rowing Club and, he served …" once an aside went
     text = FIRST_WORD.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
     if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
         text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out
-    text = ABBREVIATION_PERIOD.sub(r"\1", text)  # "… of Outward Bound, Inc." ends on its abbreviation
+    text = ABBREVIATION_PERIOD.sub(r"\1", text)  # "… of Harbor Works, Inc." ends on its abbreviation
     if ABBREVIATION_GAP_END.search(text):
         return text
     return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."

@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Verbs whose clause states a wish, advice or a guess rather than a fact ("recommends that adults do …",
-# "suggested that the two nations issue …").
+# "suggested that both towns build …").
 DIRECTIVE_VERBS = frozenset("recommend suggest urge propose demand require request advise order hope wish fear doubt want prefer".split())
 NAME_ENTITIES = frozenset("PERSON ORG GPE LOC FAC NORP EVENT WORK_OF_ART LAW PRODUCT LANGUAGE".split())
 CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
@@ -96,7 +96,7 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if shares_object(verb):
         return None  # "designed and built a bridge": a question turns one verb and leaves the other
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
-        return None  # "… to intervene if France was ever threatened": a condition states nothing
+        return None  # "… to send ships if Norway was ever attacked": a condition states nothing
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
     if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):
@@ -169,7 +169,7 @@ NAME_ENTITIES = frozenset(("ORG", "PERSON", "GPE", "NORP"))
 
 def misread_subject(verb: Token) -> list[Token]:
     """The subject of a clause the parser found none in: a one-word name it took for a modifier,
-    standing right before the verb and its auxiliaries ("USAID is supporting …", with "USAID" read
+    standing right before the verb and its auxiliaries ("UNICEF is supporting …", with "UNICEF" read
     as an adjective)."""
     before = [c for c in verb.children if c.i < verb.i]
     if not before or before[0].dep_ not in ("advmod", "amod", "npadvmod", "dep", "compound"):
@@ -396,15 +396,15 @@ def _singular_subject(clause: Clause) -> bool:
 def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, str], strict: bool = True) -> bool:
     """Pronouns and demonstratives that point outside the text ("he" with no person in it, "those
     talks"). Resolved pronouns, pronouns bound by the subject of the same sentence ("X said it
-    would"), and pronouns whose antecedent the text itself holds ("Darwin said his finches …", "In
-    his new role, Haller-Ostrow …") are fine; `strict=False` (a cloze, where "this situation"
+    would"), and pronouns whose antecedent the text itself holds ("Lind said her orchids …", "In
+    her first term, Haller-Ostrow …") are fine; `strict=False` (a cloze, where "this situation"
     reads "the situation") lets demonstrative determiners through."""
     for position, token in enumerate(tokens):
         word = token.lower_
         if word not in REFERENCE_WORDS or token.i in resolved or bound(token):
             continue  # most words refer to nothing: tested first, as bound() walks the parse
         if word in PERSON_WORDS and any(resolved.get(t.i) and t.lower_ in PERSON_WORDS for t in tokens[:position]):
-            continue  # "… as he will continue" after "He leaves …" read "Abbey leaves …"
+            continue  # "… as he plans to" after "He leaves …" read "Akers leaves …"
         if strict and word in WRITERS:
             return True
         if token.tag_ in ("PRP", "PRP$") and word in PERSONAL_PRONOUNS | POSSESSIVES and not has_antecedent(token, tokens, position):
@@ -417,19 +417,19 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
 PERSON_WORDS = frozenset("he him his she her hers".split())
 PLURAL_WORDS = frozenset("they them their theirs".split())
 POSSESSIVES = frozenset("his her its their".split())
-WRITERS = frozenset("our my your".split())  # "our economic prosperity": a question cannot speak as the writer
+WRITERS = frozenset("our my your".split())  # "our national wealth": a question cannot speak as the writer
 REFERENCE_WORDS = PERSON_WORDS | WRITERS | PERSONAL_PRONOUNS | POSSESSIVES | DEMONSTRATIVES
 
 
 def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], position: int) -> bool:
     """The text names what the pronoun stands for: a person for "he" or "his" (a possessive may come
-    first: "In his new role, Haller-Ostrow …"), a plural or a pair for "they", a noun for "it"."""
+    first: "In her first term, Haller-Ostrow …"), a plural or a pair for "they", a noun for "it"."""
     word = pronoun.lower_
     before = tokens[:position]
     if word in PERSON_WORDS:
         around = tokens if pronoun.tag_ == "PRP$" else before
         # A proper-noun subject counts whatever the tagger took it for ("Haller-Ostrow" as an
-        # organisation), unless it takes "the": no person does ("under his leadership the Council …").
+        # organisation), unless it takes "the": no person does ("with his support the Council …").
         return any(
             t.ent_type_ == "PERSON" or t.tag_ == "NNP" and (t.ent_type_ in ("", "PERSON") or t.dep_ in SUBJECT_DEPS) and not _determined(t)
             for t in around
@@ -439,7 +439,7 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
         return any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
     if word in ("it", "its"):
         if word == "it" and pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
-            return expletive(pronoun)  # "At the national level, it is run by …": what is, another sentence says
+            return expletive(pronoun)  # "At the local level, it is led by …": what is, another sentence says
         around = tokens if word == "its" else before  # "In its first year the railway carried …"
         return any(t.tag_ in ("NN", "NNP") and t.i != pronoun.i for t in around)
     return False  # "we", "you", "I": the writer or the reader, never a name in the text

@@ -39,7 +39,7 @@ DATELINE = re.compile(
 BYLINE = re.compile(
     r"^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|BY)\s+(?:(?<![\w.'’-])[A-Z][\w.'’-]*\s*(?:\s(?:and|&)\s+)?){1,5}(?:$|[|,•·]|\s[-–—]\s|\d)"
 )
-# A sentence's end: not the period of an initial or of "U.S." ("George W. S. Abbey").
+# A sentence's end: not the period of an initial or of "U.S." ("Ada M. K. Byrne").
 SENTENCE_END = re.compile(r"(?<=[a-z0-9][a-z0-9])[.!?…][”’\")]?\s+(?=[A-Z“\"])")
 PROSE_WORDS = 15  # a line this long, mostly in lower case, is a sentence even without its final period
 PHOTO_CREDIT = re.compile(r"\((?:[^)]*\b(?:Images?|Photos?|AP|AFP|Reuters|Getty|File)\b[^)]*)\)\s*$")
@@ -408,7 +408,7 @@ NEVER_CLOSED = (
 def _unclosed_as_text(html: str) -> str:
     """The HTML with each '<' the parser could only read as text written as text. A comment or
     marked section opened after the last close of its kind never ends: the parser shows its '<'
-    as text at the end anyway, but searched the rest of the input for the close at every one."""
+    as text at the end anyway, but searched all the input after it for the close at every one."""
     html = UNCLOSED_TAG.sub("&lt;", html)
     for opening, closing in NEVER_CLOSED:
         last = max((match.start() for match in closing.finditer(html)), default=-1)

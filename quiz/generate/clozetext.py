@@ -100,14 +100,14 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             continue
         part = {t.i for t in child.subtree}
         if shares_object(root):
-            return tokens  # "partners develop and build the instruments": both verbs share the object
+            return tokens  # "engineers design and build the bridge": both verbs share the object
         if mention.start in part:
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or subjects[0].tag_ == "PRP":
                 return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
             kept = [t for t in tokens if t.i in part]
         elif any(c.dep_ == "agent" for c in child.children) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            return tokens  # "conceived of and described by two naturalists: …": the agent is both verbs
+            return tokens  # "drafted and revised by two engineers: …": the agent is both verbs
         else:
             if mention.start > child.right_edge.i:
                 return tokens  # what follows the second verb is its, whatever the parse says: no cut
@@ -175,8 +175,8 @@ def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORD
     subject of its own (a relative clause gets its antecedent: "the policy, which under the 1966
     act made …" -> "the policy under the 1966 act made …"), without subordinate clauses and
     comma-set-off phrases that do not hold the gap, then without trailing phrases until it fits.
-    When nothing fits MAX_CLOZE_WORDS without a cut that breaks it ("making it possible." of
-    "making it possible for ranchers to attract beavers"), up to LONG_CLOZE_WORDS; else nothing."""
+    When nothing fits MAX_CLOZE_WORDS without a cut that breaks it ("making it feasible." of
+    "making it feasible for farmers to lure otters"), up to LONG_CLOZE_WORDS; else nothing."""
     if _words(tokens) <= limit:
         return tokens
     inside = {t.i for t in tokens}
@@ -208,7 +208,7 @@ def _list_owner(node: Token) -> Token | None:
 
 def _depths(tokens: list[Token]) -> dict[int, int]:
     """How many ancestors each token has, by index: each head's count found once, as walking every
-    token's ancestors again cost more than the rest of the cut."""
+    token's ancestors again cost more than all else in the cut."""
     doc = tokens[0].doc
     depth: dict[int, int] = {}
     for token in tokens:
@@ -228,7 +228,7 @@ def _depths(tokens: list[Token]) -> dict[int, int]:
 
 
 def _words(tokens: list[Token]) -> int:
-    """Words as a reader counts them: "Smithsonian’s" is one."""
+    """Words as a reader counts them: "Admiralty’s" is one."""
     return sum(1 for t in tokens if not t.is_punct and t.tag_ != "POS")
 
 
@@ -295,7 +295,7 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
 
 def _region_with_commas(token: Token) -> frozenset[int]:
     """The token's subtree and the comma before it; one after stays to join what follows, unless
-    the verb follows: "NASA, on behalf of NOAA, has selected" -> "NASA has selected"."""
+    the verb follows: "The council, speaking for the Trust, has selected" -> "The council has selected"."""
     region_ = set(subtree_ids(token))
     doc = token.doc
     if token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
@@ -307,14 +307,14 @@ def _region_with_commas(token: Token) -> frozenset[int]:
 
 
 def _inside_name(doc: Doc, cut: set[int]) -> bool:
-    """The cut opens between two capitalised words of one name: "the Conservation (in Action Summit)"."""
+    """The cut opens between two capitalised words of one name: "the Rivers (in Focus Summit)"."""
     first = min(cut)
     return 0 < first < len(doc) - 1 and doc[first].tag_ == "IN" and doc[first - 1].tag_ in ("NNP", "NNPS") and doc[first + 1].tag_ in ("NNP", "NNPS") and doc[first + 1].text[:1].isupper() and doc[first + 1].ent_type_ not in ("GPE", "LOC", "DATE")
 
 
 def _bare_noun_left(part: list[Token], cut: set[int]) -> bool:
-    """Cutting a noun's phrase leaves the part ending on that noun: "a 2007 recipient (of the Doughboy
-    Award)", "selection (as a Distinguished Graduate)"; "the backlog (of paperwork) grew" still reads."""
+    """Cutting a noun's phrase leaves the part ending on that noun: "a 1998 winner (of the Harbor
+    Medal)", "selection (as a Senior Fellow)"; "the backlog (of paperwork) grew" still reads."""
     doc = part[0].doc
     first = min(cut)
     rest = [t for t in part if t.i not in cut and not t.is_punct]
@@ -322,7 +322,7 @@ def _bare_noun_left(part: list[Token], cut: set[int]) -> bool:
 
 
 def _bare_verb_left(part: list[Token], cut: set[int]) -> bool:
-    """Cutting leaves the part ending on its verb: "the Charter provided (for a council)"."""
+    """Cutting leaves the part ending on its verb: "the Statute provided (for a court)"."""
     rest = [t for t in part if t.i not in cut and not t.is_punct]
     return bool(rest) and rest[-1].tag_.startswith("VB") and rest[-1].dep_ not in ("amod", "compound")
 
@@ -348,8 +348,8 @@ def _year_of_a_day(token: Token) -> bool:
 
 def _separable(token: Token, base: list[Token]) -> bool:
     """A clause that can be cut from inside a sentence without a seam: set off by a comma, a dash or
-    a semicolon, or first or last in the part. Cut from between two words ("such as X as expressed in … and
-    Madison’s stated rationale"), a misparse leaves the words on either side run together."""
+    a semicolon, or first or last in the part. Cut from between two words ("such as X as set out in … and
+    Byrne’s stated reason"), a misparse leaves the words on either side run together."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i  # once: each is a new spaCy token
     before = left - 1
@@ -359,17 +359,17 @@ def _separable(token: Token, base: list[Token]) -> bool:
 
 
 def _names_end(token: Token) -> bool:
-    """The "of the Ancients" of "Canyons of the Ancients": a phrase between capitalised words is part of a name."""
+    """The "of the Kings" of "Valley of the Kings": a phrase between capitalised words is part of a name."""
     return token.dep_ == "prep" and token.head.tag_ in ("NNP", "NNPS") and any(c.dep_ == "pobj" and c.text[:1].isupper() for c in token.children)
 
 
 def _one_name(token: Token, other: Token) -> bool:
-    """Both tokens inside one entity ("Air and Space" of "National Air and Space Museum")."""
+    """Both tokens inside one entity ("Sea and Sky" of "Harbor Sea and Sky Museum")."""
     return any(ent.start <= token.i < ent.end and ent.start <= other.i < ent.end for ent in token.doc.ents)
 
 
 def _extraposed(token: Token) -> bool:
-    """The clause an "it" stands for ("making it possible for ranchers to attract beavers")."""
+    """The clause an "it" stands for ("making it feasible for farmers to lure otters")."""
     heads = (token.head, token.head.head)
     return any(c.lower_ == "it" and c.dep_ in ("nsubj", "dobj", "expl", "nsubjpass") for head in heads for c in head.children)
 
@@ -408,7 +408,7 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
-        # Not a phrase an "it" or a verb needs: "making it possible [for ranchers to attract beavers]".
+        # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
         trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
@@ -449,14 +449,14 @@ def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
 
 def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
     """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
-    follows is punctuation, another phrase or the verb, not more of a name: "Secretary [of State]
-    John Quincy Adams"), not an "of" phrase (a complement: "part of", "Secretary of State") and not
+    follows is punctuation, another phrase or the verb, not more of a name: "Minister [of Trade]
+    Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade") and not
     one holding the gap; empty when there is none."""
     if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
         return set()
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
-        return set()  # "in Idaho and Utah State University": names coordinated, maybe hung on the wrong word
+        return set()  # "in Ohio and Maine State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]
     if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
         return region_

@@ -3,12 +3,12 @@
 A card is read alone, weeks after the article. It cannot stand on "Both men" or "The two
 countries" (who?), on an opening "Its" or "Their" (whose?), on "the trio" or "the latter", on a
 date with no year ("When did X land? March 14") or on "the year" when no year is written in it.
-A date that shortening cut from its year ("In his December 2, address …") is as bad. A card whose
-answer shares a content word with the rest of the card ("Which accords align with the Artemis
-campaign?" -> "Artemis Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away, as do the initials beside it ("the {{Ministry of Health}} (MOH)"). A number whose unit the
+A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
+answer shares a content word with what else the card says ("Which accords fit the Tamar
+plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
+away, as do the initials beside it ("the {{Board of Trade}} (BOT)"). A number whose unit the
 card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
-sentence (`cut_short`): a quantifier standing alone as subject ("Some focused on …"), a subject cut
+sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
 from its "This year's", a comparative cut from its "than", a list cut after the answer.
 """
 
@@ -41,7 +41,7 @@ THE_YEAR = re.compile(r"\b(?i:the) (?:year|month|season)\b(?!['’]s|\s+(?:of|\d
 YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
 _MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec"
 DAY_OF_MONTH = re.compile(rf"\b(?:{_MONTH})\.? \d{{1,2}},(?!\s*\d)")
-# A date that comes back every year needs none: "expires {{January 31}} of every even-numbered year".
+# A date that comes back every year needs none: "ends on {{March 1}} of every odd year".
 RECURRING = re.compile(r"\}\}\s+(?:of\s+)?(?:every|each)(?:\s+[\w-]+){0,2}\s+year\b")
 DATE_TYPES_WITHOUT_YEAR = frozenset((AnswerType.DAY, AnswerType.DATE, AnswerType.MONTH))
 UNIT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)")
@@ -78,7 +78,7 @@ def reason(candidate: Candidate) -> str:
     if DAY_OF_MONTH.search(body) and DAY_OF_MONTH.search(candidate.sentence.quote) is None:
         return "a date cut from its year"
     if mention.type in DATE_TYPES_WITHOUT_YEAR and re.match(r"\d{1,2}\b", mention.text):
-        return "a date cut from its month"  # "November 25-{{26, 1950}}"
+        return "a date cut from its month"  # "June 4-{{5, 1921}}"
     if _unit_dropped(candidate):
         return "a number without its unit"
 
@@ -105,7 +105,7 @@ def cut_short(candidate: Candidate) -> str:
 
 
 def _pronoun_subject(candidate: Candidate) -> bool:
-    """ "Some focused on disarmament", "In what year did some argue …?": a quantifier standing alone
+    """ "Some argued for a bridge", "In what year did some argue …?": a quantifier standing alone
     as the sentence's subject means some of what another sentence named."""
     word = _quantifier_subject(candidate.sentence.span)
     if word is None:
@@ -129,7 +129,7 @@ def _quantifier_subject(span: Span) -> str | None:
 
 
 def _anchor_dropped(candidate: Candidate) -> bool:
-    """ "This year’s minimum" left out before the sentence's subject ("The minimum is tied with
+    """ "This year’s harvest" left out before the sentence's subject ("The harvest is tied with
     …"): which year's only another sentence or the article's date tells. (A race "first held in
     1986" is the same race every year: a time left out of an object is no loss.)"""
     sentence = candidate.sentence
@@ -174,8 +174,8 @@ def _compared(span: Span) -> tuple[str, ...]:
 
 
 def _list_cut(candidate: Candidate) -> bool:
-    """The answer is an item of a list the card stops short of ("… the Apache peoples and the
-    {{Comanche Nation}}." where the sentence goes on ", the Hopi Tribe, and …"): the items left
+    """The answer is an item of a list the card stops short of ("… the Tamar people and the
+    {{Exe Tribe}}." where the sentence goes on ", the Dart Nation, and …"): the items left
     out are as right an answer."""
     mention = candidate.mention
     doc = candidate.sentence.span.doc
@@ -196,7 +196,7 @@ def _list_cut(candidate: Candidate) -> bool:
 
 
 def _glossed(candidate: Candidate) -> bool:
-    """ "the {{Ministry of Health}} (MOH)": the initials in brackets after the gap spell the answer
+    """ "the {{Board of Trade}} (BOT)": the initials in brackets after the gap spell the answer
     (its small words too: the "O" of "of"), or the words before "({{MOH}})" spell the gap."""
     gap = CLOZE_GAP.search(candidate.text)
     if gap is None:
@@ -204,7 +204,7 @@ def _glossed(candidate: Candidate) -> bool:
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
         return _spells(after.group(1), candidate.mention.text)
-    # "the Ministry of Fisheries ({{MOF}})": the words before the bracket spell the gap. (The
+    # "the Bureau of Fisheries ({{BOF}})": the words before the bracket spell the gap. (The
     # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
     if not candidate.text[gap.end():].startswith(")") or not re.fullmatch(r"[A-Z]{2,8}", acronym) or not candidate.text[: gap.start()].endswith("("):
@@ -245,9 +245,9 @@ def _unit_dropped(candidate: Candidate) -> bool:
 
 
 def given_away(candidate: Candidate) -> bool:
-    """The card writes part of a name's answer elsewhere: its leading word ("NASA's Artemis campaign"
-    for "Artemis Accords"), another of its words in lower case ("vaccines" for "Vaccine Alliance")
-    unless as the same kind of thing ("central banks" beside "European Central Bank"), or its head
+    """The card writes part of a name's answer elsewhere: its leading word ("the county's Tamar plan"
+    for "Tamar Accords"), another of its words in lower case ("fisheries" for "Fisheries Alliance")
+    unless as the same kind of thing ("savings banks" beside "Harlow Savings Bank"), or its head
     after "the" ("the board chooses" for "Board of Directors"). A question's own wh-phrase ("Which
     accords …") names the answer's kind on purpose and is left out; dates and numbers are not
     checked ("10 years" beside "five years"), and people only for a thing named for them (two
@@ -263,7 +263,7 @@ def given_away(candidate: Candidate) -> bool:
     if not stems:
         return False
     head = stems[stems.index("of") - 1] if "of" in stems[1:] else stems[-1]
-    kinds = {head} | (set(stems) & CATEGORY_NOUNS)  # "Lake Superior" is a lake as "Vietnam War" is a war
+    kinds = {head} | (set(stems) & CATEGORY_NOUNS)  # "Lake Superior" is a lake as "Crimean War" is a war
     rest = re.sub(r"^.*?\b(?:[Ww]hich|[Ww]hat)\s+[\w’'-]+", " ", candidate.text, count=1) if question else CLOZE_GAP.sub(" ", candidate.text)
     written = WORD.findall(rest)
     leading = stems[0] if len(stems) > 1 and stems[0] not in kinds and stems[0] not in FUNCTION_WORDS else ""
@@ -285,7 +285,7 @@ def given_away(candidate: Candidate) -> bool:
 
 def _named_for(candidate: Candidate) -> bool:
     """A person whose surname the card writes in the name of a thing named for them ("the Byrne
-    Endowment … founded by {{Ada Byrne}}", "Stone’s Corollary"): the thing's name answers the gap."""
+    Endowment … founded by {{Ada Byrne}}", "Stone’s Rule"): the thing's name answers the gap."""
     words = candidate.mention.answer.split()
     if len(words) < 2:
         return False

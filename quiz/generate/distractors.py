@@ -1,12 +1,12 @@
 """Distractors: plausible wrong options of the answer's type and form, drawn from the whole input.
 
 Names here: countries against countries and cities against cities (no land tagged as a city,
-"Byelorussia", offered for a town), people only against people of
+"Valdoria", offered for a town), people only against people of
 the same title, organisations only against names of the same kind noun ("… Agency" against
 agencies) and digit form; values (years, numbers, dates) in `wrongvalues`. None that the source
 sentence names. A small curated list fills in only for capitals and news outlets; countries and
 international bodies come from the article alone (a list of the world's would offer "Argentina"
-for Guinea, "Spain" for Canada, NATO for a body founded in 1943).
+for Ghana, "Spain" for Canada, NATO for a body founded in 1943).
 Never an alias of the answer. No options where a wrong value would also be true ("by 1957",
 "more than 40": an open bound), for common-noun terms (no list of the same kind exists in the
 text), or where fewer than three good ones exist: such a card stays a typed card.
@@ -54,7 +54,7 @@ class Pool:
     """The input's answers by type, with what every card's options are checked against."""
 
     by_type: dict[str, list[Option]]
-    surnames: frozenset[str] = frozenset()  # of the people named: no place option is one ("Briand" tagged as a city)
+    surnames: frozenset[str] = frozenset()  # of the people named: no place option is one ("Corbin" tagged as a city)
     latest_year: int | None = None  # the latest year the input names
     # The names listed with each name in some sentence ("Germany, Austria and Italy"): in the same
     # role, so as likely true of a question as the answer.
@@ -100,7 +100,7 @@ def choices(
         peers = options.peers.get(key(mention.answer), frozenset())
         found = [t for t in _same_family(mention, options.by_type.get(mention.type, []), options.surnames) if key(t) not in peers]
         # A name of the source sentence is either given away by the card or also true of it: "NASA,
-        # ESA and CSA released …", "under Eden’s successor, {{Harold Macmillan}}" against "Anthony Eden".
+        # ESA and CSA released …", "under Akers’s successor, {{Lea Stone}}" against "Tom Akers".
         named = _words(sentence)
     shown = _words(text.replace("{{", " ").replace("}}", " "))
     picked = [t for t in _distinct(mention, found) if not _named(t, mention, shown) and not _named(t, mention, named)][:CHOICES]
@@ -108,7 +108,7 @@ def choices(
 
 
 def _words(text: str) -> str:
-    """The text normalised for a word search, possessives dropped ("Eden’s" is "Eden")."""
+    """The text normalised for a word search, possessives dropped ("Akers’s" is "Akers")."""
     return f" {normalise(POSSESSIVE_END.sub('', text))} "
 
 
@@ -136,7 +136,7 @@ def _distinct(mention: Mention, texts: list[str]) -> list[str]:
 
 
 def _initials(text: str) -> str:
-    """ "NASA" for "National Aeronautics and Space Administration": a name and its acronym are one
+    """ "HMA" for "Harbor Management Authority": a name and its acronym are one
     option. Short names have none (their initials would clash with real words)."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text) if w[0].isupper()]
     return key("".join(w[0] for w in words)) if len(words) >= 3 else ""
@@ -171,7 +171,7 @@ def _same_family(mention: Mention, options: list[Option], people: frozenset[str]
         return _rotate(same, mention) + _rotate(list(fallback), mention)
     if mention.type not in PLACE_TYPES or not looks_like_place(mention.answer) or _region(mention.answer):
         return []  # "J.D." or "Jr." tagged as a city, "Western United States": no list of cities fits it
-    places = [  # "Embassy" or "Briand" tagged as a city is no city
+    places = [  # "Embassy" or "Corbin" tagged as a city is no city
         o.text for o in options if not category(o.text) and looks_like_place(o.text) and not _region(o.text) and key(o.text) not in people
         and (mention.type != AnswerType.CITY or _country_shaped(o.text) <= _country_shaped(mention.answer))
     ]
@@ -179,7 +179,7 @@ def _same_family(mention: Mention, options: list[Option], people: frozenset[str]
 
 
 def _same_form(text: str, answer: str) -> bool:
-    """A name with a number in it ("8th Army Ranger Company") against names with one only."""
+    """A name with a number in it ("5th Coastal Signal Company") against names with one only."""
     return any(ch.isdigit() for ch in text) == any(ch.isdigit() for ch in answer)
 
 
@@ -189,7 +189,7 @@ def _region(text: str) -> bool:
 
 
 def _country_shaped(text: str) -> bool:
-    """A name written like a country or a land, known or not ("Byelorussia", "Manchuria", "Kazakhstan",
+    """A name written like a country or a land, known or not ("Valdoria", "Ruritania", "Moldova",
     "Iceland"): tagged as a city, it would be offered for a town."""
     folded = text.casefold()
     return folded in COUNTRIES or folded in STATES or folded.endswith(COUNTRY_ENDINGS)
@@ -206,7 +206,7 @@ def _fallback_places(mention: Mention) -> list[str]:
 
 def looks_like_place(text: str) -> bool:
     """Capitalised words, maybe joined by "of", "the", "de"…, with no abbreviation point or
-    hyphenated adjective: "Republic of Korea" and "Karaganda", not "Ga.", "Jr." or "United Kingdom-based"."""
+    hyphenated adjective: "Republic of Korea" and "Tarbes", not "Ga.", "Jr." or "Denmark-based"."""
     words = text.split()
     return bool(words) and words[0][:1].isupper() and all(
         (word[:1].isupper() or word in PLACE_JOINERS) and word.replace("’", "'").replace("'", "").isalpha() for word in words
@@ -215,7 +215,7 @@ def looks_like_place(text: str) -> bool:
 
 def looks_like_person(text: str) -> bool:
     """Two or more capitalised words, none a category noun and none possessive ("Gorilla Glass"
-    passes, "Moon", "Marshall Space Flight Center" or "Theodore Roosevelt’s Corollary" do not)."""
+    passes, "Moon", "Tamar Space Center" or "Lea Stone’s Rule" do not)."""
     words = text.split()
     return (
         len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper() and not POSSESSIVE.search(text)

@@ -136,7 +136,7 @@ GLOSSED_WORDS = 8  # how far back the words an acronym abbreviates may start
 
 def acronym_glosses(span: Span) -> tuple[tuple[int, str], ...]:
     """An acronym in brackets right after the words it abbreviates, left out of every card: "the
-    U.S. Government (USG) implemented …" gives away a gap on either form, and says nothing more."""
+    Harbor Trust (HT) opened …" gives away a gap on either form, and says nothing more."""
     doc = span.doc
     dropped: list[tuple[int, str]] = []
     for token in span:
@@ -181,7 +181,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             tokens = tokens[1:] if tokens[0].is_punct else tokens[:-1]
         lead = [t for t in tokens if t.lower_ in NUMBER_MODIFIERS]
         if label in ("DATE", "TIME") and (length := within(tokens)):
-            lead, tokens, label = tokens[: -len(length)], length, "QUANTITY"  # "in the last {{21 days}}", "in less than {{four hours}}"
+            lead, tokens, label = tokens[: -len(length)], length, "QUANTITY"  # "over the past {{nine days}}", "within under {{six hours}}"
         if label in COUNTED:
             tokens = [t for t in tokens if t not in lead]
             lead += hedge(tokens)
@@ -190,9 +190,9 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         if not tokens:
             continue
         if len(tokens) > 2 and tokens[-1].lower_ in ("ago", "old") and DURATION.match(" ".join(t.text for t in tokens[:-1])):
-            tokens = tokens[:-1]  # "more than {{13 billion years}} old": the measure, not the age
+            tokens = tokens[:-1]  # "more than {{12 billion years}} old": the measure, not the age
         if label == "CARDINAL" and (times := how_often(tokens)) is not None:
-            tokens = [*tokens, times]  # "ran across an open area {{three times}}": how often is the fact
+            tokens = [*tokens, times]  # "swam across the wide bay {{three times}}": how often is the fact
         named = titled_name(tokens) if label == "ORG" else None
         if named:
             tokens, label = named, "PERSON"
@@ -210,7 +210,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
         if any(sentence.resolutions.get(i) == "" for i in range(span.start, span.end)):
             continue  # inside a relative time expression that questions and gaps leave out
         if kind in NAMED_TYPES and (not proper_name(text) or common_word(span, entities) or text.split()[-1].casefold() in NAME_PARTICLES or status_word(span)):
-            continue  # "the first electric motor" tagged as an organisation, "Curator of" cut from "Curator of Painting": no name
+            continue  # "the first electric motor" tagged as an organisation, "Keeper of" cut from "Keeper of Maps": no name
         answer = entities.full_name(sentence.article, text) if kind == "person" else text
         title = role(span, kind)
         if kind == "person" and (" " not in answer and not title or person_fragment(span)):
@@ -257,8 +257,8 @@ def paired_subjects(span: Span, found: list[Mention]) -> list[Mention]:
 
 
 def titled_name(tokens: list[Token]) -> list[Token] | None:
-    """The name of a person the tagger took with their title for an organisation: "Puckett" of
-    "First Lieutenant Puckett". "General Electric" is a company: a title word opening the name must
+    """The name of a person the tagger took with their title for an organisation: "Akers" of
+    "First Lieutenant Akers". "General Electric" is a company: a title word opening the name must
     not also be an adjective."""
     offices = [n for n, t in enumerate(tokens) if t.lower_.rstrip(".") in OFFICE_WORDS | HONORIFICS and (n > 0 or t.lower_ not in ("general", "major"))]
     if not offices or offices[-1] == len(tokens) - 1:
@@ -295,13 +295,13 @@ def status_word(span: Span) -> bool:
 
 
 def proper_name(text: str) -> bool:
-    """Every word capitalised apart from minor words: "Bank of England", "101st Airborne Division",
+    """Every word capitalised apart from minor words: "Bank of England", "42nd Armoured Brigade",
     not "first electric motor"."""
     if DOMAIN.match(text):
         return True  # "https.cio.gov" is a name however it is written
     words = re.findall(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*", text)  # "101st" is no lower-case word "st"
     if len(words) > 1 and words[-1] in NAMED_KINDS:
-        words = words[:-1]  # "the Pinckney treaty"
+        words = words[:-1]  # "the Harlow treaty"
     return all(w[:1].isupper() or w.casefold() in NAME_PARTICLES for w in words)
 
 
@@ -378,7 +378,7 @@ def _title_before_person(token: Token) -> bool:
 
 
 def descriptive(span: Span, kind: str) -> bool:
-    """A name used as an adjective ("the Antarctic data"): no thing to ask about."""
+    """A name used as an adjective ("the Arctic data"): no thing to ask about."""
     return kind not in ("person", "ordinal") and all(t.tag_ in ("JJ", "JJR", "JJS") and not t.text.isupper() for t in span)
 
 

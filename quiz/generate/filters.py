@@ -70,7 +70,7 @@ def normalise(text: str) -> str:
 def _contains(body: str, answer: str, accept: tuple[str, ...]) -> bool:
     """True when any form of the answer, or another way of writing the same country, is in the body."""
     if any(len(form) > 1 and _as_written(form, body) for form in (answer, *accept)):
-        return True  # written out again as is: "voted for {{U.N.}} resolutions … a U.N. force"
+        return True  # written out again as is: "backed {{U.N.}} plans … a U.N. force"
     forms = [normalise(form) for form in (answer, *accept, *alias_forms(answer))]
     body = POSSESSIVE.sub("", body)
     folded = re.sub(r"[^\w\s]", "", body.casefold())
@@ -146,7 +146,7 @@ def keep(candidate: Candidate) -> bool:
     if question and pseudo_name(candidate.text):
         return False  # "the Island Government": a description the reader cannot identify
     if context.reason(candidate) or context.cut_short(candidate):
-        return False  # "Both men were …", "When did X land? March 14", "the board chooses a {{Board of Directors}}"
+        return False  # "Both men were …", "When did X land? March 14", "the board chooses its {{Board of Directors}}"
     if trivial.reason(candidate):
         return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     answer = mention.text if not question else mention.answer
@@ -165,8 +165,8 @@ DOMINANT_MIN = 4
 def dominant_name(mentioned: Counter[str]) -> str | None:
     """What the article is about ("NASA" in a NASA release, the subject of an obituary): the name
     in far more of its sentences than any other, under its shortest form, as the obvious guess it
-    is no answer. Short and long forms of one name count together ("Fed", "Federal Reserve",
-    "Federal Reserve System"). Found once per article: it is the same for all its candidates."""
+    is no answer. Short and long forms of one name count together ("Harb", "Harbor Reserve",
+    "Harbor Reserve System"). Found once per article: it is the same for all its candidates."""
     totals = _by_name(mentioned)
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:2]
     if not ranked or ranked[0][1] < DOMINANT_MIN:
@@ -221,7 +221,7 @@ MINOR = frozenset("and of the for on in to".split())
 
 
 def spelled_out(text: str, expansions: dict[str, str]) -> frozenset[str]:
-    """The acronyms the article also writes out ("infection prevention and control (IPC)", or an
+    """The acronyms the article also writes out ("wound care and treatment (WCT)", or an
     organisation's full name beside its initials): asked bare, the written-out name is another
     right answer, so neither form makes a card with the acronym as the answer."""
     found = {acronym for acronym in re.findall(r"\b[A-Z]{2,6}\b", text) if key(acronym) in expansions}
@@ -230,5 +230,5 @@ def spelled_out(text: str, expansions: dict[str, str]) -> frozenset[str]:
         before = re.findall(r"[\w’'-]+", text[: match.start()])[-2 * len(acronym) - 2 :]
         words = [w for w in before if w.lower() not in MINOR]
         if "".join(w[0] for w in words[-len(acronym) :]).upper() == acronym or "".join(w[0] for w in before[-len(acronym) :]).upper() == acronym:
-            found.add(acronym)  # "infection prevention and control (IPC)", "Ministry of Health (MOH)"
+            found.add(acronym)  # "wound care and treatment (WCT)", "Board of Trade (BOT)"
     return frozenset(found)

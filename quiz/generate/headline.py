@@ -4,11 +4,11 @@ title, so a gap on a name, number or year the title writes tests nothing ("Treat
 
 A name counts as written when the title has it in any of its forms (the full name, the short
 form in the sentence, a country's aliases) or, for a person, the surname, also inside a hyphened
-name ("Kellogg" under "The Kellogg-Briand Pact"). It counts too when the title writes one of its
-proper words, a word the article never writes in lower case ("{{Antarctica}}" under "Antarctic
-Sea Ice …", "the {{Suez Canal}}" under "The Suez Crisis"): the rest of the name is then guessed.
-A word the article also uses as a common word ("space", "beavers", "government") gives nothing
-away, nor does an owner's name ("{{Webb’s First Deep Field}}" under "… Webb Telescope"). A year, or a month of a year,
+name ("Haller" under "The Haller-Ostrow Treaty"). It counts too when the title writes one of its
+proper words, a word the article never writes in lower case ("{{Iberia}}" under "Iberian
+Fishing Fleet …", "the {{Tamar Canal}}" under "The Tamar Dispute"): what else the name holds is then guessed.
+A word the article also uses as a common word ("space", "otters", "government") gives nothing
+away, nor does an owner's name ("{{Lind’s First Field}}" under "… Lind Telescope"). A year, or a month of a year,
 counts when the title writes its year: the options differ from it by the year alone; a date
 with its day still asks for the day.
 """
@@ -23,10 +23,10 @@ from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Candidate
 
 YEAR = re.compile(r"\b\d{4}\b")
 NON_WORD = re.compile(r"[^\w]+")
-WORD = re.compile(r"[^\W\d_][\w’'.]*[\w’']|[^\W\d_]")  # hyphens split: "Kellogg-Briand" is two words
+WORD = re.compile(r"[^\W\d_][\w’'.]*[\w’']|[^\W\d_]")  # hyphens split: "Haller-Ostrow" is two words
 POSSESSIVE = re.compile(r"['’]s?$")
 MIN_PROPER = 3
-MAX_ENDING = 2  # "Antarctic" -> "Antarctica", "Beaver" -> "Beavers"
+MAX_ENDING = 2  # "Iberia" -> "Iberian", "Otter" -> "Otters"
 
 
 def given(candidate: Candidate, title: str, common: frozenset[str] = frozenset()) -> bool:
@@ -53,7 +53,7 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 def _shares_proper_word(answer: str, kind: AnswerType, title: str, common: frozenset[str]) -> bool:
     """A proper word of the answer (a person's surname only) is a word of the title, or the title's
-    word with an ending ("Antarctic" of "Antarctica")."""
+    word with an ending ("Iberian" of "Iberia")."""
     words = [w for w in WORD.findall(answer) if not POSSESSIVE.search(w)]
     shown = [w.casefold() for w in WORD.findall(title)]
     if kind == AnswerType.PERSON:
@@ -66,7 +66,7 @@ def _shares_proper_word(answer: str, kind: AnswerType, title: str, common: froze
 
 
 def _common(word: str, common: frozenset[str]) -> bool:
-    """The article writes the word in lower case, or with an ending ("beavers" for "Beaver")."""
+    """The article writes the word in lower case, or with an ending ("otters" for "Otter")."""
     return word in common or any(word + ending in common for ending in ("s", "es"))
 
 

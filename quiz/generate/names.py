@@ -1,18 +1,18 @@
 """Names the small model misses or cuts: runs of proper nouns taken as mentions, not NER alone.
 
-The English pipeline's entity tagger misses many multi-word names ("CBP Jobs App", "Johnson
-Space Center"), splits some ("French" + "Guiana"), runs others into the next word ("Walero
-Motorsports utilizes Outlast") and cuts hyphenated ones ("Moon Jae" of "Moon Jae-in"). The
+The English pipeline's entity tagger misses many multi-word names ("Harbor Ferry App", "Tamar
+Space Center"), splits some ("New" + "Caledonia"), runs others into the next word ("Corvane
+Marine uses Thermex") and cuts hyphenated ones ("Kim Soo" of "Kim Soo-min"). The
 part-of-speech tags are steadier: a run of proper nouns (with "of", "for", "the" inside, and
-hyphenated parts such as "Nimbus-7") is a name. Each run is split where the parse says it holds
-two phrases ("Minister of Foreign Affairs" | "Aristide Briand"), loses leading office words
+hyphenated parts such as "Aster-7") is a name. Each run is split where the parse says it holds
+two phrases ("Minister of Harbour Works" | "Ines Moreau"), loses leading office words
 ("President"), and gets a label from its category noun ("… Center" is a facility, "… Treaty" a
 law), from a title before it (a person) or from the preposition before it (a place). A tagged
-name that runs on into the state or country it lies in ("… National Monument in Wyoming") ends
+name that runs on into the state or country it lies in ("… State Park in Vermont") ends
 before it, and a code of digits and capitals the tagger took for a date ("18F") is a name. What
-the tagger left beside a name joins it: an ordinal before it ("8th U.S. Army Ranger Company"), a
-short number or a lower-case kind after a run ("Phase 2", "the Pinckney treaty"), ", Inc.", the
-rest of a listed office ("Office of Technology, Policy, and Strategy"), a day's year; a web address
+the tagger left beside a name joins it: an ordinal before it ("5th Coastal Signal Company"), a
+short number or a lower-case kind after a run ("Phase 2", "the Harlow treaty"), ", Inc.", the
+rest of a listed office ("Office of Roads, Bridges, and Harbors"), a day's year; a web address
 is a name.
 """
 
@@ -47,8 +47,8 @@ CODE_NAME = re.compile(r"^(?:\d+[A-Z]+|[A-Z]+\d+)$")
 
 
 def placed_end(ent: Span) -> int:
-    """Where a name ends that the tagger ran on into the state or country it is in: "Devils Tower
-    National Monument | in Wyoming"."""
+    """Where a name ends that the tagger ran on into the state or country it is in: "Willow Creek
+    State Park | in Vermont"."""
     for token in ent[1:-1]:
         if token.lower_ in ("in", "at") and " ".join(ent.doc[token.i + 1 : ent.end].text.casefold().split()) in STATES | COUNTRIES:
             return token.i
@@ -61,8 +61,8 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 def initialled(ent: Span) -> int | None:
     """Where a person's name written with an initial starts at the end of a longer name: "H.
-    Lester Cooke" after the title the tagger took with it, "John F. Kennedy"; None when the span
-    ends otherwise ("… F. Kennedy Center" is a place)."""
+    Edith Marlowe" after the title the tagger took with it, "Ruth K. Keane"; None when the span
+    ends otherwise ("… K. Keane Center" is a place)."""
     doc = ent.doc
     for index in range(ent.start + 1, ent.end - 1):
         if not INITIAL.match(doc[index].text):
@@ -70,7 +70,7 @@ def initialled(ent: Span) -> int | None:
         rest = doc[index + 1 : ent.end]
         if len(rest) > 2 or not all(t.is_alpha and t.text[:1].isupper() for t in rest) or rest[-1].lower_ in CATEGORY_NOUNS:
             return None
-        start = index if len(rest) == 2 else index - 1  # "H. Lester Cooke"; "John F. Kennedy"
+        start = index if len(rest) == 2 else index - 1  # "T. Edith Marlowe"; "Ruth K. Keane"
         return start if start > ent.start and doc[start].text[:1].isupper() else None
     return None
 
@@ -87,8 +87,8 @@ def _before_proper(token: Token) -> bool:
 
 
 def runs(sent: Span) -> list[tuple[int, int]]:
-    """Maximal runs of proper nouns, as (start, end) token indices: "Saturn V", "ICESat-2",
-    "Office of Technology", "Summit of the Americas"."""
+    """Maximal runs of proper nouns, as (start, end) token indices: "Vega V", "Aster-2",
+    "Office of Roads", "Summit of the Americas"."""
     doc = sent.doc
     found = []
     index = sent.start
@@ -119,12 +119,12 @@ def runs(sent: Span) -> list[tuple[int, int]]:
     return found
 
 
-# Lower-case nouns that still make a proper noun before them a name: "the Pinckney treaty".
+# Lower-case nouns that still make a proper noun before them a name: "the Harlow treaty".
 NAMED_KINDS = frozenset("treaty doctrine plan accord accords agreement pact act amendment declaration".split())
 
 
 def _numbered(last: Token, sent: Span) -> int:
-    """1 when a short number after the run is its number: "Phase 2", "Expedition 71" (not a date)."""
+    """1 when a short number after the run is its number: "Phase 2", "Voyage 12" (not a date)."""
     after = last.doc[last.i + 1] if last.i + 1 < sent.end else None
     return int(
         after is not None and after.tag_ == "CD" and after.text.isdigit() and len(after.text) <= 3 and after.head == last
@@ -133,7 +133,7 @@ def _numbered(last: Token, sent: Span) -> int:
 
 
 def _lower_category(last: Token, sent: Span) -> int:
-    """1 when a lower-case noun of a named kind heads the run: "the Pinckney treaty"."""
+    """1 when a lower-case noun of a named kind heads the run: "the Harlow treaty"."""
     after = last.doc[last.i + 1] if last.i + 1 < sent.end else None
     return int(after is not None and after.text in NAMED_KINDS and last.head == after and last.dep_ == "compound")
 
@@ -187,30 +187,30 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
     ents = []
     for ent in dated(suffixed(listed(joined_names(sent)))):
         if ent.label_ in NAME_LABELS and any(t.tag_.startswith(("VB", "MD")) for t in ent):
-            continue  # "Walero Motorsports utilizes Outlast": the runs below give the name
+            continue  # "Corvane Marine uses Thermex": the runs below give the name
         if ent.label_ in ("DATE", "CARDINAL") and len(ent) == 1 and CODE_NAME.match(ent.text):
             ent = Span(doc, ent.start, ent.end, label=label_for(sent, ent.start, ent.end, False))  # "18F" is no date
         if ent.label_ in NAME_LABELS and ent.label_ != "PERSON" and (start := initialled(ent)) is not None:
-            ent = Span(doc, start, ent.end, label="PERSON")  # "Curator of Painting | H. Lester Cooke"
+            ent = Span(doc, start, ent.end, label="PERSON")  # "Keeper of Maps | T. Edith Marlowe"
         end = placed_end(ent) if ent.label_ in NAME_LABELS else ent.end
         while ent.label_ in NAME_LABELS and end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-            end += 2  # "Moon Jae" + "-in"
+            end += 2  # "Kim Soo" + "-min"
         ents.append(Span(doc, ent.start, end, label=ent.label_) if end != ent.end else ent)
     added = []
     for start, end in runs(sent):
-        office_before = False  # an earlier phrase of the run holds an office: "Minister of Foreign Affairs | Aristide Briand"
+        office_before = False  # an earlier phrase of the run holds an office: "Minister of Harbour Works | Ines Moreau"
         for first, last in phrases(sent, start, end):
             offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in _TITLES]
             titled = bool(offices) or office_before or first > sent.start and doc[first - 1].lower_.rstrip(".") in _TITLES
             office_before = office_before or bool(offices)
             person = next((e for e in ents if e.label_ == "PERSON" and e.end == last and first < e.start and len(e) >= 2), None)
-            if person is not None:  # "Head of NASA Science | Thomas Zurbuchen": a title before the tagger's person
+            if person is not None:  # "Head of Harbor Planning | Edith Marlowe": a title before the tagger's person
                 ents = [e for e in ents if not (first <= e.start and e.end == person.start and e.label_ in NAME_LABELS)]
                 continue
             if offices:
-                first = offices[-1] + 1  # "United States Ambassador | Kara C. McDonald"
+                first = offices[-1] + 1  # "Danish Ambassador | Lena K. Voss"
                 if first >= last or doc[first].lower_ in CONNECTORS:
-                    continue  # an office ("Minister of Economy"), no name
+                    continue  # an office ("Minister of Trade"), no name
             words = [t for t in doc[first:last] if t.text.replace("’", "").replace("'", "").isalpha() or any(c.isdigit() for c in t.text)]  # "O’Neill" is a word
             if len(words) < 2 and not any(c.isdigit() for c in doc[first:last].text):
                 continue  # one-word names are the tagger's to find
@@ -237,14 +237,14 @@ DAY_OF_MONTH = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}$")
 
 def listed(spans: list[Span]) -> list[Span]:
     """An organisation named for a list the tagger cut after its first item, and any name owned by
-    another, without the owner before it: "NASA’s | Office of Technology, Policy, and Strategy"."""
+    another, without the owner before it: "the county’s | Office of Roads, Bridges, and Harbors"."""
     from spacy.tokens import Span
 
     found = []
     for ent in spans:
         doc = ent.doc
         owner = next((t.i for t in ent if t.tag_ == "POS"), None)
-        titled = ent.start > 0 and doc[ent.start - 1].text in ("“", '"')  # “Webb’s First Deep Field”: a title, whole
+        titled = ent.start > 0 and doc[ent.start - 1].text in ("“", '"')  # “Lind’s First Field”: a title, whole
         start = owner + 1 if owner is not None and not titled and owned_name(doc[owner + 1 : ent.end]) else ent.start
         end = ent.end
         if ent.label_ == "ORG" and ent.end - start >= 3 and doc[end - 2].lower_ == "of" and proper(doc[end - 1]):
@@ -254,14 +254,14 @@ def listed(spans: list[Span]) -> list[Span]:
 
 
 def owned_name(tokens: Span) -> bool:
-    """What follows an owner's "’s" inside a tagged name is a name of its own: "Office of Technology",
-    "Customs and Border Protection Agency" (two words or more, capitalised but for joining words)."""
+    """What follows an owner's "’s" inside a tagged name is a name of its own: "Office of Roads",
+    "Roads and Harbour Works Agency" (two words or more, capitalised but for joining words)."""
     words = [t for t in tokens if not t.is_punct]
     return len(words) >= 2 and proper(words[0]) and proper(words[-1]) and all(proper(t) or t.lower_ in ("of", "and", "for", "the", "&") for t in words)
 
 
 def _list_end(doc: Doc, end: int, limit: int, start: int) -> int:
-    """Where ", Policy, and Strategy" after a name's last word ends: proper nouns joined to the name
+    """Where ", Bridges, and Harbors" after a name's last word ends: proper nouns joined to the name
     as conjuncts, the last after "and"; `end` itself when there is no such list."""
     index, closed = end, end
     while index < limit and doc[index].text in (",", "and"):
@@ -275,7 +275,7 @@ def _list_end(doc: Doc, end: int, limit: int, start: int) -> int:
 
 
 def suffixed(spans: list[Span]) -> list[Span]:
-    """A company's name with the ", Inc." the tagger left after it: "Discovery, Inc."."""
+    """A company's name with the ", Inc." the tagger left after it: "Harbor Works, Inc."."""
     from spacy.tokens import Span
 
     found = []
@@ -289,7 +289,7 @@ def suffixed(spans: list[Span]) -> list[Span]:
 
 
 def dated(spans: list[Span]) -> list[Span]:
-    """A day and its year the tagger took for two dates: "a December 31, 2016 deadline"."""
+    """A day and its year the tagger took for two dates: "a June 30, 2011 deadline"."""
     from spacy.tokens import Span
 
     found: list[Span] = []
@@ -306,7 +306,7 @@ def dated(spans: list[Span]) -> list[Span]:
 
 
 def ordinals_joined(spans: list[Span]) -> list[Span]:
-    """An ordinal the tagger left out of the name it opens: "8th | U.S. Army Ranger Company"."""
+    """An ordinal the tagger left out of the name it opens: "5th | Coastal Signal Company"."""
     from spacy.tokens import Span
 
     found: list[Span] = []

@@ -1,6 +1,6 @@
 """Offices written bare: "the Chair", "the director" read alone name no body. Where the article
-writes the office with its body exactly one way ("chair of the Federal Reserve"), a card's bare
-office gets that body ("From 2014 to 2018, who was the Chair of the Federal Reserve?").
+writes the office with its body exactly one way ("commissioner of the Harbor Trust"), a card's bare
+office gets that body ("From 2009 to 2013, who was the Commissioner of the Harbor Trust?").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ BARE = re.compile(rf"\b([Tt]he) ((?i:{OFFICE_NOUNS}))\b(?!\s+(?:of\b|[A-Z])|['â€
 
 def bodies(text: str) -> dict[str, str]:
     """Office noun -> the one body the text writes it with (the shortest where the longer forms
-    start with it: "the Federal Reserve" of "the Federal Reserve Board of Governors")."""
+    start with it: "the Harbor Trust" of "the Harbor Trust Board of Governors")."""
     found: dict[str, set[str]] = {}
     for match in WITH_BODY.finditer(text):
         found.setdefault(match.group(1).lower(), set()).add(match.group(2))

@@ -1,5 +1,5 @@
 """Numbers, amounts and lengths of time as answers: where a count, a measure or a length starts
-and ends ("in the last {{21 days}}", "{{€20,000}}", "a {{200-inch}} mirror", "{{three times}}"),
+and ends ("over the past {{nine days}}", "{{€20,000}}", "a {{90-inch}} lens", "{{three times}}"),
 which numbers the tagger missed, and which numbers name rather than count ("the two countries")
 or are half a fact (one end of a score or a range). Which entities are mentions is extract.py's.
 """
@@ -32,8 +32,8 @@ def how_often(tokens: list[Token]) -> Token | None:
     return doc[after]
 
 
-# Words before a length of time that bound it or tie it to now: "the past 13.5 billion years",
-# "less than four hours", "just four years". The length itself is the fact.
+# Words before a length of time that bound it or tie it to now: "the past 12 billion years",
+# "under six hours", "only three decades". The length itself is the fact.
 BOUNDING_WORDS = frozenset("past last next previous first coming less more than over under about nearly almost just some around roughly within at least up to".split())
 UNIT = re.compile(
     rf"^(?:{'|'.join(TIME_UNITS)}|inch(?:es)?|foot|feet|yards?|miles?|met(?:er|re)s?|kilomet(?:er|re)s?|acres?|hectares?|pounds?|tons?|tonnes?|gallons?|lit(?:er|re)s?|degrees?)$",
@@ -42,8 +42,8 @@ UNIT = re.compile(
 
 
 def within(tokens: list[Token]) -> list[Token] | None:
-    """The length of time in a date or time expression that only bounds it: "13.5 billion years" of
-    "the past 13.5 billion years"; None when there is none, or nothing bounds it."""
+    """The length of time in a date or time expression that only bounds it: "12 billion years" of
+    "the past 12 billion years"; None when there is none, or nothing bounds it."""
     first = next((n for n, t in enumerate(tokens) if t.like_num), None)
     if not first or not all(t.lower_ in BOUNDING_WORDS for t in tokens[:first]):
         return None
@@ -52,7 +52,7 @@ def within(tokens: list[Token]) -> list[Token] | None:
 
 
 def measure_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
-    """Amounts with a unit that the tagger left out of every entity: "13 billion years", "a
+    """Amounts with a unit that the tagger left out of every entity: "12 billion years", "a
     200-inch mirror", "every 2.5 seconds". The number is written in digits; scale words and a
     hyphen may come between it and the unit."""
     taken = {i for m in found for i in range(m.start, m.end)}
@@ -81,8 +81,8 @@ TALLY_NOUNS = frozenset(("vote", "votes", "margin", "tally"))
 
 
 def tally_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
-    """A vote's whole tally, which score() keeps from being asked by halves: "by a vote of {{89 to
-    2}}", "a margin of {{6-3}}"."""
+    """A vote's whole tally, which score() keeps from being asked by halves: "by a margin of {{12 to
+    3}}", "a tally of {{6-3}}"."""
     taken = {i for m in found for i in range(m.start, m.end)}
     doc = sent.doc
     result = []
@@ -103,7 +103,7 @@ def tally_mentions(sent: Span, found: list[Mention]) -> list[Mention]:
 
 def hedge(tokens: list[Token]) -> list[Token]:
     """Leading words of a number entity that only hedge it: "An estimated" in "An estimated 650
-    million". The answer is the quantity; the hedge stays in the text."""
+    million". The quantity is the answer; the hedge stays in the text."""
     lead = []
     for token in tokens:
         if token.tag_ in ("CD", "$") or token.lower_ in NUMBER_PHRASE_WORDS or token.lower_ in ("a", "half") and token is not tokens[0]:

@@ -38,9 +38,9 @@ TYPE_WEIGHT = {
 UNDATED = {"day": 0.2, "month": 0.4}
 TOPIC_PENALTY = 0.5  # what the article is about is a weaker answer, not a forbidden one
 CENTRAL_TYPES = ("country", "organization")
-# A place that only says where a named organisation sits ("the Space Center in {{Houston}}", "X
-# Corporation of {{Boulder}}, Colorado") and a name that only modifies a common noun ("the
-# {{Mercury}} program", "the {{Amazon}} rainforest") are details of a phrase; its head is the fact.
+# A place that only says where a named organisation sits ("the Space Center in {{Truro}}", "X
+# Corporation of {{Salem}}, Oregon") and a name that only modifies a common noun ("the
+# {{Vega}} program", "the {{Amazon}} rainforest") are details of a phrase; its head is the fact.
 DETAIL_PENALTY = 0.4
 LOCATED_TYPES = ("city", "state")
 # A name that says it is a treaty, a law, a war or a conference is what history and policy texts are
@@ -48,7 +48,7 @@ LOCATED_TYPES = ("city", "state")
 KEY_FAMILIES = ("law", "event")
 KEY_NAME_BONUS = 0.2
 ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the actor
-# A list's later items and a possessor ("London and {{Paris}}", "{{Washington}}’s censure") are
+# A list's later items and a possessor ("London and {{Paris}}", "{{Oslo}}’s rebuke") are
 # seldom what a sentence is about: the list's head or the thing possessed is.
 LIST_PENALTY = 0.15
 # A person named in full where the sentence writes the full name ("British Prime Minister {{Ana
@@ -125,7 +125,7 @@ def score(candidate: Candidate, topic: set[str], salience: int, local: int) -> f
 
 
 def actor(candidate: Candidate) -> bool:
-    """The answer is the subject of a clause: a country that acts ("Signs that {{Russia}} was expanding
+    """The answer is a clause's subject: a country that acts ("Signs that {{Norway}} was moving its fleet
     …") is the fact, where one merely named is the article's setting."""
     mention = candidate.mention
     root = candidate.sentence.span.doc[mention.start : mention.end].root
@@ -147,13 +147,13 @@ def detail(candidate: Candidate) -> bool:
     head = root.head
     if mention.type in LOCATED_TYPES:
         while head.dep_ == "conj" or head.dep_ == "appos" and head.head.i != head.i:
-            head = head.head  # "of Boulder, {{Colorado}}": the state of the city
+            head = head.head  # "of Salem, {{Oregon}}": the state of the city
         if root.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.tag_ in ("NNP", "NNPS") and head.head.ent_type_ in ("ORG", "FAC", ""):
             return not (mention.start <= head.head.i < mention.end)
         return False
     return (
         mention.type in NAMED_TYPES and root.dep_ in ("compound", "nmod")
-        and (head.tag_ in ("NN", "NNS") or head.lower_ in OFFICE_WORDS)  # "the {{NASA}} Administrator James Webb"
+        and (head.tag_ in ("NN", "NNS") or head.lower_ in OFFICE_WORDS)  # "the {{Vega}} Administrator Ada Byrne"
         and not (mention.start <= head.i < mention.end)
     )
 

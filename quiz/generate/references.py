@@ -127,8 +127,8 @@ def _kinds(text: str, label: str) -> list[str]:
 
 
 def unlinked(span: Span) -> Replacements:
-    """Linking adverbs dropped, with the comma that set one off: "By March 1957, however, the
-    relationship had recovered" reads alone as "By March 1957, the relationship had recovered".
+    """Linking adverbs dropped, with the comma that set one off: "By June 1962, however, the
+    feud had cooled" reads alone as "By June 1962, the feud had cooled".
     So is an opening "But", "And", "Yet" or "So"."""
     result: list[tuple[int, str]] = list(_linking_phrase(span))
     doc = span.doc
@@ -140,7 +140,7 @@ def unlinked(span: Span) -> Replacements:
             after = token.i + 1
             if after < span.end and doc[after].text == ",":
                 # Between commas the one before goes: a cut that drops the adverb with the comma
-                # before it ("of the United States, however,") still keeps the one after.
+                # before it ("of the harbour board, however,") still keeps the one after.
                 if token.i == span.start:
                     result.append((after, ""))
                 elif doc[token.i - 1].text == ",":
@@ -234,8 +234,8 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
 
 def resolve_post(span: Span, previous: Span | None) -> Replacements:
     """ "the post" or "the position" someone held, the office the sentence before names as its subject
-    or complement: "From 2006 until 2014, X held the post." after "… the Chair of the Board was Y."
-    reads alone as "X held the post of the Chair of the Board" (a bare "the Chair" gets its body
+    or complement: "From 1961 until 1970, X held the post." after "… the Commissioner of the Board was Y."
+    reads alone as "X held the post of the Commissioner of the Board" (a bare "the Commissioner" gets its body
     from offices.py when the card is made)."""
     posts = [t for t in span if t.lower_ in POST_NOUNS and t.dep_ == "dobj" and t.i > span.start and t.nbor(-1).lower_ == "the"]
     if not posts or previous is None or any(c.dep_ == "prep" for c in posts[0].children):
@@ -255,7 +255,7 @@ PEOPLE_NOUNS = frozenset("men women people".split())
 
 def _role_before(ent: Span) -> bool:
     """A name of two words or more right after a lower-case noun naming what its bearer is
-    ("astronaut Loral O’Hara", "participant Marina Vasilevskaya"): a person, however the tagger
+    ("astronaut Ann Reed", "participant Lena Voss"): a person, however the tagger
     labels it."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
@@ -264,11 +264,11 @@ def _role_before(ent: Span) -> bool:
 
 def both_people(words: list[Token], previous: Span, entities: Entities, article: int) -> Replacements:
     """ "Both men" or "The two men" opening a sentence after one that names exactly two people:
-    "Nicholas Butler and James Shotwell were …". Anything else stays, and context.py drops it."""
+    "Otto Berg and Henrik Sorensen were …". Anything else stays, and context.py drops it."""
     lead = [w.lower_ for w in words[:3]]
     size, count = (2, 2) if lead[:1] == ["both"] else (3, 2) if lead[:2] == ["the", "two"] else (3, 3) if lead[:2] == ["the", "three"] else (0, 0)
     if lead[:2] == ["the", "trio"]:
-        size, count = 2, 3  # "The trio departed …"
+        size, count = 2, 3  # "The trio left …"
     elif not size or len(lead) < size or lead[size - 1] not in PEOPLE_NOUNS:
         return ()
     people = list(dict.fromkeys(entities.full_name(article, surface(e)) for e in previous.ents if entities.label(e) == "PERSON" or _role_before(e)))
@@ -311,8 +311,8 @@ def _clause_of(token: Token) -> Token:
 def resolve_people(span: Span, referent: str | None, done: Replacements) -> Replacements:
     """ "he", "him", "his", "she", "her" anywhere in the sentence replaced by the person meant so far
     (person_referent), unless the sentence names whom they mean itself or they are bound by its
-    subject: "In 1992, he was an inaugural inductee …" after sentences about Ralph Puckett reads
-    "In 1992, Ralph Puckett was …". Only the first is replaced: the others then point to it."""
+    subject: "In 1988, he became a founding member …" after sentences about Tom Akers reads
+    "In 1988, Tom Akers became …". Only the first is replaced: the others then point to it."""
     if referent is None:
         return ()
     taken = {index for index, _ in done}
@@ -334,15 +334,15 @@ def resolve_people(span: Span, referent: str | None, done: Replacements) -> Repl
 
 def _names_someone(span: Span, referent: str) -> bool:
     """The sentence names the person meant, or has a proper-noun subject a pronoun may point to
-    ("Abbey is survived by his five children")."""
+    ("Akers is mourned by his three sons")."""
     last = referent.split()[-1]
     return any(t.text == last for t in span) or any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS") for t in span)
 
 
 def resolve_it(span: Span, previous: Span | None) -> Replacements:
     """The main clause's subject "it" read as the name the sentence before has as its main subject,
-    when that is a single proper name that is no person: "The Federal Reserve is semi-decentralized.
-    At the national level, it is run by a Board of Governors …"."""
+    when that is a single proper name that is no person: "The Harlow Savings Bank is owned by its
+    members. At the local level, it is led by a panel of nine …"."""
     subjects = [t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")] if previous is not None else []
     if previous is None or len(subjects) != 1 or subjects[0].lower_ != "it" or expletive(subjects[0]):
         return ()
@@ -351,7 +351,7 @@ def resolve_it(span: Span, previous: Span | None) -> Replacements:
         return ()
     name = list(named[0].subtree)
     if not all(t.tag_ in ("NNP", "DT", "HYPH") or t.lower_ in ("of", "and", "for", "&") for t in name) or any(t.dep_ == "conj" for t in name):
-        return ()  # "Login.gov", "the Federal Reserve": a bare name, not a phrase or a pair
+        return ()  # "Harlow.org", "the Harbor Trust": a bare name, not a phrase or a pair
     pronoun = subjects[0]
     text = " ".join(t.lower_ if t.dep_ == "det" else t.text for t in name)
     result = [(pronoun.i, text[:1].upper() + text[1:] if pronoun.i == span.start else text)]
@@ -409,13 +409,13 @@ def resolve_possessive(span: Span, previous: Span | None, entities: Entities, ar
 
 
 def subject_owner(previous: Span, entities: Entities, wanted: frozenset[str]) -> str | None:
-    """Of several names, the one that is the sentence's main subject ("The Webb Space Telescope is
-    a program led by NASA with ESA …" -> the telescope): what a following "Its" continues about."""
+    """Of several names, the one that is the sentence's main subject ("The Orion Telescope is a
+    joint project run by Vega Labs with Delta Optics …" -> the telescope): what a following "Its" continues about."""
     subjects = {
         key(surface(ent)): render_name(ent) for ent in previous.ents
         if entities.label(ent) in wanted and ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head == previous.root
     }
-    if not subjects:  # a proper-noun subject the tagger gave no label: "The Webb Space Telescope"
+    if not subjects:  # a proper-noun subject the tagger gave no label: "The Orion Telescope"
         nouns = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNP", "NNPS") and not t.ent_type_]
         if len(nouns) == 1:
             words = [t for t in nouns[0].lefts if t.dep_ in ("det", "compound") and (t.dep_ == "det" or t.tag_.startswith("NNP"))]

@@ -8,10 +8,10 @@ a cut kept "a week" of "a week after …" without the "after". A count of "more"
 ("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
 "conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
 an "it" without what it needs ("the USG is creating.", "making it possible."), two names run
-together ("X Nelson Dr. Y"), a list's last item without its "and", a list cut before its last
+together ("X Keane Dr. Y"), a list's last item without its "and", a list cut before its last
 item, and a gap joined by "and" to
-the rest of its name ("North and {{Central America}}") or running on into it with no
-joiner ("the {{Saturn}} V rocket", "the Tamar Tribe of {{Oregon}}").
+the rest of its name ("East and {{Central Africa}}") or running on into it with no
+joiner ("the {{Vega}} V rocket", "the Tamar Tribe of {{Oregon}}").
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
-# Two names run together where a cut dropped the "and" between them: "Administrator Bill Nelson Dr. Alondra Nelson".
+# Two names run together where a cut dropped the "and" between them: "Mayor Ruth Keane Dr. Oscar Keane".
 RUN_TOGETHER = re.compile(r"\b[A-Z][a-z]+ (?:Dr|Mr|Mrs|Ms|Prof)\. [A-Z]")
 LAST_ITEM = re.compile(r", (and|or) ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
-SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "conceived of: X" of "conceived of by two naturalists: X"
+SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "drafted by: X" of "drafted by two engineers: X"
 WH_WORD = re.compile(r"\b(?i:who|whom|whose|what|when|where|which|how)\b")
 BREAKS = re.compile(r"[;:—–]|--")
 JOINERS = frozenset((",", "and", "&"))
@@ -78,10 +78,10 @@ def stranded_lead(kept: Iterable[Token]) -> bool:
 
 
 def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
-    """A cut that ends on a verb whose object went ("the USG is creating." of "is creating and
-    deploying IPC training"), keeps a verb without the coordinated verb carrying its object, or
+    """A cut that ends on a verb whose object went ("the Trust is building." of "is building and
+    running flood training"), keeps a verb without the coordinated verb carrying its object, or
     two verbs without their "and", or keeps an "it" standing for a clause it cut ("are making it
-    possible." of "… possible for ranchers to attract beavers")."""
+    feasible." of "… feasible for farmers to lure otters")."""
     present = {t.i for t in kept}
     words = [t for t in kept if not t.is_punct]
     if not words:
@@ -94,10 +94,10 @@ def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
         joined = [c for c in children if c.dep_ == "conj" and c.tag_.startswith("VB") and c.i > verb.i]
         own = any(c.dep_ not in BARE for c in children if c.i in present)
         if any(c.i not in present for c in joined) and not own:
-            return True  # "is creating, mobilizing staff …" of "is creating and deploying training, mobilizing staff …"
+            return True  # "is building, mobilizing staff …" of "is building and running training, mobilizing staff …"
         links = [c for c in children if c.dep_ == "cc"]
         if any(c.i in present for c in joined) and links and not any(c.i in present for c in links):
-            return True  # "is creating deploying training": the "and" went
+            return True  # "is building running training": the "and" went
     for token in words:
         if token.lower_ == "it" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "expl"):
             head = token.head
@@ -109,8 +109,8 @@ def stranded_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
 
 
 def comma_before_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
-    """A cut that leaves a comma between a subject and its verb ("NASA, has selected …" of "NASA,
-    on behalf of NOAA, has selected …")."""
+    """A cut that leaves a comma between a subject and its verb ("The council, has selected …" of "The council,
+    speaking for the Trust, has selected …")."""
     ordered = sorted(kept, key=lambda t: t.i)
     for before, comma, after in zip(ordered, ordered[1:], ordered[2:]):
         if comma.text != "," or before.i + 1 == comma.i and comma.i + 1 == after.i:
@@ -132,8 +132,8 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
     """True when the text has unpaired brackets or quotation marks, a doubled word, a leading
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
     words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
-    clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?").
-    Two names run together ("Bill Nelson Dr. Alondra Nelson") count only where `quote`, the source
+    clause or aside of its own left in front: "Byrne played a role …;, when did the board act?").
+    Two names run together ("Ana Keane Dr. Lea Keane") count only where `quote`, the source
     sentence, does not write them so."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(_unpaired(body, left, right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
@@ -147,8 +147,8 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
 
 
 def joiner_dropped(text: str, quote: str) -> bool:
-    """A list cut that kept its last item but not the "and" before it ("the Comanche Nation, Hopi
-    Tribe, Kiowa Tribe." of "…, Hopi Tribe, and Kiowa Tribe"): the card reads as a broken list."""
+    """A list cut that kept its last item but not the "and" before it ("the Exe Tribe, Dart
+    Nation, Fal Band." of "…, Dart Nation, and Fal Band"): the card reads as a broken list."""
     body = CLOZE_GAP.sub(r"\1", text)
     for match in LAST_ITEM.finditer(quote):
         item = match.group(2)
@@ -224,9 +224,9 @@ def _unpaired(body: str, left: str, right: str) -> bool:
 
 def beside_name(sent: Span, start: int, end: int) -> bool:
     """The answer's words are joined by "and", "&" or a comma to capitalised words that are part of
-    the same name, in no name or in the same one: "North and {{Central America}}", "{{Office of
-    Technology}}, Policy, and Strategy" — the gap tears a longer name. ("Britain, France and
-    {{Israel}}" joins three names: a list.)"""
+    the same name, in no name or in the same one: "East and {{Central Africa}}", "{{Office of
+    Roads}}, Bridges, and Harbors" — the gap tears a longer name. ("Chile, Peru and
+    {{Bolivia}}" joins three names: a list.)"""
     doc = sent.doc
     if _name_goes_on(sent, start, end):
         return True
@@ -240,14 +240,14 @@ def beside_name(sent: Span, start: int, end: int) -> bool:
         index += 1
     if not end < index < sent.end or not _same_name(doc[index], doc[end - 1], sent):
         return False
-    # ", Policy, and Strategy": the words after go on to an "and" within the name.
+    # ", Bridges, and Harbors": the words after go on to an "and" within the name.
     return _joined(doc[end:index]) or any(t.lower_ in ("and", "&") for t in doc[index + 1 : min(sent.end, index + 3)])
 
 
 def _name_goes_on(sent: Span, start: int, end: int) -> bool:
     """The gap is the head or the tail of a longer name written without a joiner: a capitalised
-    word of no other name right after it, or after its possessive ("the {{Saturn}} V rocket", "{{Harbor
-    Users}}’ Association"; also an owner of a named thing, "{{NASA}}’s ICESat-2 satellite"),
+    word of no other name right after it, or after its possessive ("the {{Vega}} V rocket", "{{Harbor
+    Users}}’ Association"; also an owner of a named thing, "{{Vega}}’s Aster-2 satellite"),
     or an "of" right before it that ends a capitalised name ("the Tamar Tribe of {{Oregon}}",
     "University of {{Leeds}}"). An office before the "of" is no name ("President of {{Chile}}")."""
     doc = sent.doc
@@ -263,7 +263,7 @@ def _name_goes_on(sent: Span, start: int, end: int) -> bool:
 def _continues(word: Token, last: Token) -> bool:
     """A capitalised proper noun in no name, or in the name holding the gap's last word."""
     if not word.text[:1].isupper() or word.tag_ not in ("NNP", "NNPS") and not word.text.isupper():
-        return False  # "V" of "Saturn V" is tagged a common noun
+        return False  # "V" of "Vega V" is tagged a common noun
     return not word.ent_type_ or (word.ent_iob_ == "I" and last.ent_type_ == word.ent_type_)
 
 
@@ -273,8 +273,8 @@ def _joined(tokens: Span) -> bool:
 
 def _same_name(word: Token, inside: Token, sent: Span) -> bool:
     """A capitalised word inside the sentence that no name holds and no title of a person, or one in
-    the name holding `inside`, or one a name cut short holds ("North and" tagged
-    apart from "Central America"). "Coolidge and Secretary of State Kellogg": "Secretary" belongs
+    the name holding `inside`, or one a name cut short holds ("East and" tagged
+    apart from "Central Africa"). "Akers and Minister of Trade Stone": "Minister" belongs
     to the next name."""
     if not word.text[:1].isupper() or word.is_sent_start:
         return False

@@ -95,18 +95,18 @@ def optional(token: Token) -> bool:
 
 
 def scopes_count(token: Token) -> bool:
-    """A phrase bounding what a number counts ("2078 species of birds in North America"): without
+    """A phrase bounding what a number counts ("212 species of moths in the western counties"): without
     it the count is of something else."""
     if token.dep_ != "prep":
         return False
     noun = token.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-        noun = noun.head.head  # "species (of birds) (in …)"
+        noun = noun.head.head  # "species (of moths) (in …)"
     return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def compares(token: Token) -> bool:
-    """The clause completes a comparison ("less eager than Briand to enter …"): without it the
+    """The clause completes a comparison ("less willing than Byrne to sign …"): without it the
     comparative says something else."""
     return any(c.dep_ == "mark" and c.lower_ in ("than", "as") and c.i > token.head.i for c in token.children) and token.head.tag_ in ("JJ", "JJR", "RBR", "RB")
 
@@ -122,7 +122,7 @@ def aside(token: Token) -> bool:
     if token.dep_ == "appos" and token.ent_type_ and token.ent_type_ == token.head.ent_type_ and any(
         c.dep_ == "conj" for c in (*token.children, *token.head.children)
     ):
-        return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
+        return False  # "Chile, Peru, Bolivia, and Ecuador": an item of a list of names, not an aside
     if token.dep_ == "relcl" and list_goes_on(token):
         return False
     if token.dep_ == "appos" and _title_of_next(token):

@@ -1,15 +1,15 @@
 """Terms as answers: what a text defines or names that is not a name, date or number.
 
-Science and history texts teach terms: "Genetic diversity is the raw material for adaptation",
-"a process that Darwin called descent with modification", "nature's engineers – beavers". A term
-is a noun phrase of common nouns and their describing words ("yellow fever", "ecosystem
-diversity"), without determiners, numbers or vague adjectives. Only terms the sentence teaches
-are answers: one it names ("called X", "known as X", "engineers – X", "the principle of X",
+Science and history texts teach terms: "Soil erosion is the main threat to the farms of the valley",
+"a cycle that farmers called rotation with rest", "the coast's oldest enemy – salt water". A term
+is a noun phrase of common nouns and their describing words ("crop rotation", "soil
+erosion"), without determiners, numbers or vague adjectives. Only terms the sentence teaches
+are answers: one it names ("called X", "known as X", "enemy – X", "the principle of X",
 "an example of … is X"), of any length; or one it defines ("X is a Y", either side; "X became a
 Y"; "to define X"; "conceived of as X") made of two words or more that classify rather than judge
-("hyperspectral spectrometer", "genetic diversity", not "international program" or "unique
-features"). Any other noun phrase is a loose gap a strict reader rejects ("the loss of {{unique
-features}}", "exposing himself to the {{deadly enemy fire}}").
+("thermal radiometer", "soil erosion", not "international effort" or "rare
+features"). Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
+features}}", "coming under the {{heavy enemy fire}}").
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ VAGUE = frozenset(
     second significant large small big great good best better high low long short full real possible potential
     total overall initial final early late more most less least much few little numerous multiple similar""".split()
 )
-# Nouns too general to be a term on their own or at a phrase's head: "the area", "a set of principles".
+# Nouns too general to be a term on their own or at a phrase's head: "the area", "a set of rules".
 GENERAL_NOUNS = frozenset(
     """thing things part parts way ways area areas number numbers amount lot set kind kinds type types form forms
     time times year years day days people person world place places case cases fact facts example examples
@@ -50,8 +50,8 @@ GENERAL_NOUNS = frozenset(
 MAX_TERM_WORDS = 4
 # Class nouns written before the name of one of their kind: "the drug X", "the element X".
 CLASS_NOUNS = frozenset("drug medicine disease virus bacterium element mineral compound protein enzyme hormone gene species genus".split())
-# Adjectives that classify a noun (a kind of diversity, of spectrometer) end like these; those
-# that judge or rank it ("unique", "innovative", "deadly", "sophisticated") do not.
+# Adjectives that classify a noun (a kind of erosion, of radiometer) end like these; those
+# that judge or rank it ("unique", "innovative", "heavy", "elaborate") do not.
 CLASSIFYING = re.compile(r"(?:ic|ical|al|ar|ary|ine|ian|ese|like)$")
 # Common adjectives with a classifying ending that still only judge or rank.
 JUDGING = frozenset(
@@ -71,11 +71,11 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
         if is_named and (whole_quote := quoted(token)):
-            tokens = whole_quote  # "as “the four policemen”": the name as the quotation marks set it off
+            tokens = whole_quote  # "as “the harbour guards”": the name as the quotation marks set it off
         if is_named and len(tokens) > 1 and _pointed(tokens[0]):
-            tokens = tokens[1:]  # "called this process | descent with modification": the object, then its name
+            tokens = tokens[1:]  # "called this cycle | rotation with rest": the object, then its name
         if is_named and len(tokens + (tail := named_tail(token))) <= MAX_TERM_WORDS:
-            tokens += tail  # "descent with modification"; "implied powers (of the federal government)" stops at its head
+            tokens += tail  # "rotation with rest"; "shared powers (of the national government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
             continue
         if token.lower_ in GENERAL_NOUNS or not (is_named or defined(token) and classifies(tokens)):
@@ -93,12 +93,12 @@ def _pointed(first: Token) -> bool:
 
 
 def name_tail(first: Token) -> bool:
-    """A phrase opening inside a name: "V rocket display park" of "the Saturn V rocket display park"."""
+    """A phrase opening inside a name: "V rocket garden" of "the Vega V rocket garden"."""
     return first.text[:1].isupper() and first.i > sentence_bounds(first.doc, first.i)[0] and first.nbor(-1).tag_ in ("NNP", "NNPS")
 
 
 def torn(tokens: list[Token]) -> bool:
-    """Part of a hyphened word the tokenizer split: "intervention" of "non-intervention"."""
+    """Part of a hyphened word the tokenizer split: "alignment" of "non-alignment"."""
     doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
     before = first > 0 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
     after = last + 1 < len(doc) and doc[last + 1].text == "-" and not tokens[-1].whitespace_
@@ -111,7 +111,7 @@ def head_noun(token: Token) -> bool:
 
 
 def classed(token: Token) -> bool:
-    """A word its class noun names: "the drug eptifibatide", "the mineral olivine" (the tagger may
+    """A word its class noun names: "the drug warfarin", "the mineral olivine" (the tagger may
     not know the word, and call it anything)."""
     children = list(token.children)
     return token.text.islower() and any(
@@ -121,7 +121,7 @@ def classed(token: Token) -> bool:
 
 
 def phrase(head: Token) -> list[Token]:
-    """The head noun with the describing words just before it: "yellow fever", "spear-like beaks"."""
+    """The head noun with the describing words just before it: "crop rotation", "star-shaped leaves"."""
     doc = head.doc
     tokens = [head]
     index = head.i - 1
@@ -142,13 +142,13 @@ def phrase(head: Token) -> list[Token]:
 
 
 def named_tail(head: Token) -> list[Token]:
-    """What a named term goes on with after its head noun: "with modification" of "called descent
-    with modification", "of the fittest" of "known as “survival of the fittest”"."""
-    after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called descent | with modification": the parser may hang it on the verb
+    """What a named term goes on with after its head noun: "with rest" of "called rotation
+    with rest", "of the seasons" of "known as “balance of the seasons”"."""
+    after = [*head.rights, *(t for t in head.head.rights if head.dep_ in ("dobj", "oprd"))]  # "called rotation | with rest": the parser may hang it on the verb
     for child in after:
         if child.dep_ == "prep" and child.i == head.i + 1 and child.lower_ in ("of", "with", "for", "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            # up to the preposition's object: "for independence (from the Ottoman Empire)"
+            # up to the preposition's object: "for autonomy (from the crown)"
             tail = [t for t in child.subtree if not objects or t.i <= objects[0].i]
             if all(t.tag_ in ("IN", "DT", "JJ", "JJS", "NN", "NNS", "VBG", "VBN") for t in tail) and tail[-1].tag_ in ("NN", "NNS", "JJS"):
                 return tail
@@ -157,30 +157,30 @@ def named_tail(head: Token) -> list[Token]:
 
 def named(head: Token) -> bool:
     """The sentence names the term: "called X", "known as X", "the principle of X", "an example of …
-    is X", or X set off by a dash or colon after what it names ("nature's most prolific engineers –
-    X"); an apposition after a comma describes ("Abbey, former director of …") rather than names."""
+    is X", or X set off by a dash or colon after what it names ("the coast's oldest enemy –
+    X"); an apposition after a comma describes ("Akers, former director of …") rather than names."""
     verb = head.head
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ in ("for", "after") for c in verb.children)  # "named the park for X": the park gets a name
     if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS and verb.head.tag_.startswith("VB") or quoted(head)):
-        return True  # "known as X", not "a term as chair"; a role set off in quotation marks ("as “the four policemen”")
+        return True  # "known as X", not "a term as chair"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
-        # "such as X", an example of what it follows: a phrase of its own ("the Greek struggle for
-        # independence"), as one word ("such as medications") is one of many equally good answers
+        # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
+        # autonomy"), as one word ("such as hammers") is one of many equally good answers
         return len(phrase(head)) + len(named_tail(head)) >= 2
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
-        return True  # "the principle of implied powers", "the theory of plate tectonics"
+        return True  # "the principle of shared powers", "the theory of plate tectonics"
     if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
-        return True  # "An example of a lost ecosystem is the prairie ecosystem"
+        return True  # "An example of such a hand tool is the hammer"
     if classed(head):
-        return True  # "the drug eptifibatide"
+        return True  # "the drug warfarin"
     first = next(iter(phrase(head)))
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 
 
 def quoted(head: Token) -> list[Token]:
-    """The words of the head's phrase when quotation marks enclose just that phrase ("as “the four
-    policemen.”"), its article aside; else nothing."""
+    """The words of the head's phrase when quotation marks enclose just that phrase ("as “the harbour
+    guards.”"), its article aside; else nothing."""
     doc = head.doc
     first, last = head.left_edge.i, head.right_edge.i
     if first == 0 or doc[first - 1].text not in ("“", '"'):
@@ -199,18 +199,18 @@ def defined(head: Token) -> bool:
     if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lower_ in FILING_VERBS or head.dep_ == "dobj" and verb.lower_ in ("define", "defines", "defined"):
         return True
     if describing_clause(head):
-        return True  # "phase-change materials, which absorb and release heat"
+        return True  # "salt marshes, which store and release water"
     if head.dep_ == "attr" and verb.lower_ in ("become", "becomes", "became"):
-        return any(c.dep_ == "nsubj" for c in verb.children)  # "X became a unilateral declaration": what it became, not what it was
+        return any(c.dep_ == "nsubj" for c in verb.children)  # "X became a regional customs union": what it became, not what it was
     if head.dep_ in ("nsubj", "attr") and verb.lower_ in ("is", "are", "was", "were", "be"):
         return any(c.dep_ == "attr" for c in verb.children) and any(c.dep_ == "nsubj" for c in verb.children)
     return False
 
 
 def describing_clause(head: Token) -> bool:
-    """A relative clause right after a bare noun says what a kind of thing is or does: "phase-change
-    materials, which absorb heat". With an article or owner the noun is one thing of the text ("their
-    traditional varieties, which …"), and the clause tells more about it."""
+    """A relative clause right after a bare noun says what a kind of thing is or does: "salt
+    marshes, which store water". With an article or owner the noun is one thing of the text ("their
+    old orchards, which …"), and the clause tells more about it."""
     if any(c.dep_ in ("det", "poss") for c in head.children):
         return False
     doc = head.doc
@@ -220,7 +220,7 @@ def describing_clause(head: Token) -> bool:
 
 def classifies(tokens: list[Token]) -> bool:
     """Two words or more whose modifiers classify the head: nouns, hyphenated words, and adjectives
-    of kind ("genetic", "hyperspectral"), not of judgement ("unique", "innovative")."""
+    of kind ("thermal", "coastal"), not of judgement ("unique", "innovative")."""
     return len(tokens) >= 2 and all(
         t.tag_.startswith("NN") or t.tag_ == "HYPH" or "-" in t.text
         or t.tag_ in ("JJ", "VBN") and CLASSIFYING.search(t.lower_) is not None and t.lower_ not in JUDGING

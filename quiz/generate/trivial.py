@@ -3,14 +3,14 @@ to, or the card gives too little to pin its answer down.
 
 A state or country written right after a town in it ("Harlow, {{Essex}}") is geography, not the
 article. A name that only modifies a common noun ("{{Earth}} observations", "{{NASA}} missions", "the
-{{Amazon}} rainforest") is guessed from the noun. "Which senate ratified …? U.S. Senate" asks for
+{{Amazon}} rainforest") is guessed from the noun. "Which senate approved …? U.S. Senate" asks for
 a kind the question already names, told apart only by the country. A question whose answer is
-its subject and whose other words name nothing ("Which organization is supporting risk
-communication activities?") has many answers. A body named by its kind alone ("confirmed by the
+its subject and whose other words name nothing ("Which organization is supporting local
+outreach events?") has many answers. A body named by its kind alone ("confirmed by the
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
-office ("the President of the {{United States}}", "{{U.S.}} President X") is told by the office.
+office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ EXAMPLE_LIST = 3  # examples of an open set: three are already a sample, not the
 EXAMPLE_TAGS = frozenset("NNP NNPS NN NNS DT JJ , HYPH POS".split())
 EXAMPLE_JOINERS = frozenset("and or of & the".split())
 REGIONS = frozenset("western eastern northern southern central".split())
-OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Moon Jae - in of"
+OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Kim Soo - min of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
 BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
@@ -47,8 +47,8 @@ BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
 # An acronym asked in the brackets after the name it stands for: "the Harbor Survey Unit ({{HSX}})"
 # labels the name the card writes, however its letters were chosen.
 BRACKETED_ACRONYM = re.compile(r"[A-Z][\w’'-]* \(\{\{[A-Z][A-Z0-9-]{1,7}\}\}\)")
-AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "1.99 million square kilometers"
-# Nouns a name before them names one of ("the Mercury program"), beyond the category nouns of names.
+AMOUNT = re.compile(r"^[$€£]?\d[\d,.]*(?: [A-Za-z.º°]+){0,3}$")  # only an amount: "2.4 million square miles"
+# Nouns a name before them names one of ("the Vega program"), beyond the category nouns of names.
 KIND_NOUNS = CATEGORY_NOUNS | frozenset(
     """hotel spacecraft satellite rocket ship vessel aircraft plane range instrument campaign initiative
     building site system series expedition operation award prize medal mountain peak glacier""".split()
@@ -221,9 +221,9 @@ def restates(name: str, other: str) -> bool:
 
 
 def _modifier(candidate: Candidate) -> bool:
-    """A name before a noun that is no kind of thing it names ("{{Earth}} observations", "the {{El
-    Paso}} community", "{{NASA}} leaders"). A name before its own kind ("the {{Soyuz MS-24}}
-    spacecraft", "the {{Mercury}} program") stays."""
+    """A name before a noun that is no kind of thing it names ("{{Earth}} observations", "the {{Port
+    Harlow}} community", "{{NASA}} leaders"). A name before its own kind ("the {{Zenit KS-30}}
+    spacecraft", "the {{Vega}} program") stays."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON:
         return False
@@ -232,7 +232,7 @@ def _modifier(candidate: Candidate) -> bool:
     after = doc[mention.end] if mention.end < len(doc) else None
     if root.dep_ not in ("compound", "nmod", "amod") or root.head.i < mention.end:
         return False
-    # The noun modified, and the word right after the name: a misparse hangs "ICESat-2 satellite"
+    # The noun modified, and the word right after the name: a misparse hangs "Aster-2 satellite"
     # on a later word, and "U.S. and international efforts" puts "and" between.
     nouns = [t for t in (root.head, after) if t is not None and t.tag_ in ("NN", "NNS") and t.text.islower()]
     return bool(nouns) and not any(_kind(t.lower_) for t in nouns)

@@ -53,7 +53,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     DURATION = "duration"
     NUMBER = "number"
-    ORDINAL = "ordinal"  # "the 40th nation"
+    ORDINAL = "ordinal"  # "the 27th country"
     MONEY = "money"
     PERCENT = "percent"
     TERM = "term"  # a common-noun phrase the text defines or names: "yellow fever", "genetic diversity"
@@ -121,4 +121,4 @@ class Candidate:
     text: str  # a question; or, for cloze and truefalse, the sentence with a {{gap}} on the answer
     mention: Mention
     sentence: Sentence
-    subject: bool = False  # the answer is the clause's subject ("Which country faces …?")
+    subject: bool = False  # the answer is its clause's subject ("Which country faces …?")

@@ -57,7 +57,7 @@ TITLE_WORDS = frozenset(
     education justice commerce economy labour labor energy agriculture transport state general senator governor
     mayor ambassador chancellor commissioner director chairman judge justice""".split()
 )
-# Offices written before a person's name: "Deputy Administrator Pam Melroy", "Colonel Ralph Puckett".
+# Offices written before a person's name: "Deputy Administrator Lena Voss", "Colonel Tom Akers".
 OFFICE_WORDS = frozenset(
     """minister secretary president vice deputy chief premier senator governor mayor ambassador chancellor
     commissioner director chairman chairwoman judge administrator curator professor commander captain lieutenant
@@ -76,9 +76,9 @@ COUNT_WORDS = frozenset(
     nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen hundred hundreds thousand thousands million
     millions billion""".split()
 )
-# Ordinals worth a gap: "the 40th nation", "its seventh director"; "first" and "second" are too easy to guess.
+# Ordinals worth a gap: "the 27th country", "its seventh director"; "first" and "second" are too easy to guess.
 ORDINAL_WORDS = frozenset("third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
-# Units a count of time is told in: "72 hours", "13.5 billion years", "every 2.5 seconds".
+# Units a count of time is told in: "72 hours", "12 billion years", "every 2.5 seconds".
 TIME_UNITS = "seconds? minutes? hours? days? weeks? months? years? decades? centuries century millennia millennium light-years?".split()
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # Words that hedge or bound a number ("about 20,000", "more than 600"), and how a question says them.

@@ -59,8 +59,8 @@ def wrong_values(mention: Mention, same_type: list[str], latest: int | None, bef
 
 def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
     """True when the option stands before or after each other date of the sentence as the answer
-    does: "On {{March 2}}, CDC issued an order that went into effect on March 4" has no wrong
-    "March 9", nor "from {{2006}} until 2014" a wrong 2018."""
+    does: "On {{March 3}}, the agency passed a rule that took effect on March 5" has no wrong
+    "March 9", nor "from {{2006}} until 2013" a wrong 2018."""
     answer = _moment(mention.answer)
     if answer is None:
         return True
@@ -115,7 +115,7 @@ def _case_like(option: str, answer: str) -> str:
 
 
 def _bounded(mention: Mention, before: str) -> bool:
-    """True when the value is a bound ("within 6 months", "more than $3.5 million"), so that other
+    """True when the value is a bound ("within 6 months", "more than $4.2 million"), so that other
     values may be as true as the answer."""
     words = re.findall(r"[a-z]+", before.casefold())
     return bool(words) and (words[-1] in OPEN_BOUNDS or words[-2:] == ["up", "to"])
