@@ -123,3 +123,17 @@ def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
     found = candidate_texts("Portugal, Spain and France signed a treaty of friendship in Lisbon in 1668.")
     assert found.get("In what year did Portugal, Spain and France sign a treaty of friendship in Lisbon?") == "1668"
     assert not [q for q in found if "together with" in q]
+
+
+def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> None:
+    found = candidate_texts("The Baltic Fisheries report, published in 2019, changed how the ministry counts herring.")
+    assert found.get("In what year was the Baltic Fisheries report published?") == "2019"
+    found = candidate_texts("The Danube Flood Model created by Vienna Technical University uses rainfall data to warn towns.")
+    assert found.get("Which university created the Danube Flood Model?") == "Vienna Technical University"
+    found = candidate_texts("Farmers now draw water from a Nile Delta reservoir built in 1964.")
+    assert found.get("In what year was the Nile Delta reservoir built?") == "1964"
+
+
+def test_a_participle_of_a_noun_naming_nothing_in_particular_gives_no_question() -> None:
+    found = candidate_texts("The report, published in 2019, changed how the ministry counts herring in the Baltic Sea.")
+    assert "2019" in found.values() and not [q for q in found if q.endswith("?") and "report" in q]

@@ -32,6 +32,7 @@ from quiz.generate.clauses import (
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
+from quiz.generate.participles import participle_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, trimmed, unfronted
 from quiz.generate.trivial import unbracketed
@@ -63,6 +64,12 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
             used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
+    for mention in found:
+        result.extend(
+            Candidate(kind, question, mention, sentence)
+            for kind, question in participle_questions(sentence.span, mention, family_of(mention), resolved)
+            if not governs(sentence.span, mention)
+        )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
     for mention in found:
         if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
