@@ -137,3 +137,17 @@ def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> N
 def test_a_participle_of_a_noun_naming_nothing_in_particular_gives_no_question() -> None:
     found = candidate_texts("The report, published in 2019, changed how the ministry counts herring in the Baltic Sea.")
     assert "2019" in found.values() and not [q for q in found if q.endswith("?") and "report" in q]
+
+
+def test_a_count_in_a_phrase_is_asked_how_many_or_how_long() -> None:
+    found = candidate_texts("The cyclist Lena Berg spent a total of 62 days on the road during her first tour.")
+    assert found.get("How long did the cyclist Lena Berg spend on the road during her first tour?") == "62 days"
+    found = candidate_texts("The bakery chain now sells its bread in 14 countries across Europe.")
+    assert found.get("In how many countries does the bakery chain now sell its bread across Europe?") == "14"
+    found = candidate_texts("Delegates of 31 nations met in Geneva in 1927 to draft the convention.")
+    assert found.get("Delegates of how many nations met in Geneva in 1927 to draft the convention?") == "31"
+
+
+def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
+    found = candidate_texts("The bakery chain now sells its bread in about 14 countries across Europe.")
+    assert "14" in found.values() and not [q for q in found if q.endswith("?")]

@@ -461,9 +461,12 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") for c in noun.children):
             continue
         phrase = _counted(noun, mention)
+        place = _count_place(clause, noun)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
-        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        elif place is not None and mention.approximator:
+            continue  # "Across about how many …": the qualifier goes with the plain forms only
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
             continue
         kept = tuple(
             t for t in phrase
@@ -480,6 +483,37 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
             yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+        elif place == "total":  # "spent a total of 204 days": the total is the object
+            body = inverted(clause, {t.i for t in noun.head.head.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
+        elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
+            prep = noun.head
+            body = inverted(clause, {t.i for t in prep.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
+        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
+            prep = noun.head
+            before = tuple(t for t in clause.subject if t.i < prep.i)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            owner = f"{render(before, shown=clause.shown)} of how many {what}"
+            yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
+def _count_place(clause: Clause, noun: Token) -> str | None:
+    """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
+    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"),
+    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, owner = noun.head, noun.head.head
+    if prep.head == clause.verb and prep in clause.rest and prep.lower_ not in ("of", "than", "up"):
+        return "prep"
+    if prep.lower_ != "of" or owner.head != clause.verb:
+        return None
+    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
+        return "total"
+    if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
+        return "owner"
+    return None
 
 
 def _in_number(token: Token, mention: Mention) -> bool:
