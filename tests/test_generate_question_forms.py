@@ -151,3 +151,16 @@ def test_a_count_in_a_phrase_is_asked_how_many_or_how_long() -> None:
 def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
     found = candidate_texts("The bakery chain now sells its bread in about 14 countries across Europe.")
     assert "14" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_span_from_one_date_to_another_is_asked_when() -> None:
+    found = candidate_texts("From 1851 to 1856, the botanist Emil Kraus traveled across Patagonia on the ship Vega.")
+    assert found.get("When did the botanist Emil Kraus travel across Patagonia on the ship Vega?") == "1851 to 1856"
+    found = candidate_texts("The old fort served as a prison for the navy from 1911-1947.")
+    assert found.get("When did the old fort serve as a prison for the navy?") == "1911-1947"
+
+
+def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
+    # "When did the judge sit on the high court?" would have two answers.
+    found = candidate_texts("The judge sat on the high court from 1901 to 1909, during the first reform, and from 1915 to 1920, during the second.")
+    assert "1901 to 1909" in found.values() and not [q for q in found if q.endswith("?")]

@@ -422,7 +422,11 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
 
 
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
-    if child.dep_ == "prep":
+    if child.dep_ == "prep" and child.lower_ == "from" and mention.type in DATE_TYPES and mention.covers(tuple(child.subtree)[1:]):
+        if _other_span(clause.verb, child):
+            return  # "served from 1950 to 1951 … and from 1967 to 1968": "When did he serve?" has two answers
+        prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
+    elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not mention.covers(tuple(objects[0].subtree)):
             return
@@ -443,12 +447,25 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         kind, wh = "where", "Where"
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
-    elif mention.type in DATE_TYPES and prep in ("in", "on", ""):
+    elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):
         kind, wh = "when", "When"
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
         kind, wh = "when", f"{prep.capitalize()} when"
     if wh:
         yield kind, f"{fronted(clause, wh)} {body}"
+
+
+def _other_span(verb: Token, span: Token) -> bool:
+    """Another "from" phrase with a number of the same verb (not of a verb below it)."""
+    for token in verb.subtree:
+        if token.lower_ != "from" or token.i == span.i or not any(t.like_num for t in token.subtree):
+            continue
+        head = token.head
+        while head.i != verb.i and not head.tag_.startswith("VB") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
