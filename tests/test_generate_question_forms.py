@@ -164,3 +164,16 @@ def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
     # "When did the judge sit on the high court?" would have two answers.
     found = candidate_texts("The judge sat on the high court from 1901 to 1909, during the first reform, and from 1915 to 1920, during the second.")
     assert "1901 to 1909" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
+    found = candidate_texts("Soil salinity is the main threat to rice farming in the delta.")
+    assert found.get("What is the main threat to rice farming in the delta?") == "Soil salinity"
+    # "one threat" leaves others as true: only the cloze.
+    found = candidate_texts("Soil salinity is one threat to rice farming in the delta.")
+    assert "Soil salinity" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
+    found = candidate_texts("The Baltic Survey program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program.")
+    assert found.get("Which program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program?") == "Baltic Survey"

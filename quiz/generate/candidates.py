@@ -234,6 +234,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         mention.covers(clause.subject) or _role(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
+    if defines(clause, mention):
+        yield "what", _with_subject(clause, "What")
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
@@ -280,6 +282,16 @@ def subject_question(clause: Clause, mention: Mention) -> str:
     if wh == "Where":
         wh = "What place"
     return _with_subject(clause, wh)
+
+
+def defines(clause: Clause, mention: Mention) -> bool:
+    """A term the clause defines by the one thing it is: "Genetic diversity is the raw material for
+    adaptation" -> "What is the raw material for adaptation?". "is one concept of …" or "is a
+    source of …" leaves others as true, so only a complement with "the" is asked."""
+    if mention.type != "term" or clause.antecedent or not mention.covers(clause.subject) or lemma(clause.verb) != "be":
+        return False
+    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
+    return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
 
 
 def partnered_question(clause: Clause, mention: Mention) -> str | None:

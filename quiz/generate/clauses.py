@@ -230,6 +230,8 @@ def cut_aside(rest: list[Token]) -> list[Token] | None:
     """The rest of a clause up to a dash or semicolon, as what follows is an aside; None when the
     cut would split a construction that continues after the aside."""
     for index, token in enumerate(rest):
+        if 0 < index < len(rest) - 1 and rest[index - 1].tag_ in ("NNP", "NNPS") and rest[index + 1].text[:1].isupper() and token.text != ";":
+            continue  # "Satellites – R Series": a dash inside a name, not before an aside
         if token.text in ("--", "—", "–", ";") or (token.text == "-" and token.whitespace_):
             kept, cut = rest[:index], {t.i for t in rest[index:]}
             return None if any(t.head.i in cut for t in kept) else kept
