@@ -177,3 +177,11 @@ def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
 def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
     found = candidate_texts("The Baltic Survey program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program.")
     assert found.get("Which program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program?") == "Baltic Survey"
+
+
+def test_the_name_a_definite_subject_is_is_asked_for() -> None:
+    found = candidate_texts("The bank has had many leaders. For example, from 1987 until early 2006, the chair of the bank was Alan Brooks.")
+    assert found.get("From 1987 until early 2006, who was the chair of the bank?") == "Alan Brooks"
+    # "A member … was X" leaves the other members: only the cloze.
+    found = candidate_texts("From 1987 until early 2006, a member of the board of the bank was Alan Brooks.")
+    assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]

@@ -236,6 +236,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         yield _named_kind(mention), subject_question(clause, mention)
     if defines(clause, mention):
         yield "what", _with_subject(clause, "What")
+    if (named := named_complement(clause, mention)) is not None:
+        yield _named_kind(mention), named
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
@@ -292,6 +294,21 @@ def defines(clause: Clause, mention: Mention) -> bool:
         return False
     complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
     return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
+
+
+def named_complement(clause: Clause, mention: Mention) -> str | None:
+    """The name a definite subject is said to be: "The current chair is Ana Ruiz" -> "Who is the
+    current chair?"."""
+    if mention.type not in NAMED_TYPES or clause.antecedent or lemma(clause.verb) != "be" or not clause.subject:
+        return None
+    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
+    if len(complements) != 1 or not mention.covers(tuple(complements[0].subtree)):
+        return None
+    if clause.subject[0].lower_ != "the" or any(mention.start <= t.i < mention.end for t in clause.subject):
+        return None  # "A member of the board is X" leaves other members
+    body = inverted(clause, {t.i for t in complements[0].subtree})
+    wh = which(mention.type, mention.text, family_of(mention))
+    return None if body is None or wh in ("Where", "What") else f"{fronted(clause, wh)} {body}"
 
 
 def partnered_question(clause: Clause, mention: Mention) -> str | None:

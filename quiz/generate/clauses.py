@@ -286,9 +286,14 @@ def antecedent_tokens(verb: Token) -> tuple[Token, ...]:
 
 def trim_front(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     tokens = trim_edges(tokens)
-    while tokens and (tokens[0].lower_ in CONNECTIVES or tokens[0].is_punct):
-        tokens = trim_edges(tokens[1:])
+    while tokens and (tokens[0].lower_ in CONNECTIVES or tokens[0].is_punct or _for_example(tokens)):
+        tokens = trim_edges(tokens[2:] if _for_example(tokens) else tokens[1:])
     return tokens
+
+
+def _for_example(tokens: tuple[Token, ...]) -> bool:
+    """ "For example," opening a sentence: it ties the sentence to the one before."""
+    return len(tokens) > 1 and tokens[0].lower_ == "for" and tokens[1].lower_ in ("example", "instance")
 
 
 def trim_edges(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
