@@ -54,7 +54,8 @@ def test_the_deck_has_no_card_on_its_headline_but_keeps_the_others() -> None:
         "# The Lakeside Accord, 1931\n\n"
         "Delegates of nine towns signed the Lakeside Accord in Geneva in 1931. "
         "The accord was drafted by the jurist Paul Haller of Bern.\n\n"
-        "The towns renewed the accord in 1958, after a long dispute over fishing rights."
+        "The towns renewed the accord in 1958, after a long dispute over fishing rights. "
+        "The lake lies high in the hills between the towns, and its water stays cold all year."  # room for a second card
     )
     found = answers(made(text))
     assert "1931" not in found

@@ -142,3 +142,65 @@ def test_a_temperature_is_asked_as_one() -> None:
     asked = {c.text: c.answer for c in offered("The cabins of old ferries can reach 110º F, so ways to keep sailors cool are critical.") if c.kind != "truefalse"}
     assert asked.get("What temperature can the cabins of old ferries reach?") == "110º F", asked
     assert "What can the cabins of old ferries reach?" not in asked, asked
+
+
+def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> None:
+    found = candidate_texts("The Baltic Fisheries report, published in 2019, changed how the ministry counts herring.")
+    assert found.get("In what year was the Baltic Fisheries report published?") == "2019"
+    found = candidate_texts("The Danube Flood Model created by Vienna Technical University uses rainfall data to warn towns.")
+    assert found.get("Which university created the Danube Flood Model?") == "Vienna Technical University"
+    found = candidate_texts("Farmers now draw water from a Nile Delta reservoir built in 1964.")
+    assert found.get("In what year was the Nile Delta reservoir built?") == "1964"
+
+
+def test_a_participle_of_a_noun_naming_nothing_in_particular_gives_no_question() -> None:
+    found = candidate_texts("The report, published in 2019, changed how the ministry counts herring in the Baltic Sea.")
+    assert "2019" in found.values() and not [q for q in found if q.endswith("?") and "report" in q]
+
+
+def test_a_count_in_a_phrase_is_asked_how_many_or_how_long() -> None:
+    found = candidate_texts("The cyclist Lena Berg spent a total of 62 days on the road during her first tour.")
+    assert found.get("How long did the cyclist Lena Berg spend on the road during her first tour?") == "62 days"
+    found = candidate_texts("The bakery chain now sells its bread in 14 countries across Europe.")
+    assert found.get("In how many countries does the bakery chain now sell its bread across Europe?") == "14"
+    found = candidate_texts("Delegates of 31 nations met in Geneva in 1927 to draft the convention.")
+    assert found.get("Delegates of how many nations met in Geneva in 1927 to draft the convention?") == "31"
+
+
+def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
+    found = candidate_texts("The bakery chain now sells its bread in about 14 countries across Europe.")
+    assert "14" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_span_from_one_date_to_another_is_asked_when() -> None:
+    found = candidate_texts("From 1851 to 1856, the botanist Emil Kraus traveled across Patagonia on the ship Vega.")
+    assert found.get("When did the botanist Emil Kraus travel across Patagonia on the ship Vega?") == "1851 to 1856"
+    found = candidate_texts("The old fort served as a prison for the navy from 1911-1947.")
+    assert found.get("When did the old fort serve as a prison for the navy?") == "1911-1947"
+
+
+def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
+    # "When did the judge sit on the high court?" would have two answers.
+    found = candidate_texts("The judge sat on the high court from 1901 to 1909, during the first reform, and from 1915 to 1920, during the second.")
+    assert "1901 to 1909" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
+    found = candidate_texts("Soil salinity is the main threat to rice farming in the delta.")
+    assert found.get("What is the main threat to rice farming in the delta?") == "Soil salinity"
+    # "one threat" leaves others as true: only the cloze.
+    found = candidate_texts("Soil salinity is one threat to rice farming in the delta.")
+    assert "Soil salinity" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
+    found = candidate_texts("The Baltic Survey program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program.")
+    assert found.get("Which program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program?") == "Baltic Survey"
+
+
+def test_the_name_a_definite_subject_is_is_asked_for() -> None:
+    found = candidate_texts("The bank has had many leaders. For example, from 1987 until early 2006, the chair of the bank was Alan Brooks.")
+    assert found.get("From 1987 until early 2006, who was the chair of the bank?") == "Alan Brooks"
+    # "A member … was X" leaves the other members: only the cloze.
+    found = candidate_texts("From 1987 until early 2006, a member of the board of the bank was Alan Brooks.")
+    assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]

@@ -2,6 +2,8 @@
 attack last?" for a duration, asked from the clause that holds the amount as its object or as
 the verb's "for" phrase.
 
+"A total of 62 days" is asked as the amount it totals.
+
 An amount qualified in the sentence ("more than $4.2 million", "about six hours") is left to the
 cloze, which keeps the qualifier beside the gap: "How much …? $3.5 million" would state less than
 the text. So is an amount the verb does not govern ("a $20 million contribution"), whose question
@@ -36,11 +38,20 @@ def amount_questions(clause: Clause, mention: Mention) -> Iterator[tuple[Questio
         if child.i < clause.verb.i or not set(tokens) <= set(clause.rest):
             continue
         paid = _for_phrase(child, mention)
-        if child.dep_ in OBJECT_DEPS and mention.covers(tokens) or paid:
+        if child.dep_ in OBJECT_DEPS and (mention.covers(tokens) or _total(child, mention)) or paid:
             # "bought X for $15 million": "For how much …?"; "served for 22 years": "How long …?"
             phrase = "For how much" if paid and kind is QuestionKind.HOWMUCH else wh
             yield kind, phrase, inverted(clause, {t.i for t in tokens})
             return
+
+
+def _total(child: Token, mention: Mention) -> bool:
+    """ "a total of 204 days": the amount is the whole of what the total is of."""
+    if child.lower_ != "total" or any(c.dep_ not in ("det", "prep") for c in child.children):
+        return False
+    phrases = [c for c in child.children if c.dep_ == "prep"]
+    objects = [c for c in phrases[0].children if c.dep_ == "pobj"] if len(phrases) == 1 and phrases[0].lower_ == "of" else []
+    return len(objects) == 1 and mention.covers(tuple(objects[0].subtree))
 
 
 def _for_phrase(child: Token, mention: Mention) -> bool:

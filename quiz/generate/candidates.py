@@ -32,6 +32,7 @@ from quiz.generate.clauses import (
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
+from quiz.generate.participles import participle_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
 from quiz.generate.trivial import unbracketed
@@ -72,6 +73,12 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
             used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
+    for mention in found:
+        result.extend(
+            Candidate(kind, question, mention, sentence)
+            for kind, question in participle_questions(sentence.span, mention, family_of(mention), resolved)
+            if not governs(sentence.span, mention)
+        )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
     for mention in found:
         if counts_speakers(sentence.span, mention) or governs(sentence.span, mention):
@@ -239,6 +246,10 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         mention.covers(clause.subject) or _role(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
+    if defines(clause, mention):
+        yield "what", _with_subject(clause, "What")
+    if (named := named_complement(clause, mention)) is not None:
+        yield _named_kind(mention), named
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
@@ -291,6 +302,31 @@ def subject_question(clause: Clause, mention: Mention) -> str:
     if wh == "Where":
         wh = "What place"
     return _with_subject(clause, wh)
+
+
+def defines(clause: Clause, mention: Mention) -> bool:
+    """A term the clause defines by the one thing it is: "Genetic diversity is the raw material for
+    adaptation" -> "What is the raw material for adaptation?". "is one concept of …" or "is a
+    source of …" leaves others as true, so only a complement with "the" is asked."""
+    if mention.type != "term" or clause.antecedent or not mention.covers(clause.subject) or lemma(clause.verb) != "be":
+        return False
+    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
+    return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
+
+
+def named_complement(clause: Clause, mention: Mention) -> str | None:
+    """The name a definite subject is said to be: "The current chair is Ana Ruiz" -> "Who is the
+    current chair?"."""
+    if mention.type not in NAMED_TYPES or clause.antecedent or lemma(clause.verb) != "be" or not clause.subject:
+        return None
+    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
+    if len(complements) != 1 or not mention.covers(tuple(complements[0].subtree)):
+        return None
+    if clause.subject[0].lower_ != "the" or any(mention.start <= t.i < mention.end for t in clause.subject):
+        return None  # "A member of the board is X" leaves other members
+    body = inverted(clause, {t.i for t in complements[0].subtree})
+    wh = which(mention.type, mention.text, family_of(mention))
+    return None if body is None or wh in ("Where", "What") else f"{fronted(clause, wh)} {body}"
 
 
 def partnered_question(clause: Clause, mention: Mention) -> str | None:
@@ -435,7 +471,11 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
 
 
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
-    if child.dep_ == "prep":
+    if child.dep_ == "prep" and child.lower_ == "from" and mention.type in DATE_TYPES and mention.covers(tuple(child.subtree)[1:]):
+        if _other_span(clause.verb, child):
+            return  # "served from 1950 to 1951 … and from 1967 to 1968": "When did he serve?" has two answers
+        prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
+    elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not mention.covers(tuple(objects[0].subtree)):
             return
@@ -456,12 +496,25 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         kind, wh = "where", "Where"
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
-    elif mention.type in DATE_TYPES and prep in ("in", "on", ""):
+    elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):
         kind, wh = "when", "When"
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
         kind, wh = "when", f"{prep.capitalize()} when"
     if wh:
         yield kind, f"{fronted(clause, wh)} {body}"
+
+
+def _other_span(verb: Token, span: Token) -> bool:
+    """Another "from" phrase with a number of the same verb (not of a verb below it)."""
+    for token in verb.subtree:
+        if token.lower_ != "from" or token.i == span.i or not any(t.like_num for t in token.subtree):
+            continue
+        head = token.head
+        while head.i != verb.i and not head.tag_.startswith("VB") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -474,9 +527,12 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
             continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
         phrase = _counted(noun, mention)
+        place = _count_place(clause, noun)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
-        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        elif place is not None and mention.approximator:
+            continue  # "Across about how many …": the qualifier goes with the plain forms only
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
             continue
         kept = tuple(
             t for t in phrase
@@ -494,6 +550,37 @@ def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | Non
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
             yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+        elif place == "total":  # "spent a total of 204 days": the total is the object
+            body = inverted(clause, {t.i for t in noun.head.head.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
+        elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
+            prep = noun.head
+            body = inverted(clause, {t.i for t in prep.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
+        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
+            prep = noun.head
+            before = tuple(t for t in clause.subject if t.i < prep.i)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            owner = f"{render(before, shown=clause.shown)} of how many {what}"
+            yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
+def _count_place(clause: Clause, noun: Token) -> str | None:
+    """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
+    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"),
+    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, owner = noun.head, noun.head.head
+    if prep.head == clause.verb and prep in clause.rest and prep.lower_ not in ("of", "than", "up"):
+        return "prep"
+    if prep.lower_ != "of" or owner.head != clause.verb:
+        return None
+    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
+        return "total"
+    if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
+        return "owner"
+    return None
 
 
 def _in_number(token: Token, mention: Mention) -> bool:

@@ -232,6 +232,8 @@ def cut_aside(rest: list[Token]) -> list[Token] | None:
     """The rest of a clause up to a dash or semicolon, as what follows is an aside; None when the
     cut would split a construction that continues after the aside."""
     for index, token in enumerate(rest):
+        if 0 < index < len(rest) - 1 and rest[index - 1].tag_ in ("NNP", "NNPS") and rest[index + 1].text[:1].isupper() and token.text != ";":
+            continue  # "Satellites – R Series": a dash inside a name, not before an aside
         if token.text in ("--", "—", "–", ";") or (token.text == "-" and token.whitespace_):
             kept, cut = rest[:index], {t.i for t in rest[index:]}
             return None if any(t.head.i in cut for t in kept) else kept
@@ -286,9 +288,14 @@ def antecedent_tokens(verb: Token) -> tuple[Token, ...]:
 
 def trim_front(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     tokens = trim_edges(tokens)
-    while tokens and (tokens[0].lower_ in CONNECTIVES or tokens[0].is_punct):
-        tokens = trim_edges(tokens[1:])
+    while tokens and (tokens[0].lower_ in CONNECTIVES or tokens[0].is_punct or _for_example(tokens)):
+        tokens = trim_edges(tokens[2:] if _for_example(tokens) else tokens[1:])
     return tokens
+
+
+def _for_example(tokens: tuple[Token, ...]) -> bool:
+    """ "For example," opening a sentence: it ties the sentence to the one before."""
+    return len(tokens) > 1 and tokens[0].lower_ == "for" and tokens[1].lower_ in ("example", "instance")
 
 
 def trim_edges(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -1,0 +1,115 @@
+"""Questions from a participle that modifies a noun: "the report, released in 2023, …" -> "In what
+year was the report released?", "the tool created by Utah State University" -> "Which university
+created the tool?". The participle states a fact about its noun that no tensed clause of the
+sentence holds, so `clauses` never sees it.
+
+The noun phrase is asked as written with "the" for "a" ("a stockpile established in 2021" -> "the
+stockpile"), without its asides; it must hold a name, or "the report" alone could be any report.
+A noun that is the complement of "be" ("The pact was an agreement signed in 1928") is asked by the
+subject it describes ("When was the pact signed?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quiz.generate.answertypes import which
+from quiz.generate.clauses import has_bad_reference, inflect, lemma, render
+from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Mention, QuestionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Modifiers of the noun a question can do without: asides, clauses, appositions, brackets.
+LEFT_OUT = frozenset(("acl", "relcl", "appos", "punct", "advcl", "parataxis"))
+
+
+def participle_questions(sent: Span, mention: Mention, family: str, resolved: dict[int, str]) -> Iterator[tuple[QuestionKind, str]]:
+    """(kind, question) for the mention as the date or the agent of a participle modifying a noun."""
+    for verb in sent:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or not verb.head.tag_.startswith("NN") or lemma(verb) == "be":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in verb.children):
+            continue
+        for child in verb.children:
+            asked = _asked(child, mention)
+            if asked is None:
+                continue
+            noun = _described(verb.head)
+            if noun is None or any(mention.start <= t.i < mention.end for t in noun) or has_bad_reference(noun, resolved):
+                continue
+            phrase = _phrase(noun)
+            if not phrase:
+                continue
+            if asked == "agent":
+                wh = which(mention.type, mention.text, family)
+                if wh in ("What", "Where"):
+                    continue
+                yield (QuestionKind.WHO if mention.type == AnswerType.PERSON else QuestionKind.WHAT), f"{wh} {inflect(verb, 'VBD')} {phrase}?"
+            else:
+                be = "were" if _head(noun).tag_ in ("NNS", "NNPS") else "was"
+                wh = "In what year" if mention.type == AnswerType.YEAR else "When"
+                yield QuestionKind.WHEN, f"{wh} {be} {phrase} {verb.lower_}?"
+
+
+def _asked(child: Token, mention: Mention) -> str | None:
+    """ "date" for the participle's date ("released in 2023", "established January 2021"), "agent"
+    for its "by" phrase, when the mention is all of it."""
+    if mention.type in DATE_TYPES:
+        if child.dep_ == "npadvmod" and mention.covers(tuple(child.subtree)):
+            return "date"
+        if child.dep_ == "prep" and child.lower_ in ("in", "on"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if len(objects) == 1 and mention.covers(tuple(objects[0].subtree)):
+                return "date"
+    if mention.type in NAMED_TYPES and child.dep_ == "agent":
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if len(objects) == 1 and mention.covers(tuple(objects[0].subtree)):
+            return "agent"
+    return None
+
+
+def _described(noun: Token) -> tuple[Token, ...] | None:
+    """The noun phrase the participle tells of: the noun's own words, or, for the complement of
+    "be", the subject it describes. None when it names nothing in particular."""
+    if noun.dep_ == "attr" and lemma(noun.head) == "be":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1:
+            return None
+        noun = subjects[0]
+    if noun.dep_ in ("conj", "appos", "compound") or noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return None  # "a list of tools built by …", "X and a tool built by …": which noun the participle tells of is unclear
+    kept = _kept(noun)
+    if not any(t.tag_ in ("NNP", "NNPS") for t in kept):
+        return None
+    return kept
+
+
+def _kept(noun: Token) -> tuple[Token, ...]:
+    left_out: set[int] = set()
+    for child in noun.children:
+        if child.dep_ in LEFT_OUT:
+            left_out |= {t.i for t in child.subtree}
+    kept, depth = [], 0
+    for token in noun.subtree:
+        depth += token.text == "("
+        if token.i not in left_out and not depth:
+            kept.append(token)  # a bracketed short form ("the tool (BRAT)") goes with its brackets
+        depth -= token.text == ")" and depth > 0
+    return tuple(kept)
+
+
+def _head(tokens: tuple[Token, ...]) -> Token:
+    ids = {t.i for t in tokens}
+    return next(t for t in tokens if t.head.i not in ids or t.head.i == t.i)
+
+
+def _phrase(noun: tuple[Token, ...]) -> str:
+    first = noun[0]
+    text = render(noun)
+    if first.lower_ in ("a", "an"):
+        return "the " + render(noun[1:])
+    if first.lower_ == "the" or first.tag_ == "DT":
+        return first.lower_ + text[len(first.text):]
+    return text
