@@ -3,8 +3,8 @@ a name written with "the" is no person, unless it is an office. Sentences writte
 
 from __future__ import annotations
 
-from quiz.generate.clauses import has_bad_reference
 from quiz.generate.nlp import load_model
+from quiz.generate.pointers import has_bad_reference
 
 
 def bad(sentence: str) -> bool:

@@ -13,13 +13,14 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from quiz.generate.candidates import candidates, gapped
-from quiz.generate.clauses import clauses, has_bad_reference
+from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
 from quiz.generate.clozetext import _bare_noun_left, _clause_part, _comma_bounded, _fit, own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed
 from quiz.generate.nlp import build_entities, load_model, parse
+from quiz.generate.pointers import has_bad_reference
 from quiz.generate.terms import name_tail
 from quiz.generate.types import AnswerType, Mention
 
@@ -442,9 +443,13 @@ def test_a_pair_gets_no_options_and_no_gap_beside_its_own_names() -> None:
         " Ferries carried people and goods across the water every day for a long time before that."
         " Traders and farmers waited for hours at the quays in the wind and the rain of the long winter."
     )
+    from generate_cards import offered
+
+    offered_pairs = [c for c in offered(text) if " and " in c.answer]
+    assert offered_pairs and all(c.kind in ("cloze", "truefalse") for c in offered_pairs), offered_pairs  # "Which organization …?" would ask for one
     cards = made(text)
     pairs = [c for c in cards if " and " in c.answer]
-    assert pairs and all(not c.choices and c.kind == "cloze" for c in pairs), cards  # "Which organization …?" would ask for one
+    assert all(not c.choices and c.kind == "cloze" for c in pairs), cards
     for card in pairs:
         others = [c for c in cards if c.quote == card.quote and c is not card]
         assert not any(o.answer in card.answer for o in others), others  # "X and {{Y}}" beside "{{X and Y}}"

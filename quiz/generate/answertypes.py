@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from quiz.generate.types import AnswerType
+
+if TYPE_CHECKING:
+    from quiz.generate.types import Mention
 from quiz.generate.words import (
     CATEGORY_NOUNS,
     COUNT_WORDS,
@@ -197,3 +201,16 @@ def which(type_: str, text: str, family: str = "") -> str:
         "country": "Which country", "state": "Which state", "city": "Which city",
         "organization": "Which organization", "place": "Where",
     }.get(type_, "What")
+
+
+def family_of(mention: Mention) -> str:
+    """What a distractor must share: a person's role, an organisation's or thing's family."""
+    if mention.type == "person":
+        return mention.role
+    if mention.role == "outlet":
+        return "outlet"
+    if mention.type in ("thing", "place") and (noun := category(mention.answer)):
+        return noun  # an airport against airports, a treaty against treaties
+    if mention.type in ("organization", "thing", "place"):
+        return name_family(mention.answer, *mention.accept)
+    return ""

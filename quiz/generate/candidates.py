@@ -13,36 +13,43 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
-from quiz.generate.answertypes import category, name_family, which
+from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
     SPEECH_VERBS,
     Clause,
     clauses,
-    has_bad_reference,
-    inflect,
+    fronted,
     inverted,
     lemma,
-    lower_first,
     render,
-    singular_verb,
-    trim_edges,
     trim_front,
 )
 from quiz.generate.clozetext import cloze_tokens, shortened
+from quiz.generate.counts import how_many_questions
 from quiz.generate.extract import mentions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
+from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
+from quiz.generate.subjects import (
+    defines,
+    named_complement,
+    partnered_question,
+    passive_agent,
+    passive_question,
+    possessor_question,
+    role_phrase,
+    subject_question,
+    with_subject,
+)
 from quiz.generate.trivial import unbracketed
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, Candidate, Mention, QuestionKind, Sentence
-from quiz.generate.words import APPROXIMATORS, HONORIFICS, NUMBER_MODIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-TITLE_DEPS = ("compound", "amod", "nmod")
 # A question ending on an abbreviation keeps its period before the "?": "… the case of the U.S.?"
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
 DATE_OR_PLACE_TYPES = DATE_TYPES | PLACE_TYPES
@@ -167,7 +174,7 @@ def said_question(sentence: Sentence, mention: Mention) -> str | None:
     if after or not words or words[-1].text in ("?", "!"):
         return None  # more said after the attribution; a quoted question would end "…?”?"
     speaker = tuple(span.doc[start:end])
-    wh = _role(speaker, mention) or "Who"
+    wh = role_phrase(speaker, mention) or "Who"
     return f"{wh} {verb.text}, “{render(words)}”?"
 
 
@@ -193,19 +200,6 @@ def counts_speakers(sent: Span, mention: Mention) -> bool:
     token = sent.doc[mention.start]
     noun = token.head
     return token.dep_ == "nummod" and noun.dep_ == "nsubj" and lemma(noun.head) in SPEECH_VERBS
-
-
-def family_of(mention: Mention) -> str:
-    """What a distractor must share: a person's role, an organisation's or thing's family."""
-    if mention.type == "person":
-        return mention.role
-    if mention.role == "outlet":
-        return "outlet"
-    if mention.type in ("thing", "place") and (noun := category(mention.answer)):
-        return noun  # an airport against airports, a treaty against treaties
-    if mention.type in ("organization", "thing", "place"):
-        return name_family(mention.answer, *mention.accept)
-    return ""
 
 
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
@@ -243,18 +237,18 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
     if mention.type in NAMED_TYPES and not clause.antecedent and (
-        mention.covers(clause.subject) or _role(clause.subject, mention) is not None
+        mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
     if defines(clause, mention):
-        yield "what", _with_subject(clause, "What")
+        yield "what", with_subject(clause, "What")
     if (named := named_complement(clause, mention)) is not None:
         yield _named_kind(mention), named
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
-    agent = _agent(clause, mention)
+    agent = passive_agent(clause, mention)
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
     rest_ids = {t.i for t in clause.rest}  # by index: comparing spaCy tokens one by one is slow
@@ -280,7 +274,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             yield asked
         elif child.dep_ in ("prep", "npadvmod") and timed_or_placed:
             yield from _adverbial_question(clause, mention, child, tokens)
-    yield from _how_many(clause, mention)
+    yield from how_many_questions(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
         yield kind, body and f"{fronted(clause, wh)} {body}"
 
@@ -295,160 +289,6 @@ def _complements(verb: Token) -> Iterator[Token]:
 
 def _named_kind(mention: Mention) -> str:
     return "who" if mention.type == "person" else "what"
-
-
-def subject_question(clause: Clause, mention: Mention) -> str:
-    wh = _role(clause.subject, mention) or which(mention.type, render(clause.subject), family_of(mention))
-    if wh == "Where":
-        wh = "What place"
-    return _with_subject(clause, wh)
-
-
-def defines(clause: Clause, mention: Mention) -> bool:
-    """A term the clause defines by the one thing it is: "Genetic diversity is the raw material for
-    adaptation" -> "What is the raw material for adaptation?". "is one concept of …" or "is a
-    source of …" leaves others as true, so only a complement with "the" is asked."""
-    if mention.type != "term" or clause.antecedent or not mention.covers(clause.subject) or lemma(clause.verb) != "be":
-        return False
-    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
-    return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
-
-
-def named_complement(clause: Clause, mention: Mention) -> str | None:
-    """The name a definite subject is said to be: "The current chair is Ana Ruiz" -> "Who is the
-    current chair?"."""
-    if mention.type not in NAMED_TYPES or clause.antecedent or lemma(clause.verb) != "be" or not clause.subject:
-        return None
-    complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
-    if len(complements) != 1 or not mention.covers(tuple(complements[0].subtree)):
-        return None
-    if clause.subject[0].lower_ != "the" or any(mention.start <= t.i < mention.end for t in clause.subject):
-        return None  # "A member of the board is X" leaves other members
-    body = inverted(clause, {t.i for t in complements[0].subtree})
-    wh = which(mention.type, mention.text, family_of(mention))
-    return None if body is None or wh in ("Where", "What") else f"{fronted(clause, wh)} {body}"
-
-
-def partnered_question(clause: Clause, mention: Mention) -> str | None:
-    """One of two subjects joined by "and", asked with the other beside it: "Britain and France
-    landed troops" -> "Which country, together with France, landed troops?"."""
-    heads = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass")]
-    if len(heads) != 1:
-        return None
-    head = heads[0]
-    joined = [c for c in head.children if c.dep_ == "conj"]
-    joiners = [c for c in head.children if c.dep_ in ("cc", "preconj")]
-    if len(joined) != 1 or [c.lower_ for c in joiners] != ["and"] or any(c.dep_ == "conj" for c in joined[0].children):
-        return None
-    second = tuple(joined[0].subtree)
-    dropped = {t.i for t in second} | {joiners[0].i}
-    first = trim_edges(tuple(t for t in clause.subject if t.i not in dropped))
-    if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
-        return None
-    for asked, partner in ((first, second), (second, first)):
-        if mention.covers(asked) or _role(asked, mention) is not None:
-            wh = _role(asked, mention) or which(mention.type, render(asked), family_of(mention))
-            if wh in ("Where", "What"):
-                return None  # "What, together with the agency, launched …?" names no kind
-            return _with_subject(clause, f"{wh}, together with {lower_first(partner, clause.shown)},")
-    return None
-
-
-def possessor_question(clause: Clause, mention: Mention) -> str | None:
-    """ "The regime of Fidel Castro moved to join …" -> "Whose regime moved to join …"."""
-    if mention.type != "person" or clause.antecedent:
-        return None
-    nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN") and t.head == clause.verb]
-    if not nouns:
-        return None
-    noun = nouns[0]
-    owners = [
-        c for c in noun.children
-        if c.dep_ == "poss" and mention.covers(tuple(c.subtree))
-        or c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and mention.covers(tuple(o.subtree)) for o in c.children)
-    ]
-    if not owners:
-        return None
-    owned = {t.i for t in owners[0].subtree}
-    kept = tuple(t for t in clause.subject if t.i not in owned and t.dep_ != "det")
-    if any(t.i > noun.i for t in kept) or any(t.ent_type_ for t in kept):
-        return None
-    return _with_subject(clause, "Whose " + render(kept).lower())
-
-
-def _with_subject(clause: Clause, wh: str) -> str:
-    """The clause with the wh-phrase as its subject, the verb agreeing with it."""
-    auxes = clause.auxiliaries
-    middle = tuple(t for t in clause.middle if not auxes or t.i != auxes[0].i)
-    if auxes:
-        return render(fronted(clause, wh), singular_verb(auxes[0]), middle, (clause.verb,), clause.rest, shown=clause.shown)
-    return render(fronted(clause, wh), middle, singular_verb(clause.verb), clause.rest, shown=clause.shown)
-
-
-def _role(tokens: tuple[Token, ...], mention: Mention) -> str | None:
-    """ "Which president" for "President Bush": titles written before a person's name."""
-    if mention.type != "person":
-        return None
-    before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
-    after = [t for t in tokens if t.i >= mention.end]
-    if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
-        return None
-    if not all(_title_word(t, before[0].i) for t in before):
-        return None
-    return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
-
-
-def _title_word(token: Token, start: int) -> bool:
-    """A word of a title before a name: a modifier ("Foreign Minister", "Egyptian President",
-    "U.S. Ambassador") or an "of" phrase of the title ("Secretary of State"), within the title."""
-    if token.head.i < start or token.ent_type_ == "PERSON":
-        return False
-    if token.dep_ in TITLE_DEPS:
-        return True
-    return token.dep_ == "prep" and token.lower_ == "of" or token.dep_ == "pobj" and token.head.lower_ == "of" and token.tag_ in ("NNP", "NNPS")
-
-
-def _proper_word(token: Token) -> bool:
-    """A title word that keeps its capital in "Which … ?": an acronym ("NASA") or part of a name
-    written mid-sentence ("Apple"), never a capital that only starts the sentence ("Trade minister")."""
-    if token.ent_type_ in ("NORP", "GPE"):
-        return True  # "Egyptian", "U.S.": a nationality or a country keeps its capital anywhere
-    return token.text.isupper() and len(token.text) > 1 or bool(token.ent_type_) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
-
-
-def _agent(clause: Clause, mention: Mention) -> Token | None:
-    if not clause.passive or mention.type not in NAMED_TYPES:
-        return None
-    for child in clause.verb.children:
-        if child.dep_ == "agent" and child in clause.rest:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and (mention.covers(tuple(objects[0].subtree)) or _role(tuple(objects[0].subtree), mention)):
-                return child
-    return None
-
-
-def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
-    """ "The talks were suspended by President Bush" -> "Which president suspended the talks"."""
-    pobj = next(c for c in agent.children if c.dep_ == "pobj")
-    wh = _role(tuple(pobj.subtree), mention) or which(mention.type, mention.text, family_of(mention))
-    if wh == "Where" or clause.negated:
-        return None
-    auxes = [t for t in clause.auxiliaries if t.dep_ == "aux"]
-    passive = [t for t in clause.auxiliaries if t.dep_ == "auxpass"]
-    if auxes:
-        last = auxes[-1].lower_
-        tag = "VB" if auxes[-1].tag_ == "MD" or last in ("do", "does", "did") else "VBG" if last in ("is", "are", "was", "were", "be") else "VBN"
-        verbs = [singular_verb(auxes[0]), *[t.text for t in auxes[1:]], inflect(clause.verb, tag)]
-    elif passive:
-        verbs = [inflect(clause.verb, "VBD" if passive[0].tag_ == "VBD" else "VBZ")]
-    else:
-        return None
-    agent_ids = {a.i for a in agent.subtree}
-    rest = tuple(t for t in clause.rest if t.i not in agent_ids)
-    others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
-    if any(t.lower_ in ("little", "hardly", "scarcely") for t in others):
-        return None  # "was little noted by X" -> "Who little noted …?" does not read as English
-    return render(fronted(clause, wh), others, " ".join(verbs), clause.subject_words, rest, shown=clause.shown)
 
 
 # Prepositions whose object is a party to the act, asked for with the preposition in front:
@@ -517,107 +357,11 @@ def _other_span(verb: Token, span: Token) -> bool:
     return False
 
 
-def _how_many(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
-    """ "How many visas does X give?": the counted noun and its modifiers move to the front; its
-    other dependents ("between the two cities") stay where they were."""
-    if mention.type != "number":
-        return
-    for noun in [*clause.subject, *clause.rest]:
-        counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
-        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
-            continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
-        phrase = _counted(noun, mention)
-        place = _count_place(clause, noun)
-        if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
-            phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
-        elif place is not None and mention.approximator:
-            continue  # "Across about how many …": the qualifier goes with the plain forms only
-        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
-            continue
-        kept = tuple(
-            t for t in phrase
-            if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
-            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an impressive 40 towns": it qualifies the count, not the countries
-        )
-        if not kept:
-            continue
-        prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
-        what = lower_first(kept, clause.shown)
-        if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
-            body = inverted(clause, {t.i for t in phrase})
-            body = body and body.split(":", 1)[0]  # "…: the Americas and Europe" lists what is counted
-            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
-        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
-            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
-            yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
-        elif place == "total":  # "spent a total of 204 days": the total is the object
-            body = inverted(clause, {t.i for t in noun.head.head.subtree})
-            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
-        elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
-            prep = noun.head
-            body = inverted(clause, {t.i for t in prep.subtree})
-            yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
-        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
-            prep = noun.head
-            before = tuple(t for t in clause.subject if t.i < prep.i)
-            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
-            owner = f"{render(before, shown=clause.shown)} of how many {what}"
-            yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
-
-
-def _count_place(clause: Clause, noun: Token) -> str | None:
-    """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
-    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"),
-    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return None
-    prep, owner = noun.head, noun.head.head
-    if prep.head == clause.verb and prep in clause.rest and prep.lower_ not in ("of", "than", "up"):
-        return "prep"
-    if prep.lower_ != "of" or owner.head != clause.verb:
-        return None
-    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
-        return "total"
-    if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
-        return "owner"
-    return None
-
-
-def _in_number(token: Token, mention: Mention) -> bool:
-    """Part of the number phrase however the tagger cut it: "and a half" of "two and a half"."""
-    number = token
-    while number.dep_ in ("conj", "cc", "quantmod", "det") and number.head.i != number.i:
-        number = number.head
-    return mention.start <= number.i < mention.end and number.tag_ == "CD"
-
-
-def _counted(noun: Token, mention: Mention) -> tuple[Token, ...]:
-    """The counted noun with its left modifiers and its "of" phrase: "How many species of trees does
-    the forest have?", not "… does the forest have of trees?"; a unit inside the answer ("6,000
-    miles") keeps what it measures ("of track")."""
-    tokens = [t for left in noun.lefts for t in left.subtree] + [noun]
-    tokens += [t for right in noun.rights if right.dep_ == "prep" and right.lower_ == "of" for t in right.subtree]
-    return tuple(sorted(tokens, key=lambda t: t.i))
-
-
-def _upto_object(clause: Clause, noun: Token) -> bool:
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.head == clause.verb and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up"
-
-
-def fronted(clause: Clause, wh: str) -> str:
-    """The wh-phrase after the clause's fronted adverbial, if any: "On legal immigration, which country"."""
-    if not clause.front:
-        return wh
-    return f"{render(clause.front, shown=clause.shown)}, {wh[:1].lower()}{wh[1:]}"
-
-
 def _finish(question: str) -> str:
     question = question.rstrip(" ,;:")
     if not ABBREVIATION_END.search(question):
         question = question.rstrip(" .,;:")  # a sentence's period, not "the U.S." or "Inc."
     return question[:1].upper() + question[1:] + "?"
-
 
 
 def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:

@@ -20,8 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from quiz.generate.answertypes import category, name_family
-from quiz.generate.candidates import family_of
+from quiz.generate.answertypes import category, family_of, name_family
 from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
 from quiz.generate.types import PLACE_TYPES, AnswerType, Mention

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import which
-from quiz.generate.clauses import has_bad_reference, inflect, lemma, render
+from quiz.generate.clauses import inflect, lemma, render
+from quiz.generate.pointers import has_bad_reference
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Mention, QuestionKind
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type, name_family
-from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS, bound, expletive, has_antecedent
+from quiz.generate.clauses import CONNECTIVES, CONTRACTIONS
 from quiz.generate.nlp import Entities, key, sentence_bounds, surface
+from quiz.generate.pointers import bound, expletive, has_antecedent
 from quiz.generate.words import LINKING_ADVERBS, OFFICE_WORDS
 
 if TYPE_CHECKING:

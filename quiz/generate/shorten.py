@@ -138,8 +138,8 @@ def _title_of_next(appos: Token) -> bool:
     comma). Dropping it would run the opening phrase into the subject."""
     doc = appos.doc
     after = appos.right_edge.i + 1
-    if after >= len(doc) or doc[after].tag_ != "NNP":
-        return False
+    if after >= len(doc) or doc[after].tag_ != "NNP" or doc[after - 1].is_punct:
+        return False  # a comma closing the aside sets it off: "…, Minister of Trade, Jean Visser …"
     end = after
     while end < len(doc) and doc[end].tag_ == "NNP":
         end += 1

@@ -1,0 +1,105 @@
+"""How-many questions: the counted noun and its modifiers asked for where the count stands: as the
+object ("How many visas does X give?"), the subject ("How many nations signed …?"), the object of
+the verb's preposition ("In how many countries …?"), the "of" phrase of the subject
+("Representatives of how many nations met …?") or what "a total of" totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quiz.generate.clauses import Clause, fronted, inverted, lower_first, render
+from quiz.generate.types import Mention
+from quiz.generate.words import APPROXIMATORS, NUMBER_MODIFIERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
+    """ "How many visas does X give?": the counted noun and its modifiers move to the front; its
+    other dependents ("between the two cities") stay where they were."""
+    if mention.type != "number":
+        return
+    for noun in [*clause.subject, *clause.rest]:
+        counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
+        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
+            continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
+        phrase = _counted(noun, mention)
+        place = _count_place(clause, noun)
+        if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
+            phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
+        elif place is not None and mention.approximator:
+            continue  # "Across about how many …": the qualifier goes with the plain forms only
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
+            continue
+        kept = tuple(
+            t for t in phrase
+            if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
+            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an impressive 40 towns": it qualifies the count, not the countries
+        )
+        if not kept:
+            continue
+        prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
+        what = lower_first(kept, clause.shown)
+        if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
+            body = inverted(clause, {t.i for t in phrase})
+            body = body and body.split(":", 1)[0]  # "…: the Americas and Europe" lists what is counted
+            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
+        elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+        elif place == "total":  # "spent a total of 62 days": the total is the object
+            body = inverted(clause, {t.i for t in noun.head.head.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
+        elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
+            prep = noun.head
+            body = inverted(clause, {t.i for t in prep.subtree})
+            yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
+        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
+            prep = noun.head
+            before = tuple(t for t in clause.subject if t.i < prep.i)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            owner = f"{render(before, shown=clause.shown)} of how many {what}"
+            yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
+def _count_place(clause: Clause, noun: Token) -> str | None:
+    """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
+    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"),
+    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, owner = noun.head, noun.head.head
+    if prep.head == clause.verb and prep in clause.rest and prep.lower_ not in ("of", "than", "up"):
+        return "prep"
+    if prep.lower_ != "of" or owner.head != clause.verb:
+        return None
+    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
+        return "total"
+    if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
+        return "owner"
+    return None
+
+
+def _in_number(token: Token, mention: Mention) -> bool:
+    """Part of the number phrase however the tagger cut it: "and a half" of "two and a half"."""
+    number = token
+    while number.dep_ in ("conj", "cc", "quantmod", "det") and number.head.i != number.i:
+        number = number.head
+    return mention.start <= number.i < mention.end and number.tag_ == "CD"
+
+
+def _counted(noun: Token, mention: Mention) -> tuple[Token, ...]:
+    """The counted noun with its left modifiers and its "of" phrase: "How many species of trees does
+    the forest have?", not "… does the forest have of trees?"; a unit inside the answer ("6,000
+    miles") keeps what it measures ("of track")."""
+    tokens = [t for left in noun.lefts for t in left.subtree] + [noun]
+    tokens += [t for right in noun.rights if right.dep_ == "prep" and right.lower_ == "of" for t in right.subtree]
+    return tuple(sorted(tokens, key=lambda t: t.i))
+
+
+def _upto_object(clause: Clause, noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head == clause.verb and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up"
