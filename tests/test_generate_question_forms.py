@@ -185,3 +185,13 @@ def test_the_name_a_definite_subject_is_is_asked_for() -> None:
     # "A member … was X" leaves the other members: only the cloze.
     found = candidate_texts("From 1987 until early 2006, a member of the board of the bank was Alan Brooks.")
     assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]
+
+
+def test_what_a_named_noun_is_known_as_is_asked_by_name() -> None:
+    found = candidate_texts("In 1998, Nordic Rail Works, now known as Baltia Transit, bought the old tram lines of the city.")
+    assert found.get("By what name is Nordic Rail Works now known?") == "Baltia Transit"
+    found = candidate_texts("Soil salinization, also known as “salt creep,” is the main threat to rice farming in the delta.")
+    assert found.get("By what name is soil salinization also known?") == "salt creep"
+    # "the device" alone could be any device: no question.
+    found = candidate_texts("The device, known as the Harrow Valve, cut water losses by half.")
+    assert "Harrow Valve" in found.values() and not [q for q in found if q.startswith("By what name")]
