@@ -195,3 +195,11 @@ def test_what_a_named_noun_is_known_as_is_asked_by_name() -> None:
     # "the device" alone could be any device: no question.
     found = candidate_texts("The device, known as the Harrow Valve, cut water losses by half.")
     assert "Harrow Valve" in found.values() and not [q for q in found if q.startswith("By what name")]
+
+
+def test_an_opening_participle_of_a_past_sentence_is_asked_with_its_subject() -> None:
+    found = candidate_texts("Leaving the navy in 1919, the young officer founded a shipping company in Bergen.")
+    assert found.get("In what year did the young officer leave the navy?") == "1919"
+    # Before a future, the participle's time is not the past: no "did".
+    found = candidate_texts("Leaving the navy in 1919, the young officer will found a shipping company in Bergen.")
+    assert "1919" in found.values() and not [q for q in found if "leave the navy" in q]
