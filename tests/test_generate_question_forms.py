@@ -203,3 +203,11 @@ def test_an_opening_participle_of_a_past_sentence_is_asked_with_its_subject() ->
     # Before a future, the participle's time is not the past: no "did".
     found = candidate_texts("Leaving the navy in 1919, the young officer will found a shipping company in Bergen.")
     assert "1919" in found.values() and not [q for q in found if "leave the navy" in q]
+
+
+def test_examples_after_including_are_left_out_of_the_question() -> None:
+    found = candidate_texts(
+        "The valley holds 40 ancient burial sites including stone circles, hearths, remnants of pottery and other tools, "
+        "as well as many carvings on the rock faces of the northern cliffs."
+    )
+    assert found.get("How many ancient burial sites does the valley hold?") == "40"
