@@ -211,3 +211,8 @@ def test_examples_after_including_are_left_out_of_the_question() -> None:
         "as well as many carvings on the rock faces of the northern cliffs."
     )
     assert found.get("How many ancient burial sites does the valley hold?") == "40"
+
+
+def test_a_place_after_from_is_asked_from_where() -> None:
+    found = candidate_texts("The research ship sailed from Hamburg in March 1998 with a crew of forty.")
+    assert found.get("From where did the research ship sail in March 1998 with a crew of forty?") == "Hamburg"
