@@ -204,3 +204,34 @@ def test_the_name_a_definite_subject_is_is_asked_for() -> None:
     # "A member … was X" leaves the other members: only the cloze.
     found = candidate_texts("From 1987 until early 2006, a member of the board of the bank was Alan Brooks.")
     assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]
+
+
+def test_what_a_named_noun_is_known_as_is_asked_by_name() -> None:
+    found = candidate_texts("In 1998, Nordic Rail Works, now known as Baltia Transit, bought the old tram lines of the city.")
+    assert found.get("By what name is Nordic Rail Works now known?") == "Baltia Transit"
+    found = candidate_texts("Soil salinization, also known as “salt creep,” is the main threat to rice farming in the delta.")
+    assert found.get("By what name is soil salinization also known?") == "salt creep"
+    # "the device" alone could be any device: no question.
+    found = candidate_texts("The device, known as the Harrow Valve, cut water losses by half.")
+    assert "Harrow Valve" in found.values() and not [q for q in found if q.startswith("By what name")]
+
+
+def test_an_opening_participle_of_a_past_sentence_is_asked_with_its_subject() -> None:
+    found = candidate_texts("Leaving the navy in 1919, the young officer founded a shipping company in Bergen.")
+    assert found.get("In what year did the young officer leave the navy?") == "1919"
+    # Before a future, the participle's time is not the past: no "did".
+    found = candidate_texts("Leaving the navy in 1919, the young officer will found a shipping company in Bergen.")
+    assert "1919" in found.values() and not [q for q in found if "leave the navy" in q]
+
+
+def test_examples_after_including_are_left_out_of_the_question() -> None:
+    found = candidate_texts(
+        "The valley holds 40 ancient burial sites including stone circles, hearths, remnants of pottery and other tools, "
+        "as well as many carvings on the rock faces of the northern cliffs."
+    )
+    assert found.get("How many ancient burial sites does the valley hold?") == "40"
+
+
+def test_a_place_after_from_is_asked_from_where() -> None:
+    found = candidate_texts("The research ship sailed from Hamburg in March 1998 with a crew of forty.")
+    assert found.get("From where did the research ship sail in March 1998 with a crew of forty?") == "Hamburg"

@@ -334,6 +334,8 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
     wh = None
     if mention.type in PLACE_TYPES and prep in ("in", "at"):
         kind, wh = "where", "Where"
+    elif mention.type in PLACE_TYPES and prep == "from":
+        kind, wh = "where", "From where"  # "launched from French Guiana": not "from which city", as the tagger's type may be wrong
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
     elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):

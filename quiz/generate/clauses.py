@@ -87,7 +87,8 @@ def clauses(sent: Span, resolved: dict[int, str]) -> list[Clause]:
 
 
 def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | None:
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb) or shared_subject(verb)
+    opening = opening_participle(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or misread_subject(verb) or shared_subject(verb) or opening
     if len(subjects) != 1 or not finite(verb) or verb.dep_ == "acl":
         return None
     if lemma(verb) in SPEECH_VERBS and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -121,12 +122,14 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     first, last = subject[0].i, subject[-1].i
     marks = [c.i for c in verb.children if c.dep_ == "mark"]
     # "a week after X did Y": what stands before a subordinating word belongs to the main clause.
-    opening, subject_ids = max(marks, default=-1), {s.i for s in subject}
-    front = tuple(t for t in tokens if opening < t.i < first and t.i not in subject_ids)
+    start, subject_ids = max(marks, default=-1), {s.i for s in subject}
+    front = tuple(t for t in tokens if start < t.i < first and t.i not in subject_ids)
     if any((t.tag_ in ("WDT", "WP", "WP$") or t.lower_ in RELATIVES and t.dep_ in ("dobj", "pobj", "nsubj")) and not marked_relative(t, front) for t in front):
         return None  # "… territory that the US purchased": a relative clause the parser did not mark, its object missing
     middle = tuple(t for t in tokens if last < t.i < verb.i)
     after = [t for t in tokens if t.i > verb.i]
+    if opening:
+        front, middle = (), ()  # the participle's words all stand before the subject it borrows
     rest = cut_aside(after)
     if rest is None or (len(rest) < len(after) and lemma(verb) in SPEECH_VERBS):
         return None  # what was said is cut short
@@ -199,8 +202,20 @@ def shared_subject(verb: Token) -> list[Token]:
 def finite(verb: Token) -> bool:
     """A tensed clause: a finite verb or a finite auxiliary (not "to sit", not "making")."""
     forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
-    tensed = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) or misread_past(verb)
+    tensed = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in forms) or misread_past(verb) or bool(opening_participle(verb))
     return tensed and not any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+
+
+def opening_participle(verb: Token) -> list[Token]:
+    """The subject of an -ing participle opening a past-tense sentence, which it shares: "Retiring
+    from the army in 1971, he founded …" says he retired in 1971."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i != verb.sent.start or head.tag_ != "VBD" or head.i < verb.i:
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass", "neg") for c in verb.children):
+        return []
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return subjects if len(subjects) == 1 and subjects[0].i > verb.i else []
 
 
 def misread_past(verb: Token) -> bool:
@@ -386,7 +401,7 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
         return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest, shown=clause.shown)
     if lemma(verb) == "be" and verb.tag_ != "VBN":
         return render(verb.lower_, subject, middle, rest, shown=clause.shown)
-    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_) or ("did" if misread_past(verb) else None)
+    do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_) or ("did" if misread_past(verb) or opening_participle(verb) else None)
     if do is None:
         return None
     if do == "do" and _singular_subject(clause):

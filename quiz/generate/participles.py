@@ -5,6 +5,7 @@ sentence holds, so `clauses` never sees it.
 
 The noun phrase is asked as written with "the" for "a" ("a stockpile established in 2021" -> "the
 stockpile"), without its asides; it must hold a name, or "the report" alone could be any report.
+What a noun is also known as is asked by name ("By what name is natural selection also known?").
 A noun that is the complement of "be" ("The pact was an agreement signed in 1928") is asked by the
 subject it describes ("When was the pact signed?").
 """
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import which
-from quiz.generate.clauses import inflect, lemma, render
+from quiz.generate.clauses import inflect, lemma, lower_first
 from quiz.generate.pointers import has_bad_reference
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Mention, QuestionKind
 
@@ -37,19 +38,23 @@ def participle_questions(sent: Span, mention: Mention, family: str, resolved: di
             asked = _asked(child, mention)
             if asked is None:
                 continue
-            noun = _described(verb.head)
+            noun = _described(verb.head, named=asked != "name")
             if noun is None or any(mention.start <= t.i < mention.end for t in noun) or has_bad_reference(noun, resolved):
                 continue
             phrase = _phrase(noun)
             if not phrase:
                 continue
-            if asked == "agent":
+            if asked == "name":
+                adverbs = [c.lower_ for c in verb.children if c.dep_ == "advmod" and c.i < verb.i]
+                be = "was" if "formerly" in adverbs else "are" if _head(noun).tag_ == "NNS" else "is"
+                yield QuestionKind.WHAT, " ".join(("By what name", be, phrase, *adverbs, "known?"))
+            elif asked == "agent":
                 wh = which(mention.type, mention.text, family)
                 if wh in ("What", "Where"):
                     continue
                 yield (QuestionKind.WHO if mention.type == AnswerType.PERSON else QuestionKind.WHAT), f"{wh} {inflect(verb, 'VBD')} {phrase}?"
             else:
-                be = "were" if _head(noun).tag_ in ("NNS", "NNPS") else "was"
+                be = "were" if _head(noun).tag_ == "NNS" else "was"
                 wh = "In what year" if mention.type == AnswerType.YEAR else "When"
                 yield QuestionKind.WHEN, f"{wh} {be} {phrase} {verb.lower_}?"
 
@@ -64,6 +69,10 @@ def _asked(child: Token, mention: Mention) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if len(objects) == 1 and mention.covers(tuple(objects[0].subtree)):
                 return "date"
+    if (mention.type in NAMED_TYPES or mention.type == AnswerType.TERM) and child.dep_ == "prep" and child.lower_ == "as" and lemma(child.head) == "know":
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        if len(objects) == 1 and mention.covers(tuple(t for t in objects[0].subtree if not t.is_punct)):
+            return "name"  # "Gateway Technologies, now known as Outlast": "By what name is Gateway Technologies now known?"
     if mention.type in NAMED_TYPES and child.dep_ == "agent":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if len(objects) == 1 and mention.covers(tuple(objects[0].subtree)):
@@ -71,9 +80,10 @@ def _asked(child: Token, mention: Mention) -> str | None:
     return None
 
 
-def _described(noun: Token) -> tuple[Token, ...] | None:
+def _described(noun: Token, named: bool = True) -> tuple[Token, ...] | None:
     """The noun phrase the participle tells of: the noun's own words, or, for the complement of
-    "be", the subject it describes. None when it names nothing in particular."""
+    "be", the subject it describes. None when it names nothing in particular: no name in it, or
+    (for what it is `known as`, when not `named`) fewer than two words of its own."""
     if noun.dep_ == "attr" and lemma(noun.head) == "be":
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:
@@ -82,9 +92,9 @@ def _described(noun: Token) -> tuple[Token, ...] | None:
     if noun.dep_ in ("conj", "appos", "compound") or noun.dep_ == "pobj" and noun.head.lower_ == "of":
         return None  # "a list of tools built by …", "X and a tool built by …": which noun the participle tells of is unclear
     kept = _kept(noun)
-    if not any(t.tag_ in ("NNP", "NNPS") for t in kept):
-        return None
-    return kept
+    if any(t.tag_ in ("NNP", "NNPS") for t in kept) or not named and len([t for t in kept if t.tag_.startswith(("NN", "JJ"))]) >= 2:
+        return kept
+    return None
 
 
 def _kept(noun: Token) -> tuple[Token, ...]:
@@ -107,10 +117,6 @@ def _head(tokens: tuple[Token, ...]) -> Token:
 
 
 def _phrase(noun: tuple[Token, ...]) -> str:
-    first = noun[0]
-    text = render(noun)
-    if first.lower_ in ("a", "an"):
-        return "the " + render(noun[1:])
-    if first.lower_ == "the" or first.tag_ == "DT":
-        return first.lower_ + text[len(first.text):]
-    return text
+    if noun[0].lower_ in ("a", "an"):
+        return "the " + lower_first(noun[1:])
+    return lower_first(noun)

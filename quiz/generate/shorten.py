@@ -88,10 +88,18 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
 
 @lru_cache(maxsize=TOKEN_CACHE)
 def optional(token: Token) -> bool:
-    """Subordinate clauses, comma-set-off asides, and clausal comparisons ("far more than expected")."""
+    """Subordinate clauses, comma-set-off asides, clausal comparisons ("far more than expected") and
+    examples ("sites including hearths and tools", "tools such as axes")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
         return not compares(token)
-    return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree)
+    return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree) or examples(token)
+
+
+def examples(token: Token) -> bool:
+    """ "including …" or "such as …": examples, which a question can leave out."""
+    if token.dep_ != "prep":
+        return False
+    return token.lower_ == "including" or token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such"
 
 
 def scopes_count(token: Token) -> bool:
