@@ -32,7 +32,7 @@ QUOTE_MARKS = re.compile(r"[“”\"]")  # counted together: sources mix curly a
 DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 LOOSE_OPENING = re.compile(r"^(?:When|While|If|Because|Although|Though|After|Before|Since|Until|Unless|As|Where|Who|What|Which),\s", re.IGNORECASE)
 
-# Two names run together where a cut dropped the "and" between them: "Administrator Bill Nelson Dr. Alondra Nelson".
+# Two names run together where a cut dropped the "and" between them: "Harbour Master Ada Byrne Dr. Lea Stone".
 RUN_TOGETHER = re.compile(r"\b[A-Z][a-z]+ (?:Dr|Mr|Mrs|Ms|Prof)\. [A-Z]")
 LAST_ITEM = re.compile(r", (and|or) ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)")
 SEAM = re.compile(r"[;:—–]\s*,|,\s*[;:]|\b(?:of|by|to|for|with|from|in|on|at|as)\s*:")  # "conceived of: X" of "conceived of by two naturalists: X"
@@ -132,7 +132,7 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
     subordinator with nothing of its clause left, "dozens more" with no "than", two marks where
     words were cut (";,"), or a question whose wh-word comes after a dash, colon or semicolon (a
     clause or aside of its own left in front: "Powell played a role …;, when did the Fed act?").
-    Two names run together ("Bill Nelson Dr. Alondra Nelson") count only where `quote`, the source
+    Two names run together ("Ana Ruiz Dr. Lea Stone") count only where `quote`, the source
     sentence, does not write them so."""
     body = CLOZE_GAP.sub(r"\1", text)
     if any(_unpaired(body, left, right) for left, right in PAIRS) or len(QUOTE_MARKS.findall(body)) % 2:
@@ -141,7 +141,7 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
         return True
     if DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body):
         return True
-    # Names run together, unless the source writes them so ("Deputy Assistant to the President Dr. X").
+    # Names run together, unless the source writes them so ("Adviser to the Mayor Dr. Lea Stone").
     return any(match.group() not in quote for match in RUN_TOGETHER.finditer(body))
 
 
@@ -176,7 +176,7 @@ def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
         if match.start() == 0:
             continue
         if second.endswith(".") and second.count(".") == 1:
-            second = second[:-1]  # the card's full stop, where the source goes on: "… Agency." of "… Agency, where …"
+            second = second[:-1]  # the card's full stop, where the source goes on: "… Board." of "… Board, which …"
         pair = f"{first} {second}".casefold()
         if pair in written or pair in extra:
             continue

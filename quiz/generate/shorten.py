@@ -92,7 +92,7 @@ def aside(token: Token) -> bool:
         return False  # "The United States, Great Britain, Soviet Union, and China": an item of a list of names, not an aside
     after = token.right_edge.i + 1
     if token.dep_ == "appos" and after < len(token.doc) and token.doc[after].tag_ in ("NNP", "NNPS") and not token.doc[after - 1].is_punct:
-        return False  # "Butler, French Minister of Foreign Affairs Aristide Briand": no closing comma, the title of the next name
+        return False  # "Ortiz, Harbor Minister of Trade Ana Ruiz": no closing comma, the title of the next name
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
 
 
