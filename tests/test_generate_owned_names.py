@@ -35,7 +35,7 @@ def test_a_capitalised_word_the_tagger_does_not_know_before_a_name_word_is_part_
     from quiz.generate.nlp import build_entities, load_model
 
     def spans(first: str, tag: str) -> list[str]:
-        words = ["In", "2019", "the", "office", "confirmed", "a", "case", "in", first, "District", "."]
+        words = ["In", "2019", "the", "office", "reported", "a", "flood", "in", first, "District", "."]
         tags = ["IN", "CD", "DT", "NN", "VBD", "DT", "NN", "IN", tag, "NNP", "."]
         heads = [4, 0, 3, 4, 4, 6, 4, 6, 9, 7, 4]
         deps = ["prep", "pobj", "det", "nsubj", "ROOT", "det", "dobj", "prep", "compound", "pobj", "punct"]

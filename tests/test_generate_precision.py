@@ -132,9 +132,9 @@ def test_a_count_of_a_set_named_before_is_no_gap() -> None:
 
 
 def test_a_description_its_own_relative_clause_pins_down_is_no_loose_reference() -> None:
-    found = texts("Often called the Accord of Harlow for the city in which it was drafted, the Tamar Compact ended the long river feud in 1851.")
-    assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city in which …" says which city
-    loose = texts("Often called the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
+    found = texts("Named the Accord of Harlow after the city where the envoys drafted it, the Tamar Compact ended the long river feud in 1851.")
+    assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city where …" says which city
+    loose = texts("Named the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
     assert not any("{{Accord of Harlow}}" in text for text in loose), loose  # "the city" alone leans on another sentence
 
 
@@ -193,9 +193,9 @@ def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
 
 
 def test_a_status_set_off_after_a_name_is_no_gap() -> None:
-    found = texts("In May 1931 the mayor awarded the harbor medal to Captain Ana Ruiz, United States Navy, Retired, for rescuing forty sailors.")
+    found = texts("In May 1931 the mayor awarded the harbor medal to Captain Ana Ruiz, Harbor Police, Retired, for rescuing forty sailors.")
     assert not any("{{Retired}}" in text for text in found), found
-    assert any("{{United States Navy}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
+    assert any("{{Harbor Police}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
 
 
 def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:

@@ -118,7 +118,7 @@ def test_a_person_written_in_full_outranks_the_same_person_by_surname() -> None:
 
 
 def test_a_named_region_weighs_as_much_as_a_city() -> None:
-    found = _candidates("In 1851 the young naturalist sailed from Peru to the Coral Archipelago to collect beetles and shells for the museum.")
+    found = _candidates("In 1851 the young painter sailed from Peru to the Coral Archipelago to paint the harbor towns for the museum.")
     region = found["Coral Archipelago"]
     assert region.mention.type == "place" and region.kind == "cloze"
     as_city = replace(region, mention=replace(region.mention, type=AnswerType.CITY))

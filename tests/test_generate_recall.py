@@ -425,11 +425,11 @@ def test_and_before_a_dropped_aside_loses_its_comma() -> None:
 def test_two_names_acting_together_are_one_answer() -> None:
     from generate_cards import offered
 
-    text = "In early May, the Harbor Board and Tamar Ferries launched a new night service between the two towns."
+    text = "In 1931 the Harbor Board and Tamar Ferries opened a new night service between the two towns."
     found = {c.text: c for c in offered(text) if c.kind == "cloze"}
     pair = [c for t, c in found.items() if "{{Harbor Board and Tamar Ferries}}" in t]
     assert pair, list(found)
-    listed = "In early May, the Harbor Board, Tamar Ferries and Lisbon Docks launched a new night service between the two towns."
+    listed = "In 1931 the Harbor Board, Tamar Ferries and Lisbon Docks opened a new night service between the two towns."
     assert not any(" and " in c.answer for c in offered(listed)), [c.text for c in offered(listed)]  # a list of three is no pair
 
 
@@ -437,8 +437,8 @@ def test_a_pair_gets_no_options_and_no_gap_beside_its_own_names() -> None:
     from generate_cards import made
 
     text = (
-        "In early May, the Harbor Board and Tamar Ferries launched a new night service between the two towns. "
-        "The Lisbon Port Authority and the Coral Shipping Line later joined the service in 1931."
+        "In 1931 the Harbor Board and Tamar Ferries opened a new night service between the two towns. "
+        "The Lisbon Port Authority and the Coral Shipping Line later joined the service in 1935."
         " The river was wide and the crossing was slow for many people who lived on the southern bank."
         " Ferries carried people and goods across the water every day for a long time before that."
         " Traders and farmers waited for hours at the quays in the wind and the rain of the long winter."

@@ -129,12 +129,12 @@ def test_what_a_company_makes_is_no_person() -> None:
 
 
 def test_two_names_a_cut_ran_together_are_garbled() -> None:
-    quote = "With the help of Reyes and Ortiz, Harbor Minister Ana Ruiz proposed a ferry pact between Chile and Peru."
-    assert names_joined("With the help of Reyes and {{Ortiz}} Ana Ruiz proposed a ferry pact between Chile and Peru.", quote)
-    assert not names_joined("With the help of Reyes and Ortiz, Harbor Minister {{Ana Ruiz}} proposed a ferry pact.", quote)  # control: written so
+    quote = "Backed by Reyes and Ortiz, Harbor Minister Ana Ruiz drafted a ferry treaty for Chile and Peru."
+    assert names_joined("Backed by Reyes and {{Ortiz}} Ana Ruiz drafted a ferry treaty for Chile and Peru.", quote)
+    assert not names_joined("Backed by Reyes and Ortiz, Harbor Minister {{Ana Ruiz}} drafted a ferry treaty.", quote)  # control: written so
     assert not names_joined("The {{Harbor Board}} met Ana Ruiz.", "This year’s Harbor Board met Ana Ruiz.")  # the first word is capitalised as first
-    suffix = "The mayor thanked Colonel Ana Ruiz, Jr., United States Navy, for her service."
-    assert not names_joined("The mayor thanked Colonel Ana Ruiz {{United States Navy}}.", suffix)  # a suffix dropped still reads
+    suffix = "The mayor thanked Captain Ana Ruiz, Jr., Harbor Police, for her service."
+    assert not names_joined("The mayor thanked Captain Ana Ruiz {{Harbor Police}}.", suffix)  # a suffix dropped still reads
     assert not names_joined("As {{Ana Ruiz}}’s unit advanced, the rain began.", "As her unit advanced, the rain began.", ("Ana Ruiz’s",))
 
 

@@ -26,5 +26,5 @@ def test_the_pointed_object_before_an_adjective_is_not_part_of_the_name() -> Non
 
 
 def test_the_noun_term_before_as_names_nothing() -> None:
-    assert "treasurer" not in terms("In 1931 the council appointed Ana Ruiz to a 4-year term as treasurer of the harbor board.")
+    assert "treasurer" not in terms("In 1931 the council elected Ana Ruiz for a second term as treasurer of the harbor board.")
     assert "tidal engine" in terms("The machine became known as the tidal engine.")  # control: the verb "known as" names it

@@ -232,7 +232,7 @@ PAIRED_TYPES = frozenset((AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType
 
 
 def paired_subjects(span: Span, found: list[Mention]) -> list[Mention]:
-    """Two names joined by "and" as the subject of a clause ("the Harbor Board and 18F launched
+    """Two names joined by "and" as the subject of a clause ("the Harbor Board and Tamar Ferries launched
     …"): who did it is both, so the pair is an answer of its own beside each name. Only a list of
     exactly two, of one kind of name (an organisation and a thing tagged apart count as one kind)."""
     doc = span.doc
@@ -288,7 +288,7 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def status_word(span: Span) -> bool:
-    """A participle set off after a name as its status ("Colonel Ana Ruiz, U.S. Navy, Retired,"):
+    """A participle set off after a name as its status ("Captain Ana Ruiz, Harbor Police, Retired,"):
     capitalised as part of the style, but no name."""
     word = span[0]
     return len(span) == 1 and word.dep_ == "appos" and len(word.text) >= 6 and word.text.endswith("ed") and word.head.tag_ in ("NNP", "NNPS")

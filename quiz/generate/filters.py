@@ -121,7 +121,7 @@ def unresolved(candidate: Candidate) -> bool:
 
 
 def restricted(noun: Token) -> bool:
-    """A description its own relative clause pins down ("the city in which it was signed", "the
+    """A description its own relative clause pins down ("the town where the envoys met", "the
     company that built it"): it says which one it means and leans on no earlier sentence."""
     return any(child.dep_ == "relcl" for child in noun.children)
 

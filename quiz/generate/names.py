@@ -77,7 +77,7 @@ def initialled(ent: Span) -> int | None:
 
 def proper(token: Token) -> bool:
     if token.tag_ in ("NN", "NNS") and token.text[:1].isupper() and not token.is_sent_start and _before_proper(token):
-        return True  # a word the tagger does not know, capitalised before a name's word: "N’Zérékoré Prefecture"
+        return True  # a word the tagger does not know, capitalised before a name's word: "M’Bele District" tagged "NN NNP"
     return token.tag_ in ("NNP", "NNPS") and (token.text[:1].isupper() or any(c.isdigit() for c in token.text))
 
 

@@ -51,9 +51,9 @@ ACTOR_BONUS = 0.5  # a country's low weight is for the setting, not for the acto
 # A list's later items and a possessor ("London and {{Paris}}", "{{Oslo}}’s rebuke") are
 # seldom what a sentence is about: the list's head or the thing possessed is.
 LIST_PENALTY = 0.15
-# A person named in full where the sentence writes the full name ("British Prime Minister {{Ana
+# A person named in full where the sentence writes the full name ("Harbor Commissioner {{Ana
 # Ruiz}}") is who the reader learns; a surname or a possessive standing for them ("Ruiz’s
-# announcement") asks the same person again with less to go on.
+# plan") asks the same person again with less to go on.
 FULL_NAME_BONUS = 0.3
 
 

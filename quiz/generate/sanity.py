@@ -142,7 +142,7 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
         return True
     if DOUBLED.search(body) or LOOSE_OPENING.match(body) or COUNTED_MORE.search(body) or SEAM.search(body):
         return True
-    # Names run together, unless the source writes them so ("Deputy Assistant to the President Dr. X").
+    # Names run together, unless the source writes them so ("Adviser to the Mayor Dr. Lea Stone").
     return any(match.group() not in quote for match in RUN_TOGETHER.finditer(body))
 
 
@@ -200,7 +200,7 @@ def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
         if match.start() == 0:
             continue
         if second.endswith(".") and second.count(".") == 1:
-            second = second[:-1]  # the card's full stop, where the source goes on: "… Agency." of "… Agency, where …"
+            second = second[:-1]  # the card's full stop, where the source goes on: "… Board." of "… Board, which …"
         pair = f"{first} {second}".casefold()
         if pair in written or pair in extra:
             continue

@@ -163,7 +163,7 @@ def named(head: Token) -> bool:
     if head.dep_ in ("dobj", "oprd", "attr") and verb.lower_ in NAMING_VERBS:
         return not any(c.dep_ == "prep" and c.lower_ in ("for", "after") for c in verb.children)  # "named the park for X": the park gets a name
     if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS and verb.head.tag_.startswith("VB") or quoted(head)):
-        return True  # "known as X", not "a term as chair"; a role set off in quotation marks ("as “the harbour guards”")
+        return True  # "known as X", not "a term as treasurer"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
         # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
         # autonomy"), as one word ("such as hammers") is one of many equally good answers
