@@ -271,3 +271,9 @@ def test_an_as_clause_is_no_statement_of_its_own() -> None:
     )
     assert "The Dutch Republic spread across the {{Ardennes}}." not in found, found
     assert any(text.startswith("As the Dutch Republic spread across the {{Ardennes}}, the river Meuse became") for text in found), found
+
+
+def test_the_owner_of_a_named_body_is_no_gap() -> None:
+    found = texts("Today, the Harbour Board's Office of Tolls and Fees finalized a single-fare standard for all public ferries in Truro.")
+    assert not any("{{Harbour Board}}" in text for text in found), found
+    assert any("{{Office of Tolls and Fees}}" in text for text in found), found  # positive control: the body itself is asked

@@ -59,7 +59,7 @@ def reason(candidate: Candidate) -> str:
     """Why the card tests nothing; empty when it does."""
     if _town_before(candidate):
         return "the town before the answer says where it is"
-    if _modifier(candidate):
+    if _modifier(candidate) or _owner_of_named_body(candidate):
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
@@ -236,6 +236,19 @@ def _modifier(candidate: Candidate) -> bool:
     # on a later word, and "U.S. and international efforts" puts "and" between.
     nouns = [t for t in (root.head, after) if t is not None and t.tag_ in ("NN", "NNS") and t.text.islower()]
     return bool(nouns) and not any(_kind(t.lower_) for t in nouns)
+
+
+def _owner_of_named_body(candidate: Candidate) -> bool:
+    """The owner of a body with a name of its own ("the {{Harbour Board}}'s Office of Tolls",
+    "{{Ludlow}}'s Marsh Research Centre"): the owned name belongs to one owner, which the reader
+    knows with it; the card asks nothing the article teaches."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON:
+        return False
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    owned = root.head
+    return root.dep_ == "poss" and owned.i >= mention.end and owned.tag_ in ("NNP", "NNPS") and owned.ent_type_ in ("ORG", "FAC") and owned.ent_iob_ != "O"
 
 
 def _kind(noun: str) -> bool:
