@@ -264,8 +264,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
                 unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
                 yield from _adverbial_question(unfronted, mention, child, tokens)
             continue
-        if rest_ids.isdisjoint(subtree_ids(child)):
-            continue
+        if child.dep_ not in ("dobj", "prep", "npadvmod") or rest_ids.isdisjoint(subtree_ids(child)):
+            continue  # only an object or an adverbial phrase of the clause is asked below
         tokens = tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
