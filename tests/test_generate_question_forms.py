@@ -216,3 +216,14 @@ def test_examples_after_including_are_left_out_of_the_question() -> None:
 def test_a_place_after_from_is_asked_from_where() -> None:
     found = candidate_texts("The research ship sailed from Hamburg in March 1998 with a crew of forty.")
     assert found.get("From where did the research ship sail in March 1998 with a crew of forty?") == "Hamburg"
+
+
+def test_a_count_opening_the_clause_is_asked_with_its_preposition() -> None:
+    found = candidate_texts("Within 6 months, the new mayor Ana Ruiz signed a treaty with the northern towns to build the bridge.")
+    assert found.get("Within how many months did the new mayor Ana Ruiz sign a treaty with the northern towns to build the bridge?") == "6 months"
+
+
+def test_a_bounded_count_in_a_phrase_is_not_asked_as_if_exact() -> None:
+    # "In how many hours …? four hours" would drop "less than".
+    found = candidate_texts("Developers can connect their code to the archive in less than four hours.")
+    assert "four hours" in found.values() and not [q for q in found if q.endswith("?")]
