@@ -2,7 +2,7 @@
 attack last?" for a duration, asked from the clause that holds the amount as its object or as
 the verb's "for" phrase.
 
-"A total of 204 days" is asked as the amount it totals.
+"A total of 62 days" is asked as the amount it totals.
 
 An amount qualified in the sentence ("more than $3.5 million", "about four hours") is left to the
 cloze, which keeps the qualifier beside the gap: "How much …? $3.5 million" would state less than
@@ -46,7 +46,7 @@ def amount_questions(clause: Clause, mention: Mention) -> Iterator[tuple[Questio
 
 
 def _total(child: Token, mention: Mention) -> bool:
-    """ "a total of 204 days": the amount is the whole of what the total is of."""
+    """ "a total of 62 days": the amount is the whole of what the total is of."""
     if child.lower_ != "total" or any(c.dep_ not in ("det", "prep") for c in child.children):
         return False
     phrases = [c for c in child.children if c.dep_ == "prep"]

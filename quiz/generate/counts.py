@@ -1,7 +1,7 @@
 """How-many questions: the counted noun and its modifiers asked for where the count stands: as the
 object ("How many visas does X give?"), the subject ("How many nations signed …?"), the object of
 the verb's preposition ("In how many countries …?"), the "of" phrase of the subject
-("Representatives of how many nations met …?") or what "a total of" totals.
+("Delegates of how many towns met …?") or what "a total of" totals.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
         elif place is not None and (mention.approximator or _qualified(noun, mention)):
-            continue  # "Across about how many …", "in less than four hours": the qualifier goes with the plain forms only
+            continue  # "Across about how many …", "in less than five days": the qualifier goes with the plain forms only
         elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
             continue
         if mention.type == "duration" and place not in ("prep", "front"):
@@ -52,19 +52,19 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
             yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
-        elif place == "total":  # "spent a total of 204 days": the total is the object
+        elif place == "total":  # "spent a total of 62 days": the total is the object
             body = inverted(clause, {t.i for t in noun.head.head.subtree})
             yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
             prep = noun.head
             body = inverted(clause, {t.i for t in prep.subtree})
             yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
-        elif place == "front":  # "After nine years, the attempt failed" -> "After how many years did the attempt fail?"
+        elif place == "front":  # "After two weeks, the strike ended" -> "After how many weeks did the strike end?"
             prep = noun.head
             unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in prep.subtree)))
             body = inverted(unfronted, set())
             yield "howmany", body and f"{fronted(unfronted, f'{prep.lower_.capitalize()} how many {what}')} {body}"
-        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
+        elif place == "owner" and not clause.antecedent:  # "Delegates of 31 towns met …"
             prep = noun.head
             before = tuple(t for t in clause.subject if t.i < prep.i)
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
@@ -73,7 +73,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
 
 
 def _qualified(noun: Token, mention: Mention) -> bool:
-    """A word before the count that bounds it ("less than four hours", "under 40 sites")."""
+    """A word before the count that bounds it ("less than five days", "under 40 sites")."""
     return any(t.i < mention.start and (t.lower_ in NUMBER_MODIFIERS or t.dep_ == "quantmod") for t in noun.subtree) or (
         mention.start > 0 and noun.doc[mention.start - 1].lower_ in NUMBER_MODIFIERS | {"than"}
     )
@@ -82,8 +82,8 @@ def _qualified(noun: Token, mention: Mention) -> bool:
 def _count_place(clause: Clause, noun: Token) -> str | None:
     """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
     days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
-    for one opening the clause ("Within six months, …"),
-    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
+    for one opening the clause ("Within three weeks, …"),
+    "owner" for the "of" phrase of the subject ("delegates of 31 towns")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head
