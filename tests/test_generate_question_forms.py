@@ -69,10 +69,10 @@ def test_a_second_verb_sharing_the_subject_is_asked_for() -> None:
 
 
 def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_is_not() -> None:
-    # The parser hangs "Ruritania" on "border": the rebels did not declare independence. "took
+    # The parser hangs "Ruritania" on "Hills": the rain did not declare a republic. "took
     # possession" needs the island the first verb names.
-    found = candidate_texts("The rebels were unable to cross the hills of the northern border and Ruritania declared independence on May 3, 1921.")
-    assert "May 3, 1921" in found.values() and not [q for q in found if "rebels declare" in q]
+    found = candidate_texts("Heavy rain kept the army from the valleys of the Ardent Hills and Ruritania declared a republic on May 3, 1921.")
+    assert "May 3, 1921" in found.values() and not [q for q in found if "declare a republic" in q]
     found = candidate_texts("Portugal bought the island from Denmark in 1750 and took possession in 1752.")
     assert found.get("In what year did Portugal buy the island from Denmark?") == "1750"  # the control
     assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]
