@@ -69,12 +69,12 @@ def test_a_second_verb_sharing_the_subject_is_asked_for() -> None:
 
 
 def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_is_not() -> None:
-    # The parser hangs "Ruritania" on "border": the rebels did not declare independence. "took
+    # The parser hangs "Ruritania" on "Hills": the rain did not declare a republic. "took
     # possession" needs the island the first verb names.
-    found = candidate_texts("The rebels were unable to cross the hills of the northern border and Ruritania declared independence on May 3, 1921.")
-    assert "May 3, 1921" in found.values() and not [q for q in found if "rebels declare" in q]
-    found = candidate_texts("Portugal bought the island from Spain in 1750 and took possession in 1752.")
-    assert found.get("In what year did Portugal buy the island from Spain?") == "1750"  # the control
+    found = candidate_texts("Heavy rain kept the army from the valleys of the Ardent Hills and Ruritania declared a republic on May 3, 1921.")
+    assert "May 3, 1921" in found.values() and not [q for q in found if "declare a republic" in q]
+    found = candidate_texts("Portugal bought the island from Denmark in 1750 and took possession in 1752.")
+    assert found.get("In what year did Portugal buy the island from Denmark?") == "1750"  # the control
     assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]
 
 
@@ -87,7 +87,7 @@ def test_who_said_a_whole_quotation_is_asked() -> None:
 
 
 def test_an_opening_participle_or_a_long_opening_is_left_out_of_the_question() -> None:
-    found = candidate_texts("Led by its young founder—a baker from the coast of Brittany—the small bakery opened a second shop in 1987.")
+    found = candidate_texts("Founded by a baker from the coast of Brittany, the small bakery opened a second shop in 1987.")
     assert found.get("In what year did the small bakery open a second shop?") == "1987"
     found = candidate_texts(
         "With the steady support of the three largest banks of the northern provinces and of the old merchant families of the coast, "
@@ -104,15 +104,15 @@ def test_an_opening_holding_a_whole_relative_clause_still_gives_questions() -> N
 
 
 def test_an_opening_that_points_elsewhere_is_left_out_and_the_rest_asked() -> None:
-    # "In keeping with these orders" points at an earlier sentence; the clause after it does not.
-    found = candidate_texts("In keeping with these orders, the rebels crossed the river on May 2, 1921.")
+    # "Under these orders" points at an earlier sentence; the clause after it does not.
+    found = candidate_texts("Under these orders, the rebels crossed the river on May 2, 1921.")
     assert found.get("When did the rebels cross the river?") == "May 2, 1921"
 
 
 def test_a_past_tense_tagged_as_a_participle_is_asked_with_did() -> None:
     # The tagger reads "attacked" here as a participle (VBN) with no auxiliary.
-    found = candidate_texts("In keeping with these orders, rebel forces attacked across the northern border on May 2, 1921, advancing to within 5 miles of the capital.")
-    assert found.get("When did rebel forces attack across the northern border?") == "May 2, 1921"
+    found = candidate_texts("Under these orders, rebel units attacked across the northern border on May 2, 1921, capturing two forts.")
+    assert found.get("When did rebel units attack across the northern border?") == "May 2, 1921"
 
 
 def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
@@ -147,8 +147,8 @@ def test_a_temperature_is_asked_as_one() -> None:
 def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> None:
     found = candidate_texts("The Baltic Fisheries report, published in 2019, changed how the ministry counts herring.")
     assert found.get("In what year was the Baltic Fisheries report published?") == "2019"
-    found = candidate_texts("The Danube Flood Model created by Vienna Technical University uses rainfall data to warn towns.")
-    assert found.get("Which university created the Danube Flood Model?") == "Vienna Technical University"
+    found = candidate_texts("The Danube Flood Model built by the Vienna Institute of Hydrology warns towns of rising water.")
+    assert found.get("Which institute built the Danube Flood Model?") == "Vienna Institute of Hydrology"
     found = candidate_texts("Farmers now draw water from a Nile Delta reservoir built in 1964.")
     assert found.get("In what year was the Nile Delta reservoir built?") == "1964"
 
@@ -159,12 +159,12 @@ def test_a_participle_of_a_noun_naming_nothing_in_particular_gives_no_question()
 
 
 def test_a_count_in_a_phrase_is_asked_how_many_or_how_long() -> None:
-    found = candidate_texts("The cyclist Lena Berg spent a total of 62 days on the road during her first tour.")
-    assert found.get("How long did the cyclist Lena Berg spend on the road during her first tour?") == "62 days"
+    found = candidate_texts("The cyclist Lena Berg spent a total of 62 days on the road across three tours.")
+    assert found.get("How long did the cyclist Lena Berg spend on the road across three tours?") == "62 days"
     found = candidate_texts("The bakery chain now sells its bread in 14 countries across Europe.")
     assert found.get("In how many countries does the bakery chain now sell its bread across Europe?") == "14"
-    found = candidate_texts("Delegates of 31 nations met in Geneva in 1927 to draft the convention.")
-    assert found.get("Delegates of how many nations met in Geneva in 1927 to draft the convention?") == "31"
+    found = candidate_texts("Delegates of 31 towns met in Bergen in 1927 to draft a fishing agreement.")
+    assert found.get("Delegates of how many towns met in Bergen in 1927 to draft a fishing agreement?") == "31"
 
 
 def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
@@ -173,10 +173,10 @@ def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
 
 
 def test_a_span_from_one_date_to_another_is_asked_when() -> None:
-    found = candidate_texts("From 1851 to 1856, the botanist Emil Kraus traveled across Patagonia on the ship Vega.")
-    assert found.get("When did the botanist Emil Kraus travel across Patagonia on the ship Vega?") == "1851 to 1856"
-    found = candidate_texts("The old fort served as a prison for the navy from 1911-1947.")
-    assert found.get("When did the old fort serve as a prison for the navy?") == "1911-1947"
+    found = candidate_texts("From 1851 to 1856, the botanist Emil Kraus collected mosses in the hills of Patagonia.")
+    assert found.get("When did the botanist Emil Kraus collect mosses in the hills of Patagonia?") == "1851 to 1856"
+    found = candidate_texts("The ferry carried mail between the two islands from 1911-1947.")
+    assert found.get("When did the ferry carry mail between the two islands?") == "1911-1947"
 
 
 def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
@@ -194,15 +194,15 @@ def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
 
 
 def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
-    found = candidate_texts("The Baltic Survey program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program.")
-    assert found.get("Which program is the successor to the Northern Marine Satellites – B (NMS-B) Series Program?") == "Baltic Survey"
+    found = candidate_texts("The Baltic Survey is the successor to the Harbour Watch – B (HW-B) Programme.")
+    assert found.get("Which institution is the successor to the Harbour Watch – B (HW-B) Programme?") == "Baltic Survey"
 
 
 def test_the_name_a_definite_subject_is_is_asked_for() -> None:
-    found = candidate_texts("The bank has had many leaders. For example, from 1987 until early 2006, the chair of the bank was Alan Brooks.")
-    assert found.get("From 1987 until early 2006, who was the chair of the bank?") == "Alan Brooks"
+    found = candidate_texts("The guild has had many leaders. For instance, from 1961 until late 1970, the head of the guild was Alan Brooks.")
+    assert found.get("From 1961 until late 1970, who was the head of the guild?") == "Alan Brooks"
     # "A member … was X" leaves the other members: only the cloze.
-    found = candidate_texts("From 1987 until early 2006, a member of the board of the bank was Alan Brooks.")
+    found = candidate_texts("From 1961 until late 1970, a member of the board of the guild was Alan Brooks.")
     assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]
 
 
@@ -226,8 +226,8 @@ def test_an_opening_participle_of_a_past_sentence_is_asked_with_its_subject() ->
 
 def test_examples_after_including_are_left_out_of_the_question() -> None:
     found = candidate_texts(
-        "The valley holds 40 ancient burial sites including stone circles, hearths, remnants of pottery and other tools, "
-        "as well as many carvings on the rock faces of the northern cliffs."
+        "The valley holds 40 ancient burial sites including stone circles, wooden huts and old wells, "
+        "as well as many carved stones along the banks of the northern rivers."
     )
     assert found.get("How many ancient burial sites does the valley hold?") == "40"
 
@@ -235,3 +235,14 @@ def test_examples_after_including_are_left_out_of_the_question() -> None:
 def test_a_place_after_from_is_asked_from_where() -> None:
     found = candidate_texts("The research ship sailed from Hamburg in March 1998 with a crew of forty.")
     assert found.get("From where did the research ship sail in March 1998 with a crew of forty?") == "Hamburg"
+
+
+def test_a_count_opening_the_clause_is_asked_with_its_preposition() -> None:
+    found = candidate_texts("Within three weeks, the new mayor Ana Ruiz opened talks with the northern towns about the bridge.")
+    assert found.get("Within how many weeks did the new mayor Ana Ruiz open talks with the northern towns about the bridge?") == "three weeks"
+
+
+def test_a_bounded_count_in_a_phrase_is_not_asked_as_if_exact() -> None:
+    # "In how many days …? five days" would drop "less than".
+    found = candidate_texts("Volunteers can repaint the whole pier in less than five days.")
+    assert "five days" in found.values() and not [q for q in found if q.endswith("?")]

@@ -46,7 +46,7 @@ def amount_questions(clause: Clause, mention: Mention) -> Iterator[tuple[Questio
 
 
 def _total(child: Token, mention: Mention) -> bool:
-    """ "a total of 204 days": the amount is the whole of what the total is of."""
+    """ "a total of 62 days": the amount is the whole of what the total is of."""
     if child.lower_ != "total" or any(c.dep_ not in ("det", "prep") for c in child.children):
         return False
     phrases = [c for c in child.children if c.dep_ == "prep"]

@@ -76,7 +76,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
         if clause.front and has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved):
-            clause = replace(clause, front=())  # "In keeping with these plans, the army attacked …": the rest may stand alone
+            clause = replace(clause, front=())  # "Under these orders, the rebels crossed …": the rest may stand alone
             used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
@@ -151,8 +151,8 @@ def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Can
 
 
 def said_question(sentence: Sentence, mention: Mention) -> str | None:
-    """ "“The ice acts like a lid,” said scientist Ana Ruiz." -> "Which scientist said, “The ice acts
-    like a lid”?": who said a quotation the sentence gives whole, opening mark and all (one begun
+    """ "“The river has never been this low,” said hydrologist Ana Ruiz." -> "Which hydrologist said,
+    “The river has never been this low”?": who said a quotation the sentence gives whole, opening mark and all (one begun
     in the sentence before would be quoted in part), with nothing else said around it."""
     assert sentence.speaker is not None
     span = sentence.span
@@ -313,7 +313,7 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
     if child.dep_ == "prep" and child.lower_ == "from" and mention.type in DATE_TYPES and mention.covers(tuple(child.subtree)[1:]):
         if _other_span(clause.verb, child):
-            return  # "served from 1950 to 1951 … and from 1967 to 1968": "When did he serve?" has two answers
+            return  # "sat from 1901 to 1909 … and from 1915 to 1920": "When did the judge sit?" has two answers
         prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
     elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -335,7 +335,7 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
     if mention.type in PLACE_TYPES and prep in ("in", "at"):
         kind, wh = "where", "Where"
     elif mention.type in PLACE_TYPES and prep == "from":
-        kind, wh = "where", "From where"  # "launched from French Guiana": not "from which city", as the tagger's type may be wrong
+        kind, wh = "where", "From where"  # "sailed from Hamburg": "From where", not "from which city", as the tagger's type may be wrong
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
     elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):

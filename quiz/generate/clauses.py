@@ -184,15 +184,15 @@ def misread_subject(verb: Token) -> list[Token]:
 
 
 def shared_subject(verb: Token) -> list[Token]:
-    """The subject a second tensed verb shares with the main verb it is joined to ("The army
-    closed the range and {{sold}} the land in 1966": the army sold it). Only a main clause's:
+    """The subject a second tensed verb shares with the main verb it is joined to ("The company
+    closed the station and {{sold}} the land in 1974": the company sold it). Only a main clause's:
     a shared verb under "urged that …" or "if …" states no fact either."""
     head = verb.head
     if verb.dep_ != "conj" or head.dep_ != "ROOT" or not head.tag_.startswith("VB") or not finite(verb):
         return []
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if before is None or before.dep_ != "cc" or before.head != head:
-        return []  # "… the jungles of the Gap and Panama declared …": the parser lost the verb's own subject
+        return []  # "… the valleys of the Ardent Hills and Ruritania declared …": the parser lost the verb's own subject
     if any(c.dep_ == "dobj" and c.lower_ in OF_NOUNS and not any(g.lower_ == "of" for g in c.children) for c in verb.children):
         return []  # "acquired the island and took possession": of what, the first verb says
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
@@ -207,8 +207,8 @@ def finite(verb: Token) -> bool:
 
 
 def opening_participle(verb: Token) -> list[Token]:
-    """The subject of an -ing participle opening a past-tense sentence, which it shares: "Retiring
-    from the army in 1971, he founded …" says he retired in 1971."""
+    """The subject of an -ing participle opening a past-tense sentence, which it shares: "Leaving
+    the navy in 1919, she founded …" says she left the navy in 1919."""
     head = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.left_edge.i != verb.sent.start or head.tag_ != "VBD" or head.i < verb.i:
         return []
@@ -220,7 +220,7 @@ def opening_participle(verb: Token) -> list[Token]:
 
 def misread_past(verb: Token) -> bool:
     """A past tense the tagger took for a participle: a main verb with its own subject and no
-    auxiliary ("Rebel forces attacked the town", "attacked" tagged VBN), written as its past form
+    auxiliary ("The rebels stormed the fort", "stormed" tagged VBN), written as its past form
     ("attacked", not "come", whose past is "came")."""
     if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
@@ -247,7 +247,7 @@ def cut_aside(rest: list[Token]) -> list[Token] | None:
     cut would split a construction that continues after the aside."""
     for index, token in enumerate(rest):
         if 0 < index < len(rest) - 1 and rest[index - 1].tag_ in ("NNP", "NNPS") and rest[index + 1].text[:1].isupper() and token.text != ";":
-            continue  # "Satellites – R Series": a dash inside a name, not before an aside
+            continue  # "Marine Satellites – B Series": a dash inside a name, not before an aside
         if token.text in ("--", "—", "–", ";") or (token.text == "-" and token.whitespace_):
             kept, cut = rest[:index], {t.i for t in rest[index:]}
             return None if any(t.head.i in cut for t in kept) else kept

@@ -1,15 +1,16 @@
 """How-many questions: the counted noun and its modifiers asked for where the count stands: as the
 object ("How many visas does X give?"), the subject ("How many nations signed …?"), the object of
 the verb's preposition ("In how many countries …?"), the "of" phrase of the subject
-("Representatives of how many nations met …?") or what "a total of" totals.
+("Delegates of how many towns met …?") or what "a total of" totals.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, fronted, inverted, lower_first, render
+from quiz.generate.clauses import Clause, fronted, inverted, lower_first, render, trim_front
 from quiz.generate.types import Mention
 from quiz.generate.words import APPROXIMATORS, NUMBER_MODIFIERS
 
@@ -20,9 +21,9 @@ if TYPE_CHECKING:
 def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
     """ "How many visas does X give?": the counted noun and its modifiers move to the front; its
     other dependents ("between the two cities") stay where they were."""
-    if mention.type != "number":
+    if mention.type not in ("number", "duration"):
         return
-    for noun in [*clause.subject, *clause.rest]:
+    for noun in [*clause.front, *clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
         if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
             continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
@@ -30,10 +31,12 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         place = _count_place(clause, noun)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
             phrase = tuple(t for t in clause.rest if t.i <= noun.i and (t.i >= noun.head.i - 1 and t.dep_ == "prt" or t in noun.head.subtree))
-        elif place is not None and mention.approximator:
-            continue  # "Across about how many …": the qualifier goes with the plain forms only
+        elif place is not None and (mention.approximator or _qualified(noun, mention)):
+            continue  # "Across about how many …", "in less than five days": the qualifier goes with the plain forms only
         elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass") and place is None:
             continue
+        if mention.type == "duration" and place not in ("prep", "front"):
+            continue  # "served 22 years" is asked "How long …?" (amounts.py)
         kept = tuple(
             t for t in phrase
             if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
@@ -57,7 +60,12 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
             prep = noun.head
             body = inverted(clause, {t.i for t in prep.subtree})
             yield "howmany", body and f"{fronted(clause, f'{prep.lower_.capitalize()} how many {what}')} {body}"
-        elif place == "owner" and not clause.antecedent:  # "Representatives of 26 nations met …"
+        elif place == "front":  # "After two weeks, the strike ended" -> "After how many weeks did the strike end?"
+            prep = noun.head
+            unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in prep.subtree)))
+            body = inverted(unfronted, set())
+            yield "howmany", body and f"{fronted(unfronted, f'{prep.lower_.capitalize()} how many {what}')} {body}"
+        elif place == "owner" and not clause.antecedent:  # "Delegates of 31 towns met …"
             prep = noun.head
             before = tuple(t for t in clause.subject if t.i < prep.i)
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
@@ -65,15 +73,23 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
             yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
 
 
+def _qualified(noun: Token, mention: Mention) -> bool:
+    """A word before the count that bounds it ("less than five days", "under 40 sites")."""
+    return any(t.i < mention.start and (t.lower_ in NUMBER_MODIFIERS or t.dep_ == "quantmod") for t in noun.subtree) or (
+        mention.start > 0 and noun.doc[mention.start - 1].lower_ in NUMBER_MODIFIERS | {"than"}
+    )
+
+
 def _count_place(clause: Clause, noun: Token) -> str | None:
     """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
-    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"),
-    "owner" for the "of" phrase of the subject ("representatives of 26 nations")."""
+    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
+    for one opening the clause ("Within three weeks, …"),
+    "owner" for the "of" phrase of the subject ("delegates of 31 towns")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head
-    if prep.head == clause.verb and prep in clause.rest and prep.lower_ not in ("of", "than", "up"):
-        return "prep"
+    if prep.head == clause.verb and prep.lower_ not in ("of", "than", "up"):
+        return "prep" if prep in clause.rest else "front" if prep in clause.front else None
     if prep.lower_ != "of" or owner.head != clause.verb:
         return None
     if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:

@@ -1,13 +1,13 @@
-"""Questions from a participle that modifies a noun: "the report, released in 2023, …" -> "In what
-year was the report released?", "the tool created by Utah State University" -> "Which university
-created the tool?". The participle states a fact about its noun that no tensed clause of the
+"""Questions from a participle that modifies a noun: "the Baltic report, published in 2019, …" ->
+"In what year was the Baltic report published?", "the flood model built by Vienna University" ->
+"Which university built the flood model?". The participle states a fact about its noun that no tensed clause of the
 sentence holds, so `clauses` never sees it.
 
-The noun phrase is asked as written with "the" for "a" ("a stockpile established in 2021" -> "the
-stockpile"), without its asides; it must hold a name, or "the report" alone could be any report.
-What a noun is also known as is asked by name ("By what name is natural selection also known?").
-A noun that is the complement of "be" ("The pact was an agreement signed in 1928") is asked by the
-subject it describes ("When was the pact signed?").
+The noun phrase is asked as written with "the" for "a" ("a Nile reservoir built in 1964" -> "the
+Nile reservoir"), without its asides; it must hold a name, or "the report" alone could be any report.
+What a noun is also known as is asked by name ("By what name is soil salinization also known?").
+A noun that is the complement of "be" ("The accord was a treaty signed in 1921") is asked by the
+subject it describes ("When was the accord signed?").
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def participle_questions(sent: Span, mention: Mention, family: str, resolved: di
 
 
 def _asked(child: Token, mention: Mention) -> str | None:
-    """ "date" for the participle's date ("released in 2023", "established January 2021"), "agent"
+    """ "date" for the participle's date ("published in 2019", "founded March 1921"), "agent"
     for its "by" phrase, when the mention is all of it."""
     if mention.type in DATE_TYPES:
         if child.dep_ == "npadvmod" and mention.covers(tuple(child.subtree)):
@@ -72,7 +72,7 @@ def _asked(child: Token, mention: Mention) -> str | None:
     if (mention.type in NAMED_TYPES or mention.type == AnswerType.TERM) and child.dep_ == "prep" and child.lower_ == "as" and lemma(child.head) == "know":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if len(objects) == 1 and mention.covers(tuple(t for t in objects[0].subtree if not t.is_punct)):
-            return "name"  # "Gateway Technologies, now known as Outlast": "By what name is Gateway Technologies now known?"
+            return "name"  # "Nordic Rail, now known as Baltia": "By what name is Nordic Rail now known?"
     if mention.type in NAMED_TYPES and child.dep_ == "agent":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if len(objects) == 1 and mention.covers(tuple(objects[0].subtree)):
@@ -106,7 +106,7 @@ def _kept(noun: Token) -> tuple[Token, ...]:
     for token in noun.subtree:
         depth += token.text == "("
         if token.i not in left_out and not depth:
-            kept.append(token)  # a bracketed short form ("the tool (BRAT)") goes with its brackets
+            kept.append(token)  # a bracketed short form ("the model (DFM)") goes with its brackets
         depth -= token.text == ")" and depth > 0
     return tuple(kept)
 

@@ -89,7 +89,7 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
 @lru_cache(maxsize=TOKEN_CACHE)
 def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, clausal comparisons ("far more than expected") and
-    examples ("sites including hearths and tools", "tools such as axes")."""
+    examples ("ports including Bergen and Oslo", "tools such as axes")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
         return not compares(token)
     return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree) or examples(token)

@@ -28,8 +28,8 @@ def subject_question(clause: Clause, mention: Mention) -> str:
 
 
 def defines(clause: Clause, mention: Mention) -> bool:
-    """A term the clause defines by the one thing it is: "Genetic diversity is the raw material for
-    adaptation" -> "What is the raw material for adaptation?". "is one concept of …" or "is a
+    """A term the clause defines by the one thing it is: "Soil salinity is the main threat to rice
+    farming" -> "What is the main threat to rice farming?". "is one concept of …" or "is a
     source of …" leaves others as true, so only a complement with "the" is asked."""
     if mention.type != "term" or clause.antecedent or not mention.covers(clause.subject) or lemma(clause.verb) != "be":
         return False
@@ -38,8 +38,8 @@ def defines(clause: Clause, mention: Mention) -> bool:
 
 
 def named_complement(clause: Clause, mention: Mention) -> str | None:
-    """The name a definite subject is said to be: "The current chair is Ana Ruiz" -> "Who is the
-    current chair?"."""
+    """The name a definite subject is said to be: "The present head of the guild is Ana
+    Ruiz" -> "Who is the present head of the guild?"."""
     if mention.type not in NAMED_TYPES or clause.antecedent or lemma(clause.verb) != "be" or not clause.subject:
         return None
     complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
@@ -53,8 +53,8 @@ def named_complement(clause: Clause, mention: Mention) -> str | None:
 
 
 def partnered_question(clause: Clause, mention: Mention) -> str | None:
-    """One of two subjects joined by "and", asked with the other beside it: "Britain and France
-    landed troops" -> "Which country, together with France, landed troops?"."""
+    """One of two subjects joined by "and", asked with the other beside it: "Portugal and Spain
+    signed the treaty" -> "Which country, together with Spain, signed the treaty?"."""
     heads = [t for t in clause.subject if t.head == clause.verb and t.dep_ in ("nsubj", "nsubjpass")]
     if len(heads) != 1:
         return None
