@@ -68,8 +68,8 @@ def test_a_list_cut_after_the_answer_is_no_card() -> None:
 
 
 def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
-    found = texts("Swallows breed across East and Central Africa every summer, according to the Audubon Survey of 1988.")
-    assert not any("{{Central Africa}}" in text for text in found) and any("{{1988}}" in text for text in found), found
+    found = texts("Swallows breed across North and South Dakota every summer, according to the Audubon Survey of 1988.")
+    assert not any("{{South Dakota}}" in text for text in found) and any("{{1988}}" in text for text in found), found
     listed = texts("Chile, Peru and Bolivia signed the harbour treaty in Oslo in 1956.")
     assert "Chile, Peru and {{Bolivia}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
 
