@@ -144,10 +144,10 @@ def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
 def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:
     found = texts(
         "Though the proposal had the warm support of many members of the Cornish fishing guild, Chancellor Tom Akers "
-        "and Minister of Trade Lea Stone were less willing than Governor Ada Byrne to sign a fishing pact."
+        "and Minister of Trade Lea Stone were much less eager than Governor Ada Byrne to enter into any trade agreement."
     )
-    assert any("{{Lea Stone}}" in text and "less willing than Governor Ada Byrne" in text for text in found), found
-    assert not any(text.endswith("less willing.") for text in found)
+    assert any("{{Lea Stone}}" in text and "much less eager than Governor Ada Byrne" in text for text in found), found
+    assert not any(text.endswith("less eager.") for text in found)
 
 
 def test_a_possessive_ending_is_no_word_of_its_own() -> None:
