@@ -202,7 +202,7 @@ def test_a_name_the_sentence_says_the_answer_now_has_is_accepted() -> None:
 
 def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
     found = texts(
-        "The council, speaking for the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
+        "The council, in support of the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
         "county, has selected Harbor Systems of Plymouth to design the new bridge over the river."
     )
     assert "The council has selected {{Harbor Systems}} of Plymouth to design the new bridge over the river." in found, found
