@@ -68,8 +68,8 @@ def test_a_list_cut_after_the_answer_is_no_card() -> None:
 
 
 def test_a_gap_joined_by_and_to_the_rest_of_a_name_is_no_card() -> None:
-    found = texts("Swallows breed across East and Central Africa every summer, according to the Audubon Survey of 1988.")
-    assert not any("{{Central Africa}}" in text for text in found) and any("{{1988}}" in text for text in found), found
+    found = texts("Swallows breed across North and South Dakota every summer, according to the Audubon Survey of 1988.")
+    assert not any("{{South Dakota}}" in text for text in found) and any("{{1988}}" in text for text in found), found
     listed = texts("Chile, Peru and Bolivia signed the harbour treaty in Oslo in 1956.")
     assert "Chile, Peru and {{Bolivia}} signed the harbour treaty in Oslo in 1956." in listed  # a list of names is no torn name
 
@@ -144,10 +144,10 @@ def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
 def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:
     found = texts(
         "Though the proposal had the warm support of many members of the Cornish fishing guild, Chancellor Tom Akers "
-        "and Minister of Trade Lea Stone were less willing than Governor Ada Byrne to sign a fishing pact."
+        "and Minister of Trade Lea Stone were much less eager than Governor Ada Byrne to enter into any trade agreement."
     )
-    assert any("{{Lea Stone}}" in text and "less willing than Governor Ada Byrne" in text for text in found), found
-    assert not any(text.endswith("less willing.") for text in found)
+    assert any("{{Lea Stone}}" in text and "much less eager than Governor Ada Byrne" in text for text in found), found
+    assert not any(text.endswith("less eager.") for text in found)
 
 
 def test_a_possessive_ending_is_no_word_of_its_own() -> None:
@@ -202,7 +202,7 @@ def test_a_name_the_sentence_says_the_answer_now_has_is_accepted() -> None:
 
 def test_a_dropped_aside_takes_the_comma_before_the_verb_with_it() -> None:
     found = texts(
-        "The council, speaking for the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
+        "The council, in support of the Tamar Valley Trust and the Exeter harbour guild and many other local groups of the "
         "county, has selected Harbor Systems of Plymouth to design the new bridge over the river."
     )
     assert "The council has selected {{Harbor Systems}} of Plymouth to design the new bridge over the river." in found, found

@@ -6,8 +6,8 @@ only part of a name the sentence writes, its brackets or quotation marks do not 
 is written twice in a row, it opens on a subordinator cut loose from its clause ("When, who …"), or
 a cut kept "a week" of "a week after …" without the "after". A count of "more" without "than"
 ("built dozens more") leans on another sentence and goes too. So do cuts that leave a seam (";,",
-"conceived of:", a comma between subject and verb, a question's wh-word after a dash), a verb or
-an "it" without what it needs ("the USG is creating.", "making it possible."), two names run
+"drafted by:", a comma between subject and verb, a question's wh-word after a dash), a verb or
+an "it" without what it needs ("the council is creating.", "making it possible."), two names run
 together ("X Keane Dr. Y"), a list's last item without its "and", a list cut before its last
 item, and a gap joined by "and" to
 the rest of its name ("East and {{Central Africa}}") or running on into it with no
@@ -224,7 +224,7 @@ def _unpaired(body: str, left: str, right: str) -> bool:
 
 def beside_name(sent: Span, start: int, end: int) -> bool:
     """The answer's words are joined by "and", "&" or a comma to capitalised words that are part of
-    the same name, in no name or in the same one: "East and {{Central Africa}}", "{{Office of
+    the same name, in no name or in the same one: "North and {{South Dakota}}", "{{Office of
     Roads}}, Bridges, and Harbors" — the gap tears a longer name. ("Chile, Peru and
     {{Bolivia}}" joins three names: a list.)"""
     doc = sent.doc
@@ -273,8 +273,8 @@ def _joined(tokens: Span) -> bool:
 
 def _same_name(word: Token, inside: Token, sent: Span) -> bool:
     """A capitalised word inside the sentence that no name holds and no title of a person, or one in
-    the name holding `inside`, or one a name cut short holds ("East and" tagged
-    apart from "Central Africa"). "Akers and Minister of Trade Stone": "Minister" belongs
+    the name holding `inside`, or one a name cut short holds ("North and" tagged
+    apart from "South Dakota"). "Akers and Minister of Trade Stone": "Minister" belongs
     to the next name."""
     if not word.text[:1].isupper() or word.is_sent_start:
         return False
