@@ -453,3 +453,20 @@ def test_a_pair_gets_no_options_and_no_gap_beside_its_own_names() -> None:
     for card in pairs:
         others = [c for c in cards if c.quote == card.quote and c is not card]
         assert not any(o.answer in card.answer for o in others), others  # "X and {{Y}}" beside "{{X and Y}}"
+
+
+def test_a_long_sentence_asks_its_second_verb_with_the_shared_subject() -> None:
+    from generate_cards import offered, problems
+
+    text = (
+        "The complete list of repairs between the first and second survey of the old harbor bridge is available at the town library, "
+        "and includes a March 4, 2031 deadline for replacing all the rusted steel cables of the bridge."
+    )
+    found = [c for c in offered(text) if c.kind == "cloze" and c.answer == "March 4, 2031"]
+    assert found, [c.text for c in offered(text)]
+    card = found[0]
+    assert card.text.startswith("The complete list of repairs") and " includes a {{March 4, 2031}} deadline" in card.text, card.text
+    assert "library" not in card.text and not problems(card), card.text
+    short = "The list of repairs is available at the town library and includes a March 4, 2031 deadline for the cables."
+    kept = [c.text for c in offered(short) if "{{March 4, 2031}}" in c.text]
+    assert kept and all("library" in t for t in kept), kept  # short enough: the whole sentence stays
