@@ -470,3 +470,25 @@ def test_a_long_sentence_asks_its_second_verb_with_the_shared_subject() -> None:
     short = "The list of repairs is available at the town library and includes a March 4, 2031 deadline for the cables."
     kept = [c.text for c in offered(short) if "{{March 4, 2031}}" in c.text]
     assert kept and all("library" in t for t in kept), kept  # short enough: the whole sentence stays
+
+
+def test_a_name_tagged_whole_elsewhere_stays_whole_where_the_parse_splits_it() -> None:
+    from collections import Counter
+
+    from quiz.generate.names import name_spans
+    from quiz.generate.nlp import Entities, key
+
+    words = ["They", "will", "establish", "Ula", "Kiro", "Lake", "Park", "in", "Maine", "."]
+    # The parse of a double object: "establish [Ula Kiro] [Lake Park]", as the small model may read it.
+    doc = Doc(
+        _nlp().vocab, words=words, heads=[2, 2, 2, 4, 2, 6, 2, 2, 7, 2],
+        deps=["nsubj", "aux", "ROOT", "compound", "dative", "compound", "dobj", "prep", "pobj", "punct"],
+        tags=["PRP", "MD", "VB", "NNP", "NNP", "NNP", "NNP", "IN", "NNP", "."],
+    )
+    sent = next(iter(doc.sents))
+
+    def entities(labels: dict[str, str]) -> Entities:
+        return Entities(labels=labels, full_names={}, expansions={}, mentions=Counter(), proper=frozenset(words))
+
+    assert [e.text for e in name_spans(sent, entities({}))] == ["Ula Kiro", "Lake Park"]  # unknown: the parse decides
+    assert [e.text for e in name_spans(sent, entities({key("Ula Kiro Lake Park"): "FAC"}))] == ["Ula Kiro Lake Park"]
