@@ -492,3 +492,18 @@ def test_a_name_tagged_whole_elsewhere_stays_whole_where_the_parse_splits_it() -
 
     assert [e.text for e in name_spans(sent, entities({}))] == ["Ula Kiro", "Lake Park"]  # unknown: the parse decides
     assert [e.text for e in name_spans(sent, entities({key("Ula Kiro Lake Park"): "FAC"}))] == ["Ula Kiro Lake Park"]
+
+
+def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
+    from generate_cards import offered, problems
+
+    text = (
+        "Dutch mercantilism shaped the trade of the colony for two long centuries. "
+        "The new council feared the growing isolationism of the northern provinces after the war. "
+        "The mechanism of the harbor pump failed in the hard winter of the first year."
+    )
+    cards = [c for c in offered(text) if c.kind == "cloze" and c.type == "term"]
+    answers = {c.answer for c in cards}
+    assert {"Dutch mercantilism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
+    assert "growing isolationism" not in answers and not any("mechanism" in a for a in answers), answers
+    assert all(not problems(c) for c in cards), [c.text for c in cards]
