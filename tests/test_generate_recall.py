@@ -507,3 +507,23 @@ def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
     assert {"Dutch mercantilism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
     assert "growing isolationism" not in answers and not any("mechanism" in a for a in answers), answers
     assert all(not problems(c) for c in cards), [c.text for c in cards]
+
+
+def test_a_round_plural_heading_its_of_phrase_is_a_count() -> None:
+    from generate_cards import offered
+
+    text = "Thousands of volunteers and a few paid guides cleaned the long beaches of the northern coast in the spring of 1988."
+    cards = [c for c in offered(text) if c.kind == "cloze" and c.answer == "Thousands"]
+    assert cards and cards[0].text.startswith("{{Thousands}} of volunteers"), [c.text for c in offered(text)]
+    plain = "The volunteers and a few paid guides cleaned the long beaches of the northern coast in the spring of 1988."
+    assert not any(c.type == "number" for c in offered(plain)), [c.text for c in offered(plain)]
+
+
+def test_a_phrasal_verb_particle_ends_a_card() -> None:
+    from quiz.generate.filters import problems
+
+    quote = "There are now dozens of library services across the county that require readers to log in."
+    text = "There are now {{dozens}} of library services across the county that require readers to log in."
+    assert "ends mid-phrase" not in problems(text, "dozens", (), quote, False)
+    cut = "The new library services across the county were designed for the readers who live in."
+    assert "ends mid-phrase" in problems(cut, "county", (), cut.replace("{{", ""), False)  # "live in" wants its object
