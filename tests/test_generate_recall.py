@@ -527,3 +527,16 @@ def test_a_phrasal_verb_particle_ends_a_card() -> None:
     assert "ends mid-phrase" not in problems(text, "dozens", (), quote, False)
     cut = "The new library services across the county were designed for the readers who live in."
     assert "ends mid-phrase" in problems(cut, "county", (), cut.replace("{{", ""), False)  # "live in" wants its object
+
+
+def test_a_disease_a_text_names_is_a_term() -> None:
+    from generate_cards import offered
+
+    text = (
+        "The garrison of the island fort was weakened by scarlet fever during the long siege of 1744. "
+        "Sailors on the supply ships suffered from scurvy on the way back to the port. "
+        "The men had a fever for three days after the long march through the hills."
+    )
+    answers = {c.answer for c in offered(text) if c.kind == "cloze" and c.type == "term"}
+    assert {"scarlet fever", "scurvy"} <= answers, answers
+    assert "fever" not in answers, answers  # a fever alone names no disease

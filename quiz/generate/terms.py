@@ -9,7 +9,7 @@ are answers: one it names ("called X", "known as X", "enemy – X", "the princip
 Y"; "to define X"; "conceived of as X") made of two words or more that classify rather than judge
 ("thermal radiometer", "soil erosion", not "international effort" or "rare
 features"); or a doctrine or policy named by its "-ism" ("isolationism", "Dutch mercantilism"),
-wherever it stands. Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
+or a disease ("malaria", "scarlet fever"), wherever it stands. Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
 features}}", "coming under the {{heavy enemy fire}}").
 """
 
@@ -83,7 +83,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             tokens += tail  # "rotation with rest"; "shared powers (of the national government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
             continue
-        if token.lower_ in GENERAL_NOUNS or not (is_named or doctrine(token) or defined(token) and classifies(tokens)):
+        if token.lower_ in GENERAL_NOUNS or not (is_named or doctrine(token) or disease(tokens) or defined(token) and classifies(tokens)):
             continue
         span = sent.doc[tokens[0].i : tokens[-1].i + 1]
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
@@ -99,6 +99,18 @@ def doctrine(head: Token) -> bool:
     """A doctrine, movement or policy named by its "-ism" ("isolationism", "Spanish colonialism"):
     the term a history or economics text teaches, whatever the verb around it."""
     return head.tag_ == "NN" and head.lower_.endswith("ism") and len(head.text) > 6 and head.lower_ not in NOT_DOCTRINES
+
+
+# Diseases, by their own names or by a head noun that says so ("yellow fever", "swine flu"); a
+# text naming one teaches it.
+DISEASES = frozenset("malaria cholera typhus typhoid smallpox measles tuberculosis influenza polio leprosy scurvy dysentery".split())
+DISEASE_HEADS = frozenset("fever flu pox".split())
+
+
+def disease(tokens: list[Token]) -> bool:
+    """A disease's name: a word of DISEASES, or two words ending in a DISEASE_HEADS noun."""
+    head = tokens[-1].lower_
+    return head in DISEASES or head in DISEASE_HEADS and len(tokens) == 2
 
 
 def _pointed(first: Token) -> bool:
