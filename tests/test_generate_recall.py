@@ -498,13 +498,13 @@ def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
     from generate_cards import offered, problems
 
     text = (
-        "Dutch mercantilism shaped the trade of the colony for two long centuries. "
+        "French absolutism shaped the court of the old kingdom for two long centuries. "
         "The new council feared the growing isolationism of the northern provinces after the war. "
         "The mechanism of the harbor pump failed in the hard winter of the first year."
     )
     cards = [c for c in offered(text) if c.kind == "cloze" and c.type == "term"]
     answers = {c.answer for c in cards}
-    assert {"Dutch mercantilism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
+    assert {"French absolutism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
     assert "growing isolationism" not in answers and not any("mechanism" in a for a in answers), answers
     assert all(not problems(c) for c in cards), [c.text for c in cards]
 
@@ -512,18 +512,18 @@ def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
 def test_a_round_plural_heading_its_of_phrase_is_a_count() -> None:
     from generate_cards import offered
 
-    text = "Thousands of volunteers and a few paid guides cleaned the long beaches of the northern coast in the spring of 1988."
+    text = "Thousands of pilgrims crossed the high mountain pass on foot to reach the abbey in the summer of 1451."
     cards = [c for c in offered(text) if c.kind == "cloze" and c.answer == "Thousands"]
-    assert cards and cards[0].text.startswith("{{Thousands}} of volunteers"), [c.text for c in offered(text)]
-    plain = "The volunteers and a few paid guides cleaned the long beaches of the northern coast in the spring of 1988."
+    assert cards and cards[0].text.startswith("{{Thousands}} of pilgrims"), [c.text for c in offered(text)]
+    plain = "The pilgrims crossed the high mountain pass on foot to reach the abbey in the summer of 1451."
     assert not any(c.type == "number" for c in offered(plain)), [c.text for c in offered(plain)]
 
 
 def test_a_phrasal_verb_particle_ends_a_card() -> None:
     from quiz.generate.filters import problems
 
-    quote = "There are now dozens of library services across the county that require readers to log in."
-    text = "There are now {{dozens}} of library services across the county that require readers to log in."
+    quote = "At the spring fair in 1962, dozens of visitors queued at the gate of the show hall to sign in."
+    text = "At the spring fair in 1962, {{dozens}} of visitors queued at the gate of the show hall to sign in."
     assert "ends mid-phrase" not in problems(text, "dozens", (), quote, False)
     cut = "The new library services across the county were designed for the readers who live in."
     assert "ends mid-phrase" in problems(cut, "county", (), cut.replace("{{", ""), False)  # "live in" wants its object
@@ -533,10 +533,10 @@ def test_a_disease_a_text_names_is_a_term() -> None:
     from generate_cards import offered
 
     text = (
-        "The garrison of the island fort was weakened by scarlet fever during the long siege of 1744. "
+        "The garrison of the island fort was weakened by trench fever during the long siege of 1744. "
         "Sailors on the supply ships suffered from scurvy on the way back to the port. "
         "The men had a fever for three days after the long march through the hills."
     )
     answers = {c.answer for c in offered(text) if c.kind == "cloze" and c.type == "term"}
-    assert {"scarlet fever", "scurvy"} <= answers, answers
+    assert {"trench fever", "scurvy"} <= answers, answers
     assert "fever" not in answers, answers  # a fever alone names no disease

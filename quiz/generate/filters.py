@@ -61,7 +61,7 @@ def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, questi
     return found
 
 
-# Verbs whose "in" or "on" ends a phrase of their own ("users log in", "the crew moved on").
+# Verbs whose "in" or "on" ends a phrase of their own ("guests sign in", "the crew moved on").
 PARTICLE_VERBS = frozenset(
     "log logs logged sign signs signed check checks checked move moves moved plug plugged fill filled turn turned carry carried go goes went".split()
 )

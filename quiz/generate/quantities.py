@@ -139,7 +139,7 @@ def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
             continue
         if token.lower_ in ROUND_PLURALS and token.dep_ in ("pobj", "dobj", "nsubj", "attr") and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             result.append(Mention(start=token.i, end=token.i + 1, text=token.text, type=AnswerType.NUMBER, answer=token.text, accept=()))
-            continue  # "there are {{hundreds}} of sites": the count the text gives, in its words
+            continue  # "{{thousands}} of pilgrims came": the count the text gives, in its words
         if token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
             continue
         span = token.doc[token.i : token.i + 1]

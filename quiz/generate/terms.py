@@ -8,8 +8,8 @@ are answers: one it names ("called X", "known as X", "enemy – X", "the princip
 "an example of … is X"), of any length; or one it defines ("X is a Y", either side; "X became a
 Y"; "to define X"; "conceived of as X") made of two words or more that classify rather than judge
 ("thermal radiometer", "soil erosion", not "international effort" or "rare
-features"); or a doctrine or policy named by its "-ism" ("isolationism", "Dutch mercantilism"),
-or a disease ("malaria", "scarlet fever"), wherever it stands. Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
+features"); or a doctrine or policy named by its "-ism" ("isolationism", "French absolutism"),
+or a disease ("malaria", "trench fever"), wherever it stands. Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
 features}}", "coming under the {{heavy enemy fire}}").
 """
 
@@ -73,7 +73,7 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
         if not is_named and doctrine(token):
-            tokens = [t for t in tokens[:-1] if t.ent_type_ == "NORP" or t.text.istitle() and t.i > sent.start] + [token]  # "Spanish colonialism", not "rising militarism"
+            tokens = [t for t in tokens[:-1] if t.ent_type_ == "NORP" or t.text.istitle() and t.i > sent.start] + [token]  # "Russian absolutism", not "growing isolationism"
             tokens = tokens if all(t.i + 1 == u.i for t, u in pairwise(tokens)) else [token]
         if is_named and (whole_quote := quoted(token)):
             tokens = whole_quote  # "as “the harbour guards”": the name as the quotation marks set it off
@@ -96,12 +96,12 @@ NOT_DOCTRINES = frozenset("mechanism mechanisms organism organisms metabolism pr
 
 
 def doctrine(head: Token) -> bool:
-    """A doctrine, movement or policy named by its "-ism" ("isolationism", "Spanish colonialism"):
+    """A doctrine, movement or policy named by its "-ism" ("isolationism", "Russian absolutism"):
     the term a history or economics text teaches, whatever the verb around it."""
     return head.tag_ == "NN" and head.lower_.endswith("ism") and len(head.text) > 6 and head.lower_ not in NOT_DOCTRINES
 
 
-# Diseases, by their own names or by a head noun that says so ("yellow fever", "swine flu"); a
+# Diseases, by their own names or by a head noun that says so ("swine flu", "chicken pox"); a
 # text naming one teaches it.
 DISEASES = frozenset("malaria cholera typhus typhoid smallpox measles tuberculosis influenza polio leprosy scurvy dysentery".split())
 DISEASE_HEADS = frozenset("fever flu pox".split())
