@@ -540,3 +540,14 @@ def test_a_disease_a_text_names_is_a_term() -> None:
     answers = {c.answer for c in offered(text) if c.kind == "cloze" and c.type == "term"}
     assert {"trench fever", "scurvy"} <= answers, answers
     assert "fever" not in answers, answers  # a fever alone names no disease
+
+
+def test_a_doctrine_as_the_subject_of_an_act_is_asked_what() -> None:
+    from generate_cards import WH, offered
+
+    text = "French absolutism shaped the court of the old kingdom for two long centuries."
+    asked = [c for c in offered(text) if c.kind == "what" and c.answer == "French absolutism"]
+    assert asked and asked[0].text == "What shaped the court of the old kingdom for two long centuries?", [c.text for c in offered(text)]
+    assert WH.search(asked[0].text)
+    plain = "The old king shaped the court of the kingdom for two long centuries."
+    assert not any(c.kind == "what" and c.type == "term" for c in offered(plain))

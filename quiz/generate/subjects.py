@@ -1,8 +1,8 @@
 """Questions that ask who or what acts: the subject of a clause ("Which secretary of state signed
 …?"), one of two joined subjects ("Which mayor, together with Governor X, opened …?"), the owner
 of the subject ("Whose regime …?"), the agent of a passive ("Which president suspended …?"), the
-name a definite subject is ("Who was the chair …?") and the term a clause defines ("What is the
-main threat …?"). Titles written before a name ask for it ("Which president …").
+name a definite subject is ("Who was the chair …?"), the term a clause defines ("What is the
+main threat …?") and a doctrine that acts ("What shaped the court …?"). Titles written before a name ask for it ("Which president …").
 """
 
 from __future__ import annotations
@@ -35,6 +35,15 @@ def defines(clause: Clause, mention: Mention) -> bool:
         return False
     complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
     return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
+
+
+def acting_doctrine(clause: Clause, mention: Mention) -> bool:
+    """A doctrine named by its "-ism" as the whole subject of an act: "French absolutism shaped the
+    court" -> "What shaped the court?" (terms.py takes such a word for a term wherever it stands)."""
+    return (
+        mention.type == "term" and not clause.antecedent and mention.covers(clause.subject)
+        and lemma(clause.verb) != "be" and mention.text.split()[-1].lower().endswith("ism")
+    )
 
 
 def named_complement(clause: Clause, mention: Mention) -> str | None:
