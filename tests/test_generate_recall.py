@@ -551,3 +551,13 @@ def test_a_doctrine_as_the_subject_of_an_act_is_asked_what() -> None:
     assert WH.search(asked[0].text)
     plain = "The old king shaped the court of the kingdom for two long centuries."
     assert not any(c.kind == "what" and c.type == "term" for c in offered(plain))
+
+
+def test_a_disease_as_the_agent_of_a_passive_is_asked_what() -> None:
+    from generate_cards import offered
+
+    text = "The garrison of the island fort was weakened by trench fever during the long siege of 1744."
+    asked = [c for c in offered(text) if c.kind == "what" and c.answer == "trench fever"]
+    assert asked and asked[0].text.startswith("What weakened the garrison of the island fort"), [c.text for c in offered(text)]
+    plain = "The garrison of the island fort was weakened by hunger during the long siege of 1744."
+    assert not any(c.kind == "what" for c in offered(plain)), [c.text for c in offered(plain)]

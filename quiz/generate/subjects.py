@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges
+from quiz.generate.terms import acting_term
 from quiz.generate.types import NAMED_TYPES, Mention
 from quiz.generate.words import HONORIFICS, TITLE_WORDS
 
@@ -38,11 +39,11 @@ def defines(clause: Clause, mention: Mention) -> bool:
 
 
 def acting_doctrine(clause: Clause, mention: Mention) -> bool:
-    """A doctrine named by its "-ism" as the whole subject of an act: "French absolutism shaped the
-    court" -> "What shaped the court?" (terms.py takes such a word for a term wherever it stands)."""
+    """A doctrine or a disease as the whole subject of an act: "French absolutism shaped the court"
+    -> "What shaped the court?" (terms.py takes such words for terms wherever they stand)."""
     return (
         mention.type == "term" and not clause.antecedent and mention.covers(clause.subject)
-        and lemma(clause.verb) != "be" and mention.text.split()[-1].lower().endswith("ism")
+        and lemma(clause.verb) != "be" and acting_term(mention.text)
     )
 
 
@@ -149,7 +150,7 @@ def _proper_word(token: Token) -> bool:
 
 
 def passive_agent(clause: Clause, mention: Mention) -> Token | None:
-    if not clause.passive or mention.type not in NAMED_TYPES:
+    if not clause.passive or not (mention.type in NAMED_TYPES or mention.type == "term" and acting_term(mention.text)):
         return None
     for child in clause.verb.children:
         if child.dep_ == "agent" and child in clause.rest:

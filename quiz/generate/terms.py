@@ -107,6 +107,13 @@ DISEASES = frozenset("malaria cholera typhus typhoid smallpox measles tuberculos
 DISEASE_HEADS = frozenset("fever flu pox".split())
 
 
+def acting_term(text: str) -> bool:
+    """A term that can act as a clause's subject or agent: a doctrine ("French absolutism") or a
+    disease ("trench fever"), not a process or a feature ("soil erosion")."""
+    words = text.lower().split()
+    return bool(words) and (words[-1].endswith("ism") or words[-1] in DISEASES or words[-1] in DISEASE_HEADS and len(words) == 2)
+
+
 def disease(tokens: list[Token]) -> bool:
     """A disease's name: a word of DISEASES, or two words ending in a DISEASE_HEADS noun."""
     head = tokens[-1].lower_
