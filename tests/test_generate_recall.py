@@ -453,3 +453,111 @@ def test_a_pair_gets_no_options_and_no_gap_beside_its_own_names() -> None:
     for card in pairs:
         others = [c for c in cards if c.quote == card.quote and c is not card]
         assert not any(o.answer in card.answer for o in others), others  # "X and {{Y}}" beside "{{X and Y}}"
+
+
+def test_a_long_sentence_asks_its_second_verb_with_the_shared_subject() -> None:
+    from generate_cards import offered, problems
+
+    text = (
+        "The complete list of repairs between the first and second survey of the old harbor bridge is available at the town library, "
+        "and includes a March 4, 2031 deadline for replacing all the rusted steel cables of the bridge."
+    )
+    found = [c for c in offered(text) if c.kind == "cloze" and c.answer == "March 4, 2031"]
+    assert found, [c.text for c in offered(text)]
+    card = found[0]
+    assert card.text.startswith("The complete list of repairs") and " includes a {{March 4, 2031}} deadline" in card.text, card.text
+    assert "library" not in card.text and not problems(card), card.text
+    short = "The list of repairs is available at the town library and includes a March 4, 2031 deadline for the cables."
+    kept = [c.text for c in offered(short) if "{{March 4, 2031}}" in c.text]
+    assert kept and all("library" in t for t in kept), kept  # short enough: the whole sentence stays
+
+
+def test_a_name_tagged_whole_elsewhere_stays_whole_where_the_parse_splits_it() -> None:
+    from collections import Counter
+
+    from quiz.generate.names import name_spans
+    from quiz.generate.nlp import Entities, key
+
+    words = ["They", "will", "establish", "Ula", "Kiro", "Lake", "Park", "in", "Maine", "."]
+    # The parse of a double object: "establish [Ula Kiro] [Lake Park]", as the small model may read it.
+    doc = Doc(
+        _nlp().vocab, words=words, heads=[2, 2, 2, 4, 2, 6, 2, 2, 7, 2],
+        deps=["nsubj", "aux", "ROOT", "compound", "dative", "compound", "dobj", "prep", "pobj", "punct"],
+        tags=["PRP", "MD", "VB", "NNP", "NNP", "NNP", "NNP", "IN", "NNP", "."],
+    )
+    sent = next(iter(doc.sents))
+
+    def entities(labels: dict[str, str]) -> Entities:
+        return Entities(labels=labels, full_names={}, expansions={}, mentions=Counter(), proper=frozenset(words))
+
+    assert [e.text for e in name_spans(sent, entities({}))] == ["Ula Kiro", "Lake Park"]  # unknown: the parse decides
+    assert [e.text for e in name_spans(sent, entities({key("Ula Kiro Lake Park"): "FAC"}))] == ["Ula Kiro Lake Park"]
+
+
+def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
+    from generate_cards import offered, problems
+
+    text = (
+        "French absolutism shaped the court of the old kingdom for two long centuries. "
+        "The new council feared the growing isolationism of the northern provinces after the war. "
+        "The mechanism of the harbor pump failed in the hard winter of the first year."
+    )
+    cards = [c for c in offered(text) if c.kind == "cloze" and c.type == "term"]
+    answers = {c.answer for c in cards}
+    assert {"French absolutism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
+    assert "growing isolationism" not in answers and not any("mechanism" in a for a in answers), answers
+    assert all(not problems(c) for c in cards), [c.text for c in cards]
+
+
+def test_a_round_plural_heading_its_of_phrase_is_a_count() -> None:
+    from generate_cards import offered
+
+    text = "Thousands of pilgrims crossed the high mountain pass on foot to reach the abbey in the summer of 1451."
+    cards = [c for c in offered(text) if c.kind == "cloze" and c.answer == "Thousands"]
+    assert cards and cards[0].text.startswith("{{Thousands}} of pilgrims"), [c.text for c in offered(text)]
+    plain = "The pilgrims crossed the high mountain pass on foot to reach the abbey in the summer of 1451."
+    assert not any(c.type == "number" for c in offered(plain)), [c.text for c in offered(plain)]
+
+
+def test_a_phrasal_verb_particle_ends_a_card() -> None:
+    from quiz.generate.filters import problems
+
+    quote = "At the spring fair in 1962, dozens of visitors queued at the gate of the show hall to sign in."
+    text = "At the spring fair in 1962, {{dozens}} of visitors queued at the gate of the show hall to sign in."
+    assert "ends mid-phrase" not in problems(text, "dozens", (), quote, False)
+    cut = "The new library services across the county were designed for the readers who live in."
+    assert "ends mid-phrase" in problems(cut, "county", (), cut.replace("{{", ""), False)  # "live in" wants its object
+
+
+def test_a_disease_a_text_names_is_a_term() -> None:
+    from generate_cards import offered
+
+    text = (
+        "The garrison of the island fort was weakened by trench fever during the long siege of 1744. "
+        "Sailors on the supply ships suffered from scurvy on the way back to the port. "
+        "The men had a fever for three days after the long march through the hills."
+    )
+    answers = {c.answer for c in offered(text) if c.kind == "cloze" and c.type == "term"}
+    assert {"trench fever", "scurvy"} <= answers, answers
+    assert "fever" not in answers, answers  # a fever alone names no disease
+
+
+def test_a_doctrine_as_the_subject_of_an_act_is_asked_what() -> None:
+    from generate_cards import WH, offered
+
+    text = "French absolutism shaped the court of the old kingdom for two long centuries."
+    asked = [c for c in offered(text) if c.kind == "what" and c.answer == "French absolutism"]
+    assert asked and asked[0].text == "What shaped the court of the old kingdom for two long centuries?", [c.text for c in offered(text)]
+    assert WH.search(asked[0].text)
+    plain = "The old king shaped the court of the kingdom for two long centuries."
+    assert not any(c.kind == "what" and c.type == "term" for c in offered(plain))
+
+
+def test_a_disease_as_the_agent_of_a_passive_is_asked_what() -> None:
+    from generate_cards import offered
+
+    text = "The garrison of the island fort was weakened by trench fever during the long siege of 1744."
+    asked = [c for c in offered(text) if c.kind == "what" and c.answer == "trench fever"]
+    assert asked and asked[0].text.startswith("What weakened the garrison of the island fort"), [c.text for c in offered(text)]
+    plain = "The garrison of the island fort was weakened by hunger during the long siege of 1744."
+    assert not any(c.kind == "what" for c in offered(plain)), [c.text for c in offered(plain)]

@@ -34,6 +34,7 @@ from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
 from quiz.generate.subjects import (
+    acting_doctrine,
     defines,
     named_complement,
     partnered_question,
@@ -240,7 +241,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
-    if defines(clause, mention):
+    if defines(clause, mention) or acting_doctrine(clause, mention):
         yield "what", with_subject(clause, "What")
     if (named := named_complement(clause, mention)) is not None:
         yield _named_kind(mention), named

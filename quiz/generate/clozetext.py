@@ -192,10 +192,42 @@ def shortened(tokens: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORD
             part = _fit(part, mention, limit)
             if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:
                 return part
-            return shortened(tokens, mention, LONG_CLOZE_WORDS) if limit < LONG_CLOZE_WORDS else []
+            if limit < LONG_CLOZE_WORDS:
+                return shortened(tokens, mention, LONG_CLOZE_WORDS)
+            return _shared_subject(tokens, mention, inside)
         if node.head.i == node.i:
-            return []
+            return _shared_subject(tokens, mention, inside)
         node = _list_owner(node) or node.head
+
+
+FINITE_VERB_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _shared_subject(tokens: list[Token], mention: Mention, inside: set[int]) -> list[Token]:
+    """The gap's verb phrase, coordinated with an earlier one, given the subject they share, when
+    the sentence cannot be cut around both: "The archive, opened in 1950, holds maps of the coast,
+    and includes {{a 1788 survey}}" -> "The archive includes {{a 1788 survey}}"; else nothing."""
+    verb = tokens[0].doc[mention.start]
+    while not (verb.dep_ == "conj" and verb.tag_ in FINITE_VERB_TAGS):
+        if verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not head.tag_.startswith("VB") or not finite(head) or len(subjects) != 1 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return []
+    later = set().union(*(subtree_ids(c) for c in verb.children if c.dep_ in ("conj", "cc")))
+    subject = [t for t in subjects[0].subtree if t.i in inside]
+    if not subject or subject[-1].dep_ in ("cc", "punct"):
+        return []  # a subject the parser split at its "and"
+    phrase = [t for t in verb.subtree if t.i in inside and t.i not in later]
+    for limit in (MAX_CLOZE_WORDS, LONG_CLOZE_WORDS):
+        part = _fit(without_optional(subject, mention) + phrase, mention, limit)
+        while part and part[-1].is_punct:
+            part = part[:-1]
+        if _words(part) >= 6 and part[0].i <= mention.start and mention.end - 1 <= part[-1].i:
+            return part
+    return []
 
 
 def _list_owner(node: Token) -> Token | None:

@@ -54,11 +54,22 @@ def problems(text: str, answer: str, accept: tuple[str, ...], quote: str, questi
     if not speech and any(len(run.split()) > MAX_QUOTED_WORDS for run in QUOTED.findall(text)):
         found.append("direct quotation")
     last = re.findall(r"[\w’']+", CLOZE_GAP.sub(r"\1", text).rstrip("?. "))
-    if not last or last[-1].lower() in DANGLING:
+    if not last or last[-1].lower() in DANGLING and not _particle(last):
         found.append("ends mid-phrase")
     if " ".join(answer.split()) not in quote and not any(form in quote for form in accept):
         found.append("answer not in the quote")
     return found
+
+
+# Verbs whose "in" or "on" ends a phrase of their own ("guests sign in", "the crew moved on").
+PARTICLE_VERBS = frozenset(
+    "log logs logged sign signs signed check checks checked move moves moved plug plugged fill filled turn turned carry carried go goes went".split()
+)
+
+
+def _particle(words: list[str]) -> bool:
+    """The last word is the particle of a phrasal verb, not a preposition missing its object."""
+    return len(words) >= 2 and words[-1].lower() in ("in", "on") and words[-2].lower() in PARTICLE_VERBS
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import NAME_FAMILIES, category
-from quiz.generate.nlp import Entities, joined_names, sentence_bounds
+from quiz.generate.nlp import Entities, joined_names, key, sentence_bounds
 from quiz.generate.words import CATEGORY_NOUNS, COUNTRIES, HONORIFICS, MONTHS, OFFICE_WORDS, STATES
 
 if TYPE_CHECKING:
@@ -199,7 +199,9 @@ def name_spans(sent: Span, entities: Entities) -> list[Span]:
     added = []
     for start, end in runs(sent):
         office_before = False  # an earlier phrase of the run holds an office: "Minister of Harbour Works | Ines Moreau"
-        for first, last in phrases(sent, start, end):
+        # A run tagged whole elsewhere in the input is one name, however this sentence parses it.
+        pieces = [(start, end)] if key(doc[start:end].text) in entities.labels else phrases(sent, start, end)
+        for first, last in pieces:
             offices = [i for i in range(first, last) if doc[i].lower_.rstrip(".") in _TITLES]
             titled = bool(offices) or office_before or first > sent.start and doc[first - 1].lower_.rstrip(".") in _TITLES
             office_before = office_before or bool(offices)

@@ -123,6 +123,9 @@ def with_currency(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+ROUND_PLURALS = frozenset("dozens hundreds thousands millions billions".split())
+
+
 def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
     """Counts written in digits that the tagger folded into a wrong entity ("February 26 to 1,300")
     or left out: a number heading its own noun phrase; and ordinals it left out ("the 27th country")."""
@@ -134,6 +137,9 @@ def orphan_numbers(sent: Span, found: list[Mention]) -> list[Mention]:
         if ORDINAL.match(token.text) and token.dep_ in ("amod", "nummod", "attr", "pobj") and token.tag_ in ("JJ", "CD", "NN", "RB"):
             result.append(Mention(start=token.i, end=token.i + 1, text=token.text, type=AnswerType.ORDINAL, answer=token.text, accept=()))
             continue
+        if token.lower_ in ROUND_PLURALS and token.dep_ in ("pobj", "dobj", "nsubj", "attr") and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            result.append(Mention(start=token.i, end=token.i + 1, text=token.text, type=AnswerType.NUMBER, answer=token.text, accept=()))
+            continue  # "{{thousands}} of pilgrims came": the count the text gives, in its words
         if token.tag_ != "CD" or token.dep_ not in ("pobj", "dobj", "nsubj", "attr"):
             continue
         span = token.doc[token.i : token.i + 1]

@@ -1,8 +1,8 @@
 """Questions that ask who or what acts: the subject of a clause ("Which secretary of state signed
 …?"), one of two joined subjects ("Which mayor, together with Governor X, opened …?"), the owner
 of the subject ("Whose regime …?"), the agent of a passive ("Which president suspended …?"), the
-name a definite subject is ("Who was the chair …?") and the term a clause defines ("What is the
-main threat …?"). Titles written before a name ask for it ("Which president …").
+name a definite subject is ("Who was the chair …?"), the term a clause defines ("What is the
+main threat …?") and a doctrine that acts ("What shaped the court …?"). Titles written before a name ask for it ("Which president …").
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges
+from quiz.generate.terms import acting_term
 from quiz.generate.types import NAMED_TYPES, Mention
 from quiz.generate.words import HONORIFICS, TITLE_WORDS
 
@@ -35,6 +36,15 @@ def defines(clause: Clause, mention: Mention) -> bool:
         return False
     complements = [c for c in clause.verb.children if c.dep_ == "attr" and c in clause.rest]
     return len(complements) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in complements[0].children) and not complements[0].tag_.startswith(("JJ", "RB"))
+
+
+def acting_doctrine(clause: Clause, mention: Mention) -> bool:
+    """A doctrine or a disease as the whole subject of an act: "French absolutism shaped the court"
+    -> "What shaped the court?" (terms.py takes such words for terms wherever they stand)."""
+    return (
+        mention.type == "term" and not clause.antecedent and mention.covers(clause.subject)
+        and lemma(clause.verb) != "be" and acting_term(mention.text)
+    )
 
 
 def named_complement(clause: Clause, mention: Mention) -> str | None:
@@ -140,7 +150,7 @@ def _proper_word(token: Token) -> bool:
 
 
 def passive_agent(clause: Clause, mention: Mention) -> Token | None:
-    if not clause.passive or mention.type not in NAMED_TYPES:
+    if not clause.passive or not (mention.type in NAMED_TYPES or mention.type == "term" and acting_term(mention.text)):
         return None
     for child in clause.verb.children:
         if child.dep_ == "agent" and child in clause.rest:

@@ -8,13 +8,15 @@ are answers: one it names ("called X", "known as X", "enemy – X", "the princip
 "an example of … is X"), of any length; or one it defines ("X is a Y", either side; "X became a
 Y"; "to define X"; "conceived of as X") made of two words or more that classify rather than judge
 ("thermal radiometer", "soil erosion", not "international effort" or "rare
-features"). Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
+features"); or a doctrine or policy named by its "-ism" ("isolationism", "French absolutism"),
+or a disease ("malaria", "trench fever"), wherever it stands. Any other noun phrase is a loose gap a strict reader rejects ("the end of {{rare
 features}}", "coming under the {{heavy enemy fire}}").
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quiz.generate.nlp import sentence_bounds
@@ -70,6 +72,9 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             continue
         tokens = [token] if classed(token) else phrase(token)
         is_named = named(token)  # once: it walks the phrase again
+        if not is_named and doctrine(token):
+            tokens = [t for t in tokens[:-1] if t.ent_type_ == "NORP" or t.text.istitle() and t.i > sent.start] + [token]  # "Russian absolutism", not "growing isolationism"
+            tokens = tokens if all(t.i + 1 == u.i for t, u in pairwise(tokens)) else [token]
         if is_named and (whole_quote := quoted(token)):
             tokens = whole_quote  # "as “the harbour guards”": the name as the quotation marks set it off
         if is_named and len(tokens) > 1 and _pointed(tokens[0]):
@@ -78,12 +83,41 @@ def term_mentions(sent: Span, taken: set[int]) -> list[Mention]:
             tokens += tail  # "rotation with rest"; "shared powers (of the national government)" stops at its head
         if any(t.i in used for t in tokens) or len(tokens) > MAX_TERM_WORDS or name_tail(tokens[0]) or torn(tokens):
             continue
-        if token.lower_ in GENERAL_NOUNS or not (is_named or defined(token) and classifies(tokens)):
+        if token.lower_ in GENERAL_NOUNS or not (is_named or doctrine(token) or disease(tokens) or defined(token) and classifies(tokens)):
             continue
         span = sent.doc[tokens[0].i : tokens[-1].i + 1]
         found.append(Mention(start=span.start, end=span.end, text=span.text, type=AnswerType.TERM, answer=span.text, accept=()))
         used.update(t.i for t in tokens)
     return found
+
+
+# Nouns in "-ism" that name no doctrine, movement or policy: things, processes and virtues.
+NOT_DOCTRINES = frozenset("mechanism mechanisms organism organisms metabolism prism tourism heroism criticism baptism".split())
+
+
+def doctrine(head: Token) -> bool:
+    """A doctrine, movement or policy named by its "-ism" ("isolationism", "Russian absolutism"):
+    the term a history or economics text teaches, whatever the verb around it."""
+    return head.tag_ == "NN" and head.lower_.endswith("ism") and len(head.text) > 6 and head.lower_ not in NOT_DOCTRINES
+
+
+# Diseases, by their own names or by a head noun that says so ("swine flu", "chicken pox"); a
+# text naming one teaches it.
+DISEASES = frozenset("malaria cholera typhus typhoid smallpox measles tuberculosis influenza polio leprosy scurvy dysentery".split())
+DISEASE_HEADS = frozenset("fever flu pox".split())
+
+
+def acting_term(text: str) -> bool:
+    """A term that can act as a clause's subject or agent: a doctrine ("French absolutism") or a
+    disease ("trench fever"), not a process or a feature ("soil erosion")."""
+    words = text.lower().split()
+    return bool(words) and (words[-1].endswith("ism") or words[-1] in DISEASES or words[-1] in DISEASE_HEADS and len(words) == 2)
+
+
+def disease(tokens: list[Token]) -> bool:
+    """A disease's name: a word of DISEASES, or two words ending in a DISEASE_HEADS noun."""
+    head = tokens[-1].lower_
+    return head in DISEASES or head in DISEASE_HEADS and len(tokens) == 2
 
 
 def _pointed(first: Token) -> bool:
