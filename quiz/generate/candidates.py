@@ -75,8 +75,11 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     result: list[Candidate] = []
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
-        if clause.front and has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved):
-            clause = replace(clause, front=())  # "In keeping with these plans, the army attacked …": the rest may stand alone
+        pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
+        if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
+            # "In keeping with these plans, the army attacked …": the rest may stand alone, and a
+            # question is shorter without the plans spelt out (demonstratives.py)
+            clause = replace(clause, front=())
             used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
