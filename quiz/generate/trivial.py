@@ -10,7 +10,8 @@ outreach events?") has many answers. A body named by its kind alone ("confirmed 
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
-office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office.
+office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office, and the town
+of an institution ("Marlow University in {{Vermont}}") is a detail of its name.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def reason(candidate: Candidate) -> str:
     """Why the card tests nothing; empty when it does."""
     if _town_before(candidate):
         return "the town before the answer says where it is"
+    if _seat_of(candidate):
+        return "only where a body the card names has its seat"
     if _modifier(candidate) or _owner_of_named_body(candidate):
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
@@ -289,3 +292,23 @@ def _town_before(candidate: Candidate) -> bool:
     if comma.text != "," or town is None or town.label_ != "GPE":
         return False
     return answer_type(town.text, town.label_) == AnswerType.CITY and town.text in candidate.text
+
+
+def _seat_of(candidate: Candidate) -> bool:
+    """A place right after "in" that hangs off the name of a body or site ("the Corran Institute in
+    {{Leeds}}", "Marlow University in {{Vermont}}"): it says where the body sits, a detail of the name
+    (often its own words) and not what the sentence tells of it."""
+    mention = candidate.mention
+    if mention.type not in PLACE_TYPES or mention.start < 1:
+        return False
+    doc = candidate.sentence.span.doc
+    prep = doc[mention.start - 1]
+    body = prep.head
+    if prep.lower_ != "in" or body.i >= prep.i or body.tag_ not in ("NNP", "NNPS"):
+        return False
+    anchor = body
+    while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "at the Corran Institute, the Mill Museum in Leeds"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" or anchor.dep_ == "dobj":
+        return False  # "the work takes place at the Corran Institute in Leeds", "to found a park in Utah": where the act is
+    return body.ent_type_ in ("ORG", "FAC") or body.lower_ in CATEGORY_NOUNS

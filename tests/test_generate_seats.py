@@ -1,0 +1,20 @@
+"""A place that only says where a named body sits is no card; where an act happens stays."""
+
+from __future__ import annotations
+
+from generate_cards import offered
+
+
+def test_the_town_of_an_institution_is_not_asked() -> None:
+    text = (
+        "In 1987, the Marlow Institute of Technology in Vermont signed a contract with the Harbor Survey Office "
+        "to map the shoals of the northern coast."
+    )
+    cards = offered(text)
+    assert cards  # positive control: the sentence makes cards
+    assert not any(c.answer == "Vermont" for c in cards)
+
+
+def test_where_the_work_takes_place_is_still_asked() -> None:
+    text = "The assembly of the probe will take place at the Corran Space Works in Dundee, said the agency in March 2021."
+    assert any(c.answer == "Dundee" for c in offered(text))
