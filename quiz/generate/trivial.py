@@ -66,7 +66,7 @@ def reason(candidate: Candidate) -> str:
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
-    if _vague(candidate):
+    if _vague(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
@@ -312,3 +312,14 @@ def _seat_of(candidate: Candidate) -> bool:
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" or anchor.dep_ == "dobj":
         return False  # "the work takes place at the Corran Institute in Leeds", "to found a park in Utah": where the act is
     return body.ent_type_ in ("ORG", "FAC") or body.lower_ in CATEGORY_NOUNS
+
+
+def _span_from_before(candidate: Candidate) -> bool:
+    """An opening "Within {{six weeks}}," or "After {{two years}},": counted from an event only the
+    sentence before names, so the card cannot say from when."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    start = candidate.sentence.span.start
+    if mention.type != AnswerType.DURATION or mention.start != start + 1 or mention.end >= len(doc):
+        return False
+    return doc[start].lower_ in ("within", "after") and doc[mention.end].text == ","

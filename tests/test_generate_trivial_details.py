@@ -1,4 +1,4 @@
-"""A place that only says where a named body sits is no card; where an act happens stays."""
+"""Details that test nothing: the town of a named body, a span counted from an event the card leaves out."""
 
 from __future__ import annotations
 
@@ -18,3 +18,10 @@ def test_the_town_of_an_institution_is_not_asked() -> None:
 def test_where_the_work_takes_place_is_still_asked() -> None:
     text = "The assembly of the probe will take place at the Corran Space Works in Dundee, said the agency in March 2021."
     assert any(c.answer == "Dundee" for c in offered(text))
+
+
+def test_a_span_counted_from_the_sentence_before_is_not_asked() -> None:
+    text = "The dockers struck in Hull in March 1911. Within six weeks, the port authority agreed to a new wage scale for the Hull docks."
+    cards = offered(text)
+    assert any(c.answer == "March 1911" for c in cards)  # positive control
+    assert not any(c.answer == "six weeks" for c in cards)
