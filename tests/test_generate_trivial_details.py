@@ -25,3 +25,10 @@ def test_a_span_counted_from_the_sentence_before_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "March 1911" for c in cards)  # positive control
     assert not any(c.answer == "six weeks" for c in cards)
+
+
+def test_a_concession_makes_no_question_of_its_own() -> None:
+    text = "Although Norway had ratified the Bergen Accord, a long strike at the shipyards kept the fleet in port until 1923."
+    cards = offered(text)
+    assert any(c.answer == "1923" for c in cards)  # positive control
+    assert not any(c.kind not in ("cloze", "truefalse") and c.answer == "Norway" for c in cards)
