@@ -32,3 +32,10 @@ def test_a_concession_makes_no_question_of_its_own() -> None:
     cards = offered(text)
     assert any(c.answer == "1923" for c in cards)  # positive control
     assert not any(c.kind not in ("cloze", "truefalse") and c.answer == "Norway" for c in cards)
+
+
+def test_the_town_of_a_body_where_a_described_thing_was_made_is_not_asked() -> None:
+    text = "The flood model of the Ouse Trust uses charts drawn at the Corran Survey Institute in Leeds to find fields that flood."
+    cards = offered(text)
+    assert cards  # positive control
+    assert not any(c.answer == "Leeds" for c in cards)

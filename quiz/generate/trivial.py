@@ -309,8 +309,10 @@ def _seat_of(candidate: Candidate) -> bool:
     anchor = body
     while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
         anchor = anchor.head  # "at the Corran Institute, the Mill Museum in Leeds"
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" or anchor.dep_ == "dobj":
-        return False  # "the work takes place at the Corran Institute in Leeds", "to found a park in Utah": where the act is
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.dep_ not in ("acl", "amod") or anchor.dep_ == "dobj":
+        # "the work takes place at the Corran Institute in Leeds", "to found a park in Utah": where
+        # the act is; not "maps drawn at the Corran Institute in Leeds", a detail of a detail
+        return False
     return body.ent_type_ in ("ORG", "FAC") or body.lower_ in CATEGORY_NOUNS
 
 
