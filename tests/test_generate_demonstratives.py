@@ -42,3 +42,12 @@ def test_a_bare_antecedent_leaves_the_demonstrative_as_the() -> None:
     text = "The river council drafted a plan in 1950. This plan was approved by the mayor of Lindau in 1953."
     clozes = [c.text for c in offered(text) if c.kind == "cloze" and "1953" in c.text]
     assert clozes and all(t.startswith("The plan was approved") for t in clozes)
+
+
+def test_of_a_plural_and_a_singular_the_noun_of_its_own_number_is_meant() -> None:
+    text = (
+        "In 1911 the guild printed the first of its maps: the oldest surviving map of the Tamar estuary. "
+        "This map shows more than 40 mills along the river."
+    )
+    clozes = _clozes(text, "40")
+    assert all(t.startswith("The oldest surviving map of the Tamar estuary shows") for t in clozes)

@@ -56,34 +56,37 @@ def _said_before(demonstrative: Token, span: Span) -> bool:
 
 
 def _same_noun(noun: Token, previous: Span) -> str | None:
-    """The one noun of the noun's lemma in the sentence before, with the words that describe it,
-    shown in the noun's own number ("a joint plan to …" -> "plans" reads "joint plans to …")."""
+    """The one noun of the noun's lemma in the sentence before (of its own number, if both occur),
+    with the words that describe it, shown in the noun's own number ("a joint plan to …" ->
+    "plans" reads "joint plans to …")."""
     matches = [t for t in previous if t.tag_ in ("NN", "NNS") and singular(t) == singular(noun) and not _pointed(t)]
+    if len(matches) > 1:
+        matches = [t for t in matches if t.tag_ == noun.tag_]  # "the first of the images: … the sharpest image"
     if len(matches) != 1:
         return None
     antecedent = matches[0]
-    before = _kept(antecedent, [c for c in antecedent.children if c.i < antecedent.i and c.dep_ in KEPT_BEFORE])
-    after = _kept(antecedent, [c for c in antecedent.children if c.i > antecedent.i and c.dep_ in KEPT_AFTER])
+    before = _kept([c for c in antecedent.children if c.i < antecedent.i and c.dep_ in KEPT_BEFORE])
+    after = _kept([c for c in antecedent.children if c.i > antecedent.i and c.dep_ in KEPT_AFTER])
     if before is None or after is None or not before + after:
         return None  # "a plan" alone tells no more than "this plan"
-    words = [*before, noun.text, *after]
-    if len(words) > MAX_PHRASE_WORDS or any(w in (",", ";", ":", "(", ")", "—", "–") for w in words):
+    tokens = sorted([*before, antecedent, *after], key=lambda t: t.i)
+    if tokens[-1].i - tokens[0].i + 1 != len(tokens) or sum(not t.is_punct for t in tokens) > MAX_PHRASE_WORDS:
         return None
-    return " ".join(words).replace(" - ", "-")
+    if any(t.text in (",", ";", ":", "(", ")", "—", "–") for t in tokens) or sum(t.text in ("“", "”", '"') for t in tokens) % 2:
+        return None
+    return "".join(noun.text + t.whitespace_ if t.i == antecedent.i else t.text_with_ws for t in tokens).strip()
 
 
-def _kept(antecedent: Token, children: list[Token]) -> list[str] | None:
-    words: list[str] = []
-    for child in sorted(children, key=lambda c: c.i):
+def _kept(children: list[Token]) -> list[Token] | None:
+    kept: list[Token] = []
+    for child in children:
         tokens = list(child.subtree)
         for position, t in enumerate(tokens):
             named = any(n.tag_ == "NNP" for n in tokens[:position])
             if t.tag_ in ("PRP", "WDT", "WP") or t.lower_ in DEMONSTRATIVES or t.tag_ == "PRP$" and not named:
                 return None  # the pronoun would need resolving too; "to invade Ruritania and depose its king" says whose
-        words += [t.text for t in tokens]
-    if words and words[0] in ("“", '"', "”") or words and words[-1] in ("“", '"'):
-        return None
-    return words
+        kept += tokens
+    return kept
 
 
 def singular(noun: Token) -> str:
