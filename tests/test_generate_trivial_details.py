@@ -39,3 +39,23 @@ def test_the_town_of_a_body_where_a_described_thing_was_made_is_not_asked() -> N
     cards = offered(text)
     assert cards  # positive control
     assert not any(c.answer == "Leeds" for c in cards)
+
+
+def test_a_name_suffix_stays_with_its_name_and_is_never_an_answer() -> None:
+    text = "The guild gave its gold medal to the sculptor Tomas Varga, Jr., a native of Pecs, for the bronze doors of the Szeged cathedral in 1931."
+    cards = offered(text)
+    assert any(c.answer == "Pecs" and "Varga, Jr., a native of" in c.text for c in cards)
+    assert not any("Varga a native" in c.text for c in cards)
+    assert not any(c.answer == "Jr." for c in cards)
+
+
+def test_a_cut_that_runs_two_names_together_is_bad() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.sanity import proper_nouns_met
+
+    doc = load_model()("The prize went to Lena Voss, the painter, Dresden Academy of Arts, in 1931.")
+    tokens = list(doc)
+    without_aside = [t for t in tokens if t.i not in range(6, 10)]  # ", the painter," left out
+    assert proper_nouns_met(without_aside)
+    assert not proper_nouns_met(tokens)
+    assert not proper_nouns_met([t for t in tokens if t.text != ","])  # only commas between: the card's to mend

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
+from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
 
@@ -70,6 +71,8 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
+    if candidate.mention.answer in NAME_SUFFIXES:
+        return "a name's suffix (\"Jr.\") is no name"
     if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
         return "the planet or its star: what anyone would guess"
     if _bare_kind(candidate.mention.answer):
