@@ -171,9 +171,10 @@ def joiner_dropped(text: str, quote: str) -> bool:
 
 
 ARTICLES = ("a", "an", "the")
-# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland."
-_NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*"
-NAMES_GO_ON = re.compile(rf", {_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
+# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland.",
+# each maybe with a bracket ("the Harbor Fund (May 1950)"), one maybe with commas of its own ("Arts, Crafts, and Design").
+_NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*(?: \([^()]*\))?"
+NAMES_GO_ON = re.compile(rf", {_NAME}(?:,(?: and)? {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
 
 
 def list_cut(text: str, quote: str) -> bool:
