@@ -51,3 +51,16 @@ def test_of_a_plural_and_a_singular_the_noun_of_its_own_number_is_meant() -> Non
     )
     clozes = _clozes(text, "40")
     assert all(t.startswith("The oldest surviving map of the Tamar estuary shows") for t in clozes)
+
+
+def test_a_complementizer_read_as_a_determiner_stays_that() -> None:
+    from quiz.generate.candidates import gapped
+    from quiz.generate.nlp import load_model
+    from quiz.generate.types import AnswerType, Mention
+
+    doc = load_model()("Telford reasoned that bridges with iron frames would last longer.")
+    gap = Mention(start=0, end=1, text="Telford", type=AnswerType.PERSON, answer="Telford", accept=())
+    doc[2].dep_, doc[2].head, doc[2].tag_ = "det", doc[3], "IN"  # as the parser may read "reasoned that offspring …"
+    assert gapped(list(doc), gap, {}).startswith("{{Telford}} reasoned that bridges")
+    doc[2].tag_ = "DT"  # a determiner: "that bridge" reads alone as "the bridge"
+    assert gapped(list(doc), gap, {}).startswith("{{Telford}} reasoned the bridges")

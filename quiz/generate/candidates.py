@@ -379,7 +379,7 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verb
         if prev is not None:
             parts.append(prev.whitespace_ if prev.i + 1 == index else " ")
         word = resolved.get(index, token.text)
-        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and index not in resolved and not verbatim:
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.tag_ == "DT" and index not in resolved and not verbatim:
             word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
         parts.append(("{{" if index == start else "") + word + ("}}" if index == last else ""))
     text = SPACE_BEFORE_MARK.sub(r"\1", " ".join("".join(parts).split()))  # no space left where words were dropped
