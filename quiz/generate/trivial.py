@@ -69,6 +69,8 @@ def reason(candidate: Candidate) -> str:
         return "the kind asked for is the answer"
     if _vague(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
+    if _survivors_count(candidate):
+        return "how many relatives survive someone: no fact of the story"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer in NAME_SUFFIXES:
@@ -328,3 +330,14 @@ def _span_from_before(candidate: Candidate) -> bool:
     if mention.type != AnswerType.DURATION or mention.start != start + 1 or mention.end >= len(doc):
         return False
     return doc[start].lower_ in ("within", "after") and doc[mention.end].text == ","
+
+
+def _survivors_count(candidate: Candidate) -> bool:
+    """A count of the relatives someone "is survived by" ("his {{four}} grandchildren"): an obituary's
+    courtesy, not a fact to learn."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER:
+        return False
+    word = candidate.sentence.span.doc[mention.start]
+    agent = next((a for a in word.ancestors if a.dep_ == "agent" and a.lower_ == "by"), None)
+    return agent is not None and agent.head.lower_ in ("survived", "outlived")
