@@ -13,11 +13,11 @@ def _clozes(text: str, answer: str) -> list[str]:
 
 def test_this_noun_takes_the_words_the_sentence_before_describes_it_with() -> None:
     text = (
-        "In 1871 a group of weavers began a campaign to ban child labour in the mills. "
-        "The preacher Tomas Varga and the printer Ilse Brandt were part of this campaign."
+        "In 1871 the silk weavers of Lyon began a campaign to ban child labour in the mills. "
+        "By 1875 the guild of dyers in Vienne had also joined this campaign."
     )
-    clozes = _clozes(text, "Ilse Brandt")
-    assert all("part of the campaign to ban child labour in the mills" in t for t in clozes)
+    clozes = _clozes(text, "Vienne")
+    assert all("joined the campaign to ban child labour in the mills" in t for t in clozes)
 
 
 def test_this_decision_is_the_decision_of_the_one_who_decided() -> None:
@@ -60,7 +60,7 @@ def test_a_complementizer_read_as_a_determiner_stays_that() -> None:
 
     doc = load_model()("Telford reasoned that bridges with iron frames would last longer.")
     gap = Mention(start=0, end=1, text="Telford", type=AnswerType.PERSON, answer="Telford", accept=())
-    doc[2].dep_, doc[2].head, doc[2].tag_ = "det", doc[3], "IN"  # as the parser may read "reasoned that offspring …"
+    doc[2].dep_, doc[2].head, doc[2].tag_ = "det", doc[3], "IN"  # as the parser may read "argued that X with … would …"
     assert gapped(list(doc), gap, {}).startswith("{{Telford}} reasoned that bridges")
     doc[2].tag_ = "DT"  # a determiner: "that bridge" reads alone as "the bridge"
     assert gapped(list(doc), gap, {}).startswith("{{Telford}} reasoned the bridges")

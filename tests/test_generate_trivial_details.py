@@ -67,10 +67,10 @@ def test_in_that_as_a_conjunction_is_not_shown_as_in_the() -> None:
     from quiz.generate.types import AnswerType, Mention
 
     nlp = load_model()
-    doc = nlp("Genetic drift can also be seen as chemical drift in that species with different diets produce different enzymes in their guts.")
-    gap = Mention(start=7, end=9, text="chemical drift", type=AnswerType.THING, answer="chemical drift", accept=())
-    assert doc[10].lower_ == "that" and doc[10].dep_ == "det"  # the parser reads "in that species"
-    assert [t.text for t in without_reason(list(doc), gap)][-2:] == ["chemical", "drift"]
+    doc = nlp("The lottery acted as a tax in that households with low incomes spend more of their money on tickets.")
+    gap = Mention(start=4, end=6, text="a tax", type=AnswerType.THING, answer="tax", accept=())
+    assert doc[7].lower_ == "that" and doc[7].dep_ == "det"  # the parser reads "in that households"
+    assert [t.text for t in without_reason(list(doc), gap)][-2:] == ["a", "tax"]
     plain = nlp("The tax on salt in that province rose in 1790 and fell in 1799.")
     tax = Mention(start=0, end=2, text="The tax", type=AnswerType.THING, answer="tax", accept=())
     assert without_reason(list(plain), tax) == list(plain)  # "in that province": a real determiner
