@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generate_cards import made
 
-from quiz.generate.sanity import garbled, names_joined
+from quiz.generate.sanity import garbled, list_cut, names_joined
 
 DATA = Path(__file__).resolve().parent / "data" / "generate"
 
@@ -155,3 +155,12 @@ def test_a_title_before_the_next_name_is_no_aside_to_cut() -> None:
 
     assert not aside(parsed(closed=False)[9])  # "Ortiz, Harbor Minister of Trade Ana Ruiz": the title of the name after it
     assert aside(parsed(closed=True)[9])  # control: "Ortiz, Harbor Minister of Trade, …" is set off on both sides
+
+
+def test_a_card_stopping_before_more_bracketed_names_of_its_list_is_cut() -> None:
+    quote = (
+        "The council set up new bodies: the Harbor Fund (May 1950), the Office of Arts, Crafts, and Design (June 1951), "
+        "and the School Board (July 1952)."
+    )
+    assert list_cut("The council set up new bodies: the {{Harbor Fund}} (May 1950).", quote)
+    assert not list_cut("The council set up the {{Harbor Fund}} in May 1950.", "The council set up the Harbor Fund in May 1950.")

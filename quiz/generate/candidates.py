@@ -76,8 +76,11 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     result: list[Candidate] = []
     for clause in clauses(sentence.span, resolved):
         used = clause.front + clause.subject + clause.middle + clause.rest
-        if clause.front and has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved):
-            clause = replace(clause, front=())  # "Under these orders, the rebels crossed …": the rest may stand alone
+        pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
+        if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
+            # "Under these orders, the rebels crossed …": the rest may stand alone, and a
+            # question is shorter without the plans spelt out (demonstratives.py)
+            clause = replace(clause, front=())
             used = clause.subject + clause.middle + clause.rest
         if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
@@ -377,7 +380,7 @@ def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verb
         if prev is not None:
             parts.append(prev.whitespace_ if prev.i + 1 == index else " ")
         word = resolved.get(index, token.text)
-        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and index not in resolved and not verbatim:
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.tag_ == "DT" and index not in resolved and not verbatim:
             word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
         parts.append(("{{" if index == start else "") + word + ("}}" if index == last else ""))
     text = SPACE_BEFORE_MARK.sub(r"\1", " ".join("".join(parts).split()))  # no space left where words were dropped

@@ -97,6 +97,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
         return None  # "designed and built a bridge": a question turns one verb and leaves the other
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
         return None  # "… to send ships if Norway was ever attacked": a condition states nothing
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("though", "although") for c in verb.children):
+        return None  # "Though Peru had ratified the fishing convention, …": asked alone, "Which country had ratified it?" has many answers
     subj = subjects[0]
     antecedent = verb.dep_ == "relcl"
     if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):

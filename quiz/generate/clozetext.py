@@ -7,6 +7,7 @@ that makes sense alone, and fitting clozes to MAX_CLOZE_WORDS.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, SPEECH_VERBS, antecedent_tokens, disagrees, finite, lemma, shares_object
@@ -35,10 +36,24 @@ def cloze_tokens(span: Span, mention: Mention) -> list[Token]:
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")"):
         tokens.pop()
     tokens = without_asides(tokens, mention)
+    tokens = without_reason(tokens, mention)
     tokens = without_optional(tokens, mention)
     tokens = without_restatement(tokens, mention)
     if len(tokens) > LONG_SENTENCE:
         tokens = segment(tokens, mention)
+    return tokens
+
+
+def without_reason(tokens: list[Token], mention: Mention) -> list[Token]:
+    """Without a clause opened by the conjunction "in that" that the parser read as "in that
+    NOUN" ("… a kind of trade in that farmers with small plots sell …"): its verb is left with no
+    subject, and "that" shown as "the" would change what the sentence says."""
+    for n, (word, that) in enumerate(pairwise(tokens)):
+        if word.lower_ != "in" or that.lower_ != "that" or that.dep_ != "det" or word.i < mention.end:
+            continue
+        after = that.doc[that.i : sentence_bounds(that.doc, that.i)[1]]
+        if any(v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ not in ("aux", "auxpass", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) for v in after):
+            return tokens[:n]
     return tokens
 
 

@@ -130,7 +130,7 @@ def _quantifier_subject(span: Span) -> str | None:
 
 def _anchor_dropped(candidate: Candidate) -> bool:
     """ "This year’s harvest" left out before the sentence's subject ("The harvest is tied with
-    …"): which year's only another sentence or the article's date tells. (A race "first held in
+    …", "The Loire wine harvest is …"): which year's only another sentence or the article's date tells. (A race "first held in
     1986" is the same race every year: a time left out of an object is no loss.)"""
     sentence = candidate.sentence
     subjects = _possessed_subjects(sentence.span)
@@ -139,7 +139,7 @@ def _anchor_dropped(candidate: Candidate) -> bool:
     text = CLOZE_GAP.sub(r"\1", candidate.text)
     resolved = sentence.resolutions
     for owner, noun, noun_text in subjects:
-        if resolved.get(owner) == "" and noun not in resolved and re.search(rf"\b(?i:the) {re.escape(noun_text)}\b", text):
+        if resolved.get(owner) == "" and noun not in resolved and re.search(rf"\b(?i:the)(?: [\w’'-]+){{0,3}} {re.escape(noun_text)}\b", text):
             return True
     return False
 

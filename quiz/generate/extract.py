@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
+from quiz.generate.demonstratives import resolve_demonstratives
 from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
 from quiz.generate.nlp import Entities, sentence_bounds, surface
 from quiz.generate.quantities import (
@@ -91,6 +92,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
                 resolved = resolve(span, previous, entities, article) + resolve_possessive(span, previous, entities, article, salient)
                 resolved += resolve_people(span, person, resolved) + resolve_it(span, previous) + resolve_post(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
+                resolved += resolve_demonstratives(span, previous)
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span
             person = person_referent(person, span, entities, article)

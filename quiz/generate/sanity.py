@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
@@ -124,7 +125,19 @@ def comma_before_verb(kept: list[Token] | tuple[Token, ...]) -> bool:
 def cut_badly(sent: Span, kept: list[Token] | tuple[Token, ...], left_out: range = range(0)) -> bool:
     """A cut that tore a name apart, stranded a clause's leading measure, left a verb or an "it"
     without what they need, or a comma between a subject and its verb."""
-    return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept)
+    return torn_name(sent, kept, left_out) or stranded_lead(kept) or stranded_verb(kept) or comma_before_verb(kept) or proper_nouns_met(kept, left_out)
+
+
+def proper_nouns_met(kept: list[Token] | tuple[Token, ...], left_out: range = range(0)) -> bool:
+    """Two proper nouns the cut brought together where words stood between them: "Major Ann Reed
+    Royal Navy" of "Major Ann Reed, Jr., Royal Navy, Retired" reads as one name. A comma alone
+    between them is the card's to keep or drop, and the answer a question leaves out (`left_out`)
+    stands where it stood."""
+    ordered = sorted(kept, key=lambda t: t.i)
+    return any(
+        a.tag_ in ("NNP", "NNPS") and b.tag_ in ("NNP", "NNPS") and any(not t.is_punct and t.i not in left_out for t in a.doc[a.i + 1 : b.i])
+        for a, b in pairwise(ordered)
+    )
 
 
 @lru_cache(maxsize=4096)  # a cloze and its true/false statement share their text
@@ -158,9 +171,10 @@ def joiner_dropped(text: str, quote: str) -> bool:
 
 
 ARTICLES = ("a", "an", "the")
-# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland."
-_NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*"
-NAMES_GO_ON = re.compile(rf", {_NAME}(?:, {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
+# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland.",
+# each maybe with a bracket ("the Harbor Fund (May 1950)"), one maybe with commas of its own ("Arts, Crafts, and Design").
+_NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*(?: \([^()]*\))?"
+NAMES_GO_ON = re.compile(rf", {_NAME}(?:,(?: and)? {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
 
 
 def list_cut(text: str, quote: str) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
 NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
+NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
 # What is asked of a token is the same for every mention of its sentence: remembered per token
 # (spaCy tokens hash and compare by document and position).
@@ -135,6 +136,8 @@ def aside(token: Token) -> bool:
         return False
     if token.dep_ == "appos" and _title_of_next(token):
         return False
+    if token.text in NAME_SUFFIXES:
+        return False  # "Ann Reed, Jr.": part of the name the parser hung off it
     if token.lower_ in NAMING_PARTICIPLES and token.head.tag_ in ("NN", "NNS") and not token.head.ent_type_:
         return False  # "The statement, known as the Ludlow Charter, …": the aside names what "the statement" is
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")

@@ -10,7 +10,8 @@ outreach events?") has many answers. A body named by its kind alone ("confirmed 
 {{Senate}}", "the {{Constitution}}") is the word any reader puts there, and one item of a list of
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
-office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office.
+office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office, and the town
+of an institution ("Marlow University in {{Vermont}}") is a detail of its name.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import answer_type
+from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
 
@@ -59,14 +61,20 @@ def reason(candidate: Candidate) -> str:
     """Why the card tests nothing; empty when it does."""
     if _town_before(candidate):
         return "the town before the answer says where it is"
+    if _seat_of(candidate):
+        return "only where a body the card names has its seat"
     if _modifier(candidate) or _owner_of_named_body(candidate):
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
-    if _vague(candidate):
+    if _vague(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
+    if _survivors_count(candidate):
+        return "how many relatives survive someone: no fact of the story"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
+    if candidate.mention.answer in NAME_SUFFIXES:
+        return "a name's suffix (\"Jr.\") is no name"
     if candidate.mention.answer.casefold().removeprefix("the ") in HOME:
         return "the planet or its star: what anyone would guess"
     if _bare_kind(candidate.mention.answer):
@@ -289,3 +297,47 @@ def _town_before(candidate: Candidate) -> bool:
     if comma.text != "," or town is None or town.label_ != "GPE":
         return False
     return answer_type(town.text, town.label_) == AnswerType.CITY and town.text in candidate.text
+
+
+def _seat_of(candidate: Candidate) -> bool:
+    """A place right after "in" that hangs off the name of a body or site ("the Corran Institute in
+    {{Leeds}}", "Marlow University in {{Vermont}}"): it says where the body sits, a detail of the name
+    (often its own words) and not what the sentence tells of it."""
+    mention = candidate.mention
+    if mention.type not in PLACE_TYPES or mention.start < 1:
+        return False
+    doc = candidate.sentence.span.doc
+    prep = doc[mention.start - 1]
+    body = prep.head
+    if prep.lower_ != "in" or body.i >= prep.i or body.tag_ not in ("NNP", "NNPS"):
+        return False
+    anchor = body
+    while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "at the Corran Institute, the Mill Museum in Leeds"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "at" and anchor.head.head.dep_ not in ("acl", "amod") or anchor.dep_ == "dobj":
+        # "the work takes place at the Corran Institute in Leeds", "to found a park in Utah": where
+        # the act is; not "maps drawn at the Corran Institute in Leeds", a detail of a detail
+        return False
+    return body.ent_type_ in ("ORG", "FAC") or body.lower_ in CATEGORY_NOUNS
+
+
+def _span_from_before(candidate: Candidate) -> bool:
+    """An opening "Within {{six weeks}}," or "After {{two years}},": counted from an event only the
+    sentence before names, so the card cannot say from when."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    start = candidate.sentence.span.start
+    if mention.type != AnswerType.DURATION or mention.start != start + 1 or mention.end >= len(doc):
+        return False
+    return doc[start].lower_ in ("within", "after") and doc[mention.end].text == ","
+
+
+def _survivors_count(candidate: Candidate) -> bool:
+    """A count of the relatives someone "is survived by" ("his {{four}} grandchildren"): an obituary's
+    courtesy, not a fact to learn."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER:
+        return False
+    word = candidate.sentence.span.doc[mention.start]
+    agent = next((a for a in word.ancestors if a.dep_ == "agent" and a.lower_ == "by"), None)
+    return agent is not None and agent.head.lower_ in ("survived", "outlived")

@@ -1,0 +1,83 @@
+"""Details that test nothing: the town of a named body, a span counted from an event the card leaves out."""
+
+from __future__ import annotations
+
+from generate_cards import offered
+
+
+def test_the_town_of_an_institution_is_not_asked() -> None:
+    text = (
+        "In 1987, the Marlow Institute of Technology in Vermont signed a contract with the Harbor Survey Office "
+        "to map the shoals of the northern coast."
+    )
+    cards = offered(text)
+    assert cards  # positive control: the sentence makes cards
+    assert not any(c.answer == "Vermont" for c in cards)
+
+
+def test_where_the_work_takes_place_is_still_asked() -> None:
+    text = "The assembly of the probe will take place at the Corran Space Works in Dundee, said the agency in March 2021."
+    assert any(c.answer == "Dundee" for c in offered(text))
+
+
+def test_a_span_counted_from_the_sentence_before_is_not_asked() -> None:
+    text = "The dockers struck in Hull in March 1911. Within six weeks, the port authority agreed to a new wage scale for the Hull docks."
+    cards = offered(text)
+    assert any(c.answer == "March 1911" for c in cards)  # positive control
+    assert not any(c.answer == "six weeks" for c in cards)
+
+
+def test_a_concession_makes_no_question_of_its_own() -> None:
+    text = "Although Norway had ratified the Bergen Accord, a long strike at the shipyards kept the fleet in port until 1923."
+    cards = offered(text)
+    assert any(c.answer == "1923" for c in cards)  # positive control
+    assert not any(c.kind not in ("cloze", "truefalse") and c.answer == "Norway" for c in cards)
+
+
+def test_the_town_of_a_body_where_a_described_thing_was_made_is_not_asked() -> None:
+    text = "The flood model of the Ouse Trust uses charts drawn at the Corran Survey Institute in Leeds to find fields that flood."
+    cards = offered(text)
+    assert cards  # positive control
+    assert not any(c.answer == "Leeds" for c in cards)
+
+
+def test_a_name_suffix_stays_with_its_name_and_is_never_an_answer() -> None:
+    text = "The guild gave its gold medal to the sculptor Tomas Varga, Jr., a native of Pecs, for the bronze doors of the Szeged cathedral in 1931."
+    cards = offered(text)
+    assert any(c.answer == "Pecs" and "Varga, Jr., a native of" in c.text for c in cards)
+    assert not any("Varga a native" in c.text for c in cards)
+    assert not any(c.answer == "Jr." for c in cards)
+
+
+def test_a_cut_that_runs_two_names_together_is_bad() -> None:
+    from quiz.generate.nlp import load_model
+    from quiz.generate.sanity import proper_nouns_met
+
+    doc = load_model()("The prize went to Lena Voss, the painter, Dresden Academy of Arts, in 1931.")
+    tokens = list(doc)
+    without_aside = [t for t in tokens if t.i not in range(6, 10)]  # ", the painter," left out
+    assert proper_nouns_met(without_aside)
+    assert not proper_nouns_met(tokens)
+    assert not proper_nouns_met([t for t in tokens if t.text != ","])  # only commas between: the card's to mend
+
+
+def test_in_that_as_a_conjunction_is_not_shown_as_in_the() -> None:
+    from quiz.generate.clozetext import without_reason
+    from quiz.generate.nlp import load_model
+    from quiz.generate.types import AnswerType, Mention
+
+    nlp = load_model()
+    doc = nlp("The lottery acted as a tax in that households with low incomes spend more of their money on tickets.")
+    gap = Mention(start=4, end=6, text="a tax", type=AnswerType.THING, answer="tax", accept=())
+    assert doc[7].lower_ == "that" and doc[7].dep_ == "det"  # the parser reads "in that households"
+    assert [t.text for t in without_reason(list(doc), gap)][-2:] == ["a", "tax"]
+    plain = nlp("The tax on salt in that province rose in 1790 and fell in 1799.")
+    tax = Mention(start=0, end=2, text="The tax", type=AnswerType.THING, answer="tax", accept=())
+    assert without_reason(list(plain), tax) == list(plain)  # "in that province": a real determiner
+
+
+def test_how_many_relatives_survive_someone_is_not_asked() -> None:
+    text = "Okafor, who led the Lagos port authority from 1971 to 1985, is survived by his wife, four children and nine grandchildren."
+    cards = offered(text)
+    assert any(c.answer == "1971" or "1971" in c.answer for c in cards)  # positive control
+    assert not any(c.answer in ("four", "nine") for c in cards)
