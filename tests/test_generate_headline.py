@@ -25,9 +25,10 @@ def test_a_name_or_number_the_title_writes_is_given_away() -> None:
     assert not given(card("The league now counts {{12}} member towns.", "12", AnswerType.NUMBER), "Harbor League Reaches 120 Members")
 
 
-def test_a_person_named_by_surname_is_given_away_but_not_inside_a_hyphened_name() -> None:
+def test_a_person_named_by_surname_is_given_away_also_inside_a_hyphened_name() -> None:
     assert given(card("Curator {{Tove Brandt}} opened the wing.", "Tove Brandt", AnswerType.PERSON), "Remembering Tove M. Brandt")
-    assert not given(card("Envoy {{Paul Haller}} proposed the treaty.", "Paul Haller", AnswerType.PERSON), "The Haller-Ostrow Treaty, 1931")
+    assert given(card("Envoy {{Paul Haller}} proposed the treaty.", "Paul Haller", AnswerType.PERSON), "The Haller-Ostrow Treaty, 1931")
+    assert not given(card("Envoy {{Paul Haller}} proposed the treaty.", "Paul Haller", AnswerType.PERSON), "The Ostrow Treaty, 1931")  # control
 
 
 def test_a_proper_word_of_the_name_in_the_title_gives_it_away() -> None:

@@ -57,10 +57,9 @@ def _shares_proper_word(answer: str, kind: AnswerType, title: str, common: froze
     words = [w for w in WORD.findall(answer) if not POSSESSIVE.search(w)]
     shown = [w.casefold() for w in WORD.findall(title)]
     if kind == AnswerType.PERSON:
-        # The surname alone, and not inside a hyphened name of a thing ("the Blake-Otis Act"): who
-        # of the two is who is still to learn.
+        # The surname alone, also inside a hyphened name of a thing ("Otis" under "The Blake-Otis
+        # Act"): a reader sees the name the title gives it.
         words = words[-1:] if len(answer.split()) > 1 else []
-        shown = [word.casefold() for part in title.split() if "-" not in part for word in WORD.findall(part)]
     proper = [w.casefold() for w in words if w[:1].isupper() and len(w) >= MIN_PROPER and not _common(w.casefold(), common)]
     return any(_same_word(word, other) for word in proper for other in shown)
 
