@@ -246,3 +246,18 @@ def test_a_bounded_count_in_a_phrase_is_not_asked_as_if_exact() -> None:
     # "In how many days …? five days" would drop "less than".
     found = candidate_texts("Volunteers can repaint the whole pier in less than five days.")
     assert "five days" in found.values() and not [q for q in found if q.endswith("?")]
+
+
+def test_a_place_hung_on_a_person_is_where_the_act_took_place() -> None:
+    # The parser attaches "in Vienna" to the name; the meeting is what took place there.
+    found = candidate_texts("The trade envoy met with Chancellor Maria Keller in Vienna.")
+    assert found.get("Where did the trade envoy meet with Chancellor Maria Keller?") == "Vienna", found
+    # A common noun's place stays its own: the bridge is in Vienna, the meeting need not be.
+    found = candidate_texts("The trade envoy admired the old bridge in Vienna.")
+    assert not any(text.startswith("Where did") for text in found), found
+
+
+def test_an_organisation_named_by_owner_and_kind_is_asked_with_who() -> None:
+    found = candidate_texts("The U.S. Navy signed the salvage agreement in 1921.")
+    assert found.get("Who signed the salvage agreement in 1921?") == "U.S. Navy", found
+    assert not any(text.startswith("Which navy") for text in found), found

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
 from quiz.generate.answertypes import family_of, which
+from quiz.generate.attached import event_phrases, own_subtree
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
     SPEECH_VERBS,
@@ -266,7 +267,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             continue
         if child.dep_ not in ("dobj", "prep", "npadvmod") or rest_ids.isdisjoint(subtree_ids(child)):
             continue  # only an object or an adverbial phrase of the clause is asked below
-        tokens = tuple(child.subtree)
+        tokens = own_subtree(child) if child.head == clause.verb else tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
@@ -280,7 +281,9 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
 
 
 def _complements(verb: Token) -> Iterator[Token]:
-    """The verb's dependents, and those of its subjectless infinitives ("set to sit down in X")."""
+    """The verb's dependents, the place or date phrases the parser hung on a person it acts on
+    (attached.py), and the dependents of its subjectless infinitives ("set to sit down in X")."""
+    yield from event_phrases(verb)
     for child in verb.children:
         yield child
         if child.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -303,7 +306,7 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
     if mention.type not in ("person", "organization", "country"):
         return None
     objects = [c for c in child.children if c.dep_ == "pobj"]
-    if not objects or not mention.covers(tuple(objects[0].subtree)):
+    if not objects or not mention.covers(own_subtree(objects[0])):
         return None
     body = inverted(clause, {t.i for t in tokens})
     wh = "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()

@@ -7,6 +7,7 @@ main threat …?"). Titles written before a name ask for it ("Which president �
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
@@ -24,7 +25,21 @@ def subject_question(clause: Clause, mention: Mention) -> str:
     wh = role_phrase(clause.subject, mention) or which(mention.type, render(clause.subject), family_of(mention))
     if wh == "Where":
         wh = "What place"
+    elif mention.type == "organization" and _kind_given(wh, mention, clause):
+        wh = "Who"  # "Which navy patrols …?" for "the Ruritanian Navy" names its answer; "Who" does not
     return with_subject(clause, wh)
+
+
+def _kind_given(wh: str, mention: Mention, clause: Clause) -> bool:
+    """The wh-phrase's noun is the answer's last word and the word before it only says whose it is
+    (an abbreviation or a nationality): "Which senate" for "U.S. Senate"."""
+    words = [w for w in mention.answer.split() if w.lower() not in ("the", "of")]
+    if not wh.startswith("Which ") or len(words) != 2 or words[1].lower() != wh.split()[-1].lower():
+        return False
+    owner = words[0]
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", owner)) or any(
+        t.text == owner and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "JJ") for t in clause.verb.sent
+    )
 
 
 def defines(clause: Clause, mention: Mention) -> bool:

@@ -1,0 +1,50 @@
+"""Adverbials the parser hangs on a person's name: "met with Mayor Ana Ruiz in Lisbon" attaches
+"in Lisbon" to "Ruiz", but a name is not placed or dated by a phrase after it the way a common noun
+is ("the bridge in Lisbon"), so the place or date is the act's own: "Where did the captain meet
+with Mayor Ana Ruiz?", and "With whom did the captain meet in Lisbon?" asks the name without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EVENT_PREPOSITIONS = frozenset("in at on during".split())
+# Where the name stands: the verb's object, or the object of a preposition naming a party to the act.
+PARTY_OBJECTS = frozenset("with to from against alongside".split())
+
+
+def event_phrases(verb: Token) -> Iterator[Token]:
+    """The place or date phrases hung on a person the verb acts on or with."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            names = [child]
+        elif child.dep_ == "prep" and child.lower_ in PARTY_OBJECTS:
+            names = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for name in names:
+            yield from _hung(name)
+
+
+def own_subtree(token: Token) -> tuple[Token, ...]:
+    """The token's subtree without the place or date phrases hung on a name in it."""
+    hung = {t.i for name in _names(token) for phrase in _hung(name) for t in phrase.subtree}
+    return tuple(t for t in token.subtree if t.i not in hung)
+
+
+def _names(token: Token) -> Iterator[Token]:
+    yield token
+    yield from (c for c in token.children if c.dep_ == "pobj")
+
+
+def _hung(name: Token) -> Iterator[Token]:
+    if name.ent_type_ != "PERSON" or name.tag_ != "NNP":
+        return
+    for phrase in name.rights:
+        objects = [c for c in phrase.children if c.dep_ == "pobj"]
+        if phrase.dep_ == "prep" and phrase.lower_ in EVENT_PREPOSITIONS and len(objects) == 1 and objects[0].ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            yield phrase
