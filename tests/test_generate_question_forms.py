@@ -261,3 +261,21 @@ def test_an_organisation_named_by_owner_and_kind_is_asked_with_who() -> None:
     found = candidate_texts("The U.S. Navy signed the salvage agreement in 1921.")
     assert found.get("Who signed the salvage agreement in 1921?") == "U.S. Navy", found
     assert not any(text.startswith("Which navy") for text in found), found
+
+
+def test_each_end_of_a_span_of_two_years_is_asked_with_the_other_kept() -> None:
+    found = candidate_texts("From 1961 until 1970, the old ferry company ran the night crossing to the island.")
+    assert found.get("From what year until 1970 did the old ferry company run the night crossing to the island?") == "1961", found
+    assert found.get("From 1961 until what year did the old ferry company run the night crossing to the island?") == "1970", found
+    # An end with a word before its year ("early 1970") is left to the cloze: the plain years only.
+    found = candidate_texts("From 1961 until early 1970, the old ferry company ran the night crossing to the island.")
+    assert not any(text.startswith("From what year") for text in found), found
+    assert any("{{1961}}" in text for text in found), found
+
+
+def test_an_office_set_off_after_the_subject_asks_for_the_person() -> None:
+    found = candidate_texts("Lena Voss, Director of the Tamar Museum, opened the new wing in 1990.")
+    assert found.get("Which Director of the Tamar Museum opened the new wing in 1990?") == "Lena Voss", found
+    found = candidate_texts("Tom Akers, the lead author of the study, signed the charter for the museum.")
+    assert not any(text.startswith("Which lead author") for text in found), found
+    assert any("{{Tom Akers}}" in text for text in found), found

@@ -34,6 +34,7 @@ from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
+from quiz.generate.spans import span_end, span_end_question
 from quiz.generate.subjects import (
     defines,
     named_complement,
@@ -318,6 +319,10 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         if _other_span(clause.verb, child):
             return  # "sat from 1901 to 1909 … and from 1915 to 1920": "When did the judge sit?" has two answers
         prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
+    elif (wh := span_end(child, mention)) is not None:
+        if not _other_span(clause.verb, child):
+            yield from span_end_question(clause, mention, child, wh)
+        return
     elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
         if not objects or not mention.covers(tuple(objects[0].subtree)):
