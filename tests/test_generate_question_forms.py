@@ -279,3 +279,9 @@ def test_an_office_set_off_after_the_subject_asks_for_the_person() -> None:
     found = candidate_texts("Tom Akers, the lead author of the study, signed the charter for the museum.")
     assert not any(text.startswith("Which lead author") for text in found), found
     assert any("{{Tom Akers}}" in text for text in found), found
+
+
+def test_a_subject_name_with_its_year_is_asked_with_the_year_kept() -> None:
+    found = candidate_texts("The Harbor Act of 1907 replaced the earlier river tolls and opened the docks to foreign ships.")
+    assert found.get("Which act of 1907 replaced the earlier river tolls?") == "Harbor Act", found
+    assert not any(text.startswith("Which act replaced") for text in found), found  # the year says which act

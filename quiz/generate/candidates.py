@@ -36,6 +36,7 @@ from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
 from quiz.generate.subjects import (
+    dated_subject,
     defines,
     named_complement,
     partnered_question,
@@ -239,7 +240,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
     if mention.type in NAMED_TYPES and not clause.antecedent and (
-        mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None
+        mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None or dated_subject(clause, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
     if defines(clause, mention):

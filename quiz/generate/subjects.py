@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges
 from quiz.generate.types import NAMED_TYPES, Mention
-from quiz.generate.words import HONORIFICS, TITLE_WORDS
+from quiz.generate.words import HONORIFICS, OFFICE_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,11 +22,15 @@ TITLE_DEPS = ("compound", "amod", "nmod")
 
 
 def subject_question(clause: Clause, mention: Mention) -> str:
-    wh = role_phrase(clause.subject, mention) or which(mention.type, render(clause.subject), family_of(mention))
+    wh = role_phrase(clause.subject, mention) or apposed_role(clause, mention) or which(mention.type, render(clause.subject), family_of(mention))
     if wh == "Where":
         wh = "What place"
     elif mention.type == "organization" and _kind_given(wh, mention, clause):
         wh = "Who"  # "Which navy patrols …?" for "the Ruritanian Navy" names its answer; "Who" does not
+    if (year := dated_subject(clause, mention)) is not None:
+        if not wh.startswith("Which "):
+            return ""  # "What of 1907 …" cannot be said, and a bare "What …" loses which one
+        wh = f"{wh} of {year}"
     return with_subject(clause, wh)
 
 
@@ -40,6 +44,20 @@ def _kind_given(wh: str, mention: Mention, clause: Clause) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", owner)) or any(
         t.text == owner and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "JJ") for t in clause.verb.sent
     )
+
+
+def dated_subject(clause: Clause, mention: Mention) -> str | None:
+    """The year the subject's name carries ("The Treaty of Lisbon of 1907 replaced …"), kept
+    beside the wh-phrase ("Which treaty of 1907 replaced …?") as it tells which one is meant."""
+    if mention.type not in NAMED_TYPES:
+        return None
+    dated = [t for t in clause.subject if t.dep_ == "prep" and t.lower_ == "of" and mention.start <= t.head.i < mention.end and t.i >= mention.end]
+    if len(dated) != 1 or [t.text for t in dated[0].subtree][1:] != [t.text for t in dated[0].children if t.dep_ == "pobj"]:
+        return None
+    year = next(dated[0].children)
+    dropped = {t.i for t in dated[0].subtree}
+    plain = year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()
+    return year.text if plain and mention.covers([t for t in clause.subject if t.i not in dropped]) else None
 
 
 def defines(clause: Clause, mention: Mention) -> bool:
@@ -134,6 +152,23 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     if not all(_title_word(t, before[0].i) for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def apposed_role(clause: Clause, mention: Mention) -> str | None:
+    """ "Lena Voss, Danish Minister of Culture, signed the charter" -> "Which Danish Minister of
+    Culture signed the charter?": an office set off after the subject's name, written as a title
+    (no article, capitalised), asks for the person better than a bare "Who"."""
+    # The tagger may take a foreign name for an organisation's; an office apposed to it says it is a person's.
+    if mention.type not in ("person", "organization") or not clause.subject or not mention.covers(clause.subject):
+        return None
+    name = clause.verb.doc[mention.end - 1]
+    apposed = [c for c in name.children if c.dep_ == "appos" and c.i > name.i]
+    if len(apposed) != 1 or apposed[0].lower_ not in OFFICE_WORDS:
+        return None
+    words = list(apposed[0].subtree)
+    if len(words) > 8 or any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "for", "the") and t.i > words[0].i) or t.ent_type_ == "PERSON" for t in words):
+        return None  # "the lead author of the study", or a name inside the title
+    return "Which " + " ".join(t.text for t in words)
 
 
 def _title_word(token: Token, start: int) -> bool:
