@@ -285,3 +285,14 @@ def test_a_subject_name_with_its_year_is_asked_with_the_year_kept() -> None:
     found = candidate_texts("The Harbor Act of 1907 replaced the earlier river tolls and opened the docks to foreign ships.")
     assert found.get("Which act of 1907 replaced the earlier river tolls?") == "Harbor Act", found
     assert not any(text.startswith("Which act replaced") for text in found), found  # the year says which act
+
+
+def test_a_party_hung_on_the_verbs_object_is_asked_with_its_preposition() -> None:
+    found = candidate_texts("The British held secret talks with Portugal about the colonies.")
+    assert found.get("With which country did the British hold secret talks about the colonies?") == "Portugal", found
+    found = candidate_texts("In 1903 the envoy signed a treaty with Foreign Minister Tomas Ruiz to build the new railway.")
+    assert found.get("In 1903, with which foreign minister did the envoy sign a treaty to build the new railway?") == "Tomas Ruiz", found
+    # "of" is no party to the act: "the history of Portugal" stays a cloze.
+    found = candidate_texts("The old professor wrote a long history of Portugal in 1921.")
+    assert not any(text.startswith("Of which") for text in found), found
+    assert any("{{Portugal}}" in text for text in found), found

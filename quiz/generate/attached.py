@@ -2,6 +2,7 @@
 "in Lisbon" to "Ruiz", but a name is not placed or dated by a phrase after it the way a common noun
 is ("the bridge in Lisbon"), so the place or date is the act's own: "Where did the captain meet
 with Mayor Ana Ruiz?", and "With whom did the captain meet in Lisbon?" asks the name without it.
+Likewise the party "with" or "to" whom an act is done, hung on the verb's object.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 EVENT_PREPOSITIONS = frozenset("in at on during".split())
 # Where the name stands: the verb's object, or the object of a preposition naming a party to the act.
 PARTY_OBJECTS = frozenset("with to from against alongside".split())
+OBJECT_PARTIES = frozenset("with to".split())
 
 
 def event_phrases(verb: Token) -> Iterator[Token]:
@@ -28,6 +30,14 @@ def event_phrases(verb: Token) -> Iterator[Token]:
             continue
         for name in names:
             yield from _hung(name)
+
+
+def object_parties(verb: Token) -> Iterator[Token]:
+    """ "signed a treaty with Portugal", "sent a letter to the mayor": the party of the act, which the
+    parser hangs on the verb's object (a common noun), not on the verb."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.tag_ in ("NN", "NNS"):
+            yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PARTIES)
 
 
 def own_subtree(token: Token) -> tuple[Token, ...]:

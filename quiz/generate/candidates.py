@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
 from quiz.generate.answertypes import family_of, which
-from quiz.generate.attached import event_phrases, own_subtree
+from quiz.generate.attached import event_phrases, object_parties, own_subtree
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
     SPEECH_VERBS,
@@ -286,6 +286,7 @@ def _complements(verb: Token) -> Iterator[Token]:
     """The verb's dependents, the place or date phrases the parser hung on a person it acts on
     (attached.py), and the dependents of its subjectless infinitives ("set to sit down in X")."""
     yield from event_phrases(verb)
+    yield from object_parties(verb)
     for child in verb.children:
         yield child
         if child.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -303,15 +304,17 @@ PARTY_PREPOSITIONS = frozenset("with to from against for alongside".split())
 
 def _prepositional_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> tuple[str, str | None] | None:
     """A person, organisation or country that is the object of a preposition of the verb."""
-    if child.dep_ != "prep" or child.head != clause.verb or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
+    on_object = child.head.dep_ == "dobj" and child.head.head == clause.verb  # attached.object_parties
+    if child.dep_ != "prep" or not (child.head == clause.verb or on_object) or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
         return None
     if mention.type not in ("person", "organization", "country"):
         return None
     objects = [c for c in child.children if c.dep_ == "pobj"]
-    if not objects or not mention.covers(own_subtree(objects[0])):
+    role = role_phrase(own_subtree(objects[0]), mention) if objects else None
+    if not objects or not (mention.covers(own_subtree(objects[0])) or role):
         return None
     body = inverted(clause, {t.i for t in tokens})
-    wh = "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
+    wh = role[:1].lower() + role[1:] if role else "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
     return _named_kind(mention), body and f"{fronted(clause, f'{child.lower_.capitalize()} {wh}')} {body}"
 
 
