@@ -296,3 +296,9 @@ def test_a_party_hung_on_the_verbs_object_is_asked_with_its_preposition() -> Non
     found = candidate_texts("The old professor wrote a long history of Portugal in 1921.")
     assert not any(text.startswith("Of which") for text in found), found
     assert any("{{Portugal}}" in text for text in found), found
+
+
+def test_a_title_the_parser_hung_on_the_opening_phrase_asks_for_the_subject() -> None:
+    found = candidate_texts("With the help of Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded a hospital for sailors.")
+    assert found.get("With the help of Lund and Berg, which Danish Minister of Veterans Affairs founded a hospital for sailors?") == "Jens Holm", found
+    assert not any("which Affairs" in text for text in found), found  # the title's tail read as the subject's

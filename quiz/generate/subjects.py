@@ -8,10 +8,11 @@ main threat …?"). Titles written before a name ask for it ("Which president �
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
-from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges
+from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges, trim_front
 from quiz.generate.types import NAMED_TYPES, Mention
 from quiz.generate.words import HONORIFICS, OFFICE_WORDS, TITLE_WORDS
 
@@ -22,6 +23,10 @@ TITLE_DEPS = ("compound", "amod", "nmod")
 
 
 def subject_question(clause: Clause, mention: Mention) -> str:
+    if (title := stray_title(clause, mention)) is not None:
+        kept = tuple(t for t in clause.front if t.i < title.left_edge.i)
+        words = (*title.subtree, *(t for t in clause.subject if t.i < mention.start))
+        return with_subject(replace(clause, front=trim_front(kept)), "Which " + render(words))
     wh = role_phrase(clause.subject, mention) or apposed_role(clause, mention) or which(mention.type, render(clause.subject), family_of(mention))
     if wh == "Where":
         wh = "What place"
@@ -152,6 +157,28 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     if not all(_title_word(t, before[0].i) for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def stray_title(clause: Clause, mention: Mention) -> Token | None:
+    """The subject's title, which the parser hung as an apposition on the opening phrase ("With the
+    help of Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded …"): the title is
+    the subject's, asked as "Which Danish Minister of Veterans Affairs founded …?"."""
+    if mention.type not in ("person", "organization") or not clause.subject or not clause.front:
+        return None
+    # The title's last words may have been read into the subject ("… Veterans | Affairs Jens Holm").
+    rest = [t for t in clause.subject if t.i < mention.start]
+    if not mention.covers([t for t in clause.subject if t.i >= mention.start]) or any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in rest):
+        return None
+    before = clause.verb.doc[clause.subject[0].i - 1]
+    title = before
+    while title.dep_ != "appos" and title.head.i != title.i and title.head.i < clause.subject[0].i and title.head.i >= clause.front[0].i:
+        title = title.head
+    if title.dep_ != "appos" or title.lower_ not in OFFICE_WORDS or title.right_edge.i != before.i or title not in clause.front:
+        return None
+    words = list(title.subtree)
+    if words[0].i == 0 or words[0].nbor(-1).text != "," or any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "for")) for t in words):
+        return None
+    return title
 
 
 def apposed_role(clause: Clause, mention: Mention) -> str | None:
