@@ -302,3 +302,14 @@ def test_a_title_the_parser_hung_on_the_opening_phrase_asks_for_the_subject() ->
     found = candidate_texts("With the help of Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded a hospital for sailors.")
     assert found.get("With the help of Lund and Berg, which Danish Minister of Veterans Affairs founded a hospital for sailors?") == "Jens Holm", found
     assert not any("which Affairs" in text for text in found), found  # the title's tail read as the subject's
+
+
+def test_a_day_is_asked_on_what_date_where_when_would_be_too_short() -> None:
+    found = candidate_texts("On May 3, 1921, Ana Ruiz was elected.")
+    assert found.get("On what date was Ana Ruiz elected?") == "May 3, 1921", found
+    found = candidate_texts("The Harbor Accord, signed on May 3, 1921, ended the long dispute over the fishing grounds.")
+    assert found.get("On what date was the Harbor Accord signed?") == "May 3, 1921", found
+    # A longer question keeps its plain "When".
+    found = candidate_texts("The council of the northern province elected Ana Ruiz as its new treasurer on May 3, 1921.")
+    assert not any(text.startswith("On what date") for text in found), found
+    assert found.get("When did the council of the northern province elect Ana Ruiz as its new treasurer?") == "May 3, 1921", found

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
-from quiz.generate.answertypes import family_of, which
+from quiz.generate.answertypes import family_of, one_day, which
 from quiz.generate.attached import event_phrases, object_parties, own_subtree
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
@@ -350,6 +350,8 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         kind, wh = "where", "From where"  # "sailed from Hamburg": "From where", not "from which city", as the tagger's type may be wrong
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
+    elif mention.type in DATE_TYPES and prep in ("on", "") and one_day(mention.answer) and len(body.split()) < 5:
+        kind, wh = "when", "On what date"  # "When was X launched?" is too short to pin its answer; the day is asked exactly
     elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):
         kind, wh = "when", "When"
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):
