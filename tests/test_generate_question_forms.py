@@ -313,3 +313,15 @@ def test_a_day_is_asked_on_what_date_where_when_would_be_too_short() -> None:
     found = candidate_texts("The council of the northern province elected Ana Ruiz as its new treasurer on May 3, 1921.")
     assert not any(text.startswith("On what date") for text in found), found
     assert found.get("When did the council of the northern province elect Ana Ruiz as its new treasurer?") == "May 3, 1921", found
+
+
+def test_a_number_framed_as_an_age_a_vote_or_a_count_of_times_is_asked_by_its_frame() -> None:
+    found = candidate_texts("The poet died in Lisbon on May 3, 1921, at the age of 92.")
+    assert found.get("At what age did the poet die in Lisbon on May 3, 1921?") == "92", found
+    found = candidate_texts("The assembly approved the new charter on July 28, 1945, by a vote of 89 to 2.")
+    assert found.get("By what vote did the assembly approve the new charter on July 28, 1945?") == "89 to 2", found
+    found = candidate_texts("The pilot flew across the open bay three times to find the wreck.")
+    assert found.get("How many times did the pilot fly across the open bay to find the wreck?") == "three times", found
+    # A vote of a committee, not the act's margin, is no frame of the number.
+    found = candidate_texts("The assembly approved the new charter after a vote of 89 members in July 1945.")
+    assert not any(text.startswith("By what vote") for text in found), found

@@ -29,6 +29,7 @@ from quiz.generate.clauses import (
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.counts import how_many_questions
 from quiz.generate.extract import mentions
+from quiz.generate.framed import framed_questions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
@@ -278,6 +279,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         elif child.dep_ in ("prep", "npadvmod") and timed_or_placed:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from how_many_questions(clause, mention)
+    yield from framed_questions(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
         yield kind, body and f"{fronted(clause, wh)} {body}"
 

@@ -1,0 +1,50 @@
+"""Numbers asked by the phrase that frames them, where the phrase says what the number measures:
+"died at the age of 92" -> "At what age did … die?", "approved it by a vote of 89 to 2" -> "By
+what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the bay?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quiz.generate.clauses import Clause, fronted, inverted
+from quiz.generate.types import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NUMBER_TYPES = ("number", "duration")
+
+
+def framed_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
+    """(kind, question) for a number the verb's phrase frames as an age, a vote or a count of times."""
+    if clause.negated:
+        return
+    rest = {t.i for t in clause.rest}
+    for child in clause.verb.children:
+        if child.i < clause.verb.i or child.i not in rest:
+            continue
+        asked = _frame(child, mention)
+        if asked is not None:
+            kind, wh = asked
+            body = inverted(clause, {t.i for t in child.subtree})
+            yield kind, body and f"{fronted(clause, wh)} {body}"
+
+
+def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
+    if child.dep_ == "npadvmod" and child.lower_ == "times" and mention.type in NUMBER_TYPES:
+        counts = [c for c in child.children if c.dep_ == "nummod"]
+        if len(counts) == 1 and mention.start == counts[0].i and mention.end in (counts[0].i + 1, child.i + 1) and len(list(child.subtree)) == 2:
+            return "howmany", "How many times"
+        return None
+    if child.dep_ != "prep" or child.lower_ not in ("at", "by"):
+        return None
+    nouns = [c for c in child.children if c.dep_ == "pobj"]
+    if len(nouns) != 1 or (child.lower_, nouns[0].lower_) not in (("at", "age"), ("by", "vote")):
+        return None
+    measured = [c for c in nouns[0].children if c.dep_ == "prep" and c.lower_ == "of"]
+    values = [c for c in measured[0].children if c.dep_ == "pobj"] if len(measured) == 1 else []
+    if len(values) != 1 or not mention.covers(tuple(values[0].subtree)):
+        return None
+    return ("what", "At what age") if nouns[0].lower_ == "age" else ("what", "By what vote")
