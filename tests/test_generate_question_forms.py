@@ -332,3 +332,18 @@ def test_the_last_name_of_a_listed_subject_is_not_taken_for_a_lost_subject() -> 
     found = candidate_texts("The divers Anna Lind, Per Holm, and Erik Berg, as well as the pilots Ole Dahl and Nils Sand make up the crew of the Nordlys.")
     assert not any(text.startswith(("What do", "Who makes up")) for text in found), found
     assert any("{{" in text for text in found), found
+
+
+def test_a_titled_person_the_subject_comes_from_is_asked_by_the_title() -> None:
+    found = candidate_texts("Letters from Governor Tom Akers reached the port in May 1921.")
+    assert found.get("Letters from which governor reached the port in May 1921?") == "Tom Akers", found
+    # A present verb of a plural subject would be made singular ("Letters … reaches"): not asked.
+    found = candidate_texts("Letters from Governor Tom Akers reach the port every May.")
+    assert not any(text.startswith("Letters from which") for text in found), found
+
+
+def test_a_value_is_asked_at_how_much() -> None:
+    found = candidate_texts("The old bridge over the river was valued at $2 million in 1990.")
+    assert found.get("At how much was the old bridge over the river valued in 1990?") == "$2 million", found
+    found = candidate_texts("The new harbor contract is valued at approximately $365 million.")
+    assert found.get("At about how much is the new harbor contract valued?") == "$365 million", found

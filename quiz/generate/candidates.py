@@ -45,6 +45,7 @@ from quiz.generate.subjects import (
     passive_question,
     possessor_question,
     role_phrase,
+    source_question,
     subject_question,
     with_subject,
 )
@@ -252,6 +253,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
+    if (source := source_question(clause, mention)) is not None:
+        yield "who", source
     agent = passive_agent(clause, mention)
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)

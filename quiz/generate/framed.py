@@ -1,6 +1,7 @@
 """Numbers asked by the phrase that frames them, where the phrase says what the number measures:
 "died at the age of 92" -> "At what age did … die?", "approved it by a vote of 89 to 2" -> "By
-what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the bay?".
+what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the bay?", "is valued at $2 million"
+-> "At how much is … valued?".
 """
 
 from __future__ import annotations
@@ -8,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, fronted, inverted
+from quiz.generate.clauses import Clause, fronted, inverted, lemma
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NUMBER_TYPES = ("number", "duration")
+VALUING_VERBS = frozenset("value estimate price".split())  # "is valued at $365 million"
 
 
 def framed_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -37,6 +39,11 @@ def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
         counts = [c for c in child.children if c.dep_ == "nummod"]
         if len(counts) == 1 and mention.start == counts[0].i and mention.end in (counts[0].i + 1, child.i + 1) and len(list(child.subtree)) == 2:
             return "howmany", "How many times"
+        return None
+    if child.dep_ == "prep" and child.lower_ == "at" and mention.type == "money" and lemma(child.head) in VALUING_VERBS:
+        values = [c for c in child.children if c.dep_ == "pobj"]
+        if len(values) == 1 and mention.covers(tuple(values[0].subtree)):
+            return "howmuch", f"At {mention.approximator.lower()} how much" if mention.approximator else "At how much"
         return None
     if child.dep_ != "prep" or child.lower_ not in ("at", "by"):
         return None

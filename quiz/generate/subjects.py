@@ -137,6 +137,26 @@ def possessor_question(clause: Clause, mention: Mention) -> str | None:
     return with_subject(clause, "Whose " + render(kept).lower())
 
 
+def source_question(clause: Clause, mention: Mention) -> str | None:
+    """ "Remarks from Deputy Mayor Ana Ruiz opened the hearing" -> "Remarks from which deputy mayor
+    opened the hearing?": a titled person the subject's noun comes from, asked by the title."""
+    if mention.type != "person" or clause.antecedent or clause.auxiliaries or clause.verb.tag_ != "VBD":
+        return None  # a plural subject's present verb would be made singular by with_subject
+    nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNS") and t.head == clause.verb]
+    if not nouns or clause.subject[-1].i != mention.end - 1:
+        return None
+    noun = nouns[0]
+    sources = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    objects = [o for c in sources for o in c.children if o.dep_ == "pobj"]
+    role = role_phrase(tuple(objects[0].subtree), mention) if len(objects) == 1 else None
+    if role is None:
+        return None
+    kept = tuple(t for t in clause.subject if t.i <= sources[0].i)
+    if any(t.ent_type_ for t in kept):
+        return None
+    return render(fronted(clause, f"{render(kept)} {role[:1].lower()}{role[1:]}"), clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
 def with_subject(clause: Clause, wh: str) -> str:
     """The clause with the wh-phrase as its subject, the verb agreeing with it."""
     auxes = clause.auxiliaries
