@@ -347,3 +347,9 @@ def test_a_value_is_asked_at_how_much() -> None:
     assert found.get("At how much was the old bridge over the river valued in 1990?") == "$2 million", found
     found = candidate_texts("The new harbor contract is valued at approximately $365 million.")
     assert found.get("At about how much is the new harbor contract valued?") == "$365 million", found
+
+
+def test_the_party_of_what_a_verb_enters_into_is_asked_with_whom() -> None:
+    found = candidate_texts("In 1921 the city council entered into a long lease with the Harbor Trust for the old docks.")
+    assert found.get("In 1921, with whom did the city council enter into a long lease for the old docks?") == "Harbor Trust", found
+    assert not any("with who " in text for text in found), found

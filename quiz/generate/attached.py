@@ -33,11 +33,16 @@ def event_phrases(verb: Token) -> Iterator[Token]:
 
 
 def object_parties(verb: Token) -> Iterator[Token]:
-    """ "signed a treaty with Portugal", "sent a letter to the mayor": the party of the act, which the
-    parser hangs on the verb's object (a common noun), not on the verb."""
+    """ "signed a treaty with Portugal", "sent a letter to the mayor", "entered into a pact with
+    Peru": the party of the act, which the parser hangs on the verb's object (a common noun), not
+    on the verb."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.tag_ in ("NN", "NNS"):
             yield from (c for c in child.children if c.dep_ == "prep" and c.lower_ in OBJECT_PARTIES)
+        elif child.dep_ == "prep" and child.lower_ == "into":  # "entered into a contract with X"
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.tag_ in ("NN", "NNS"):
+                    yield from (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with")
 
 
 def own_subtree(token: Token) -> tuple[Token, ...]:

@@ -309,7 +309,8 @@ PARTY_PREPOSITIONS = frozenset("with to from against for alongside".split())
 
 def _prepositional_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> tuple[str, str | None] | None:
     """A person, organisation or country that is the object of a preposition of the verb."""
-    on_object = child.head.dep_ == "dobj" and child.head.head == clause.verb  # attached.object_parties
+    noun = child.head  # attached.object_parties: the verb's object, or what it enters into
+    on_object = noun.head == clause.verb and noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head == clause.verb
     if child.dep_ != "prep" or not (child.head == clause.verb or on_object) or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
         return None
     if mention.type not in ("person", "organization", "country"):
@@ -320,6 +321,7 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
         return None
     body = inverted(clause, {t.i for t in tokens})
     wh = role[:1].lower() + role[1:] if role else "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
+    wh = "whom" if wh == "who" else wh  # "with whom", for a body of people as for a person
     return _named_kind(mention), body and f"{fronted(clause, f'{child.lower_.capitalize()} {wh}')} {body}"
 
 
