@@ -353,3 +353,8 @@ def test_the_party_of_what_a_verb_enters_into_is_asked_with_whom() -> None:
     found = candidate_texts("In 1921 the city council entered into a long lease with the Harbor Trust for the old docks.")
     assert found.get("In 1921, with whom did the city council enter into a long lease for the old docks?") == "Harbor Trust", found
     assert not any("with who " in text for text in found), found
+
+
+def test_a_ship_named_as_one_is_asked_on_which_ship() -> None:
+    found = candidate_texts("From 1768 to 1771, the botanist sailed around the world on H.M.S. Endeavour, including stops in Tahiti.")
+    assert found.get("From 1768 to 1771, on which ship did the botanist sail around the world?") == "H.M.S. Endeavour", found

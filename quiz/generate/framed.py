@@ -1,11 +1,12 @@
 """Numbers asked by the phrase that frames them, where the phrase says what the number measures:
 "died at the age of 92" -> "At what age did … die?", "approved it by a vote of 89 to 2" -> "By
 what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the bay?", "is valued at $2 million"
--> "At how much is … valued?".
+-> "At how much is … valued?", "sailed on H.M.S. Endeavour" -> "On which ship did … sail?".
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NUMBER_TYPES = ("number", "duration")
+# A ship's name says it is one: "sailed on H.M.S. Endeavour" -> "On which ship did … sail?".
+SHIP_PREFIX = re.compile(r"^(?:H\.?M\.?S\.?|U\.?S\.?S\.?|R\.?M\.?S\.?|S\.?S\.?) [A-Z]")
 VALUING_VERBS = frozenset("value estimate price".split())  # "is valued at $365 million"
 
 
@@ -35,6 +38,11 @@ def framed_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, st
 
 
 def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
+    if child.dep_ == "prep" and child.lower_ in ("on", "aboard") and SHIP_PREFIX.match(mention.answer):
+        vessels = [c for c in child.children if c.dep_ == "pobj"]
+        if len(vessels) == 1 and mention.covers(tuple(vessels[0].subtree)):
+            return "what", f"{child.lower_.capitalize()} which ship"
+        return None
     if child.dep_ == "npadvmod" and child.lower_ == "times" and mention.type in NUMBER_TYPES:
         counts = [c for c in child.children if c.dep_ == "nummod"]
         if len(counts) == 1 and mention.start == counts[0].i and mention.end in (counts[0].i + 1, child.i + 1) and len(list(child.subtree)) == 2:
