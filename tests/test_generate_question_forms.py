@@ -358,3 +358,12 @@ def test_the_party_of_what_a_verb_enters_into_is_asked_with_whom() -> None:
 def test_a_ship_named_as_one_is_asked_on_which_ship() -> None:
     found = candidate_texts("From 1768 to 1771, the botanist sailed around the world on H.M.S. Endeavour, including stops in Tahiti.")
     assert found.get("From 1768 to 1771, on which ship did the botanist sail around the world?") == "H.M.S. Endeavour", found
+
+
+def test_a_town_set_off_with_its_region_is_asked_where() -> None:
+    found = candidate_texts("The painter Ana Ruiz died in Austin, Texas, in 1990.")
+    assert found.get("Where did the painter Ana Ruiz die in 1990?") == "Austin", found
+    # Set off by a comma after a named object, the town may be the object's, not the act's.
+    found = candidate_texts("Today the governor will sign a decree creating the Coral Bay Reserve, in Austin, Texas.")
+    assert not any(text.startswith("Where will the governor sign") for text in found), found
+    assert any("{{Austin}}" in text for text in found), found

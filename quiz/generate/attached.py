@@ -63,3 +63,13 @@ def _hung(name: Token) -> Iterator[Token]:
         objects = [c for c in phrase.children if c.dep_ == "pobj"]
         if phrase.dep_ == "prep" and phrase.lower_ in EVENT_PREPOSITIONS and len(objects) == 1 and objects[0].ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
             yield phrase
+
+
+def without_region(token: Token) -> tuple[Token, ...]:
+    """A town's subtree without the state or country set off after it ("Columbus, Ga.,",
+    "Porto, Portugal"): "Where …?" asks for the town, which the region only places."""
+    regions = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and c.i > token.i and not list(c.children)]
+    if len(regions) != 1:
+        return tuple(token.subtree)
+    region = regions[0].i
+    return tuple(t for t in token.subtree if not (t.i == region or t.is_punct and t.head.i == token.i and token.i < t.i <= region + 1))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
 from quiz.generate.answertypes import family_of, one_day, which
-from quiz.generate.attached import event_phrases, object_parties, own_subtree
+from quiz.generate.attached import event_phrases, object_parties, own_subtree, without_region
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
     SPEECH_VERBS,
@@ -336,7 +336,9 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         return
     elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
-        if not objects or not mention.covers(tuple(objects[0].subtree)):
+        # ", in Salem, Ore." set off by a comma may place the noun before it, not the act: kept whole
+        regional = mention.type == "city" and child.i > 0 and child.nbor(-1).text != ","
+        if not objects or not mention.covers(without_region(objects[0]) if regional else tuple(objects[0].subtree)):
             return
         prep = child.lower_
     elif mention.covers(tokens):
