@@ -367,3 +367,14 @@ def test_a_town_set_off_with_its_region_is_asked_where() -> None:
     found = candidate_texts("Today the governor will sign a decree creating the Coral Bay Reserve, in Austin, Texas.")
     assert not any(text.startswith("Where will the governor sign") for text in found), found
     assert any("{{Austin}}" in text for text in found), found
+
+
+def test_a_vote_tally_gets_no_scaled_options() -> None:
+    from generate_cards import made
+
+    text = (
+        "The assembly approved the new charter on July 28, 1945, by a vote of 89 to 2. The council met 14 times that year. "
+        "The court heard 36 cases in 1946, and the senate held 120 sessions in 1947."
+    )
+    votes = [c for c in made(text) if c.answer == "89 to 2"]
+    assert votes and all(not c.choices for c in votes), votes
