@@ -378,3 +378,13 @@ def test_a_vote_tally_gets_no_scaled_options() -> None:
     )
     votes = [c for c in made(text) if c.answer == "89 to 2"]
     assert votes and all(not c.choices for c in votes), votes
+
+
+def test_a_name_before_the_noun_of_what_it_names_is_asked_by_the_noun() -> None:
+    found = candidate_texts("The ceremony took place at the Grand Harbour hotel in Valletta.")
+    assert found.get("At which hotel in Valletta did the ceremony take place?") == "Grand Harbour", found
+    found = candidate_texts("The ceremony took place at the Grand Harbour hotel in Valletta, Malta, and drew large crowds.")
+    assert found.get("At which hotel in Valletta did the ceremony take place?") == "Grand Harbour", found
+    # A list of towns is no town and its region.
+    found = candidate_texts("The two envoys met in Oslo, Bergen and Tromso.")
+    assert not any(text.startswith("Where did the two envoys meet") for text in found), found

@@ -68,7 +68,9 @@ def _hung(name: Token) -> Iterator[Token]:
 def without_region(token: Token) -> tuple[Token, ...]:
     """A town's subtree without the state or country set off after it ("Columbus, Ga.,",
     "Porto, Portugal"): "Where …?" asks for the town, which the region only places."""
-    regions = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and c.i > token.i and not list(c.children)]
+    # The parser takes the region for an apposition, or for a list item where no "and" joins it.
+    joined = any(c.dep_ == "cc" for c in token.children)
+    regions = [c for c in token.children if (c.dep_ == "appos" or c.dep_ == "conj" and not joined) and c.ent_type_ == "GPE" and c.i > token.i and not list(c.children)]
     if len(regions) != 1:
         return tuple(token.subtree)
     region = regions[0].i

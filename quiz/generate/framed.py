@@ -1,7 +1,8 @@
-"""Numbers asked by the phrase that frames them, where the phrase says what the number measures:
+"""Answers asked by the phrase that frames them, where the phrase says what the answer is:
 "died at the age of 92" -> "At what age did … die?", "approved it by a vote of 89 to 2" -> "By
-what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the bay?", "is valued at $2 million"
--> "At how much is … valued?", "sailed on H.M.S. Endeavour" -> "On which ship did … sail?".
+what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the
+bay?", "is valued at $2 million" -> "At how much is … valued?", "sailed on H.M.S. Endeavour" ->
+"On which ship did … sail?", "met at the Grand Harbour hotel" -> "At which hotel did … meet?".
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, fronted, inverted, lemma
-from quiz.generate.types import Mention
+from quiz.generate.attached import without_region
+from quiz.generate.clauses import Clause, fronted, inverted, lemma, render
+from quiz.generate.trivial import KIND_NOUNS
+from quiz.generate.types import PLACE_TYPES, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,6 +41,8 @@ def framed_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, st
 
 
 def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
+    if (kind := _named_kind_noun(child, mention)) is not None:
+        return ("where" if mention.type in PLACE_TYPES else "what"), f"{child.lower_.capitalize()} which {kind}"
     if child.dep_ == "prep" and child.lower_ in ("on", "aboard") and SHIP_PREFIX.match(mention.answer):
         vessels = [c for c in child.children if c.dep_ == "pobj"]
         if len(vessels) == 1 and mention.covers(tuple(vessels[0].subtree)):
@@ -63,3 +68,23 @@ def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
     if len(values) != 1 or not mention.covers(tuple(values[0].subtree)):
         return None
     return ("what", "At what age") if nouns[0].lower_ == "age" else ("what", "By what vote")
+
+
+def _named_kind_noun(child: Token, mention: Mention) -> str | None:
+    """ "took place at the Grand Harbour hotel": the name before a noun of what it names is asked
+    by that noun ("At which hotel did … take place?"); a place phrase after the noun ("in Valletta")
+    goes with it."""
+    if child.dep_ != "prep" or child.lower_ not in ("at", "in", "on"):
+        return None
+    nouns = [c for c in child.children if c.dep_ == "pobj"]
+    if len(nouns) != 1 or nouns[0].tag_ != "NN" or nouns[0].lower_ not in KIND_NOUNS:
+        return None
+    noun = nouns[0]
+    named = [t for t in noun.subtree if t.i < noun.i and t.dep_ != "det"]
+    if not named or not mention.covers(tuple(named)) or noun.i != mention.end or [c.lower_ for c in noun.children if c.dep_ == "det"] != ["the"]:
+        return None
+    places = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ == "in"]
+    towns = [c for c in places[0].children if c.dep_ == "pobj"] if len(places) == 1 else []
+    town = without_region(towns[0]) if len(towns) == 1 else ()  # "in Vilnius, Lithuania": the town
+    where = f"in {render(town)}" if town and all(t.ent_type_ == "GPE" for t in town) else ""
+    return f"{noun.lower_} {where}".strip()  # "At which hotel in Valletta": the town narrows it
