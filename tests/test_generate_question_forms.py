@@ -251,8 +251,9 @@ def test_a_bounded_count_in_a_phrase_is_not_asked_as_if_exact() -> None:
 
 def test_a_place_hung_on_a_person_is_where_the_act_took_place() -> None:
     # The parser attaches "in Vienna" to the name; the meeting is what took place there.
-    found = candidate_texts("The trade envoy met with Chancellor Maria Keller in Vienna.")
-    assert found.get("Where did the trade envoy meet with Chancellor Maria Keller?") == "Vienna", found
+    found = candidate_texts("The trade envoy talked with Chancellor Maria Keller in Vienna.")
+    assert found.get("Where did the trade envoy talk with Chancellor Maria Keller?") == "Vienna", found
+    assert found.get("With which chancellor did the trade envoy talk in Vienna?") == "Maria Keller", found
     # A common noun's place stays its own: the bridge is in Vienna, the meeting need not be.
     found = candidate_texts("The trade envoy admired the old bridge in Vienna.")
     assert not any(text.startswith("Where did") for text in found), found
@@ -289,10 +290,10 @@ def test_a_subject_name_with_its_year_is_asked_with_the_year_kept() -> None:
 
 
 def test_a_party_hung_on_the_verbs_object_is_asked_with_its_preposition() -> None:
-    found = candidate_texts("The British held secret talks with Portugal about the colonies.")
-    assert found.get("With which country did the British hold secret talks about the colonies?") == "Portugal", found
-    found = candidate_texts("In 1903 the envoy signed a treaty with Foreign Minister Tomas Ruiz to build the new railway.")
-    assert found.get("In 1903, with which foreign minister did the envoy sign a treaty to build the new railway?") == "Tomas Ruiz", found
+    found = candidate_texts("The guild held long talks with Portugal about the wool tax.")
+    assert found.get("With which country did the guild hold long talks about the wool tax?") == "Portugal", found
+    found = candidate_texts("In 1903 the envoy signed a trade pact with Foreign Minister Lena Ruiz to open the northern ports.")
+    assert found.get("In 1903, with which foreign minister did the envoy sign a trade pact to open the northern ports?") == "Lena Ruiz", found
     # "of" is no party to the act: "the history of Portugal" stays a cloze.
     found = candidate_texts("The old professor wrote a long history of Portugal in 1921.")
     assert not any(text.startswith("Of which") for text in found), found
@@ -300,8 +301,8 @@ def test_a_party_hung_on_the_verbs_object_is_asked_with_its_preposition() -> Non
 
 
 def test_a_title_the_parser_hung_on_the_opening_phrase_asks_for_the_subject() -> None:
-    found = candidate_texts("With the help of Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded a hospital for sailors.")
-    assert found.get("With the help of Lund and Berg, which Danish Minister of Veterans Affairs founded a hospital for sailors?") == "Jens Holm", found
+    found = candidate_texts("After talks with Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded a hospital for sailors.")
+    assert found.get("After talks with Lund and Berg, which Danish Minister of Veterans Affairs founded a hospital for sailors?") == "Jens Holm", found
     assert not any("which Affairs" in text for text in found), found  # the title's tail read as the subject's
 
 
@@ -317,19 +318,19 @@ def test_a_day_is_asked_on_what_date_where_when_would_be_too_short() -> None:
 
 
 def test_a_number_framed_as_an_age_a_vote_or_a_count_of_times_is_asked_by_its_frame() -> None:
-    found = candidate_texts("The poet died in Lisbon on May 3, 1921, at the age of 92.")
-    assert found.get("At what age did the poet die in Lisbon on May 3, 1921?") == "92", found
-    found = candidate_texts("The assembly approved the new charter on July 28, 1945, by a vote of 89 to 2.")
-    assert found.get("By what vote did the assembly approve the new charter on July 28, 1945?") == "89 to 2", found
-    found = candidate_texts("The pilot flew across the open bay three times to find the wreck.")
-    assert found.get("How many times did the pilot fly across the open bay to find the wreck?") == "three times", found
+    found = candidate_texts("The poet Ana Lind died in Bergen in the winter of 1931 at the age of 87.")
+    assert found.get("At what age did the poet Ana Lind die in Bergen in the winter of 1931?") == "87", found
+    found = candidate_texts("The city council passed the harbor budget on May 4, 1962, by a vote of 61 to 9.")
+    assert found.get("By what vote did the city council pass the harbor budget on May 4, 1962?") == "61 to 9", found
+    found = candidate_texts("The ferry pilot circled the harbor four times before landing.")
+    assert found.get("How many times did the ferry pilot circle the harbor before landing?") == "four times", found
     # A vote of a committee, not the act's margin, is no frame of the number.
-    found = candidate_texts("The assembly approved the new charter after a vote of 89 members in July 1945.")
+    found = candidate_texts("The city council passed the harbor budget after a vote of 61 members in May 1962.")
     assert not any(text.startswith("By what vote") for text in found), found
 
 
 def test_the_last_name_of_a_listed_subject_is_not_taken_for_a_lost_subject() -> None:
-    found = candidate_texts("The divers Anna Lind, Per Holm, and Erik Berg, as well as the pilots Ole Dahl and Nils Sand make up the crew of the Nordlys.")
+    found = candidate_texts("The divers Anna Lind, Per Holm and Erik Berg form the rescue team of the harbor.")
     assert not any(text.startswith(("What do", "Who makes up")) for text in found), found
     assert any("{{" in text for text in found), found
 
@@ -345,8 +346,8 @@ def test_a_titled_person_the_subject_comes_from_is_asked_by_the_title() -> None:
 def test_a_value_is_asked_at_how_much() -> None:
     found = candidate_texts("The old bridge over the river was valued at $2 million in 1990.")
     assert found.get("At how much was the old bridge over the river valued in 1990?") == "$2 million", found
-    found = candidate_texts("The new harbor contract is valued at approximately $365 million.")
-    assert found.get("At about how much is the new harbor contract valued?") == "$365 million", found
+    found = candidate_texts("The new dam project is valued at approximately $48 million.")
+    assert found.get("At about how much is the new dam project valued?") == "$48 million", found
 
 
 def test_the_party_of_what_a_verb_enters_into_is_asked_with_whom() -> None:
@@ -355,17 +356,17 @@ def test_the_party_of_what_a_verb_enters_into_is_asked_with_whom() -> None:
     assert not any("with who " in text for text in found), found
 
 
-def test_a_ship_named_as_one_is_asked_on_which_ship() -> None:
-    found = candidate_texts("From 1768 to 1771, the botanist sailed around the world on H.M.S. Endeavour, including stops in Tahiti.")
-    assert found.get("From 1768 to 1771, on which ship did the botanist sail around the world?") == "H.M.S. Endeavour", found
+def test_a_ship_named_as_one_is_asked_aboard_which_ship() -> None:
+    found = candidate_texts("The botanist Carl Lund sailed to Java aboard H.M.S. Endeavour in 1771.")
+    assert found.get("Aboard which ship did the botanist Carl Lund sail to Java in 1771?") == "H.M.S. Endeavour", found
 
 
 def test_a_town_set_off_with_its_region_is_asked_where() -> None:
     found = candidate_texts("The painter Ana Ruiz died in Austin, Texas, in 1990.")
     assert found.get("Where did the painter Ana Ruiz die in 1990?") == "Austin", found
     # Set off by a comma after a named object, the town may be the object's, not the act's.
-    found = candidate_texts("Today the governor will sign a decree creating the Coral Bay Reserve, in Austin, Texas.")
-    assert not any(text.startswith("Where will the governor sign") for text in found), found
+    found = candidate_texts("This week the mayor opened a clinic beside the Coral Bay Reserve, in Austin, Texas.")
+    assert not any(text.startswith("Where did the mayor open") for text in found), found
     assert any("{{Austin}}" in text for text in found), found
 
 
@@ -373,18 +374,16 @@ def test_a_vote_tally_gets_no_scaled_options() -> None:
     from generate_cards import made
 
     text = (
-        "The assembly approved the new charter on July 28, 1945, by a vote of 89 to 2. The council met 14 times that year. "
+        "The city council passed the harbor budget on May 4, 1962, by a vote of 61 to 9. The council met 14 times that year. "
         "The court heard 36 cases in 1946, and the senate held 120 sessions in 1947."
     )
-    votes = [c for c in made(text) if c.answer == "89 to 2"]
+    votes = [c for c in made(text) if c.answer == "61 to 9"]
     assert votes and all(not c.choices for c in votes), votes
 
 
 def test_a_name_before_the_noun_of_what_it_names_is_asked_by_the_noun() -> None:
-    found = candidate_texts("The ceremony took place at the Grand Harbour hotel in Valletta.")
-    assert found.get("At which hotel in Valletta did the ceremony take place?") == "Grand Harbour", found
-    found = candidate_texts("The ceremony took place at the Grand Harbour hotel in Valletta, Malta, and drew large crowds.")
-    assert found.get("At which hotel in Valletta did the ceremony take place?") == "Grand Harbour", found
+    found = candidate_texts("The painters' fair was held at the Grand Harbour hotel in Valletta, Malta, and drew large crowds.")
+    assert found.get("At which hotel in Valletta was the painters' fair held?") == "Grand Harbour", found
     # A list of towns is no town and its region.
     found = candidate_texts("The two envoys met in Oslo, Bergen and Tromso.")
     assert not any(text.startswith("Where did the two envoys meet") for text in found), found

@@ -1,7 +1,7 @@
-"""Adverbials the parser hangs on a person's name: "met with Mayor Ana Ruiz in Lisbon" attaches
+"""Adverbials the parser hangs on a person's name: "talked with Mayor Ana Ruiz in Lisbon" attaches
 "in Lisbon" to "Ruiz", but a name is not placed or dated by a phrase after it the way a common noun
-is ("the bridge in Lisbon"), so the place or date is the act's own: "Where did the captain meet
-with Mayor Ana Ruiz?", and "With whom did the captain meet in Lisbon?" asks the name without it.
+is ("the bridge in Lisbon"), so the place or date is the act's own: "Where did the captain talk
+with Mayor Ana Ruiz?", and "With which mayor did the captain talk in Lisbon?" asks the name without it.
 Likewise the party "with" or "to" whom an act is done, hung on the verb's object.
 """
 

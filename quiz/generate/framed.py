@@ -1,8 +1,8 @@
 """Answers asked by the phrase that frames them, where the phrase says what the answer is:
-"died at the age of 92" -> "At what age did … die?", "approved it by a vote of 89 to 2" -> "By
-what vote did … approve it?", "crossed the bay three times" -> "How many times did … cross the
-bay?", "is valued at $2 million" -> "At how much is … valued?", "sailed on H.M.S. Endeavour" ->
-"On which ship did … sail?", "met at the Grand Harbour hotel" -> "At which hotel did … meet?".
+"died at the age of 87" -> "At what age did … die?", "passed it by a vote of 61 to 9" -> "By
+what vote did … pass it?", "circled the harbor four times" -> "How many times did … circle the
+harbor?", "is valued at $2 million" -> "At how much is … valued?", "sailed aboard H.M.S. Endeavour" ->
+"Aboard which ship did … sail?", "was held at the Grand Harbour hotel" -> "At which hotel was … held?".
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NUMBER_TYPES = ("number", "duration")
-# A ship's name says it is one: "sailed on H.M.S. Endeavour" -> "On which ship did … sail?".
+# A ship's name says it is one: "sailed aboard H.M.S. Endeavour" -> "Aboard which ship did … sail?".
 SHIP_PREFIX = re.compile(r"^(?:H\.?M\.?S\.?|U\.?S\.?S\.?|R\.?M\.?S\.?|S\.?S\.?) [A-Z]")
-VALUING_VERBS = frozenset("value estimate price".split())  # "is valued at $365 million"
+VALUING_VERBS = frozenset("value estimate price".split())  # "is valued at $48 million"
 
 
 def framed_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -71,9 +71,8 @@ def _frame(child: Token, mention: Mention) -> tuple[str, str] | None:
 
 
 def _named_kind_noun(child: Token, mention: Mention) -> str | None:
-    """ "took place at the Grand Harbour hotel": the name before a noun of what it names is asked
-    by that noun ("At which hotel did … take place?"); a place phrase after the noun ("in Valletta")
-    goes with it."""
+    """ "was held at the Grand Harbour hotel": the name before a noun of what it names is asked by
+    that noun ("At which hotel was … held?"); a town after the noun ("in Valletta") goes with it."""
     if child.dep_ != "prep" or child.lower_ not in ("at", "in", "on"):
         return None
     nouns = [c for c in child.children if c.dep_ == "pobj"]

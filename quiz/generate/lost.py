@@ -22,7 +22,7 @@ def lost_subject(verb: Token) -> list[Token]:
     if name.dep_ != "conj" or name.tag_ not in ("NNP", "NNPS") or name.ent_type_ not in NAME_ENTITIES or name.ent_iob_ == "I" and name.doc[name.i - 1].dep_ != "compound":
         return []
     if verb.tag_ == "VBP":
-        return []  # "A, B and C make up the crew": a list of names is the plural subject, not its last item
+        return []  # "A, B and C form the team": a list of names is the plural subject, not its last item
     joiner = verb.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
     if joiner is None or joiner.dep_ != "cc" or any(c.dep_ not in ("compound",) for c in name.children):
         return []  # "X and Y declared": only a name after "and", with nothing of its own but its first names

@@ -138,8 +138,8 @@ def possessor_question(clause: Clause, mention: Mention) -> str | None:
 
 
 def source_question(clause: Clause, mention: Mention) -> str | None:
-    """ "Remarks from Deputy Mayor Ana Ruiz opened the hearing" -> "Remarks from which deputy mayor
-    opened the hearing?": a titled person the subject's noun comes from, asked by the title."""
+    """ "Letters from Governor Tom Akers reached the port" -> "Letters from which governor reached
+    the port?": a titled person the subject's noun comes from, asked by the title."""
     if mention.type != "person" or clause.antecedent or clause.auxiliaries or clause.verb.tag_ != "VBD":
         return None  # a plural subject's present verb would be made singular by with_subject
     nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNS") and t.head == clause.verb]
@@ -180,9 +180,9 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
 
 
 def stray_title(clause: Clause, mention: Mention) -> Token | None:
-    """The subject's title, which the parser hung as an apposition on the opening phrase ("With the
-    help of Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded …"): the title is
-    the subject's, asked as "Which Danish Minister of Veterans Affairs founded …?"."""
+    """The subject's title, which the parser hung as an apposition on the opening phrase ("After
+    talks with Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded …"): the title
+    is the subject's, asked as "Which Danish Minister of Veterans Affairs founded …?"."""
     if mention.type not in ("person", "organization") or not clause.subject or not clause.front:
         return None
     # The title's last words may have been read into the subject ("… Veterans | Affairs Jens Holm").
