@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generate_cards import offered
+from generate_cards import made, offered
 
 from quiz.generate.context import cut_short
 from quiz.generate.sanity import garbled
@@ -326,3 +326,16 @@ def test_brackets_paired_out_of_order_are_garbled() -> None:
     )
     assert "The harbour grew fast after {{1900}}." in found  # positive control: the article gives cards
     assert not any(") )" in text or text.count("(") != text.count(")") for text in found), found
+
+
+def test_an_office_placed_in_time_gets_its_body_before_the_length_is_judged() -> None:
+    from quiz.generate.offices import completed
+
+    offices = {"commissioner": "the Harbor Trust"}
+    assert completed("Who is the current Commissioner?", "Ada Byrne", offices) == "Who is the current Commissioner of the Harbor Trust?"
+    article = (
+        "In 2018 the council made Ada Byrne commissioner of the Harbor Trust, which runs the docks of the old port. "
+        "The current Commissioner is Lena Voss."
+    )
+    cards = [c for c in made(article) if c.answer == "Lena Voss"]
+    assert any(c.text == "Who is the current Commissioner of the Harbor Trust?" for c in cards), cards

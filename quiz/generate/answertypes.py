@@ -214,3 +214,11 @@ def family_of(mention: Mention) -> str:
     if mention.type in ("organization", "thing", "place"):
         return name_family(mention.answer, *mention.accept)
     return ""
+
+
+DAY_OF_MONTH = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?$")
+
+
+def one_day(answer: str) -> bool:
+    """The answer is a day of a month ("May 3, 1921", "Sept. 15", "3 May 1921"): asked "On what date"."""
+    return DAY_OF_MONTH.match(answer) is not None

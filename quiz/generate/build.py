@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Pool, choices, swap
 from quiz.generate.filters import normalise
-from quiz.generate.offices import completed
 from quiz.generate.types import PLACE_TYPES, Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
@@ -55,10 +54,8 @@ def source_ids(names: list[str]) -> list[str]:
     return ids
 
 
-def entry(candidate: Candidate, options: Pool, offices: dict[str, str] | None = None) -> Entry:
-    """The deck entry for a candidate; `offices` gives a bare office its body (offices.py)."""
-    if offices:
-        candidate = replace(candidate, text=completed(candidate.text, candidate.mention.answer, offices))
+def entry(candidate: Candidate, options: Pool) -> Entry:
+    """The deck entry for a candidate."""
     mention = candidate.mention
     common = {
         "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,

@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
-from quiz.generate.answertypes import family_of, which
+from quiz.generate.answertypes import family_of, one_day, which
+from quiz.generate.attached import event_phrases, object_parties, own_subtree, without_region
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
     SPEECH_VERBS,
@@ -28,13 +29,16 @@ from quiz.generate.clauses import (
 from quiz.generate.clozetext import cloze_tokens, shortened
 from quiz.generate.counts import how_many_questions
 from quiz.generate.extract import mentions
+from quiz.generate.framed import framed_questions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
+from quiz.generate.spans import span_end, span_end_question
 from quiz.generate.subjects import (
     acting_doctrine,
+    dated_subject,
     defines,
     named_complement,
     partnered_question,
@@ -42,6 +46,7 @@ from quiz.generate.subjects import (
     passive_question,
     possessor_question,
     role_phrase,
+    source_question,
     subject_question,
     with_subject,
 )
@@ -241,7 +246,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
     if mention.type in NAMED_TYPES and not clause.antecedent and (
-        mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None
+        mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None or dated_subject(clause, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
     if defines(clause, mention) or acting_doctrine(clause, mention):
@@ -252,6 +257,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
         yield "who", whose
+    if (source := source_question(clause, mention)) is not None:
+        yield "who", source
     agent = passive_agent(clause, mention)
     if agent is not None:
         yield _named_kind(mention), passive_question(clause, mention, agent)
@@ -270,7 +277,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
             continue
         if child.dep_ not in ("dobj", "prep", "npadvmod") or rest_ids.isdisjoint(subtree_ids(child)):
             continue  # only an object or an adverbial phrase of the clause is asked below
-        tokens = tuple(child.subtree)
+        tokens = own_subtree(child) if child.head == clause.verb else tuple(child.subtree)
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
@@ -279,12 +286,16 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         elif child.dep_ in ("prep", "npadvmod") and timed_or_placed:
             yield from _adverbial_question(clause, mention, child, tokens)
     yield from how_many_questions(clause, mention)
+    yield from framed_questions(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
         yield kind, body and f"{fronted(clause, wh)} {body}"
 
 
 def _complements(verb: Token) -> Iterator[Token]:
-    """The verb's dependents, and those of its subjectless infinitives ("set to sit down in X")."""
+    """The verb's dependents, the place or date phrases the parser hung on a person it acts on
+    (attached.py), and the dependents of its subjectless infinitives ("set to sit down in X")."""
+    yield from event_phrases(verb)
+    yield from object_parties(verb)
     for child in verb.children:
         yield child
         if child.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
@@ -302,15 +313,19 @@ PARTY_PREPOSITIONS = frozenset("with to from against for alongside".split())
 
 def _prepositional_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> tuple[str, str | None] | None:
     """A person, organisation or country that is the object of a preposition of the verb."""
-    if child.dep_ != "prep" or child.head != clause.verb or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
+    noun = child.head  # attached.object_parties: the verb's object, or what it enters into
+    on_object = noun.head == clause.verb and noun.dep_ == "dobj" or noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head == clause.verb
+    if child.dep_ != "prep" or not (child.head == clause.verb or on_object) or child.lower_ not in PARTY_PREPOSITIONS or lemma(clause.verb) == "be":
         return None
     if mention.type not in ("person", "organization", "country"):
         return None
     objects = [c for c in child.children if c.dep_ == "pobj"]
-    if not objects or not mention.covers(tuple(objects[0].subtree)):
+    role = role_phrase(own_subtree(objects[0]), mention) if objects else None
+    if not objects or not (mention.covers(own_subtree(objects[0])) or role):
         return None
     body = inverted(clause, {t.i for t in tokens})
-    wh = "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
+    wh = role[:1].lower() + role[1:] if role else "whom" if mention.type == "person" else which(mention.type, mention.text, family_of(mention)).lower()
+    wh = "whom" if wh == "who" else wh  # "with whom", for a body of people as for a person
     return _named_kind(mention), body and f"{fronted(clause, f'{child.lower_.capitalize()} {wh}')} {body}"
 
 
@@ -319,9 +334,15 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         if _other_span(clause.verb, child):
             return  # "sat from 1901 to 1909 … and from 1915 to 1920": "When did the judge sit?" has two answers
         prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
+    elif (wh := span_end(child, mention)) is not None:
+        if not _other_span(clause.verb, child):
+            yield from span_end_question(clause, mention, child, wh)
+        return
     elif child.dep_ == "prep":
         objects = [c for c in child.children if c.dep_ == "pobj"]
-        if not objects or not mention.covers(tuple(objects[0].subtree)):
+        # ", in Salem, Ore." set off by a comma may place the noun before it, not the act: kept whole
+        regional = mention.type == "city" and child.i > 0 and child.nbor(-1).text != ","
+        if not objects or not mention.covers(without_region(objects[0]) if regional else tuple(objects[0].subtree)):
             return
         prep = child.lower_
     elif mention.covers(tokens):
@@ -342,6 +363,8 @@ def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: 
         kind, wh = "where", "From where"  # "sailed from Hamburg": "From where", not "from which city", as the tagger's type may be wrong
     elif mention.type == "year" and prep in ("in", ""):
         kind, wh = "when", "In what year"
+    elif mention.type in DATE_TYPES and prep in ("on", "") and one_day(mention.answer) and len(body.split()) < 5:
+        kind, wh = "when", "On what date"  # "When was X launched?" is too short to pin its answer; the day is asked exactly
     elif mention.type in DATE_TYPES and prep in ("in", "on", "", "span"):
         kind, wh = "when", "When"
     elif mention.type in DATE_TYPES and prep in ("since", "until", "by"):

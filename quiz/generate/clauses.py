@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getInflection, getLemma
 
+from quiz.generate.lost import lost_subject
 from quiz.generate.nlp import sentence_bounds
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def shared_subject(verb: Token) -> list[Token]:
         return []
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if before is None or before.dep_ != "cc" or before.head != head:
-        return []  # "… the valleys of the Ardent Hills and Ruritania declared …": the parser lost the verb's own subject
+        return lost_subject(verb)  # "… the valleys of the Ardent Hills and Ruritania declared …": the parser lost the verb's own subject
     if any(c.dep_ == "dobj" and c.lower_ in OF_NOUNS and not any(g.lower_ == "of" for g in c.children) for c in verb.children):
         return []  # "acquired the island and took possession": of what, the first verb says
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]

@@ -84,14 +84,16 @@ def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]]
     return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group), peers or {})
 
 
+TALLY = re.compile(r"^\d{1,3} ?(?:to|–|-) ?\d{1,3}$")  # "61 to 9", "40–3"
+
 def choices(
     mention: Mention, options: Pool, text: str = "", before: str = "", sentence: str = ""
 ) -> tuple[str, ...]:
     """Three wrong options, none shown in `text` (the question or cloze) nor named in `sentence`
     (the source sentence), or none. `before` is the sentence's text just before the answer: a bound
     there ("by", "more than") leaves no wrong value."""
-    if mention.type == AnswerType.TERM or mention.pair:
-        return ()
+    if mention.type == AnswerType.TERM or mention.pair or TALLY.match(mention.answer):
+        return ()  # a vote's tally: scaling one side ("122 to 9" for "61 to 9") makes an impossible vote
     if is_value(mention):
         found = wrong_values(mention, [o.text for o in options.by_type.get(mention.type, [])], options.latest_year, before, sentence)
         named = " "

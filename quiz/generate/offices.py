@@ -11,7 +11,8 @@ from quiz.generate.filters import normalise
 
 OFFICE_NOUNS = "chair|chairman|chairwoman|director|administrator|governor|commissioner|chancellor|curator|secretary"
 WITH_BODY = re.compile(rf"\b((?i:{OFFICE_NOUNS})) of (the [A-Z][\w’'-]*(?: (?:of |and |for |the )*[A-Z][\w’'-]*)*)")
-BARE = re.compile(rf"\b([Tt]he) ((?i:{OFFICE_NOUNS}))\b(?!\s+(?:of\b|[A-Z])|['’]s|-)")
+# The office may carry a word placing its holder in time ("the current Chair", "the first director").
+BARE = re.compile(rf"\b([Tt]he) (?:(?:current|present|new|former|acting|first|interim) )?((?i:{OFFICE_NOUNS}))\b(?!\s+(?:of\b|[A-Z])|['’]s|-)")
 
 
 def bodies(text: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quiz.generate.answertypes import which
+from quiz.generate.answertypes import one_day, which
 from quiz.generate.clauses import inflect, lemma, lower_first
 from quiz.generate.pointers import has_bad_reference
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Mention, QuestionKind
@@ -55,7 +55,8 @@ def participle_questions(sent: Span, mention: Mention, family: str, resolved: di
                 yield (QuestionKind.WHO if mention.type == AnswerType.PERSON else QuestionKind.WHAT), f"{wh} {inflect(verb, 'VBD')} {phrase}?"
             else:
                 be = "were" if _head(noun).tag_ == "NNS" else "was"
-                wh = "In what year" if mention.type == AnswerType.YEAR else "When"
+                # "On what date" for a day: "When was the pact signed?" is too short to say enough.
+                wh = "In what year" if mention.type == AnswerType.YEAR else "On what date" if one_day(mention.answer) else "When"
                 yield QuestionKind.WHEN, f"{wh} {be} {phrase} {verb.lower_}?"
 
 

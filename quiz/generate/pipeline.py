@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from quiz.decks.model import Deck
 from quiz.generate import GenerateError
@@ -15,7 +16,7 @@ from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, dominant_name, keep, protagonist, spelled_out
 from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
-from quiz.generate.offices import bodies
+from quiz.generate.offices import bodies, completed
 from quiz.generate.options import Options
 from quiz.generate.rank import budget, select
 from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate, Mention
@@ -48,6 +49,9 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, Counter[str]] = defaultdict(Counter)
+    # A bare office gets its body before the filters judge the card, so "Who was the Chair?" is
+    # counted at the length the reader sees.
+    offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
     for index, (article, article_docs) in enumerate(zip(articles, docs)):
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
@@ -55,7 +59,8 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
-            found.extend(_kept(c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds))
+            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds)
+            found.extend(_kept(_with_bodies(c, offices[index]) for c in made))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
     subjects = {index: protagonist(counts) for index, counts in people.items()}
@@ -79,8 +84,12 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
-    offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
-    return deck(named, [entry(c, wrong, offices[c.sentence.article]) for c in chosen], options.title)
+    return deck(named, [entry(c, wrong) for c in chosen], options.title)
+
+
+def _with_bodies(candidate: Candidate, offices: dict[str, str]) -> Candidate:
+    text = completed(candidate.text, candidate.mention.answer, offices) if offices else candidate.text
+    return candidate if text == candidate.text else replace(candidate, text=text)
 
 
 def _kept(found: Iterable[Candidate]) -> list[Candidate]:

@@ -7,13 +7,15 @@ main threat …?") and a doctrine that acts ("What shaped the court …?"). Titl
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
-from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges
+from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges, trim_front
 from quiz.generate.terms import acting_term
 from quiz.generate.types import NAMED_TYPES, Mention
-from quiz.generate.words import HONORIFICS, TITLE_WORDS
+from quiz.generate.words import HONORIFICS, OFFICE_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,10 +24,46 @@ TITLE_DEPS = ("compound", "amod", "nmod")
 
 
 def subject_question(clause: Clause, mention: Mention) -> str:
-    wh = role_phrase(clause.subject, mention) or which(mention.type, render(clause.subject), family_of(mention))
+    if (title := stray_title(clause, mention)) is not None:
+        kept = tuple(t for t in clause.front if t.i < title.left_edge.i)
+        words = (*title.subtree, *(t for t in clause.subject if t.i < mention.start))
+        return with_subject(replace(clause, front=trim_front(kept)), "Which " + render(words))
+    wh = role_phrase(clause.subject, mention) or apposed_role(clause, mention) or which(mention.type, render(clause.subject), family_of(mention))
     if wh == "Where":
         wh = "What place"
+    elif mention.type == "organization" and _kind_given(wh, mention, clause):
+        wh = "Who"  # "Which navy patrols …?" for "the Ruritanian Navy" names its answer; "Who" does not
+    if (year := dated_subject(clause, mention)) is not None:
+        if not wh.startswith("Which "):
+            return ""  # "What of 1907 …" cannot be said, and a bare "What …" loses which one
+        wh = f"{wh} of {year}"
     return with_subject(clause, wh)
+
+
+def _kind_given(wh: str, mention: Mention, clause: Clause) -> bool:
+    """The wh-phrase's noun is the answer's last word and the word before it only says whose it is
+    (an abbreviation or a nationality): "Which senate" for "U.S. Senate"."""
+    words = [w for w in mention.answer.split() if w.lower() not in ("the", "of")]
+    if not wh.startswith("Which ") or len(words) != 2 or words[1].lower() != wh.split()[-1].lower():
+        return False
+    owner = words[0]
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", owner)) or any(
+        t.text == owner and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "JJ") for t in clause.verb.sent
+    )
+
+
+def dated_subject(clause: Clause, mention: Mention) -> str | None:
+    """The year the subject's name carries ("The Treaty of Lisbon of 1907 replaced …"), kept
+    beside the wh-phrase ("Which treaty of 1907 replaced …?") as it tells which one is meant."""
+    if mention.type not in NAMED_TYPES:
+        return None
+    dated = [t for t in clause.subject if t.dep_ == "prep" and t.lower_ == "of" and mention.start <= t.head.i < mention.end and t.i >= mention.end]
+    if len(dated) != 1 or [t.text for t in dated[0].subtree][1:] != [t.text for t in dated[0].children if t.dep_ == "pobj"]:
+        return None
+    year = next(dated[0].children)
+    dropped = {t.i for t in dated[0].subtree}
+    plain = year.tag_ == "CD" and len(year.text) == 4 and year.text.isdigit()
+    return year.text if plain and mention.covers([t for t in clause.subject if t.i not in dropped]) else None
 
 
 def defines(clause: Clause, mention: Mention) -> bool:
@@ -109,6 +147,26 @@ def possessor_question(clause: Clause, mention: Mention) -> str | None:
     return with_subject(clause, "Whose " + render(kept).lower())
 
 
+def source_question(clause: Clause, mention: Mention) -> str | None:
+    """ "Letters from Governor Tom Akers reached the port" -> "Letters from which governor reached
+    the port?": a titled person the subject's noun comes from, asked by the title."""
+    if mention.type != "person" or clause.antecedent or clause.auxiliaries or clause.verb.tag_ != "VBD":
+        return None  # a plural subject's present verb would be made singular by with_subject
+    nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NN", "NNS") and t.head == clause.verb]
+    if not nouns or clause.subject[-1].i != mention.end - 1:
+        return None
+    noun = nouns[0]
+    sources = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    objects = [o for c in sources for o in c.children if o.dep_ == "pobj"]
+    role = role_phrase(tuple(objects[0].subtree), mention) if len(objects) == 1 else None
+    if role is None:
+        return None
+    kept = tuple(t for t in clause.subject if t.i <= sources[0].i)
+    if any(t.ent_type_ for t in kept):
+        return None
+    return render(fronted(clause, f"{render(kept)} {role[:1].lower()}{role[1:]}"), clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
 def with_subject(clause: Clause, wh: str) -> str:
     """The clause with the wh-phrase as its subject, the verb agreeing with it."""
     auxes = clause.auxiliaries
@@ -129,6 +187,45 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     if not all(_title_word(t, before[0].i) for t in before):
         return None
     return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+
+
+def stray_title(clause: Clause, mention: Mention) -> Token | None:
+    """The subject's title, which the parser hung as an apposition on the opening phrase ("After
+    talks with Lund and Berg, Danish Minister of Veterans Affairs Jens Holm founded …"): the title
+    is the subject's, asked as "Which Danish Minister of Veterans Affairs founded …?"."""
+    if mention.type not in ("person", "organization") or not clause.subject or not clause.front:
+        return None
+    # The title's last words may have been read into the subject ("… Veterans | Affairs Jens Holm").
+    rest = [t for t in clause.subject if t.i < mention.start]
+    if not mention.covers([t for t in clause.subject if t.i >= mention.start]) or any(t.tag_ not in ("NNP", "NNPS") or t.ent_type_ == "PERSON" for t in rest):
+        return None
+    before = clause.verb.doc[clause.subject[0].i - 1]
+    title = before
+    while title.dep_ != "appos" and title.head.i != title.i and title.head.i < clause.subject[0].i and title.head.i >= clause.front[0].i:
+        title = title.head
+    if title.dep_ != "appos" or title.lower_ not in OFFICE_WORDS or title.right_edge.i != before.i or title not in clause.front:
+        return None
+    words = list(title.subtree)
+    if words[0].i == 0 or words[0].nbor(-1).text != "," or any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "for")) for t in words):
+        return None
+    return title
+
+
+def apposed_role(clause: Clause, mention: Mention) -> str | None:
+    """ "Lena Voss, Danish Minister of Culture, signed the charter" -> "Which Danish Minister of
+    Culture signed the charter?": an office set off after the subject's name, written as a title
+    (no article, capitalised), asks for the person better than a bare "Who"."""
+    # The tagger may take a foreign name for an organisation's; an office apposed to it says it is a person's.
+    if mention.type not in ("person", "organization") or not clause.subject or not mention.covers(clause.subject):
+        return None
+    name = clause.verb.doc[mention.end - 1]
+    apposed = [c for c in name.children if c.dep_ == "appos" and c.i > name.i]
+    if len(apposed) != 1 or apposed[0].lower_ not in OFFICE_WORDS:
+        return None
+    words = list(apposed[0].subtree)
+    if len(words) > 8 or any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "for", "the") and t.i > words[0].i) or t.ent_type_ == "PERSON" for t in words):
+        return None  # "the lead author of the study", or a name inside the title
+    return "Which " + " ".join(t.text for t in words)
 
 
 def _title_word(token: Token, start: int) -> bool:
