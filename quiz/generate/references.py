@@ -370,7 +370,7 @@ def only_person(previous: Span, entities: Entities, article: int) -> str | None:
 
 def _person(ent: Span, entities: Entities) -> bool:
     """A name tagged as a person, unless a "the" before it makes it a thing the tagger took for one
-    ("exploration of the Moon"): no "he" or "she" means it."""
+    ("the court of the Khan"): no "he" or "she" means it."""
     doc = ent.doc
     thing = len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
     return entities.label(ent) == "PERSON" and not thing
