@@ -186,8 +186,8 @@ WORDS_BETWEEN = 2  # a suffix dropped between two names ("Ana Ruiz, Jr., Harbor 
 
 def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
     """Two capitalised words side by side in the card that the source sentence writes apart, with a
-    phrase of two words or more between them: a cut dropped what stood between two names ("Reyes
-    and Ortiz Ana Ruiz proposed …" of "… Ortiz, Harbor Minister Ana Ruiz proposed …"), and the card
+    phrase of two words or more between them: a cut dropped what stood between two names ("Okafor
+    and Mensah Lina Berg finished …" of "… Mensah, Chief Engineer Lina Berg finished …"), and the card
     reads them as one name. The card's first word is capitalised as its first, and `shown` holds
     the words the card shows for a reference (a resolved "she"), which the source lacks."""
     body = CLOZE_GAP.sub(r"\1", text)
