@@ -165,8 +165,8 @@ def named(head: Token) -> bool:
     if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS and verb.head.tag_.startswith("VB") or quoted(head)):
         return True  # "known as X", not "a term as treasurer"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
-        # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
-        # autonomy"), as one word ("such as hammers") is one of many equally good answers
+        # "such as X", an example of what it follows: a phrase of its own ("the Flemish campaign of
+        # protest"), as one word ("such as hammers") is one of many equally good answers
         return len(phrase(head)) + len(named_tail(head)) >= 2
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
         return True  # "the principle of shared powers", "the theory of plate tectonics"
