@@ -40,7 +40,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         kept = tuple(
             t for t in phrase
             if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
-            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an impressive 40 towns": it qualifies the count, not the countries
+            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an extraordinary 300 choirs": it qualifies the count, not the choirs
         )
         if not kept:
             continue
