@@ -111,7 +111,7 @@ def head_noun(token: Token) -> bool:
 
 
 def classed(token: Token) -> bool:
-    """A word its class noun names: "the drug warfarin", "the mineral olivine" (the tagger may
+    """A word its class noun names: "the mineral olivine", "the enzyme lactase" (the tagger may
     not know the word, and call it anything)."""
     children = list(token.children)
     return token.text.islower() and any(
@@ -173,7 +173,7 @@ def named(head: Token) -> bool:
     if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
         return True  # "An example of such a hand tool is the hammer"
     if classed(head):
-        return True  # "the drug warfarin"
+        return True  # "the mineral olivine"
     first = next(iter(phrase(head)))
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 
