@@ -33,9 +33,9 @@ def test_a_cut_whose_only_verb_is_a_misread_noun_is_no_card() -> None:
     from quiz.generate.candidates import whole
     from quiz.generate.nlp import load_model
 
-    doc = load_model()("Concurrently, Dutch worries about the power of the Harbour Trust in the north after the end of the strike spurred the founding of the Ferry Board.")
-    worries = next(t for t in doc if t.text == "worries")
-    if worries.tag_ == "VBZ" and worries.dep_ == "nsubj":  # the misparse this guards against
+    doc = load_model()("Meanwhile, farmer complaints about the price of grain in the markets of the south after the poor harvest led to the creation of the Corn Board.")
+    complaints = next(t for t in doc if t.text == "complaints")
+    if complaints.tag_ == "VBZ" and complaints.dep_ == "nsubj":  # the misparse this guards against
         assert not whole([t for t in doc if t.i < 19])
     assert whole(list(doc))  # positive control: with its verb the sentence stands
 
@@ -60,30 +60,30 @@ def test_a_gap_on_part_of_a_name_written_without_a_joiner_is_no_card() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.sanity import beside_name
 
-    doc = load_model()("In 1921 the board named the Tamar Tribe of Oregon and the Aurora V rocket park after the mayor of Truro.")
+    doc = load_model()("In 1921 the council named the Kessel Guild of Tyrol and the Comet V engine shed after the mayor of Truro.")
     span = doc[:]
     at = {t.text: t.i for t in doc}
-    assert beside_name(span, at["Oregon"], at["Oregon"] + 1)  # the tail of "Tamar Tribe of Oregon"
-    assert beside_name(span, at["Aurora"], at["Aurora"] + 1)  # the head of "Aurora V"
+    assert beside_name(span, at["Tyrol"], at["Tyrol"] + 1)  # the tail of "Kessel Guild of Tyrol"
+    assert beside_name(span, at["Comet"], at["Comet"] + 1)  # the head of "Comet V"
     assert not beside_name(span, at["Truro"], at["Truro"] + 1)  # positive control: "the mayor of Truro" is no name
 
 
 def test_a_part_of_a_place_named_by_its_compass_point_is_no_gap() -> None:
-    found = texts("In May 1921 the drought spread across the Western United States and reached the town of Truro.")
-    assert not any("{{Western United States}}" in text for text in found), found
-    alone = texts("In May 1921 the drought spread across the United States and reached the town of Truro.")
-    assert any("{{United States}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control
+    found = texts("In May 1921 the drought spread across Northern Italy and reached the town of Truro.")
+    assert not any("{{Northern Italy}}" in text for text in found), found
+    alone = texts("In May 1921 the drought spread across Italy and reached the town of Truro.")
+    assert any("{{Italy}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control
 
 
 def test_the_post_someone_held_is_the_office_named_just_before() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.references import resolve_post
 
-    doc = load_model()("From 1950 until 1961, the Commissioner of the Harbour Board was Ada Byrne. From 1961 until 1970, Lea Stone held the post.")
+    doc = load_model()("After the war, the Commissioner of the Salt Guild was Ada Byrne. Ten years later, Lea Stone took the post.")
     first, second = list(doc.sents)
     (index, text), = resolve_post(second, first)
-    assert doc[index].text == "post" and text == "post of the Commissioner of the Harbour Board"
-    other = load_model()("From 1950 until 1961, the harbour grew fast in Truro. From 1961 until 1970, Lea Stone held the post.")
+    assert doc[index].text == "post" and text == "post of the Commissioner of the Salt Guild"
+    other = load_model()("After the war, the salt trade grew fast in Truro. Ten years later, Lea Stone took the post.")
     assert resolve_post(*reversed(list(other.sents))) == ()  # positive control: no office before, nothing to resolve
 
 
@@ -98,20 +98,20 @@ def test_an_opening_but_or_in_exchange_goes() -> None:
 def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> None:
     from quiz.generate.sanity import garbled, joiner_dropped
 
-    quote = "The valley sheltered the Tamar people and the Exe Tribe, Dart Nation, and Fal Band of Cornwall."
-    assert joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, Fal Band of Cornwall.", quote)
-    assert not joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
-    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
-    assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
-    quote = "The mayor was briefed by Ada Byrne, Adviser to the Mayor Dr. Lea Stone, and three engineers."
-    assert not garbled("The mayor was briefed by {{Ada Byrne}}, Adviser to the Mayor Dr. Lea Stone.", quote=quote)  # written so
-    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
+    quote = "The fair drew the Esk weavers and the Tull Guild, Marrow Company, and Orren Society of Dyers."
+    assert joiner_dropped("The fair drew the {{Tull Guild}}, Marrow Company, Orren Society of Dyers.", quote)
+    assert not joiner_dropped("The fair drew the {{Tull Guild}}, Marrow Company, and Orren Society of Dyers.", quote)  # positive control
+    assert garbled("The divers were trained by Dive Leader {{Ada Byrne}} Dr. Lea Stone.")
+    assert not garbled("The divers were trained by Dive Leader {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
+    quote = "The divers were trained by Ada Byrne, Head of Safety Dr. Lea Stone, and two pilots."
+    assert not garbled("The divers were trained by {{Ada Byrne}}, Head of Safety Dr. Lea Stone.", quote=quote)  # written so
+    assert garbled("The divers were trained by Dive Leader {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
 
 
 def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:
-    found = texts("The Byrne Endowment for Harbour Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    found = texts("The Byrne Prize for Young Poets was first awarded in 1921 in Truro by the teacher Ada Byrne.")
     assert not any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in found.items()), found
-    other = texts("The Harbour Endowment for Sea Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    other = texts("The Truro Prize for Young Poets was first awarded in 1921 in Truro by the teacher Ada Byrne.")
     assert any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in other.items()), other  # positive control
 
 
@@ -132,10 +132,10 @@ def test_a_count_of_a_set_named_before_is_no_gap() -> None:
 
 
 def test_a_description_its_own_relative_clause_pins_down_is_no_loose_reference() -> None:
-    found = texts("Named the Accord of Harlow after the city where the envoys drafted it, the Tamar Compact ended the long river feud in 1851.")
-    assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city where …" says which city
-    loose = texts("Named the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
-    assert not any("{{Accord of Harlow}}" in text for text in loose), loose  # "the city" alone leans on another sentence
+    found = texts("Known as the Harlow Rule after the town where the judges wrote it, the Tamar Code governed river tolls until 1851.")
+    assert any("{{Harlow Rule}}" in text for text in found), found  # "the town where …" says which town
+    loose = texts("Known as the Harlow Rule after the town, the Tamar Code governed river tolls until 1851.")
+    assert not any("{{Harlow Rule}}" in text for text in loose), loose  # "the town" alone leans on another sentence
 
 
 def test_an_example_of_an_open_set_is_no_gap() -> None:
@@ -193,9 +193,9 @@ def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
 
 
 def test_a_status_set_off_after_a_name_is_no_gap() -> None:
-    found = texts("In May 1931 the mayor awarded the harbor medal to Captain Ana Ruiz, Harbor Police, Retired, for rescuing forty sailors.")
+    found = texts("In May 1931 the old station at Harlow was opened by Fire Chief Ana Ruiz, Tamar Fire Service, Retired.")
     assert not any("{{Retired}}" in text for text in found), found
-    assert any("{{Harbor Police}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
+    assert any("{{Tamar Fire Service}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
 
 
 def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:
