@@ -230,11 +230,11 @@ def test_an_apposition_stays_when_the_cloze_would_be_too_short_without_it() -> N
 
 def test_a_cut_keeps_the_and_or_but_before_the_clause_holding_the_gap() -> None:
     _, cards = found(
-        "Named the Pact of Esk after the abbey where the monks signed it, the truce was the first of several tries to settle "
-        "the quarrel, but it failed to halt the cattle raids of the 1640s or the salt war."
+        "Built by the monks of the abbey on the bank of the river, the old stone mill served the three villages for many "
+        "decades, but it burned down during the riots of the 1640s or the war after them."
     )
     shown = [card for card in cards if "{{1640s}}" in card]
-    assert shown and all(", but it failed to halt" in card for card in shown)
+    assert shown and all(", but it burned down" in card for card in shown)
 
 
 def test_a_hedged_count_and_a_count_in_a_hyphenated_compound_are_asked() -> None:
