@@ -235,8 +235,8 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
 
 def resolve_post(span: Span, previous: Span | None) -> Replacements:
     """ "the post" or "the position" someone held, the office the sentence before names as its subject
-    or complement: "From 1961 until 1970, X held the post." after "… the Commissioner of the Board was Y."
-    reads alone as "X held the post of the Commissioner of the Board" (a bare "the Commissioner" gets its body
+    or complement: "Ten years later, X took the post." after "… the Commissioner of the Board was Y."
+    reads alone as "X took the post of the Commissioner of the Board" (a bare "the Commissioner" gets its body
     from offices.py when the card is made)."""
     posts = [t for t in span if t.lower_ in POST_NOUNS and t.dep_ == "dobj" and t.i > span.start and t.nbor(-1).lower_ == "the"]
     if not posts or previous is None or any(c.dep_ == "prep" for c in posts[0].children):
