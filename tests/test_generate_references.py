@@ -116,8 +116,8 @@ def test_a_pronoun_whose_antecedent_the_card_holds_does_not_block_it() -> None:
 
 
 def test_a_root_subject_it_needs_its_antecedent_but_an_expletive_it_does_not() -> None:
-    vague = "During the winter, it is run by a committee of twelve volunteers chosen every spring."
-    assert not any("it is run" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
+    vague = "During the winter, it is managed by a committee of twelve volunteers chosen every spring."
+    assert not any("it is managed" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
     clear = "When the storm reached the coast in 1953, it became clear that the old sea walls were too low."
     assert any("{{1953}}" in c.text for c in offered(clear))
 
@@ -175,9 +175,9 @@ def test_a_linking_adverb_between_commas_takes_the_comma_before_it() -> None:
 def test_it_after_a_sentence_whose_subject_is_a_name_is_that_name() -> None:
     cards = made(
         "The Esk Rowing Club belongs to its members. "
-        "In winter, it is run by a committee of twelve volunteers chosen by the rowers every spring."
+        "In winter, it is managed by a committee of twelve volunteers chosen by the rowers every spring."
     )
-    assert any(c.text.startswith("In winter, the Esk Rowing Club is run by a committee of") for c in cards)
+    assert any(c.text.startswith("In winter, the Esk Rowing Club is managed by a committee of") for c in cards)
     texts = [c.text for c in made(
         "Tidefinder went live at the county archive in 2019. At present, it’s driving the Marsh Records App, which lets readers "
         "order maps. The archive keeps old maps, letters and photographs of the town and its harbor in a dry cellar."
@@ -192,7 +192,7 @@ def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
     doc = load_model()("The Esk Rowing Club belongs to its members. It is clear that the town needs it.")
     first, second = list(doc.sents)
     assert resolve_it(second, first) == ()  # "It is clear that …" stands for the clause
-    doc = load_model()("The Esk Rowing Club belongs to its members. It is run by a committee of twelve volunteers.")
+    doc = load_model()("The Esk Rowing Club belongs to its members. It is managed by a committee of twelve volunteers.")
     first, second = list(doc.sents)
     assert [text for _, text in resolve_it(second, first)] == ["The Esk Rowing Club"]  # positive control
 
