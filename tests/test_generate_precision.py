@@ -33,7 +33,7 @@ def test_a_cut_whose_only_verb_is_a_misread_noun_is_no_card() -> None:
     from quiz.generate.candidates import whole
     from quiz.generate.nlp import load_model
 
-    doc = load_model()("Meanwhile, farmer complaints about the price of grain in the markets of the south after the poor harvest led to the creation of the Corn Board.")
+    doc = load_model()("Later, farmer complaints about the price of grain in the markets of the south after the poor harvest led to a new Corn Board.")
     complaints = next(t for t in doc if t.text == "complaints")
     if complaints.tag_ == "VBZ" and complaints.dep_ == "nsubj":  # the misparse this guards against
         assert not whole([t for t in doc if t.i < 19])
