@@ -343,7 +343,7 @@ def _names_someone(span: Span, referent: str) -> bool:
 def resolve_it(span: Span, previous: Span | None) -> Replacements:
     """The main clause's subject "it" read as the name the sentence before has as its main subject,
     when that is a single proper name that is no person: "The Esk Rowing Club belongs to its
-    members. In winter, it is run by a committee of twelve …"."""
+    members. In winter, it is managed by a committee of twelve …"."""
     subjects = [t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")] if previous is not None else []
     if previous is None or len(subjects) != 1 or subjects[0].lower_ != "it" or expletive(subjects[0]):
         return ()
