@@ -24,8 +24,8 @@ ORG = AnswerType.ORGANIZATION
 def test_a_set_named_in_another_sentence_is_no_card() -> None:
     assert reason(card("Both scientists later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
     assert reason(card("The two agencies share the {{Harbor Building}} in Oslo.", "Harbor Building", AnswerType.PLACE))
-    assert reason(card("Both men were members of the {{Harbor Research Institute}}.", "Harbor Research Institute", ORG))
-    assert reason(card("The trio landed in {{Mongolia}} after a three-hour flight.", "Mongolia", AnswerType.COUNTRY))
+    assert reason(card("Both men were members of the {{Geneva Alpine Society}}.", "Geneva Alpine Society", ORG))
+    assert reason(card("The trio settled in {{Portugal}} after a long voyage.", "Portugal", AnswerType.COUNTRY))
     assert not reason(card("Both Lopez and Reed later joined the {{Coastal Ocean Council}} in Boston.", "Coastal Ocean Council", ORG))
 
 
@@ -87,21 +87,21 @@ def test_the_rules_leave_whole_cards_of_an_article() -> None:
 
 def test_an_opening_its_goes_to_the_proper_noun_subject_before() -> None:
     text = (
-        "The Orion Telescope is a joint project run by Vega Labs with its partners, Delta Optics and the "
-        "Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
+        "The Harlow Bridge was designed by the city engineers together with two Dutch firms, Dekker Steel and "
+        "Van Loon Works. Its main span was cast in Rotterdam in 2011."
     )
-    assert any("the Orion Telescope's main mirror" in c.text for c in made(text))
-    text = "The program is run by Vega Labs with its partners, Delta Optics and the Nordic Space Agency. Its main mirror was cast in Pittsburgh in 2011."
+    assert any("the Harlow Bridge's main span" in c.text for c in made(text))
+    text = "The bridge was designed by the city engineers together with two Dutch firms, Dekker Steel and Van Loon Works. Its main span was cast in Rotterdam in 2011."
     cards = made(text)
-    assert cards and not any("main mirror" in c.text for c in cards)  # no proper-noun subject: whose mirror is unknown
+    assert cards and not any("main span" in c.text for c in cards)  # no proper-noun subject: whose span is unknown
 
 
 def test_both_men_after_a_sentence_naming_two_people_are_those_two() -> None:
-    pair = "Peace advocates Maria Lopez and Tom Reed took part in this campaign. "
-    rest = "Both men were members of the Harbor Research Institute in Boston, a group that worked for arms control."
-    cards = made(pair + rest + " Its members met in the old town hall every month.")  # room for two cards
+    pair = "The climbers Maria Lopez and Tom Reed took part in this expedition. "
+    rest = "Both men were members of the Geneva Alpine Society in Bern, a group that trained mountain guides."
+    cards = made(pair + rest + " Its members met in the old town hall every month to plan new routes over the high passes.")  # room for two cards
     assert any(c.text.startswith("Maria Lopez and Tom Reed were members") for c in cards)
-    cards = made("Peace advocates such as Maria Lopez took part in this campaign. " + rest)  # one person: "Both men" is unknown
+    cards = made("Climbers such as Maria Lopez took part in this expedition. " + rest)  # one person: "Both men" is unknown
     assert cards and not any("were members" in c.text for c in cards)
 
 

@@ -36,7 +36,7 @@ def test_the_answer_the_article_is_about_is_no_answer() -> None:
 
 
 def test_an_acronym_the_article_writes_out_is_no_answer() -> None:
-    text = "The clinic trained staff in wound care and treatment (WCT). WCT cut infections by half. The WHO sent nurses."
-    assert spelled_out(text, {}) == {"WCT"}  # the WHO is never written out: it can still be asked
+    text = "The college trained builders in stone repair and masonry (SRM). SRM cut repair costs by half. The UNESCO sent experts."
+    assert spelled_out(text, {}) == {"SRM"}  # the UNESCO is never written out: it can still be asked
     assert spelled_out("HMA and the ESA met.", {"hma": "Harbor Management Authority"}) == {"HMA"}
-    assert not spelled_out("Staff (IPC) were trained in hygiene.", {})  # a bracket that spells nothing
+    assert not spelled_out("Builders (QRB) were trained in safety.", {})  # a bracket that spells nothing

@@ -137,9 +137,9 @@ def test_generated_cards_with_a_bound_are_typed_and_exact_values_have_choices() 
 
 
 def test_no_option_is_a_name_of_the_source_sentence() -> None:
-    people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Keane", role="minister")
-    sentence = "By 1960 relations had improved under Wells’s successor, Greta Moor."
-    found = choices(mention("Greta Moor", AnswerType.PERSON, role="minister"), people, "By 1960 relations had improved under {{Greta Moor}}.", sentence=sentence)
+    people = pool(AnswerType.PERSON, "Anthony Wells", "Maria Lind", "Otto Berg", "Ruth Keane", role="engineer")
+    sentence = "The bridge was finished in 1960 by Wells’s pupil, Greta Moor."
+    found = choices(mention("Greta Moor", AnswerType.PERSON, role="engineer"), people, "The bridge was finished in 1960 by {{Greta Moor}}.", sentence=sentence)
     assert set(found) == {"Maria Lind", "Otto Berg", "Ruth Keane"}, found  # Wells is named, if only as "Wells’s"
     agencies = pool(AnswerType.ORGANIZATION, "Polar Agency", "Coastal Agency", "Forest Agency", "Mining Agency", family="government")
     co_actors = "The Polar Agency, the Coastal Agency and the Forest Agency released the survey."
@@ -153,9 +153,9 @@ def test_a_wrong_date_keeps_its_place_among_the_other_dates_of_the_sentence() ->
     found = choices(mention("March 3, 2021", AnswerType.DAY), days, sentence=sentence)
     assert len(found) == 3 and "March 9, 2021" not in found, found  # issued after it took effect
     years = pool(AnswerType.YEAR, "2001", "2004", "2009", "2016", "2018")
-    found = choices(mention("2006", AnswerType.YEAR), years, sentence="From 2006 until 2013, Ruth Keane held the post.")
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="Ruth Keane ran the mill from 2006 to 2013.")
     assert len(found) == 3 and all(int(year) < 2013 for year in found), found
-    found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Keane took the post.")
+    found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Keane took over the mill.")
     assert "2016" not in found and len(found) == 3  # positive control: near years, no order to keep
 
 

@@ -33,9 +33,9 @@ def test_a_cut_whose_only_verb_is_a_misread_noun_is_no_card() -> None:
     from quiz.generate.candidates import whole
     from quiz.generate.nlp import load_model
 
-    doc = load_model()("Concurrently, Dutch worries about the power of the Harbour Trust in the north after the end of the strike spurred the founding of the Ferry Board.")
-    worries = next(t for t in doc if t.text == "worries")
-    if worries.tag_ == "VBZ" and worries.dep_ == "nsubj":  # the misparse this guards against
+    doc = load_model()("Later, farmer complaints about the price of grain in the markets of the south after the poor harvest led to a new Corn Board.")
+    complaints = next(t for t in doc if t.text == "complaints")
+    if complaints.tag_ == "VBZ" and complaints.dep_ == "nsubj":  # the misparse this guards against
         assert not whole([t for t in doc if t.i < 19])
     assert whole(list(doc))  # positive control: with its verb the sentence stands
 
@@ -60,30 +60,30 @@ def test_a_gap_on_part_of_a_name_written_without_a_joiner_is_no_card() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.sanity import beside_name
 
-    doc = load_model()("In 1921 the board named the Tamar Tribe of Oregon and the Aurora V rocket park after the mayor of Truro.")
+    doc = load_model()("In 1921 the council named the Kessel Guild of Tyrol and the Comet V engine shed after the mayor of Truro.")
     span = doc[:]
     at = {t.text: t.i for t in doc}
-    assert beside_name(span, at["Oregon"], at["Oregon"] + 1)  # the tail of "Tamar Tribe of Oregon"
-    assert beside_name(span, at["Aurora"], at["Aurora"] + 1)  # the head of "Aurora V"
+    assert beside_name(span, at["Tyrol"], at["Tyrol"] + 1)  # the tail of "Kessel Guild of Tyrol"
+    assert beside_name(span, at["Comet"], at["Comet"] + 1)  # the head of "Comet V"
     assert not beside_name(span, at["Truro"], at["Truro"] + 1)  # positive control: "the mayor of Truro" is no name
 
 
 def test_a_part_of_a_place_named_by_its_compass_point_is_no_gap() -> None:
-    found = texts("In May 1921 the drought spread across the Western United States and reached the town of Truro.")
-    assert not any("{{Western United States}}" in text for text in found), found
-    alone = texts("In May 1921 the drought spread across the United States and reached the town of Truro.")
-    assert any("{{United States}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control
+    found = texts("In May 1921 the drought spread across Northern Italy and reached the town of Truro.")
+    assert not any("{{Northern Italy}}" in text for text in found), found
+    alone = texts("In May 1921 the drought spread across Italy and reached the town of Truro.")
+    assert any("{{Italy}}" in text or "{{Truro}}" in text for text in alone), alone  # positive control
 
 
 def test_the_post_someone_held_is_the_office_named_just_before() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.references import resolve_post
 
-    doc = load_model()("From 1950 until 1961, the Commissioner of the Harbour Board was Ada Byrne. From 1961 until 1970, Lea Stone held the post.")
+    doc = load_model()("After the war, the Commissioner of the Salt Guild was Ada Byrne. Ten years later, Lea Stone took the post.")
     first, second = list(doc.sents)
     (index, text), = resolve_post(second, first)
-    assert doc[index].text == "post" and text == "post of the Commissioner of the Harbour Board"
-    other = load_model()("From 1950 until 1961, the harbour grew fast in Truro. From 1961 until 1970, Lea Stone held the post.")
+    assert doc[index].text == "post" and text == "post of the Commissioner of the Salt Guild"
+    other = load_model()("After the war, the salt trade grew fast in Truro. Ten years later, Lea Stone took the post.")
     assert resolve_post(*reversed(list(other.sents))) == ()  # positive control: no office before, nothing to resolve
 
 
@@ -98,20 +98,20 @@ def test_an_opening_but_or_in_exchange_goes() -> None:
 def test_a_list_cut_without_its_and_or_two_names_run_together_are_garbled() -> None:
     from quiz.generate.sanity import garbled, joiner_dropped
 
-    quote = "The valley sheltered the Tamar people and the Exe Tribe, Dart Nation, and Fal Band of Cornwall."
-    assert joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, Fal Band of Cornwall.", quote)
-    assert not joiner_dropped("The valley sheltered the {{Exe Tribe}}, Dart Nation, and Fal Band of Cornwall.", quote)  # positive control
-    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.")
-    assert not garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
-    quote = "The mayor was briefed by Ada Byrne, Adviser to the Mayor Dr. Lea Stone, and three engineers."
-    assert not garbled("The mayor was briefed by {{Ada Byrne}}, Adviser to the Mayor Dr. Lea Stone.", quote=quote)  # written so
-    assert garbled("The mayor was briefed by Harbour Master {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
+    quote = "The fair drew the Esk weavers and the Tull Guild, Marrow Company, and Orren Society of Dyers."
+    assert joiner_dropped("The fair drew the {{Tull Guild}}, Marrow Company, Orren Society of Dyers.", quote)
+    assert not joiner_dropped("The fair drew the {{Tull Guild}}, Marrow Company, and Orren Society of Dyers.", quote)  # positive control
+    assert garbled("The divers were trained by Dive Leader {{Ada Byrne}} Dr. Lea Stone.")
+    assert not garbled("The divers were trained by Dive Leader {{Ada Byrne}} and Dr. Lea Stone.")  # positive control
+    quote = "The divers were trained by Ada Byrne, Head of Safety Dr. Lea Stone, and two pilots."
+    assert not garbled("The divers were trained by {{Ada Byrne}}, Head of Safety Dr. Lea Stone.", quote=quote)  # written so
+    assert garbled("The divers were trained by Dive Leader {{Ada Byrne}} Dr. Lea Stone.", quote=quote)
 
 
 def test_a_person_the_card_names_a_thing_for_is_given_away() -> None:
-    found = texts("The Byrne Endowment for Harbour Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    found = texts("The Byrne Prize for Young Poets was first awarded in 1921 in Truro by the teacher Ada Byrne.")
     assert not any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in found.items()), found
-    other = texts("The Harbour Endowment for Sea Studies was founded in 1921 in Truro by the shipowner Ada Byrne.")
+    other = texts("The Truro Prize for Young Poets was first awarded in 1921 in Truro by the teacher Ada Byrne.")
     assert any("{{Ada Byrne}}" in text or answer == "Ada Byrne" for text, answer in other.items()), other  # positive control
 
 
@@ -132,10 +132,10 @@ def test_a_count_of_a_set_named_before_is_no_gap() -> None:
 
 
 def test_a_description_its_own_relative_clause_pins_down_is_no_loose_reference() -> None:
-    found = texts("Named the Accord of Harlow after the city where the envoys drafted it, the Tamar Compact ended the long river feud in 1851.")
-    assert any("{{Accord of Harlow}}" in text for text in found), found  # "the city where …" says which city
-    loose = texts("Named the Accord of Harlow after the city, the Tamar Compact ended the long river feud in 1851.")
-    assert not any("{{Accord of Harlow}}" in text for text in loose), loose  # "the city" alone leans on another sentence
+    found = texts("Known as the Harlow Rule after the town where the judges wrote it, the Tamar Code governed river tolls until 1851.")
+    assert any("{{Harlow Rule}}" in text for text in found), found  # "the town where …" says which town
+    loose = texts("Known as the Harlow Rule after the town, the Tamar Code governed river tolls until 1851.")
+    assert not any("{{Harlow Rule}}" in text for text in loose), loose  # "the town" alone leans on another sentence
 
 
 def test_an_example_of_an_open_set_is_no_gap() -> None:
@@ -145,72 +145,72 @@ def test_an_example_of_an_open_set_is_no_gap() -> None:
     single = texts("Passenger lists are never shared with a partner company like Ludlow Shipping unless the passenger agrees in writing, the Tamar harbour board said in 1921.")
     assert not any("{{Ludlow Shipping}}" in text for text in single), single
     assert any("{{1921}}" in text for text in single), single
-    pair = texts("The board included Ada Byrne and Tom Hale.")
-    assert any("{{Tom Hale}}" in text for text in pair), pair  # two named members are no sample of a set
+    pair = texts("The board included Ada Byrne and Kofi Mensah.")
+    assert any("{{Kofi Mensah}}" in text for text in pair), pair  # two named members are no sample of a set
 
 
 def test_a_list_the_parser_hung_on_a_relative_clause_antecedent_is_asked_whole() -> None:
     found = texts(
-        "In his new role, Tom Hale negotiated the Ludlow Treaty of 1911, which gave the harbour board a 5-mile wide strip of land for the port,"
-        " a one-time $2 million payment to the board, and an annual fee of $150,000."
+        "After the flood, the mill owners signed the Corran Lease of 1884, which granted the village a plot of pasture for the school,"
+        " a grant of grain to the parish, and a yearly rent of $400."
     )
-    assert any(text.startswith("The Ludlow Treaty of 1911 gave") and text.endswith("an annual fee of {{$150,000}}.") for text in found), found
-    assert not any("1911 a one-time" in text or "1911, a one-time" in text for text in found), found  # never the clause cut out of its list
+    assert any(text.startswith("The Corran Lease of 1884 granted") and text.endswith("a yearly rent of {{$400}}.") for text in found), found
+    assert not any("1884 a grant" in text or "1884, a grant" in text for text in found), found  # never the clause cut out of its list
 
 
 def test_a_list_cut_before_its_last_item_is_garbled() -> None:
     from quiz.generate.sanity import list_cut
 
-    quote = "The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of $150,000."
-    assert list_cut("The treaty gave the board a strip of land, a one-time {{payment}} to the town.", quote)
-    assert not list_cut("The treaty gave the board a strip of land, a one-time payment to the town, and an annual fee of {{$150,000}}.", quote)
+    quote = "The charter left the guild a hall by the river, a yearly grant to the school, and a seat on the council."
+    assert list_cut("The charter left the guild a hall by the river, a yearly {{grant}} to the school.", quote)
+    assert not list_cut("The charter left the guild a hall by the river, a yearly grant to the school, and a seat on the {{council}}.", quote)
     assert not list_cut("The board bought {{Marsh Star}}, the ferry.", "The board bought Marsh Star, the ferry, and it sailed at once.")  # no list of like items
-    names = "Before the Dutch Navy used the harbour, the bay was home to the Ludlow peoples and the Tamar Nation, the Ayr Tribe, and the Kessel Tribe of Norland."
-    assert list_cut("Before the {{Dutch Navy}} used the harbour, the bay was home to the Ludlow peoples and the Tamar Nation.", names)
-    assert not list_cut("The bay was home to the Ludlow peoples and the Tamar Nation, the {{Ayr Tribe}}, and the Kessel Tribe of Norland.", names)
+    names = "Long before the railway reached it, the plateau sheltered the Orren clans and the Veska Confederacy, the Tull Brotherhood, and the Marrow Band of Esk."
+    assert list_cut("Long before the {{railway}} reached it, the plateau sheltered the Orren clans and the Veska Confederacy.", names)
+    assert not list_cut("The plateau sheltered the Orren clans and the Veska Confederacy, the {{Tull Brotherhood}}, and the Marrow Band of Esk.", names)
     assert not list_cut("The board met in {{Truro}}.", "The board met in Truro, and it voted at once.")  # a clause follows, not names
 
 
 def test_she_means_a_person_not_a_thing_the_tagger_took_for_one() -> None:
     text = (
-        "Cosmonaut Ivan Petrov landed in Kazakhstan in May 1921 with astronaut Ada McAllister. Supporting the ferry program,"
-        " McAllister’s voyage helped prepare for exploration of the Moon. She completed approximately 1,264 orbits of the Earth during the flight."
+        "The merchant Omar Idris reached Samarkand in May 1271 with the trader Ada Okonkwo. Funded by the guild,"
+        " Okonkwo’s caravan opened a trade route to the court of the Khan. She made approximately 140 crossings of the desert in her life."
     )
     found = texts(text)
-    assert any("McAllister completed approximately {{1,264}} orbits" in t for t in found), found
-    assert not any("Moon completed" in t or "did Moon" in t for t in found), found
+    assert any("Okonkwo made approximately {{140}} crossings" in t for t in found), found
+    assert not any("Khan made" in t or "did Khan" in t for t in found), found
 
 
 def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
     from quiz.generate.nlp import load_model
     from quiz.generate.references import _subject_owner
 
-    doc = load_model()("Supporting the lunar program, O’Dowd’s mission helped prepare for exploration of the Moon.")
-    owner = next(t for t in doc if t.text == "O’Dowd")
+    doc = load_model()("Funded by the guild, O’Keeffe’s caravan opened a trade route to the court of the Khan.")
+    owner = next(t for t in doc if t.text == "O’Keeffe")
     if owner.ent_type_ == "" and owner.dep_ == "poss":  # the tagger's miss this guards against
-        assert _subject_owner(doc[:]) == "O’Dowd"
+        assert _subject_owner(doc[:]) == "O’Keeffe"
     assert _subject_owner(load_model()("The ferry sailed from Truro in May 1921.")[:]) is None  # no owner, no new referent
 
 
 def test_a_status_set_off_after_a_name_is_no_gap() -> None:
-    found = texts("In May 1931 the mayor awarded the harbor medal to Captain Ana Ruiz, Harbor Police, Retired, for rescuing forty sailors.")
+    found = texts("In May 1931 the old station at Harlow was opened by Fire Chief Ana Ruiz, Tamar Fire Service, Retired.")
     assert not any("{{Retired}}" in text for text in found), found
-    assert any("{{Harbor Police}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
+    assert any("{{Tamar Fire Service}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
 
 
 def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:
-    found = texts("Led by Tom Hale—the builder of the harbour wall in Truro—the Dutch began dredging the bay in 1880.")
-    assert any(text.startswith("Led by Tom Hale—the builder") and "{{1880}}" in text for text in found), found
-    assert not any("Hale the Dutch" in text for text in found), found  # never the phrase run into the subject
-    plain = texts("Tom Hale—the builder of the harbour wall in Truro—began dredging the bay in 1880.")
-    assert "Tom Hale began dredging the bay in {{1880}}." in plain, plain  # an aside after the subject still goes
+    found = texts("Trained by Mei Lin—a weaver from the hill villages—the apprentices finished the tapestry in 1742.")
+    assert any(text.startswith("Trained by Mei Lin—a weaver") and "{{1742}}" in text for text in found), found
+    assert not any("Lin the apprentices" in text for text in found), found  # never the phrase run into the subject
+    plain = texts("Mei Lin—a weaver from the hill villages—finished the tapestry in 1742.")
+    assert "Mei Lin finished the tapestry in {{1742}}." in plain, plain  # an aside after the subject still goes
 
 
 def test_an_aside_naming_a_bare_noun_stays_and_little_noted_is_no_question() -> None:
-    found = texts("The statement, known as the Ludlow Charter, was little noted by the Great Councils of the North, but eventually became a tenet of Tamar policy.")
-    assert "The statement, known as the Ludlow Charter, was little noted by the {{Great Councils of the North}}." in found, found
-    assert not any(text.startswith("The statement was") for text in found), found  # never "the statement" without its name
-    assert not any("little noted the" in text for text in found), found
+    found = texts("The proposal, called the Brenner Plan, was hardly discussed by the Wine Growers of Tyrol, and it lapsed in 1962.")
+    assert "The proposal, called the Brenner Plan, was hardly discussed by the {{Wine Growers of Tyrol}}." in found, found
+    assert not any(text.startswith("The proposal was") for text in found), found  # never "the proposal" without its name
+    assert not any("hardly discussed the" in text for text in found), found
 
 
 BIOGRAPHY = (
@@ -242,35 +242,34 @@ def test_the_person_an_article_is_about_is_no_answer() -> None:
 
 
 def test_an_abbreviated_state_after_its_town_is_no_gap() -> None:
-    found = texts("Still very active in veterans affairs and his local community, Hale lives in Macon, Ga., with his wife of 40 years.")
-    assert not any("{{Ga.}}" in text for text in found), found
-    assert any("{{40 years}}" in text for text in found), found  # positive control
+    found = texts("After retiring from the mill, Dora Pike moved to Salem, Ore., where she taught piano for 30 years.")
+    assert not any("{{Ore.}}" in text for text in found), found
+    assert any("{{30 years}}" in text for text in found), found  # positive control
 
 
 def test_a_description_written_as_the_title_of_named_people_is_no_gap() -> None:
-    found = texts("Others started a movement to ban tolls. Toll critics Ada Byrne and James T. Hale were part of this movement.")
-    assert not any(text.startswith("{{Toll critics}}") for text in found), found
-    assert any("{{James T. Hale}}" in text for text in found), found  # positive control: the people are asked
+    found = texts("Several towns opposed the new line. Rail critics Rosa Lind and Karl M. Weber were the founders of the league.")
+    assert not any(text.startswith("{{Rail critics}}") for text in found), found
+    assert any("{{Karl M. Weber}}" in text for text in found), found  # positive control: the people are asked
 
 
 def test_a_title_misread_as_an_apposition_stays_with_its_name() -> None:
     found = texts(
-        "With the influence and assistance of Byrne and Hale, Dutch Minister of Foreign Affairs Pieter Visser proposed a ferry pact"
-        " as a bilateral agreement between Norway and Denmark to ban tolls between them."
+        "Backed by Lind and Weber, Swiss Minister of Health Anna Keller introduced a national ban on the dye in 1902."
     )
-    assert any("Byrne and Hale, Dutch Minister of Foreign Affairs {{Pieter Visser}} proposed" in text for text in found), found
-    assert not any("Hale Pieter Visser" in text or "Hale {{Pieter Visser}}" in text for text in found), found
-    aside = texts("The ferry was built by Tom Hale, a shipwright from Truro, in 1921.")
-    assert "The ferry was built by {{Tom Hale}} in 1921." in aside, aside  # a true apposition still goes
+    assert any("Lind and Weber, Swiss Minister of Health {{Anna Keller}} introduced" in text for text in found), found
+    assert not any("Weber Anna Keller" in text or "Weber {{Anna Keller}}" in text for text in found), found
+    aside = texts("The boat was repaired by Karl Weber, a carpenter from Basel, in 1899.")
+    assert "The boat was repaired by {{Karl Weber}} in 1899." in aside, aside  # a true apposition still goes
 
 
 def test_an_as_clause_is_no_statement_of_its_own() -> None:
     found = texts(
-        "As the Dutch Republic spread across the Ardennes, the river Meuse became an increasingly important road for the wool of the"
-        " Republic’s South (which at that time referred to the land between the Ardennes and the Meuse)."
+        "As the Veska Confederacy spread across the Tull Hills in the decades after the war, the Orren Creek became a busy route for timber"
+        " and grain from the northern forests and the farms that lay beyond the last of the mountain passes."
     )
-    assert "The Dutch Republic spread across the {{Ardennes}}." not in found, found
-    assert any(text.startswith("As the Dutch Republic spread across the {{Ardennes}}, the river Meuse became") for text in found), found
+    assert "The Veska Confederacy spread across the {{Tull Hills}} in the decades after the war." not in found, found
+    assert any(text.startswith("As the Veska Confederacy spread across the {{Tull Hills}} in the decades after the war, the Orren Creek became") for text in found), found
 
 
 def test_the_owner_of_a_named_body_is_no_gap() -> None:

@@ -216,29 +216,29 @@ def test_demonstrative_in_a_cloze_reads_as_the() -> None:
 
 
 QUOTED = (
-    "The ice shelf lost a fifth of its area between 1995 and 2020, a study found. "
-    "“Shelf ice works as a lid on the warm sea below it in 2020,” said ice scientist Ana Ruiz of the Polar Institute in Tromsø. "
-    "“We expect more loss. The shelf will not recover this century,” said Peter Holm, who leads the Arctic Council."
+    "The old vineyard lost a third of its vines between 1995 and 2020, a survey found. "
+    "“Frost in May kills the young buds before they open in 2020,” said botanist Ana Ruiz of the Growers Guild in Porto. "
+    "“We expect more loss. The vines will not recover this decade,” said Peter Holm, who leads the Douro Council."
 )
 
 
 def test_a_quotation_is_asked_only_for_who_said_it() -> None:
     found = offered(QUOTED)
     speakers = {c.answer: c.text for c in found if c.kind == "cloze" and c.text.startswith("“")}
-    assert speakers.keys() == {"Ana Ruiz", "Peter Holm"}  # the person, not "of the Polar Institute" with it
-    assert speakers["Peter Holm"].startswith("“The shelf will not recover this century,”")  # opened again, word for word
-    assert not any(c.answer in ("Polar Institute", "Tromsø", "Arctic Council", "2020") and "“" in c.text for c in found)
-    assert any(c.answer == "2020" and "study" in c.text for c in found)  # the plain statement is still asked
+    assert speakers.keys() == {"Ana Ruiz", "Peter Holm"}  # the person, not "of the Growers Guild" with it
+    assert speakers["Peter Holm"].startswith("“The vines will not recover this decade,”")  # opened again, word for word
+    assert not any(c.answer in ("Growers Guild", "Porto", "Douro Council", "2020") and "“" in c.text for c in found)
+    assert any(c.answer == "2020" and "survey" in c.text for c in found)  # the plain statement is still asked
 
 
 def test_an_answer_is_not_given_away_by_its_acronym_or_a_repetition() -> None:
     found = offered(
-        "Upon the first reports, the Ministry of Public Health (MPH) opened 40 clinics across the north in 2019. "
+        "After the spring floods, the Bureau of River Works (BRW) built 40 dikes along the coast in 2019. "
         "The council voted for E.U. sanctions and for the creation of an E.U. monitoring mission in 2020."
     )
     texts = {c.text: c.answer for c in found}
-    assert "Upon the first reports, the {{Ministry of Public Health}} opened 40 clinics across the north in 2019." in texts  # gloss left out
-    assert not any("MPH" in t for t in texts)
+    assert "After the spring floods, the {{Bureau of River Works}} built 40 dikes along the coast in 2019." in texts  # gloss left out
+    assert not any("BRW" in t for t in texts)
     assert not any(answer == "E.U." for answer in texts.values())  # the gap's answer is written again beside it
     assert any(answer == "2020" for answer in texts.values())
 

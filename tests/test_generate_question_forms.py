@@ -37,7 +37,7 @@ def test_a_nationality_in_the_title_keeps_its_capital() -> None:
 
 
 def test_a_question_ending_on_an_abbreviation_keeps_its_period() -> None:
-    found = candidate_texts("Consul Lena Voss flew to the summit to argue the case of the U.S.")
+    found = candidate_texts("Engineer Lena Voss built the first steel mill in the U.S.")
     questions = [text for text in found if text.endswith("?")]
     assert questions and all(not text.endswith("U.S?") for text in questions)
     assert any(text.endswith("U.S.?") for text in questions)
@@ -106,14 +106,14 @@ def test_an_opening_holding_a_whole_relative_clause_still_gives_questions() -> N
 
 def test_an_opening_that_points_elsewhere_is_left_out_and_the_rest_asked() -> None:
     # "Under these orders" points at an earlier sentence; the clause after it does not.
-    found = candidate_texts("Under these orders, the rebels crossed the river on May 2, 1921.")
-    assert found.get("When did the rebels cross the river?") == "May 2, 1921"
+    found = candidate_texts("Under these rules, the night trains left the capital on April 9, 1932.")
+    assert found.get("When did the night trains leave the capital?") == "April 9, 1932"
 
 
 def test_a_past_tense_tagged_as_a_participle_is_asked_with_did() -> None:
-    # The tagger reads "attacked" here as a participle (VBN) with no auxiliary.
-    found = candidate_texts("Under these orders, rebel units attacked across the northern border on May 2, 1921, capturing two forts.")
-    assert found.get("When did rebel units attack across the northern border?") == "May 2, 1921"
+    # The tagger reads "advanced" here as a participle (VBN) with no auxiliary.
+    found = candidate_texts("Under these orders, cavalry units advanced along the southern coast on April 9, 1932, reaching two harbours.")
+    assert found.get("When did cavalry units advance along the southern coast?") == "April 9, 1932"
 
 
 def test_one_of_two_joined_subjects_is_asked_with_the_other_beside_it() -> None:
@@ -131,23 +131,23 @@ def test_how_many_keeps_the_counted_nouns_of_phrase_and_drops_a_list_of_what_is_
 
     species = {c.text for c in offered("The old harbour of Truro has 14 species of gulls.") if c.kind == "howmany"}
     assert "How many species of gulls does the old harbour of Truro have?" in species, species
-    zones = {c.text for c in offered("In 1921, Mayor Hale outlined three separate zones of trade: the north, the south and the coast.") if c.kind == "howmany"}
-    assert "In 1921, how many separate zones of trade did Mayor Hale outline?" in zones, zones
-    crossings = {c.text for c in offered("The ferry completed approximately 3,100 crossings of the bay and a voyage of more than 9,000 miles.") if c.kind == "howmany"}
-    assert not any("and a voyage" in text for text in crossings), crossings  # a count of the first of two nouns is no question of both
+    grains = {c.text for c in offered("In 1884, the abbot named four kinds of grain: wheat, rye, oats and barley.") if c.kind == "howmany"}
+    assert "In 1884, how many kinds of grain did the abbot name?" in grains, grains
+    sightings = {c.text for c in offered("The lighthouse keeper recorded about 2,700 sightings of whales and a flight of more than 500 geese.") if c.kind == "howmany"}
+    assert not any("and a flight" in text for text in sightings), sightings  # a count of the first of two nouns is no question of both
 
 
 def test_a_temperature_is_asked_as_one() -> None:
     from generate_cards import offered
 
-    asked = {c.text: c.answer for c in offered("The cabins of old ferries can reach 110º F, so ways to keep sailors cool are critical.") if c.kind != "truefalse"}
-    assert asked.get("What temperature can the cabins of old ferries reach?") == "110º F", asked
-    assert "What can the cabins of old ferries reach?" not in asked, asked
+    asked = {c.text: c.answer for c in offered("The ovens of the bakery can reach 300º C, so the bakers start work before dawn.") if c.kind != "truefalse"}
+    assert asked.get("What temperature can the ovens of the bakery reach?") == "300º C", asked
+    assert "What can the ovens of the bakery reach?" not in asked, asked
 
 
 def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> None:
-    found = candidate_texts("The Baltic Fisheries report, published in 2019, changed how the ministry counts herring.")
-    assert found.get("In what year was the Baltic Fisheries report published?") == "2019"
+    found = candidate_texts("The Harwell Bridge survey, completed in 2011, found cracks in two of its piers.")
+    assert found.get("In what year was the Harwell Bridge survey completed?") == "2011"
     found = candidate_texts("The Danube Flood Model built by the Vienna Institute of Hydrology warns towns of rising water.")
     assert found.get("Which institute built the Danube Flood Model?") == "Vienna Institute of Hydrology"
     found = candidate_texts("Farmers now draw water from a Nile Delta reservoir built in 1964.")
@@ -155,17 +155,17 @@ def test_a_participle_modifying_a_noun_is_asked_for_its_date_or_its_agent() -> N
 
 
 def test_a_participle_of_a_noun_naming_nothing_in_particular_gives_no_question() -> None:
-    found = candidate_texts("The report, published in 2019, changed how the ministry counts herring in the Baltic Sea.")
-    assert "2019" in found.values() and not [q for q in found if q.endswith("?") and "report" in q]
+    found = candidate_texts("The survey, completed in 2011, found cracks in two piers of the old bridge at Harwell.")
+    assert "2011" in found.values() and not [q for q in found if q.endswith("?") and "survey" in q]
 
 
 def test_a_count_in_a_phrase_is_asked_how_many_or_how_long() -> None:
-    found = candidate_texts("The cyclist Lena Berg spent a total of 62 days on the road across three tours.")
-    assert found.get("How long did the cyclist Lena Berg spend on the road across three tours?") == "62 days"
+    found = candidate_texts("The pilot Ida Holm flew a total of 310 hours over the desert in two summers.")
+    assert found.get("How long did the pilot Ida Holm fly over the desert in two summers?") == "310 hours"
     found = candidate_texts("The bakery chain now sells its bread in 14 countries across Europe.")
     assert found.get("In how many countries does the bakery chain now sell its bread across Europe?") == "14"
-    found = candidate_texts("Delegates of 31 towns met in Bergen in 1927 to draft a fishing agreement.")
-    assert found.get("Delegates of how many towns met in Bergen in 1927 to draft a fishing agreement?") == "31"
+    found = candidate_texts("Choirs of 40 parishes sang in the cathedral at the jubilee of 1935.")
+    assert found.get("Choirs of how many parishes sang in the cathedral at the jubilee of 1935?") == "40"
 
 
 def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
@@ -174,8 +174,8 @@ def test_a_qualified_count_in_a_phrase_stays_a_cloze() -> None:
 
 
 def test_a_span_from_one_date_to_another_is_asked_when() -> None:
-    found = candidate_texts("From 1851 to 1856, the botanist Emil Kraus collected mosses in the hills of Patagonia.")
-    assert found.get("When did the botanist Emil Kraus collect mosses in the hills of Patagonia?") == "1851 to 1856"
+    found = candidate_texts("From 1851 to 1856, the painter Emil Kraus taught drawing at the academy in Prague.")
+    assert found.get("When did the painter Emil Kraus teach drawing at the academy in Prague?") == "1851 to 1856"
     found = candidate_texts("The ferry carried mail between the two islands from 1911-1947.")
     assert found.get("When did the ferry carry mail between the two islands?") == "1911-1947"
 
@@ -200,18 +200,18 @@ def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
 
 
 def test_the_name_a_definite_subject_is_is_asked_for() -> None:
-    found = candidate_texts("The guild has had many leaders. For instance, from 1961 until late 1970, the head of the guild was Alan Brooks.")
-    assert found.get("From 1961 until late 1970, who was the head of the guild?") == "Alan Brooks"
-    # "A member … was X" leaves the other members: only the cloze.
-    found = candidate_texts("From 1961 until late 1970, a member of the board of the guild was Alan Brooks.")
-    assert "Alan Brooks" in found.values() and not [q for q, a in found.items() if a == "Alan Brooks" and q.endswith("?")]
+    found = candidate_texts("The museum has had several curators. During the war years, the curator of the museum was Ruth Adler.")
+    assert found.get("During the war years, who was the curator of the museum?") == "Ruth Adler"
+    # "A trustee … was X" leaves the other trustees: only the cloze.
+    found = candidate_texts("During the war years, a trustee of the museum was Ruth Adler.")
+    assert "Ruth Adler" in found.values() and not [q for q, a in found.items() if a == "Ruth Adler" and q.endswith("?")]
 
 
 def test_what_a_named_noun_is_known_as_is_asked_by_name() -> None:
-    found = candidate_texts("In 1998, Nordic Rail Works, now known as Baltia Transit, bought the old tram lines of the city.")
-    assert found.get("By what name is Nordic Rail Works now known?") == "Baltia Transit"
-    found = candidate_texts("Soil salinization, also known as “salt creep,” is the main threat to rice farming in the delta.")
-    assert found.get("By what name is soil salinization also known?") == "salt creep"
+    found = candidate_texts("In 1908, the glass firm Hollin Works, now known as Vetra Glass, opened a furnace in the old docks.")
+    assert found.get("By what name is the glass firm Hollin Works now known?") == "Vetra Glass"
+    found = candidate_texts("Frost heaving, also known as “ground lift,” is the main cause of cracked roads in the north.")
+    assert found.get("By what name is frost heaving also known?") == "ground lift"
     # "the device" alone could be any device: no question.
     found = candidate_texts("The device, known as the Harrow Valve, cut water losses by half.")
     assert "Harrow Valve" in found.values() and not [q for q in found if q.startswith("By what name")]
@@ -227,10 +227,10 @@ def test_an_opening_participle_of_a_past_sentence_is_asked_with_its_subject() ->
 
 def test_examples_after_including_are_left_out_of_the_question() -> None:
     found = candidate_texts(
-        "The valley holds 40 ancient burial sites including stone circles, wooden huts and old wells, "
-        "as well as many carved stones along the banks of the northern rivers."
+        "The archive keeps 300 medieval charters including royal grants, town laws and guild rules, "
+        "as well as a few maps of the old roads along the coast."
     )
-    assert found.get("How many ancient burial sites does the valley hold?") == "40"
+    assert found.get("How many medieval charters does the archive keep?") == "300"
 
 
 def test_a_place_after_from_is_asked_from_where() -> None:

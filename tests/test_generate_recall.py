@@ -60,9 +60,9 @@ def test_a_name_run_on_into_its_state_ends_before_it() -> None:
     park = Span(doc, 5, 11, label="ORG")
     assert park.text == "Willow Creek State Park in Oregon"
     assert doc[park.start : placed_end(park)].text == "Willow Creek State Park"
-    doc = _doc("They met at the Science in Focus Summit last year.")
+    doc = _doc("They met at the Art in Motion Festival last year.")
     summit = Span(doc, 4, 8, label="EVENT")
-    assert summit.text == "Science in Focus Summit"
+    assert summit.text == "Art in Motion Festival"
     assert placed_end(summit) == summit.end  # "in" inside a name, before no state or country
 
 
@@ -156,10 +156,10 @@ def test_a_name_the_parser_took_for_a_modifier_is_the_subject() -> None:
 
 
 def test_an_adjective_before_the_number_is_left_out_of_how_many() -> None:
-    _, cards = found("Within three decades, an impressive 40 towns have joined the new river pact.")
-    assert "Within three decades, how many towns have joined the new river pact?" in cards
-    _, cards = found("Within three decades, 40 small towns have joined the new river pact.")
-    assert "Within three decades, how many small towns have joined the new river pact?" in cards  # it describes the towns
+    _, cards = found("Since 1990, an extraordinary 300 choirs have sung at the festival.")
+    assert "Since 1990, how many choirs have sung at the festival?" in cards
+    _, cards = found("Since 1990, 300 small choirs have sung at the festival.")
+    assert "Since 1990, how many small choirs have sung at the festival?" in cards  # it describes the choirs
 
 
 def test_two_verbs_sharing_an_object_stay_together() -> None:
@@ -177,9 +177,9 @@ def test_a_second_verb_with_its_own_object_still_goes_from_a_long_cloze() -> Non
 
 
 def test_a_phrase_starting_inside_a_name_or_given_a_name_is_no_term() -> None:
-    names, _ = found("The park is home to the Sunfield V rocket exhibit and the Harlow rocket garden, which attract many visitors.")
+    names, _ = found("The museum is home to the Comet V steam engine hall and the Harlow engine shed, which attract many visitors.")
     assert not any(kind == AnswerType.TERM and text.startswith("V ") for text, kind in names)
-    names, _ = found("The city named the Vega V rocket garden outside the museum for its founder in 2019.")
+    names, _ = found("The town named the Comet V steam engine hall by the station after its first driver in 1975.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # what is named for someone is no term
     names, _ = found("Over many years, the two birds came to share one forest in a pattern that ecologists call niche partitioning.")
     assert ("niche partitioning", AnswerType.TERM) in names  # positive control: a named term
@@ -230,11 +230,11 @@ def test_an_apposition_stays_when_the_cloze_would_be_too_short_without_it() -> N
 
 def test_a_cut_keeps_the_and_or_but_before_the_clause_holding_the_gap() -> None:
     _, cards = found(
-        "Called the Treaty of Harlow for the town where it was drawn up, the accord was the first of many attempts to end "
-        "the feud, but it did little to stop the border raids of the 1820s or the trade war."
+        "Built by the monks of the abbey on the bank of the river, the old stone mill served the three villages for many "
+        "decades, but it burned down during the riots of the 1640s or the war after them."
     )
-    shown = [card for card in cards if "{{1820s}}" in card]
-    assert shown and all(", but it did little to stop" in card for card in shown)
+    shown = [card for card in cards if "{{1640s}}" in card]
+    assert shown and all(", but it burned down" in card for card in shown)
 
 
 def test_a_hedged_count_and_a_count_in_a_hyphenated_compound_are_asked() -> None:
@@ -276,9 +276,9 @@ def test_a_name_with_its_number_or_its_lower_case_kind_is_one_name() -> None:
 
 
 def test_a_web_address_is_a_name() -> None:
-    names, cards = found("The county's website, records.harlow.gov, will stay the place for its maps and its tax rolls.")
-    assert ("records.harlow.gov", AnswerType.THING) in names
-    assert any("{{records.harlow.gov}}" in card for card in cards)
+    names, cards = found("The library's catalogue, books.harlow.org, will remain online for readers and their schools.")
+    assert ("books.harlow.org", AnswerType.THING) in names
+    assert any("{{books.harlow.org}}" in card for card in cards)
 
 
 def test_a_named_term_too_long_with_its_tail_stops_at_its_head() -> None:
@@ -289,8 +289,8 @@ def test_a_named_term_too_long_with_its_tail_stops_at_its_head() -> None:
 
 
 def test_a_word_its_class_noun_names_is_a_term() -> None:
-    names, cards = found("For instance, the drug warfarin comes from a plant compound and helps to thin the blood.")
-    assert ("warfarin", AnswerType.TERM) in names and any("the drug {{warfarin}}" in card.lower() for card in cards)  # "For instance," left out: "The drug …"
+    names, cards = found("For instance, the mineral olivine gives the beach its green sand and is common in the island's rocks.")
+    assert ("olivine", AnswerType.TERM) in names and any("the mineral {{olivine}}" in card.lower() for card in cards)  # "For instance," left out: "The drug …"
     names, _ = found("The health office set up disease surveillance in every village of the valley in 1990.")
     assert not any(kind == AnswerType.TERM for _, kind in names)  # "disease surveillance": a compound, no named kind
 
@@ -306,9 +306,9 @@ def test_a_phrase_before_a_list_s_last_item_is_no_aside() -> None:
 
 
 def test_a_day_and_its_year_split_by_the_tagger_are_one_date() -> None:
-    names, cards = found("The new rules include a June 30, 2011 deadline for moving the old county records.")
-    assert ("June 30, 2011", AnswerType.DAY) in names
-    assert "The new rules include a {{June 30, 2011}} deadline for moving the old county records." in cards
+    names, cards = found("The parish plan sets a May 14, 2027 target for scanning the old church books.")
+    assert ("May 14, 2027", AnswerType.DAY) in names
+    assert "The parish plan sets a {{May 14, 2027}} target for scanning the old church books." in cards
 
 
 def test_a_cut_keeps_the_year_of_a_day() -> None:
@@ -352,22 +352,22 @@ def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
 
 def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
     doc = _doc(
-        "At the Harbor Rivers in Focus Summit last week, the governor announced several new steps to protect and "
-        "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
+        "At the Art in Motion Festival last week, the mayor promised several new halls for plays and concerts in "
+        "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
     )
     park = next(t.i for t in doc if t.text == "Marsh")
     cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
-    assert "Rivers last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Harbor Rivers")
+    assert "Art last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Art")
     doc = _doc(
-        "At the Harbor Summit in Dover last week, the governor announced several new steps to protect and "
-        "restore the rivers and lakes across the whole state, including the new Marsh Creek Park in the north."
+        "At the Art Festival in Dover last week, the mayor promised several new halls for plays and concerts in "
+        "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
     )
     park = next(t.i for t in doc if t.text == "Marsh")
     cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
     # Positive control: the long sentence is still cut to fit, keeping the gap (since the merge with
     # the precision branch, the opening phrase set off by its comma goes whole: clozetext._leading).
     shown = " ".join(t.text for t in cut)
-    assert "Marsh Creek Park" in shown and len(cut) < len(doc) - 1 and "Summit in last week" not in shown
+    assert "Marsh Creek Park" in shown and len(cut) < len(doc) - 1 and "Festival in last week" not in shown
 
 
 def test_what_follows_a_second_verb_is_never_kept_for_the_first() -> None:

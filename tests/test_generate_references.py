@@ -116,8 +116,8 @@ def test_a_pronoun_whose_antecedent_the_card_holds_does_not_block_it() -> None:
 
 
 def test_a_root_subject_it_needs_its_antecedent_but_an_expletive_it_does_not() -> None:
-    vague = "At the regional level, it is led by a council of nine members elected every four years."
-    assert not any("it is led" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
+    vague = "During the winter, it is managed by a committee of twelve volunteers chosen every spring."
+    assert not any("it is managed" in c.text for c in offered("The museum trust was founded in Leeds in 1921. " + vague))
     clear = "When the storm reached the coast in 1953, it became clear that the old sea walls were too low."
     assert any("{{1953}}" in c.text for c in offered(clear))
 
@@ -174,27 +174,27 @@ def test_a_linking_adverb_between_commas_takes_the_comma_before_it() -> None:
 
 def test_it_after_a_sentence_whose_subject_is_a_name_is_that_name() -> None:
     cards = made(
-        "Unlike most town banks, the Harlow Savings Bank is owned by its members. "
-        "At the local level, it is led by a panel of nine members elected by the savers every year."
+        "The Esk Rowing Club belongs to its members. "
+        "In winter, it is managed by a committee of twelve volunteers chosen by the rowers every spring."
     )
-    assert any(c.text.startswith("At the local level, the Harlow Savings Bank is led by a panel of") for c in cards)
+    assert any(c.text.startswith("In winter, the Esk Rowing Club is managed by a committee of") for c in cards)
     texts = [c.text for c in made(
-        "Harlow.org is now in use at the county archive. Right now, it’s powering the Marsh Records App, which lets readers "
+        "Tidefinder went live at the county archive in 2019. At present, it’s driving the Marsh Records App, which lets readers "
         "order maps. The archive keeps old maps, letters and photographs of the town and its harbor in a dry cellar."
     )]
-    assert "Right now, Harlow.org is powering the {{Marsh Records App}}." in texts
+    assert "At present, Tidefinder is driving the {{Marsh Records App}}." in texts
 
 
 def test_it_is_left_alone_after_a_person_a_phrase_or_as_an_expletive() -> None:
     doc = load_model()("Edith Marlowe opened the dock in 1931. Later it was sold to the county for a small sum.")
     first, second = list(doc.sents)
     assert resolve_it(second, first) == ()  # a person is no "it"
-    doc = load_model()("The Harlow Savings Bank is owned by its members. It is clear that the town needs it.")
+    doc = load_model()("The Esk Rowing Club belongs to its members. It is clear that the town needs it.")
     first, second = list(doc.sents)
     assert resolve_it(second, first) == ()  # "It is clear that …" stands for the clause
-    doc = load_model()("The Harlow Savings Bank is owned by its members. It is led by a panel of nine members.")
+    doc = load_model()("The Esk Rowing Club belongs to its members. It is managed by a committee of twelve volunteers.")
     first, second = list(doc.sents)
-    assert [text for _, text in resolve_it(second, first)] == ["The Harlow Savings Bank"]  # positive control
+    assert [text for _, text in resolve_it(second, first)] == ["The Esk Rowing Club"]  # positive control
 
 
 def test_the_trio_after_a_sentence_naming_three_people_is_those_three() -> None:
@@ -207,9 +207,9 @@ def test_the_trio_after_a_sentence_naming_three_people_is_those_three() -> None:
 
 
 def test_a_name_after_a_role_noun_is_a_person_whatever_its_label() -> None:
-    doc = load_model()("Navy pilot Ann Reed returned to Dover with sailor Tom Keane and the crew in May.")
+    doc = load_model()("Mountain guide Ann Reed climbed to Zermatt with porter Tom Keane and the team in May.")
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 6, 7, label="LOC"), Span(doc, 9, 11, label="LOC")]
-    assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Dover": no role noun before it
+    assert [_role_before(e) for e in doc.ents] == [True, False, True]  # "Zermatt": no role noun before it
 
 
 def test_an_opening_phrase_pointing_back_goes_but_one_saying_what_it_answers_stays() -> None:

@@ -129,9 +129,9 @@ def test_what_a_company_makes_is_no_person() -> None:
 
 
 def test_two_names_a_cut_ran_together_are_garbled() -> None:
-    quote = "Backed by Reyes and Ortiz, Harbor Minister Ana Ruiz drafted a ferry treaty for Chile and Peru."
-    assert names_joined("Backed by Reyes and {{Ortiz}} Ana Ruiz drafted a ferry treaty for Chile and Peru.", quote)
-    assert not names_joined("Backed by Reyes and Ortiz, Harbor Minister {{Ana Ruiz}} drafted a ferry treaty.", quote)  # control: written so
+    quote = "Under the guidance of Okafor and Mensah, Chief Engineer Lina Berg finished the dam above the town of Esk."
+    assert names_joined("Under the guidance of Okafor and {{Mensah}} Lina Berg finished the dam above the town of Esk.", quote)
+    assert not names_joined("Under the guidance of Okafor and Mensah, Chief Engineer {{Lina Berg}} finished the dam.", quote)  # control: written so
     assert not names_joined("The {{Harbor Board}} met Ana Ruiz.", "This year’s Harbor Board met Ana Ruiz.")  # the first word is capitalised as first
     suffix = "The mayor thanked Captain Ana Ruiz, Jr., Harbor Police, for her service."
     assert not names_joined("The mayor thanked Captain Ana Ruiz {{Harbor Police}}.", suffix)  # a suffix dropped still reads
@@ -146,15 +146,15 @@ def test_a_title_before_the_next_name_is_no_aside_to_cut() -> None:
 
     def parsed(closed: bool) -> Doc:
         # The parse the tagger gives such a sentence: the title hung on the name before it as an apposition.
-        words = ["With", "the", "help", "of", "Reyes", "and", "Ortiz", ",", "Harbor", "Minister", "of", "Trade", *([","] if closed else []), "Ana", "Ruiz", "spoke", "."]
+        words = ["Under", "the", "guidance", "of", "Okafor", "and", "Mensah", ",", "Chief", "Engineer", "of", "Works", *([","] if closed else []), "Lina", "Berg", "spoke", "."]
         n = 1 if closed else 0
         heads = [14 + n, 2, 0, 2, 3, 4, 4, 4, 9, 4, 9, 10, *([9] if closed else []), 13 + n, 14 + n, 14 + n, 14 + n]
         deps = ["prep", "det", "pobj", "prep", "pobj", "cc", "conj", "punct", "compound", "appos", "prep", "pobj", *(["punct"] if closed else []), "compound", "nsubj", "ROOT", "punct"]
         tags = ["IN", "DT", "NN", "IN", "NNP", "CC", "NNP", ",", "NNP", "NNP", "IN", "NNP", *([","] if closed else []), "NNP", "NNP", "VBD", "."]
         return Doc(load_model().vocab, words=words, heads=heads, deps=deps, tags=tags)
 
-    assert not aside(parsed(closed=False)[9])  # "Ortiz, Harbor Minister of Trade Ana Ruiz": the title of the name after it
-    assert aside(parsed(closed=True)[9])  # control: "Ortiz, Harbor Minister of Trade, …" is set off on both sides
+    assert not aside(parsed(closed=False)[9])  # "Mensah, Chief Engineer of Works Lina Berg": the title of the name after it
+    assert aside(parsed(closed=True)[9])  # control: "Mensah, Chief Engineer of Works, …" is set off on both sides
 
 
 def test_a_card_stopping_before_more_bracketed_names_of_its_list_is_cut() -> None:

@@ -15,8 +15,8 @@ def terms(sentence: str) -> list[str]:
 
 
 def test_an_example_after_such_as_is_a_term_with_its_phrase() -> None:
-    found = terms("The league refused to take part in regional disputes, such as an ongoing Basque struggle for autonomy from the crown.")
-    assert "Basque struggle for autonomy" in found  # "ongoing" says when, not what; the tail stops at its object
+    found = terms("The guild kept out of civic quarrels, such as an ongoing Flemish campaign of protest against the duke.")
+    assert "Flemish campaign of protest" in found  # "ongoing" says when, not what; the tail stops at its object
 
 
 def test_a_one_word_example_is_no_term() -> None:
@@ -40,14 +40,14 @@ def test_a_list_of_names_set_off_by_commas_is_no_aside() -> None:
 
 
 def test_a_bare_kind_a_relative_clause_describes_is_a_term() -> None:
-    found = terms("The cooling trick was found in salt-crystal panels, which hold and shed heat slowly.")
-    assert "salt-crystal panels" in found
+    found = terms("The drainage secret lay in clay field pipes, which carry water away from the roots.")
+    assert "clay field pipes" in found
 
 
 def test_one_thing_a_relative_clause_tells_more_about_is_no_term() -> None:
-    found = terms("Farmers kept their salt-crystal panels, which hold and shed heat slowly.")
-    assert "salt-crystal panels" not in found
-    assert "salt-crystal panels" in terms("Farmers kept salt-crystal panels, which hold and shed heat slowly.")  # control
+    found = terms("Farmers laid their clay field pipes, which carry water away from the roots.")
+    assert "clay field pipes" not in found
+    assert "clay field pipes" in terms("Farmers laid clay field pipes, which carry water away from the roots.")  # control
 
 
 def test_part_of_a_split_hyphened_word_is_no_term() -> None:

@@ -195,9 +195,9 @@ def shared_subject(verb: Token) -> list[Token]:
         return []
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if before is None or before.dep_ != "cc" or before.head != head:
-        return lost_subject(verb)  # "… the valleys of the Ardent Hills and Ruritania declared …": the parser lost the verb's own subject
+        return lost_subject(verb)  # "… the harbours of the Verran Coast and Ostravia proclaimed …": the parser lost the verb's own subject
     if any(c.dep_ == "dobj" and c.lower_ in OF_NOUNS and not any(g.lower_ == "of" for g in c.children) for c in verb.children):
-        return []  # "acquired the island and took possession": of what, the first verb says
+        return []  # "rented the hall and took control": of what, the first verb says
     subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
     return subjects if len(subjects) == 1 and subjects[0].i < head.i else []
 

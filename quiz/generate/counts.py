@@ -1,7 +1,7 @@
 """How-many questions: the counted noun and its modifiers asked for where the count stands: as the
 object ("How many visas does X give?"), the subject ("How many nations signed …?"), the object of
 the verb's preposition ("In how many countries …?"), the "of" phrase of the subject
-("Delegates of how many towns met …?") or what "a total of" totals.
+("Choirs of how many parishes sang …?") or what "a total of" totals.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
     for noun in [*clause.front, *clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
         if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
-            continue  # "orbits of the Earth and a journey of 86 miles": the count is of the first only
+            continue  # "sightings of whales and a flight of 500 geese": the count is of the first only
         phrase = _counted(noun, mention)
         place = _count_place(clause, noun)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
@@ -40,7 +40,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         kept = tuple(
             t for t in phrase
             if not (mention.start <= t.i < mention.end and t.tag_ == "CD") and not _in_number(t, mention) and t.lower_ not in NUMBER_MODIFIERS and t.lower_ not in APPROXIMATORS and t.dep_ not in ("det", "quantmod")
-            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an impressive 40 towns": it qualifies the count, not the countries
+            and not (t.i < mention.start and t.tag_ in ("JJ", "JJS", "VBN"))  # "an extraordinary 300 choirs": it qualifies the count, not the choirs
         )
         if not kept:
             continue
@@ -48,12 +48,12 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         what = lower_first(kept, clause.shown)
         if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
             body = inverted(clause, {t.i for t in phrase})
-            body = body and body.split(":", 1)[0]  # "…: the Americas and Europe" lists what is counted
+            body = body and body.split(":", 1)[0]  # "…: wheat, rye, oats and barley" lists what is counted
             yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
             yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
-        elif place == "total":  # "spent a total of 62 days": the total is the object
+        elif place == "total":  # "flew a total of 310 hours": the total is the object
             body = inverted(clause, {t.i for t in noun.head.head.subtree})
             yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif place == "prep":  # "operates in 14 countries" -> "In how many countries does … operate?"
@@ -65,7 +65,7 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
             unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in prep.subtree)))
             body = inverted(unfronted, set())
             yield "howmany", body and f"{fronted(unfronted, f'{prep.lower_.capitalize()} how many {what}')} {body}"
-        elif place == "owner" and not clause.antecedent:  # "Delegates of 31 towns met …"
+        elif place == "owner" and not clause.antecedent:  # "Choirs of 40 parishes sang …"
             prep = noun.head
             before = tuple(t for t in clause.subject if t.i < prep.i)
             after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
@@ -81,10 +81,10 @@ def _qualified(noun: Token, mention: Mention) -> bool:
 
 
 def _count_place(clause: Clause, noun: Token) -> str | None:
-    """Where a counted noun that is no plain subject or object sits: "total" for "a total of 204
-    days" as the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
+    """Where a counted noun that is no plain subject or object sits: "total" when "a total of 310
+    hours" is the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
     for one opening the clause ("Within three weeks, …"),
-    "owner" for the "of" phrase of the subject ("delegates of 31 towns")."""
+    "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head

@@ -291,7 +291,7 @@ def suffixed(spans: list[Span]) -> list[Span]:
 
 
 def dated(spans: list[Span]) -> list[Span]:
-    """A day and its year the tagger took for two dates: "a June 30, 2011 deadline"."""
+    """A day and its year the tagger took for two dates: "a May 14, 2027 target"."""
     from spacy.tokens import Span
 
     found: list[Span] = []

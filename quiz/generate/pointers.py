@@ -60,7 +60,7 @@ def has_antecedent(pronoun: Token, tokens: list[Token] | tuple[Token, ...], posi
         return any(t.tag_ in ("NNS", "NNPS") and not t.ent_type_ or t.dep_ == "conj" and t.tag_.startswith("NN") for t in before)
     if word in ("it", "its"):
         if word == "it" and pronoun.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "ROOT":
-            return expletive(pronoun)  # "At the local level, it is led by …": what is, another sentence says
+            return expletive(pronoun)  # "In winter, it is managed by …": what is, another sentence says
         around = tokens if word == "its" else before  # "In its first year the railway carried …"
         return any(t.tag_ in ("NN", "NNP") and t.i != pronoun.i for t in around)
     return False  # "we", "you", "I": the writer or the reader, never a name in the text

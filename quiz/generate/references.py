@@ -235,8 +235,8 @@ def resolve(span: Span, previous: Span | None, entities: Entities, article: int)
 
 def resolve_post(span: Span, previous: Span | None) -> Replacements:
     """ "the post" or "the position" someone held, the office the sentence before names as its subject
-    or complement: "From 1961 until 1970, X held the post." after "… the Commissioner of the Board was Y."
-    reads alone as "X held the post of the Commissioner of the Board" (a bare "the Commissioner" gets its body
+    or complement: "Ten years later, X took the post." after "… the Commissioner of the Board was Y."
+    reads alone as "X took the post of the Commissioner of the Board" (a bare "the Commissioner" gets its body
     from offices.py when the card is made)."""
     posts = [t for t in span if t.lower_ in POST_NOUNS and t.dep_ == "dobj" and t.i > span.start and t.nbor(-1).lower_ == "the"]
     if not posts or previous is None or any(c.dep_ == "prep" for c in posts[0].children):
@@ -342,8 +342,8 @@ def _names_someone(span: Span, referent: str) -> bool:
 
 def resolve_it(span: Span, previous: Span | None) -> Replacements:
     """The main clause's subject "it" read as the name the sentence before has as its main subject,
-    when that is a single proper name that is no person: "The Harlow Savings Bank is owned by its
-    members. At the local level, it is led by a panel of nine …"."""
+    when that is a single proper name that is no person: "The Esk Rowing Club belongs to its
+    members. In winter, it is managed by a committee of twelve …"."""
     subjects = [t for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")] if previous is not None else []
     if previous is None or len(subjects) != 1 or subjects[0].lower_ != "it" or expletive(subjects[0]):
         return ()
@@ -370,7 +370,7 @@ def only_person(previous: Span, entities: Entities, article: int) -> str | None:
 
 def _person(ent: Span, entities: Entities) -> bool:
     """A name tagged as a person, unless a "the" before it makes it a thing the tagger took for one
-    ("exploration of the Moon"): no "he" or "she" means it."""
+    ("the court of the Khan"): no "he" or "she" means it."""
     doc = ent.doc
     thing = len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
     return entities.label(ent) == "PERSON" and not thing

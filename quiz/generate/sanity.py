@@ -11,7 +11,7 @@ an "it" without what it needs ("the council is creating.", "making it possible."
 together ("X Keane Dr. Y"), a list's last item without its "and", a list cut before its last
 item, and a gap joined by "and" to
 the rest of its name ("East and {{Central Africa}}") or running on into it with no
-joiner ("the {{Vega}} V rocket", "the Tamar Tribe of {{Oregon}}").
+joiner ("the {{Comet}} V engine", "the Kessel Guild of {{Tyrol}}").
 """
 
 from __future__ import annotations
@@ -160,8 +160,8 @@ def garbled(text: str, question: bool = False, quote: str = "") -> bool:
 
 
 def joiner_dropped(text: str, quote: str) -> bool:
-    """A list cut that kept its last item but not the "and" before it ("the Exe Tribe, Dart
-    Nation, Fal Band." of "…, Dart Nation, and Fal Band"): the card reads as a broken list."""
+    """A list cut that kept its last item but not the "and" before it ("the Tull Guild, Marrow
+    Company, Orren Society." of "…, Marrow Company, and Orren Society"): the card reads as a broken list."""
     body = CLOZE_GAP.sub(r"\1", text)
     for match in LAST_ITEM.finditer(quote):
         item = match.group(2)
@@ -171,7 +171,7 @@ def joiner_dropped(text: str, quote: str) -> bool:
 
 
 ARTICLES = ("a", "an", "the")
-# More names of a list after where a card stops, up to the sentence's end: ", the Ayr Tribe, and Kessel Tribe of Norland.",
+# More names of a list after where a card stops, up to the sentence's end: ", the Tull Brotherhood, and the Marrow Band of Esk.",
 # each maybe with a bracket ("the Harbor Fund (May 1950)"), one maybe with commas of its own ("Arts, Crafts, and Design").
 _NAME = r"(?:(?:the|a|an) )?[A-Z][\w’'.-]*(?: (?:of|the|and|[A-Z][\w’'.-]*))*(?: \([^()]*\))?"
 NAMES_GO_ON = re.compile(rf", {_NAME}(?:,(?: and)? {_NAME})*,? (?:and|or) {_NAME}[.;]?$")
@@ -185,7 +185,7 @@ def list_cut(text: str, quote: str) -> bool:
     body = CLOZE_GAP.sub(r"\1", text).rstrip(".?! ")
     ending = " ".join(body.split()[-4:])
     if ending and (at := quote.rfind(ending)) >= 0 and NAMES_GO_ON.match(quote[at + len(ending) :]):
-        return True  # "… and the Tamar Nation." of "… and the Tamar Nation, the Ayr Tribe, and the Kessel Tribe."
+        return True  # "… and the Veska Confederacy." of "… and the Veska Confederacy, the Tull Brotherhood, and the Marrow Band."
     if ", " not in body:
         return False
     last = body.rsplit(", ", 1)[1]
@@ -200,8 +200,8 @@ WORDS_BETWEEN = 2  # a suffix dropped between two names ("Ana Ruiz, Jr., Harbor 
 
 def names_joined(text: str, quote: str, shown: tuple[str, ...] = ()) -> bool:
     """Two capitalised words side by side in the card that the source sentence writes apart, with a
-    phrase of two words or more between them: a cut dropped what stood between two names ("Reyes
-    and Ortiz Ana Ruiz proposed …" of "… Ortiz, Harbor Minister Ana Ruiz proposed …"), and the card
+    phrase of two words or more between them: a cut dropped what stood between two names ("Okafor
+    and Mensah Lina Berg finished …" of "… Mensah, Chief Engineer Lina Berg finished …"), and the card
     reads them as one name. The card's first word is capitalised as its first, and `shown` holds
     the words the card shows for a reference (a resolved "she"), which the source lacks."""
     body = CLOZE_GAP.sub(r"\1", text)
@@ -262,7 +262,7 @@ def _name_goes_on(sent: Span, start: int, end: int) -> bool:
     """The gap is the head or the tail of a longer name written without a joiner: a capitalised
     word of no other name right after it, or after its possessive ("the {{Vega}} V rocket", "{{Harbor
     Users}}’ Association"; also an owner of a named thing, "{{Vega}}’s Aster-2 satellite"),
-    or an "of" right before it that ends a capitalised name ("the Tamar Tribe of {{Oregon}}",
+    or an "of" right before it that ends a capitalised name ("the Kessel Guild of {{Tyrol}}",
     "University of {{Leeds}}"). An office before the "of" is no name ("President of {{Chile}}")."""
     doc = sent.doc
     after = end + 1 if end < sent.end and doc[end].tag_ == "POS" else end

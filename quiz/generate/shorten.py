@@ -139,18 +139,18 @@ def aside(token: Token) -> bool:
     if token.text in NAME_SUFFIXES:
         return False  # "Ann Reed, Jr.": part of the name the parser hung off it
     if token.lower_ in NAMING_PARTICIPLES and token.head.tag_ in ("NN", "NNS") and not token.head.ent_type_:
-        return False  # "The statement, known as the Ludlow Charter, …": the aside names what "the statement" is
+        return False  # "The proposal, called the Brenner Plan, …": the aside names what "the proposal" is
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
 
 
 def _title_of_next(appos: Token) -> bool:
     """An "apposition" running straight into the subject's name: the title of the name after it,
-    misparsed ("…, French Minister of Trade Jean Visser proposed …" hung on the word before the
+    misparsed ("…, Swiss Minister of Health Anna Keller introduced …" hung on the word before the
     comma). Dropping it would run the opening phrase into the subject."""
     doc = appos.doc
     after = appos.right_edge.i + 1
     if after >= len(doc) or doc[after].tag_ != "NNP" or doc[after - 1].is_punct:
-        return False  # a comma closing the aside sets it off: "…, Minister of Trade, Jean Visser …"
+        return False  # a comma closing the aside sets it off: "…, Minister of Health, Anna Keller …"
     end = after
     while end < len(doc) and doc[end].tag_ == "NNP":
         end += 1

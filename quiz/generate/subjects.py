@@ -277,5 +277,5 @@ def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | No
     rest = tuple(t for t in clause.rest if t.i not in agent_ids)
     others = tuple(t for t in clause.middle if t.dep_ not in ("aux", "auxpass"))
     if any(t.lower_ in ("little", "hardly", "scarcely") for t in others):
-        return None  # "was little noted by X" -> "Who little noted …?" does not read as English
+        return None  # "was hardly discussed by X" -> "Who hardly discussed …?" does not read as English
     return render(fronted(clause, wh), others, " ".join(verbs), clause.subject_words, rest, shown=clause.shown)

@@ -145,7 +145,7 @@ def head_noun(token: Token) -> bool:
 
 
 def classed(token: Token) -> bool:
-    """A word its class noun names: "the drug warfarin", "the mineral olivine" (the tagger may
+    """A word its class noun names: "the mineral olivine", "the enzyme lactase" (the tagger may
     not know the word, and call it anything)."""
     children = list(token.children)
     return token.text.islower() and any(
@@ -199,15 +199,15 @@ def named(head: Token) -> bool:
     if head.dep_ == "pobj" and verb.lower_ == "as" and (verb.head.lower_ in NAMING_VERBS and verb.head.tag_.startswith("VB") or quoted(head)):
         return True  # "known as X", not "a term as treasurer"; a role set off in quotation marks ("as “the harbour guards”")
     if head.dep_ == "pobj" and verb.lower_ == "as" and any(c.lower_ == "such" for c in verb.children):
-        # "such as X", an example of what it follows: a phrase of its own ("the Basque struggle for
-        # autonomy"), as one word ("such as hammers") is one of many equally good answers
+        # "such as X", an example of what it follows: a phrase of its own ("the Flemish campaign of
+        # protest"), as one word ("such as hammers") is one of many equally good answers
         return len(phrase(head)) + len(named_tail(head)) >= 2
     if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in NAMING_NOUNS and verb.head.dep_ != "compound":
         return True  # "the principle of shared powers", "the theory of plate tectonics"
     if head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("example", "examples") for c in verb.children):
         return True  # "An example of such a hand tool is the hammer"
     if classed(head):
-        return True  # "the drug warfarin"
+        return True  # "the mineral olivine"
     first = next(iter(phrase(head)))
     return head.dep_ == "appos" and first.i > 0 and head.doc[first.i - 1].text in DEFINING_MARKS
 

@@ -102,7 +102,7 @@ def _bare_kind(answer: str) -> bool:
 
 
 def _region_of(candidate: Candidate) -> bool:
-    """A part of a place named by its compass point ("the {{Western United States}}", "the {{Southern
+    """A part of a place named by its compass point ("{{Northern Italy}}", "the {{Southern
     Hemisphere}}"): no place of its own, and many answers fit."""
     mention = candidate.mention
     return mention.type in PLACE_TYPES and mention.answer.split()[0].casefold() in REGIONS
