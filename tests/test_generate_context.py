@@ -73,6 +73,16 @@ def test_an_answer_the_card_writes_in_part_is_given_away() -> None:
     assert not given_away(card("Ruth Keane met {{Oscar Keane}} in Dover.", "Oscar Keane", AnswerType.PERSON))
 
 
+def test_an_inner_word_of_a_things_name_written_as_a_name_gives_it_away() -> None:
+    # "Glass" of the prize's name is the name of the work it was won for.
+    assert given_away(card("Which award did the sculptor win in 2004 for her Glass Garden series?", "Marlow Glass Medal", AnswerType.THING, kind=QuestionKind.WHAT))
+    assert given_away(card("The sculptor won the {{Marlow Glass Medal}} for her Glass Garden series.", "Marlow Glass Medal", AnswerType.THING))
+    # Bodies and places share such words by habit, and a capital opening the card says nothing.
+    assert not given_away(card("Trials run at the {{Dover Ocean Test Center}} and the Hull Ocean Lab.", "Dover Ocean Test Center", ORG))
+    assert not given_away(card("Glass artists may enter the {{Marlow Glass Medal}} each spring.", "Marlow Glass Medal", AnswerType.THING))
+    assert not given_away(card("The sculptor won the {{Marlow Glass Medal}} for her garden series.", "Marlow Glass Medal", AnswerType.THING))
+
+
 def test_the_rules_leave_whole_cards_of_an_article() -> None:
     text = (
         "Maria Lopez and Tom Reed founded the Harbor Research Institute in Portland in 1998. "
