@@ -81,3 +81,15 @@ def test_how_many_relatives_survive_someone_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "1971" or "1971" in c.answer for c in cards)  # positive control
     assert not any(c.answer in ("four", "nine") for c in cards)
+
+
+def test_a_count_of_two_a_joint_act_implies_is_not_asked() -> None:
+    text = "In 1907 the mayor of Tromsø proposed that two ferry companies publish a joint timetable for the northern fjords."
+    cards = offered(text)
+    assert any(c.answer == "1907" for c in cards)  # positive control
+    assert not any(c.answer == "two" for c in cards)
+
+
+def test_a_count_of_two_with_nothing_implying_it_is_still_asked() -> None:
+    text = "In 1907 the mayor of Tromsø proposed that two ferry companies publish a new timetable for the northern fjords."
+    assert any(c.answer == "two" for c in offered(text))

@@ -43,6 +43,8 @@ BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west ea
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 # Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
 HOME = frozenset(("earth", "sun"))
+# Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
+PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
@@ -71,6 +73,8 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
+    if _pair_implied(candidate):
+        return "a count of two the sentence's own words imply"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer in NAME_SUFFIXES:
@@ -341,3 +345,12 @@ def _survivors_count(candidate: Candidate) -> bool:
     word = candidate.sentence.span.doc[mention.start]
     agent = next((a for a in word.ancestors if a.dep_ == "agent" and a.lower_ == "by"), None)
     return agent is not None and agent.head.lower_ in ("survived", "outlived")
+
+
+def _pair_implied(candidate: Candidate) -> bool:
+    """A count of two in a sentence that says "joint", "bilateral" or "both" ("{{two}} firms would
+    issue a joint statement"): the word answers the gap, and "one" or "five" are no options."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
+        return False
+    return any(t.lower_ in PAIR_WORDS for t in candidate.sentence.span)
