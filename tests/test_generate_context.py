@@ -119,3 +119,11 @@ def test_a_date_that_comes_back_every_year_needs_no_year() -> None:
     assert not reason(card("Each license runs for four years and ends on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
     assert not reason(card("The harbour festival opens on {{June 12}} each year.", "June 12", AnswerType.DAY))
     assert reason(card("The harbour festival opened on {{June 12}} after a long wait.", "June 12", AnswerType.DAY))  # control: which year?
+
+
+def test_the_year_a_card_speaks_of_only_in_its_answer_is_no_card() -> None:
+    when = QuestionKind.WHEN
+    assert reason(card("When did the reservoir fall to its lowest level for the year?", "May 3, 2011", AnswerType.DATE, kind=when))
+    # The year written in the card, or no "the year" at all, leaves the card as it was.
+    assert not reason(card("When in 2011 did the reservoir fall to its lowest level for the year?", "May 3", AnswerType.DATE, kind=when))
+    assert not reason(card("When did the reservoir fall to its lowest level since records began?", "May 3, 2011", AnswerType.DATE, kind=when))

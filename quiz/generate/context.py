@@ -75,6 +75,10 @@ def reason(candidate: Candidate) -> str:
             return "a date with no year"
         if THE_YEAR.search(body):
             return "a time named in another sentence"
+    elif not YEAR.search(body) and THE_YEAR.search(body):
+        # "When did the lake reach its lowest level for the year? May 3, 2011": the year the card
+        # speaks of is the answer's own, and a thing that happens every year has one answer a year.
+        return "the year the card speaks of is only in its answer"
     if DAY_OF_MONTH.search(body) and DAY_OF_MONTH.search(candidate.sentence.quote) is None:
         return "a date cut from its year"
     if mention.type in DATE_TYPES_WITHOUT_YEAR and re.match(r"\d{1,2}\b", mention.text):
