@@ -93,3 +93,10 @@ def test_a_count_of_two_a_joint_act_implies_is_not_asked() -> None:
 def test_a_count_of_two_with_nothing_implying_it_is_still_asked() -> None:
     text = "In 1907 the mayor of Tromsø proposed that two ferry companies publish a new timetable for the northern fjords."
     assert any(c.answer == "two" for c in offered(text))
+
+
+def test_the_town_of_a_headquarters_is_not_asked_whatever_the_verb() -> None:
+    text = "From 1990 to 1994, Okoro led the Weavers Guild Headquarters in Leeds, serving on its wage board."
+    cards = offered(text)
+    assert any(c.answer == "Okoro" or "1990" in c.answer for c in cards)  # positive control
+    assert not any(c.answer == "Leeds" for c in cards)

@@ -43,6 +43,8 @@ BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west ea
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 # Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
 HOME = frozenset(("earth", "sun"))
+# Names of a body's seat: the place after "in" is where the body is, not where anything happened.
+SEATS = frozenset("headquarters hq".split())
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
 PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
@@ -313,6 +315,8 @@ def _seat_of(candidate: Candidate) -> bool:
     doc = candidate.sentence.span.doc
     prep = doc[mention.start - 1]
     body = prep.head
+    if prep.lower_ == "in" and mention.start >= 2 and doc[mention.start - 2].lower_ in SEATS:
+        return True  # "led the Guild Headquarters in {{Leeds}}": where a seat is, whatever the act (and parse)
     if prep.lower_ != "in" or body.i >= prep.i or body.tag_ not in ("NNP", "NNPS"):
         return False
     anchor = body
