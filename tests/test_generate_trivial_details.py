@@ -100,3 +100,10 @@ def test_the_town_of_a_headquarters_is_not_asked_whatever_the_verb() -> None:
     cards = offered(text)
     assert any(c.answer == "Okoro" or "1990" in c.answer for c in cards)  # positive control
     assert not any(c.answer == "Leeds" for c in cards)
+
+
+def test_how_long_a_marriage_has_lasted_is_not_asked() -> None:
+    text = "After retiring from the Dundee shipyard in 1988, Okafor moved to Perth with her husband of 41 years, a former harbour pilot."
+    cards = offered(text)
+    assert any(c.answer in ("1988", "Perth") for c in cards)  # positive control
+    assert not any("41" in c.answer for c in cards)

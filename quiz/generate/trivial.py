@@ -11,7 +11,9 @@ outreach events?") has many answers. A body named by its kind alone ("confirmed 
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
 office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office, and the town
-of an institution ("Marlow University in {{Vermont}}") is a detail of its name.
+of an institution ("Marlow University in {{Vermont}}") is a detail of its name. A count of two
+beside "joint" or "both" is told by that word, and "his wife of {{41 years}}" holds only the day
+it was written.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 HOME = frozenset(("earth", "sun"))
 # Names of a body's seat: the place after "in" is where the body is, not where anything happened.
 SEATS = frozenset("headquarters hq".split())
+SPOUSES = frozenset("wife husband spouse partner".split())
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
 PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
@@ -75,6 +78,8 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
+    if _marriage_length(candidate):
+        return "how long a marriage has lasted: true only on the day of writing"
     if _pair_implied(candidate):
         return "a count of two the sentence's own words imply"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
@@ -358,3 +363,13 @@ def _pair_implied(candidate: Candidate) -> bool:
     if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
         return False
     return any(t.lower_ in PAIR_WORDS for t in candidate.sentence.span)
+
+
+def _marriage_length(candidate: Candidate) -> bool:
+    """"his wife of {{41 years}}": an obituary's or profile's courtesy that is true only the day it
+    was written, not a fact to learn."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    if mention.type not in (AnswerType.DURATION, AnswerType.NUMBER) or mention.start < 2:
+        return False
+    return doc[mention.start - 1].lower_ == "of" and doc[mention.start - 2].lower_ in SPOUSES
