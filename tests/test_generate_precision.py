@@ -244,7 +244,7 @@ def test_the_person_an_article_is_about_is_no_answer() -> None:
 def test_an_abbreviated_state_after_its_town_is_no_gap() -> None:
     found = texts("Still very active in veterans affairs and his local community, Hale lives in Macon, Ga., with his wife of 40 years.")
     assert not any("{{Ga.}}" in text for text in found), found
-    assert any("{{40 years}}" in text for text in found), found  # positive control
+    assert any("{{Macon}}" in text for text in found), found  # positive control (how long a marriage lasted is not asked)
 
 
 def test_a_description_written_as_the_title_of_named_people_is_no_gap() -> None:
