@@ -73,6 +73,16 @@ def test_an_answer_the_card_writes_in_part_is_given_away() -> None:
     assert not given_away(card("Ruth Keane met {{Oscar Keane}} in Dover.", "Oscar Keane", AnswerType.PERSON))
 
 
+def test_an_inner_word_of_a_things_name_written_as_a_name_gives_it_away() -> None:
+    # "Glass" of the prize's name is the name of the work it was won for.
+    assert given_away(card("Which award did the sculptor win in 2004 for her Glass Garden series?", "Marlow Glass Medal", AnswerType.THING, kind=QuestionKind.WHAT))
+    assert given_away(card("The sculptor won the {{Marlow Glass Medal}} for her Glass Garden series.", "Marlow Glass Medal", AnswerType.THING))
+    # Bodies and places share such words by habit, and a capital opening the card says nothing.
+    assert not given_away(card("Trials run at the {{Dover Ocean Test Center}} and the Hull Ocean Lab.", "Dover Ocean Test Center", ORG))
+    assert not given_away(card("Glass artists may enter the {{Marlow Glass Medal}} each spring.", "Marlow Glass Medal", AnswerType.THING))
+    assert not given_away(card("The sculptor won the {{Marlow Glass Medal}} for her garden series.", "Marlow Glass Medal", AnswerType.THING))
+
+
 def test_the_rules_leave_whole_cards_of_an_article() -> None:
     text = (
         "Maria Lopez and Tom Reed founded the Harbor Research Institute in Portland in 1998. "
@@ -109,3 +119,11 @@ def test_a_date_that_comes_back_every_year_needs_no_year() -> None:
     assert not reason(card("Each license runs for four years and ends on {{March 1}} of every leap year.", "March 1", AnswerType.DAY))
     assert not reason(card("The harbour festival opens on {{June 12}} each year.", "June 12", AnswerType.DAY))
     assert reason(card("The harbour festival opened on {{June 12}} after a long wait.", "June 12", AnswerType.DAY))  # control: which year?
+
+
+def test_the_year_a_card_speaks_of_only_in_its_answer_is_no_card() -> None:
+    when = QuestionKind.WHEN
+    assert reason(card("When did the reservoir fall to its lowest level for the year?", "May 3, 2011", AnswerType.DATE, kind=when))
+    # The year written in the card, or no "the year" at all, leaves the card as it was.
+    assert not reason(card("When in 2011 did the reservoir fall to its lowest level for the year?", "May 3", AnswerType.DATE, kind=when))
+    assert not reason(card("When did the reservoir fall to its lowest level since records began?", "May 3, 2011", AnswerType.DATE, kind=when))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import cast
 
-from quiz.generate.answertypes import organisation_like, which
+from quiz.generate.answertypes import name_family, organisation_like, which
 from quiz.generate.filters import dominant, dominant_name, spelled_out
 from quiz.generate.types import AnswerType, Candidate, Mention, QuestionKind, Sentence
 
@@ -40,3 +40,10 @@ def test_an_acronym_the_article_writes_out_is_no_answer() -> None:
     assert spelled_out(text, {}) == {"SRM"}  # the UNESCO is never written out: it can still be asked
     assert spelled_out("HMA and the ESA met.", {"hma": "Harbor Management Authority"}) == {"HMA"}
     assert not spelled_out("Builders (QRB) were trained in safety.", {})  # a bracket that spells nothing
+
+
+def test_only_a_name_that_says_so_is_asked_as_an_international_organization() -> None:
+    family = name_family("Northern Beekeepers' Union")
+    assert family == "international"  # "union" puts it in the family of unions and alliances
+    assert which(AnswerType.ORGANIZATION, "Northern Beekeepers' Union", family) == "Which organization"
+    assert which(AnswerType.ORGANIZATION, "World Glacier Union", name_family("World Glacier Union")) == "Which international organization"

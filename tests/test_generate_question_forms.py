@@ -390,3 +390,11 @@ def test_a_name_before_the_noun_of_what_it_names_is_asked_by_the_noun() -> None:
     # A list of towns is no town and its region.
     found = candidate_texts("The two envoys met in Oslo, Bergen and Tromso.")
     assert not any(text.startswith("Where did the two envoys meet") for text in found), found
+
+
+def test_a_common_word_opening_the_sentence_loses_its_capital_inside_the_question() -> None:
+    texts = candidate_texts("Glacier ice in the northern valleys retreated sharply in 2019.")
+    asked = [t for t, a in texts.items() if a == "2019" and t.endswith("?")]
+    assert asked  # positive control: the year is asked
+    assert all("Glacier" not in t for t in asked)
+    assert any("glacier ice" in t for t in asked)

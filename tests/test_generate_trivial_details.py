@@ -81,3 +81,29 @@ def test_how_many_relatives_survive_someone_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "1971" or "1971" in c.answer for c in cards)  # positive control
     assert not any(c.answer in ("four", "nine") for c in cards)
+
+
+def test_a_count_of_two_a_joint_act_implies_is_not_asked() -> None:
+    text = "In 1907 the mayor of Tromsø proposed that two ferry companies publish a joint timetable for the northern fjords."
+    cards = offered(text)
+    assert any(c.answer == "1907" for c in cards)  # positive control
+    assert not any(c.answer == "two" for c in cards)
+
+
+def test_a_count_of_two_with_nothing_implying_it_is_still_asked() -> None:
+    text = "In 1907 the mayor of Tromsø proposed that two ferry companies publish a new timetable for the northern fjords."
+    assert any(c.answer == "two" for c in offered(text))
+
+
+def test_the_town_of_a_headquarters_is_not_asked_whatever_the_verb() -> None:
+    text = "From 1990 to 1994, Okoro led the Weavers Guild Headquarters in Leeds, serving on its wage board."
+    cards = offered(text)
+    assert any(c.answer == "Okoro" or "1990" in c.answer for c in cards)  # positive control
+    assert not any(c.answer == "Leeds" for c in cards)
+
+
+def test_how_long_a_marriage_has_lasted_is_not_asked() -> None:
+    text = "After retiring from the Dundee shipyard in 1988, Okafor moved to Perth with her husband of 41 years, a former harbour pilot."
+    cards = offered(text)
+    assert any(c.answer in ("1988", "Perth") for c in cards)  # positive control
+    assert not any("41" in c.answer for c in cards)

@@ -128,6 +128,8 @@ FAMILY_WH = {
     "government": "Which government body", "international": "Which international organization",
     "academic": "Which institution", "company": "Which company", "party": "Which party", "event": "Which event",
 }
+# Words of a name that say it is international; "union", "league" or "alliance" alone do not.
+WORLD_WORDS = frozenset("nations international world global intergovernmental".split())
 NEWSPAPER_WORDS = frozenset("herald times post tribune gazette journal chronicle daily telegraph".split())
 # Kind words that are also surnames: a person called "Post" or "House" stays a person.
 SURNAME_LIKE = frozenset("post house bank press court law bill wire service party union group".split())
@@ -191,6 +193,8 @@ def which(type_: str, text: str, family: str = "") -> str:
     if family == "outlet":
         words = set(re.findall(r"[a-z]+", text.casefold()))
         return "Which newspaper" if words & NEWSPAPER_WORDS else "Which news organization"
+    if family == "international" and type_ == AnswerType.ORGANIZATION and not set(re.findall(r"[a-z]+", text.casefold())) & WORLD_WORDS:
+        return "Which organization"  # a "Union" or an "Alliance" may be one country's: the name must say so
     if family in FAMILY_WH and type_ == AnswerType.ORGANIZATION:
         return FAMILY_WH[family]
     if type_ == AnswerType.ORGANIZATION and not organisation_like(text):

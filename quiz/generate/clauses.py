@@ -384,9 +384,16 @@ def lower_first(tokens: tuple[Token, ...], shown: dict[int, str] | None = None) 
     """The subject's text, decapitalised unless it starts with a name or "I"."""
     text = render(tokens, shown=shown)
     first = tokens[0] if tokens else None
-    if first is not None and (first.tag_ == "DT" or first.tag_ not in ("NNP", "NNPS") and first.ent_type_ not in NAME_ENTITIES) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
+    if first is not None and (first.tag_ == "DT" or first.tag_ not in ("NNP", "NNPS") and first.ent_type_ not in NAME_ENTITIES or _capital_of_start(first)) and not text.startswith("I ") and not re.match(r"[A-Z]{2}|[A-Z]\.", text):
         return text[:1].lower() + text[1:]
     return text
+
+
+def _capital_of_start(token: Token) -> bool:
+    """A sentence's first word the parser calls a name only for its capital: no entity, and a
+    common noun after it ("Sea ice shrank", "Glacier ice retreated")."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return bool(token.is_sent_start) and not token.ent_type_ and after is not None and after.tag_ in ("NN", "NNS") and after.text.islower()
 
 
 def inverted(clause: Clause, drop: set[int]) -> str | None:

@@ -75,6 +75,10 @@ def reason(candidate: Candidate) -> str:
             return "a date with no year"
         if THE_YEAR.search(body):
             return "a time named in another sentence"
+    elif not YEAR.search(body) and THE_YEAR.search(body):
+        # "When did the lake reach its lowest level for the year? May 3, 2011": the year the card
+        # speaks of is the answer's own, and a thing that happens every year has one answer a year.
+        return "the year the card speaks of is only in its answer"
     if DAY_OF_MONTH.search(body) and DAY_OF_MONTH.search(candidate.sentence.quote) is None:
         return "a date cut from its year"
     if mention.type in DATE_TYPES_WITHOUT_YEAR and re.match(r"\d{1,2}\b", mention.text):
@@ -268,6 +272,7 @@ def given_away(candidate: Candidate) -> bool:
     written = WORD.findall(rest)
     leading = stems[0] if len(stems) > 1 and stems[0] not in kinds and stems[0] not in FUNCTION_WORDS else ""
     modifiers = set(stems) - FUNCTION_WORDS - kinds
+    thing = mention.type in (AnswerType.THING, AnswerType.TERM)
     for index, word in enumerate(written):
         stem = _stem(word)
         after = written[index + 1] if index + 1 < len(written) else ""
@@ -275,12 +280,22 @@ def given_away(candidate: Candidate) -> bool:
         if stem == leading and not (after[:1].isupper() and following not in stems):
             return True  # not "Lake Huron" beside "Lake Erie": another name of the same kind
         if not word.islower():
+            # A distinctive inner word of a longer name of a thing written as a name elsewhere in
+            # the card ("earned the {{Nobel Peace Prize}} for the Peace Pact"): the card's name points
+            # to it. Bodies and places share such words by habit ("Space", "Research") and stay.
+            if thing and stem in modifiers and stem != leading and len(words) > 2 and not _opening(rest, word):
+                return True
             continue
         if stem in modifiers and following not in kinds:
             return True
         if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
             return True
     return False
+
+
+def _opening(text: str, word: str) -> bool:
+    """`word` is written only where a capital says nothing: the card's first word."""
+    return text.lstrip().startswith(word) and text.count(word) == 1
 
 
 def _named_for(candidate: Candidate) -> bool:

@@ -11,7 +11,9 @@ outreach events?") has many answers. A body named by its kind alone ("confirmed 
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
 office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office, and the town
-of an institution ("Marlow University in {{Vermont}}") is a detail of its name.
+of an institution ("Marlow University in {{Vermont}}") is a detail of its name. A count of two
+beside "joint" or "both" is told by that word, and "his wife of {{41 years}}" holds only the day
+it was written.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west ea
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 # Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
 HOME = frozenset(("earth", "sun"))
+# Names of a body's seat: the place after "in" is where the body is, not where anything happened.
+SEATS = frozenset("headquarters hq".split())
+SPOUSES = frozenset("wife husband spouse partner".split())
+# Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
+PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
@@ -71,6 +78,10 @@ def reason(candidate: Candidate) -> str:
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
+    if _marriage_length(candidate):
+        return "how long a marriage has lasted: true only on the day of writing"
+    if _pair_implied(candidate):
+        return "a count of two the sentence's own words imply"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer in NAME_SUFFIXES:
@@ -309,6 +320,8 @@ def _seat_of(candidate: Candidate) -> bool:
     doc = candidate.sentence.span.doc
     prep = doc[mention.start - 1]
     body = prep.head
+    if prep.lower_ == "in" and mention.start >= 2 and doc[mention.start - 2].lower_ in SEATS:
+        return True  # "led the Guild Headquarters in {{Leeds}}": where a seat is, whatever the act (and parse)
     if prep.lower_ != "in" or body.i >= prep.i or body.tag_ not in ("NNP", "NNPS"):
         return False
     anchor = body
@@ -341,3 +354,22 @@ def _survivors_count(candidate: Candidate) -> bool:
     word = candidate.sentence.span.doc[mention.start]
     agent = next((a for a in word.ancestors if a.dep_ == "agent" and a.lower_ == "by"), None)
     return agent is not None and agent.head.lower_ in ("survived", "outlived")
+
+
+def _pair_implied(candidate: Candidate) -> bool:
+    """A count of two in a sentence that says "joint", "bilateral" or "both" ("{{two}} firms would
+    issue a joint statement"): the word answers the gap, and "one" or "five" are no options."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
+        return False
+    return any(t.lower_ in PAIR_WORDS for t in candidate.sentence.span)
+
+
+def _marriage_length(candidate: Candidate) -> bool:
+    """"his wife of {{41 years}}": an obituary's or profile's courtesy that is true only the day it
+    was written, not a fact to learn."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    if mention.type not in (AnswerType.DURATION, AnswerType.NUMBER) or mention.start < 2:
+        return False
+    return doc[mention.start - 1].lower_ == "of" and doc[mention.start - 2].lower_ in SPOUSES
