@@ -197,3 +197,14 @@ def test_a_description_stands_for_the_one_name_it_heads() -> None:
     )
     assert not any("Pact lasted" in c.text for c in offered(two_pacts))
     assert any("The pact lasted" in c.text for c in offered(two_pacts))
+
+
+def test_object_apposition_types_the_which_question() -> None:
+    text = "The harbour council created the Gullwing Fund, a small grant scheme for inshore fishermen."
+    card = one(text, "Gullwing Fund", "what", kinds=["what"])
+    assert card.text == "Which grant scheme did the harbour council create?"
+
+
+def test_object_apposition_naming_the_answers_own_noun_is_not_a_type() -> None:
+    text = "The harbour council created the Gullwing Program, a training program for inshore fishermen."
+    assert not [c for c in offered(text) if c.text.startswith("Which training program")]
