@@ -208,3 +208,10 @@ def test_object_apposition_types_the_which_question() -> None:
 def test_object_apposition_naming_the_answers_own_noun_is_not_a_type() -> None:
     text = "The harbour council created the Gullwing Program, a training program for inshore fishermen."
     assert not [c for c in offered(text) if c.text.startswith("Which training program")]
+
+
+def test_organisation_as_possessor_is_asked_by_its_kind_not_whose() -> None:
+    text = "Brightwater's research for the Navy produced a lighter hull coating for patrol boats."
+    card = one(text, "Brightwater", "what", kinds=["what"])
+    assert card.text == "Which organization's research for the Navy produced a lighter hull coating for patrol boats?"
+    assert not [c for c in offered(text) if c.text.startswith("Whose")]

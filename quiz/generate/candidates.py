@@ -257,7 +257,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
-        yield "who", whose
+        yield ("who" if mention.type == "person" else "what"), whose
     if (source := source_question(clause, mention)) is not None:
         yield "who", source
     agent = passive_agent(clause, mention)
