@@ -257,12 +257,24 @@ def _proper_word(token: Token) -> bool:
 def passive_agent(clause: Clause, mention: Mention) -> Token | None:
     if not clause.passive or not (mention.type in NAMED_TYPES or mention.type == "term" and acting_term(mention.text)):
         return None
-    for child in clause.verb.children:
-        if child.dep_ == "agent" and child in clause.rest:
+    for child in (*(c for c in clause.verb.children if c.dep_ == "agent"), *_misplaced_agents(clause.verb)):
+        if child in clause.rest:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (mention.covers(tuple(objects[0].subtree)) or role_phrase(tuple(objects[0].subtree), mention)):
                 return child
     return None
+
+
+def _misplaced_agents(verb: Token) -> list[Token]:
+    """ "was nominated for a second term by Governor X": the parser hangs the "by" phrase on the noun
+    of the verb's own phrase; with no agent of its own, the passive verb's agent is that phrase."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [
+        by for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+        for noun in prep.children if noun.dep_ == "pobj" and not noun.ent_type_  # "at 8:30 a.m. by X": a time is no act's noun
+        for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+    ]
 
 
 def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
