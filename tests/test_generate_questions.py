@@ -197,3 +197,32 @@ def test_a_description_stands_for_the_one_name_it_heads() -> None:
     )
     assert not any("Pact lasted" in c.text for c in offered(two_pacts))
     assert any("The pact lasted" in c.text for c in offered(two_pacts))
+
+
+def test_object_apposition_types_the_which_question() -> None:
+    text = "The harbour council created the Gullwing Fund, a small grant scheme for inshore fishermen."
+    card = one(text, "Gullwing Fund", "what", kinds=["what"])
+    assert card.text == "Which grant scheme did the harbour council create?"
+
+
+def test_object_apposition_naming_the_answers_own_noun_is_not_a_type() -> None:
+    text = "The harbour council created the Gullwing Program, a training program for inshore fishermen."
+    assert not [c for c in offered(text) if c.text.startswith("Which training program")]
+
+
+def test_organisation_as_possessor_is_asked_by_its_kind_not_whose() -> None:
+    text = "Brightwater's research for the Navy produced a lighter hull coating for patrol boats."
+    card = one(text, "Brightwater", "what", kinds=["what"])
+    assert card.text == "Which organization's research for the Navy produced a lighter hull coating for patrol boats?"
+    assert not [c for c in offered(text) if c.text.startswith("Whose")]
+
+
+def test_by_phrase_the_parser_hangs_on_the_verbs_noun_is_still_the_passive_agent() -> None:
+    text = "Varga was nominated for a second term by Governor Ellis in March 2015."
+    card = one(text, "Ellis", "who", kinds=["who"])
+    assert card.text == "Which governor nominated Varga for a second term in March 2015?"
+
+
+def test_the_recipient_of_a_passive_is_not_taken_for_its_agent() -> None:
+    text = "The parish archives were transferred to the Hollis Library in 1950."
+    assert not [c for c in offered(text) if "transferred the parish archives" in c.text]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.amounts import amount_questions
 from quiz.generate.answertypes import family_of, one_day, which
+from quiz.generate.apposed import typed_object_question
 from quiz.generate.attached import event_phrases, object_parties, own_subtree, without_region
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
@@ -256,7 +257,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:
         yield _named_kind(mention), paired
     if (whose := possessor_question(clause, mention)) is not None:
-        yield "who", whose
+        yield ("who" if mention.type == "person" else "what"), whose
     if (source := source_question(clause, mention)) is not None:
         yield "who", source
     agent = passive_agent(clause, mention)
@@ -281,6 +282,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         if child.dep_ == "dobj" and child.head == clause.verb and mention.type in NAMED_TYPES and mention.covers(tokens):
             body = inverted(clause, {t.i for t in tokens})
             yield _named_kind(mention), body and f"{fronted(clause, which(mention.type, mention.text, family_of(mention)))} {body}"
+        elif (typed := typed_object_question(clause, mention, child)) is not None:
+            yield _named_kind(mention), typed
         elif (asked := _prepositional_question(clause, mention, child, tokens)) is not None:
             yield asked
         elif child.dep_ in ("prep", "npadvmod") and timed_or_placed:

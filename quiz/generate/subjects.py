@@ -126,8 +126,9 @@ def partnered_question(clause: Clause, mention: Mention) -> str | None:
 
 
 def possessor_question(clause: Clause, mention: Mention) -> str | None:
-    """ "The regime of Fidel Castro moved to join …" -> "Whose regime moved to join …"."""
-    if mention.type != "person" or clause.antecedent:
+    """ "The regime of Fidel Castro moved to join …" -> "Whose regime moved to join …"; an
+    organisation's is asked by its kind ("Which company's survey found …?"), "whose" being for people."""
+    if mention.type not in ("person", "organization") or clause.antecedent:
         return None
     nouns = [t for t in clause.subject if t.dep_ in ("nsubj", "nsubjpass") and t.tag_.startswith("NN") and t.head == clause.verb]
     if not nouns:
@@ -141,10 +142,17 @@ def possessor_question(clause: Clause, mention: Mention) -> str | None:
     if not owners:
         return None
     owned = {t.i for t in owners[0].subtree}
-    kept = tuple(t for t in clause.subject if t.i not in owned and t.dep_ != "det")
-    if any(t.i > noun.i for t in kept) or any(t.ent_type_ for t in kept):
-        return None
-    return with_subject(clause, "Whose " + render(kept).lower())
+    kept = tuple(t for t in clause.subject if t.i not in owned and not (t.dep_ == "det" and t.head == noun))
+    if mention.type == "person":
+        if any(t.i > noun.i for t in kept) or any(t.ent_type_ for t in kept):
+            return None
+        return with_subject(clause, "Whose " + render(kept).lower())
+    wh = which(mention.type, mention.text, family_of(mention))
+    wh = "Which organization" if wh == "Who" else wh  # "Who's research" would be wrong: the kind is named
+    if owners[0].dep_ != "poss" or not wh.startswith("Which ") or any(t.ent_type_ for t in kept if t.i <= noun.i):
+        return None  # "Which agency's …" for "the survey of the agency" would reword the sentence
+    # what follows the noun ("work for the Navy") is kept as written, names and all
+    return with_subject(clause, f"{wh}'s {render(kept)[:1].lower()}{render(kept)[1:]}")
 
 
 def source_question(clause: Clause, mention: Mention) -> str | None:
@@ -249,12 +257,24 @@ def _proper_word(token: Token) -> bool:
 def passive_agent(clause: Clause, mention: Mention) -> Token | None:
     if not clause.passive or not (mention.type in NAMED_TYPES or mention.type == "term" and acting_term(mention.text)):
         return None
-    for child in clause.verb.children:
-        if child.dep_ == "agent" and child in clause.rest:
+    for child in (*(c for c in clause.verb.children if c.dep_ == "agent"), *_misplaced_agents(clause.verb)):
+        if child in clause.rest:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (mention.covers(tuple(objects[0].subtree)) or role_phrase(tuple(objects[0].subtree), mention)):
                 return child
     return None
+
+
+def _misplaced_agents(verb: Token) -> list[Token]:
+    """ "was nominated for a second term by Governor X": the parser hangs the "by" phrase on the noun
+    of the verb's own phrase; with no agent of its own, the passive verb's agent is that phrase."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [
+        by for prep in verb.children if prep.dep_ == "prep" and prep.i > verb.i
+        for noun in prep.children if noun.dep_ == "pobj" and not noun.ent_type_  # "at 8:30 a.m. by X": a time is no act's noun
+        for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+    ]
 
 
 def passive_question(clause: Clause, mention: Mention, agent: Token) -> str | None:
