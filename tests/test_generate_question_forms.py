@@ -398,3 +398,10 @@ def test_a_common_word_opening_the_sentence_loses_its_capital_inside_the_questio
     assert asked  # positive control: the year is asked
     assert all("Glacier" not in t for t in asked)
     assert any("glacier ice" in t for t in asked)
+
+
+def test_a_term_its_class_noun_names_is_asked_by_the_class() -> None:
+    found = candidate_texts("The enzyme lactase breaks down the sugar in milk.")
+    assert found.get("Which enzyme breaks down the sugar in milk?") == "lactase", found
+    plain = candidate_texts("Lactase breaks down the sugar in milk.")  # no class noun: no "Which enzyme"
+    assert not [q for q in plain if q.startswith("Which enzyme")], plain

@@ -39,6 +39,7 @@ from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, opt
 from quiz.generate.spans import span_end, span_end_question
 from quiz.generate.subjects import (
     acting_doctrine,
+    class_phrase,
     dated_subject,
     defines,
     named_complement,
@@ -252,6 +253,8 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
         yield _named_kind(mention), subject_question(clause, mention)
     if defines(clause, mention) or acting_doctrine(clause, mention):
         yield "what", with_subject(clause, "What")
+    elif (classed_wh := class_phrase(clause, mention)) is not None:
+        yield "what", with_subject(clause, classed_wh)  # "Which drug is derived from …?"
     if (named := named_complement(clause, mention)) is not None:
         yield _named_kind(mention), named
     if mention.type in NAMED_TYPES and not clause.antecedent and (paired := partnered_question(clause, mention)) is not None:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges, trim_front
-from quiz.generate.terms import acting_term
-from quiz.generate.types import NAMED_TYPES, Mention
+from quiz.generate.terms import CLASS_NOUNS, acting_term, classed
+from quiz.generate.types import NAMED_TYPES, AnswerType, Mention
 from quiz.generate.words import HONORIFICS, OFFICE_WORDS, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -182,6 +182,18 @@ def with_subject(clause: Clause, wh: str) -> str:
     if auxes:
         return render(fronted(clause, wh), singular_verb(auxes[0]), middle, (clause.verb,), clause.rest, shown=clause.shown)
     return render(fronted(clause, wh), middle, singular_verb(clause.verb), clause.rest, shown=clause.shown)
+
+
+def class_phrase(clause: Clause, mention: Mention) -> str | None:
+    """ "Which drug" for a subject "the drug warfarin": a term its class noun names is asked by
+    that class, as a title asks for a person."""
+    subject = [t for t in clause.subject if not t.is_punct]
+    if mention.type != AnswerType.TERM or clause.antecedent or len(subject) < 3 or not mention.covers(subject[2:]):
+        return None
+    article, noun = subject[0], subject[1]
+    if article.lower_ != "the" or noun.lower_ not in CLASS_NOUNS or not classed(subject[-1]):
+        return None
+    return f"Which {noun.lower_}"
 
 
 def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
