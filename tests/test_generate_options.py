@@ -216,3 +216,14 @@ def test_countries_come_from_the_article_alone() -> None:
     assert choices(mention("Ghana", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Ghana", "Togo")) == ()  # no "Argentina" to fill in
     found = choices(mention("Ghana", AnswerType.COUNTRY), pool(AnswerType.COUNTRY, "Ghana", "Togo", "Burkina Faso", "Niger"))
     assert set(found) == {"Togo", "Burkina Faso", "Niger"}, found
+
+
+def test_a_count_of_a_plural_noun_has_no_option_one() -> None:
+    text = (
+        "The Orlena valley museum opened in 1962 beside the old mill. In 1965 the museum divided its collection into two separate wings "
+        "after a long debate among the trustees. The museum's founder, Vera Holm, had collected clocks since 1931."
+    )
+    counts = [c for c in made(text) if c.answer == "two" and c.choices]
+    assert counts, made(text)
+    for card in counts:
+        assert not {"one", "zero"} & set(card.choices), card  # "one separate wings" is no option

@@ -15,7 +15,7 @@ from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Pool, choices, swap
 from quiz.generate.filters import normalise
-from quiz.generate.types import PLACE_TYPES, Candidate
+from quiz.generate.types import PLACE_TYPES, AnswerType, Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
 # ", now known as Tidal Labs", " (formerly known as Kestrel Optics)", " (now Acme)"
@@ -63,17 +63,27 @@ def entry(candidate: Candidate, options: Pool) -> Entry:
     }
     before = _before(candidate)
     if candidate.kind == "truefalse":
-        wrong = swap(mention, options, candidate.text, before, candidate.sentence.quote)
+        wrong = swap(mention, options, candidate.text, before, candidate.sentence.quote, _counts_plural(candidate))
         false = wrong is not None and int(common["id"][-1], 16) % 2 == 1
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
-    wrong_options = () if _nationality_named(candidate) else choices(mention, options, candidate.text, before, candidate.sentence.quote)
+    wrong_options = () if _nationality_named(candidate) else choices(mention, options, candidate.text, before, candidate.sentence.quote, _counts_plural(candidate))
     renamed = _other_names(candidate)
     if candidate.kind == "cloze":
         accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept, *renamed)) if form != mention.text)
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
     accept = tuple(form for form in dict.fromkeys((*mention.accept, *renamed)) if form != mention.answer)
     return Entry(question=candidate.text, answer=mention.answer, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
+
+
+def _counts_plural(candidate: Candidate) -> bool:
+    """True when the answer is a bare count of a plural noun ("{{two}} separate zones"): the noun
+    says there are at least two, so "one" is no option."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER:
+        return False
+    last = candidate.sentence.span.doc[mention.end - 1]
+    return last.dep_ == "nummod" and last.head.tag_ in ("NNS", "NNPS") and not mention.start <= last.head.i < mention.end
 
 
 def _other_names(candidate: Candidate) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from quiz.generate.filters import normalise
 from quiz.generate.nlp import key
 from quiz.generate.types import PLACE_TYPES, AnswerType, Mention
 from quiz.generate.words import COUNTRIES, STATES
-from quiz.generate.wrongvalues import is_value, latest_year, wrong_values
+from quiz.generate.wrongvalues import first_number, is_value, latest_year, wrong_values
 
 CHOICES = 3
 FALLBACK = {
@@ -87,15 +87,18 @@ def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]]
 TALLY = re.compile(r"^\d{1,3} ?(?:to|–|-) ?\d{1,3}$")  # "61 to 9", "40–3"
 
 def choices(
-    mention: Mention, options: Pool, text: str = "", before: str = "", sentence: str = ""
+    mention: Mention, options: Pool, text: str = "", before: str = "", sentence: str = "", plural: bool = False
 ) -> tuple[str, ...]:
     """Three wrong options, none shown in `text` (the question or cloze) nor named in `sentence`
     (the source sentence), or none. `before` is the sentence's text just before the answer: a bound
-    there ("by", "more than") leaves no wrong value."""
+    there ("by", "more than") leaves no wrong value. `plural`: the answer counts a plural noun, so
+    no option counts fewer than two ("one programs")."""
     if mention.type == AnswerType.TERM or mention.pair or TALLY.match(mention.answer):
         return ()  # a vote's tally: scaling one side ("122 to 9" for "61 to 9") makes an impossible vote
     if is_value(mention):
         found = wrong_values(mention, [o.text for o in options.by_type.get(mention.type, [])], options.latest_year, before, sentence)
+        if plural:
+            found = [t for t in found if (count := first_number(t)) is None or count >= 2]
         named = " "
     else:
         peers = options.peers.get(key(mention.answer), frozenset())
@@ -246,7 +249,7 @@ def _rotate(items: list[str], mention: Mention) -> list[str]:
     return items[shift:] + items[:shift]
 
 
-def swap(mention: Mention, options: Pool, text: str, before: str = "", sentence: str = "") -> str | None:
+def swap(mention: Mention, options: Pool, text: str, before: str = "", sentence: str = "", plural: bool = False) -> str | None:
     """A same-type replacement that makes a true statement false."""
-    found = choices(mention, options, text, before, sentence)
+    found = choices(mention, options, text, before, sentence, plural)
     return found[0] if found else None

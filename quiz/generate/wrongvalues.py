@@ -141,7 +141,7 @@ def _ordinal(value: int) -> str:
 
 def _near_values(mention: Mention, options: list[str], before: str = "") -> list[str]:
     text = mention.answer
-    value = _first_number(text)
+    value = first_number(text)
     month = next((m for m in MONTH_WORDS if re.search(rf"\b{m}", text)), None)
     if mention.type == "month":
         index = MONTH_WORDS.index(month) if month else 0
@@ -156,18 +156,18 @@ def _near_values(mention: Mention, options: list[str], before: str = "") -> list
         shifted = [_shift_years(text, shift) for shift in _rotate_ints((-2, 3, -5, 1, 4), mention)]
         if RANGE.search(text):
             return shifted  # another span of the article ("from 1967 to 1968") may be as true
-        years = {o: number for o in options if (number := _first_number(o)) is not None and number != value}
+        years = {o: number for o in options if (number := first_number(o)) is not None and number != value}
         near = [t for t in sorted(years, key=lambda t: abs(years[t] - value)) if abs(years[t] - value) <= 12]
         return near + shifted
     if AGE.search(before.casefold().rstrip()):
         return [str(age) for age in _rotate_ints((value - 7, value + 4, value - 12, value + 9, value - 4), mention) if 0 < age <= max(100, value)]
-    scale = [o for o in options if (v := _first_number(o)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o, text)]
+    scale = [o for o in options if (v := first_number(o)) and v != value and 1 / 3 <= v / max(value, 1e-9) <= 3 and _same_form(o, text)]
     if mention.type in ("number", "money") and (spelled := _scaled_values(text, mention)):
         return [t for t in scale if _scale_word(t) == _scale_word(text)] + spelled
     plural = bool(re.search(r"[a-z]s$", text))  # "three years" never becomes "one years"
     spread = DURATION_FACTORS if mention.type == "duration" else NUMBER_FACTORS
     found = scale + [_replace_number(text, value, other) for other in _rotate_ints(_nearby(value, spread), mention) if other != 1 or not plural]
-    return [t for t in found if (_first_number(t) or 0) <= 100] if mention.type == "percent" else found
+    return [t for t in found if (first_number(t) or 0) <= 100] if mention.type == "percent" else found
 
 
 def _same_era(text: str, others: list[str]) -> list[str]:
@@ -251,7 +251,7 @@ def _nearby(value: float, spread: tuple[float, ...] = NUMBER_FACTORS) -> tuple[i
     return tuple(dict.fromkeys(int(round(value * factor / magnitude) * magnitude) for factor in spread if round(value * factor / magnitude) * magnitude != value))
 
 
-def _first_number(text: str) -> int | None:
+def first_number(text: str) -> int | None:
     match = NUMBER.search(text)
     if match:
         return int(match.group().replace(",", ""))
