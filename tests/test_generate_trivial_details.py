@@ -107,3 +107,13 @@ def test_how_long_a_marriage_has_lasted_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer in ("1988", "Perth") for c in cards)  # positive control
     assert not any("41" in c.answer for c in cards)
+
+
+def test_a_count_the_card_lists_itself_is_not_asked() -> None:
+    listed = "Two new clinics in Arden and Brill opened in 1970 with money from the county."
+    assert any(c.answer == "1970" for c in offered(listed))  # positive control
+    assert not any(c.answer.casefold() == "two" for c in offered(listed))  # "Arden and Brill" are the two
+    unlisted = "Two new clinics opened in 1970 with money from the county."
+    assert any(c.answer.casefold() == "two" for c in offered(unlisted))
+    named = "Ada Perle, Ben Lusk, and Cy Tarn would rule the guild as “the three wardens.”"
+    assert not any("three" in c.answer.casefold() for c in offered(named))

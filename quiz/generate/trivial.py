@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import answer_type
 from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
-from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
+from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS, SMALL_NUMBERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,6 +82,8 @@ def reason(candidate: Candidate) -> str:
         return "how long a marriage has lasted: true only on the day of writing"
     if _pair_implied(candidate):
         return "a count of two the sentence's own words imply"
+    if _count_listed(candidate):
+        return "a count the card's own list of that many items gives away"
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer in NAME_SUFFIXES:
@@ -363,6 +365,35 @@ def _pair_implied(candidate: Candidate) -> bool:
     if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
         return False
     return any(t.lower_ in PAIR_WORDS for t in candidate.sentence.span)
+
+
+def _count_listed(candidate: Candidate) -> bool:
+    """A count the card spells out itself: it lists exactly that many coordinated items ("{{two}}
+    clinics in Arden and Brill", "Ada, Ben and Cy formed the {{three musketeers}}"). A list of two
+    must belong to the counted noun; three or more anywhere on the card give the count away."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    if mention.type not in (AnswerType.NUMBER, AnswerType.TERM):
+        return False
+    number = next((t for t in doc[mention.start : mention.end] if t.lower_ in SMALL_NUMBERS), None)
+    if number is None or (count := SMALL_NUMBERS.index(number.lower_)) < 2:
+        return False
+    near = set(number.head.subtree) if number.dep_ == "nummod" else set()
+    for token in candidate.sentence.span:
+        if token.dep_ in ("conj", "appos") or token.tag_ not in LISTED or (count == 2 and token not in near):
+            continue
+        items = _conjuncts(token)
+        if len(items) == count and all(t.text in candidate.text for t in items):
+            return True
+    return False
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The items of the coordination the token opens; the parser takes the middle item of "A, B,
+    and C" for an apposition of the first, which the "and" shows it is not."""
+    joined = any(child.dep_ == "conj" for child in token.children)
+    inner = [c for c in token.children if c.tag_ in LISTED and (c.dep_ == "conj" or c.dep_ == "appos" and joined)]
+    return [token, *(item for child in inner for item in _conjuncts(child))]
 
 
 def _marriage_length(candidate: Candidate) -> bool:
