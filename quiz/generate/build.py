@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quiz.decks.model import Deck, Entry, Source, identity_text
@@ -20,6 +20,7 @@ from quiz.generate.types import PLACE_TYPES, AnswerType, Candidate
 TRUE_FALSE_PREFIX = "True or false: "
 # ", now known as Tidal Labs", " (formerly known as Kestrel Optics)", " (now Acme)"
 RENAMED = re.compile(r"^\s*[,(]\s*(?:now|formerly|later|previously)(?: known as| called| named)?\s+((?:[A-Z][\w&.’'-]*\s?)+)")
+YEAR_END = re.compile(r"\b\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def source_ids(names: list[str]) -> list[str]:
 
 def entry(candidate: Candidate, options: Pool) -> Entry:
     """The deck entry for a candidate."""
+    candidate = _without_modifier_comma(candidate)
     mention = candidate.mention
     common = {
         "id": card_id(candidate), "source": candidate.sentence.source, "quote": candidate.sentence.quote,
@@ -74,6 +76,20 @@ def entry(candidate: Candidate, options: Pool) -> Entry:
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
     accept = tuple(form for form in dict.fromkeys((*mention.accept, *renamed)) if form != mention.answer)
     return Entry(question=candidate.text, answer=mention.answer, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
+
+
+def _without_modifier_comma(candidate: Candidate) -> Candidate:
+    """A full date written as a modifier keeps its closing comma only while it is there: "in his
+    {{May 3, 1910}}, speech" reads as a stray comma once the date is a gap, so the comma goes."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    if mention.type not in (AnswerType.DAY, AnswerType.DATE) or mention.start < 1 or mention.end + 1 >= len(doc) or not YEAR_END.search(mention.text):
+        return candidate
+    opener, comma, noun = doc[mention.start - 1], doc[mention.end], doc[mention.end + 1]
+    if opener.tag_ not in ("PRP$", "DT", "POS") or comma.text != "," or noun.tag_ not in ("NN", "NNS"):
+        return candidate
+    gap = "{{" + mention.text + "}}"
+    return replace(candidate, text=candidate.text.replace(gap + ", ", gap + " ", 1))
 
 
 def _counts_plural(candidate: Candidate) -> bool:
