@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from generate_cards import made
+from generate_cards import made, offered
 
 from quiz.generate.context import given_away, reason
 from quiz.generate.types import AnswerType, Candidate, Mention, QuestionKind, Sentence
@@ -127,3 +127,14 @@ def test_the_year_a_card_speaks_of_only_in_its_answer_is_no_card() -> None:
     # The year written in the card, or no "the year" at all, leaves the card as it was.
     assert not reason(card("When in 2011 did the reservoir fall to its lowest level for the year?", "May 3", AnswerType.DATE, kind=when))
     assert not reason(card("When did the reservoir fall to its lowest level since records began?", "May 3, 2011", AnswerType.DATE, kind=when))
+
+
+def test_a_the_noun_an_earlier_sentence_introduced_is_not_asked_alone() -> None:
+    text = (
+        "On the night of May 4, 1918, the garrison at Veltra Ridge beat off a raid by the northern army. "
+        "The raid lasted three hours before the northern army withdrew to the river."
+    )
+    cards = offered(text)
+    assert any(c.answer == "May 4, 1918" for c in cards), cards  # positive control
+    assert not any(c.answer == "three hours" for c in cards), cards
+

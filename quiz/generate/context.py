@@ -105,7 +105,28 @@ def cut_short(candidate: Candidate) -> str:
         return "a comparison cut from its than"
     if _list_cut(candidate):
         return "a list cut after the answer"
+    if _introduced_before(candidate):
+        return "a thing the article introduced in another sentence"
     return ""
+
+
+def _introduced_before(candidate: Candidate) -> bool:
+    """ "… launched a raid at dawn. The raid lasted two hours.": a bare "the N" subject whose noun
+    an earlier sentence brought in with "a" or "an" points at that sentence, and the card alone
+    does not say which raid."""
+    span = candidate.sentence.span
+    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.tag_ not in ("NN", "NNS") or subject.ent_type_:
+        return False
+    children = list(subject.children)
+    if [c.lower_ for c in children if c.dep_ == "det"] != ["the"] or any(c.dep_ not in ("det", "amod", "compound") for c in children):
+        return False
+    text = CLOZE_GAP.sub(r"\1", candidate.text).casefold()
+    noun = subject.lower_
+    if text.count(noun) != 1 or not re.search(rf"\bthe (?:[\w-]+ )*{re.escape(noun)}\b", text):
+        return False
+    doc = span.doc
+    return any(t.lower_ == noun and any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in t.children) for t in doc[: span.start])
 
 
 def _pronoun_subject(candidate: Candidate) -> bool:
