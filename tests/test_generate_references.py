@@ -57,7 +57,7 @@ def test_the_company_stands_for_the_articles_one_company() -> None:
 
 
 def test_the_company_without_a_clear_name_is_no_card() -> None:
-    found = shown("The company employs more than 39,000 people and opened a plant in Ohio in 1998. The plant makes glass for phones in Ohio.")
+    found = shown("The company employs more than 39,000 people and opened a plant in Ohio in 1998. The Lakeside plant makes glass for phones in Ohio.")
     assert not any("company" in t for t in found) and found
 
 

@@ -119,7 +119,7 @@ def _introduced_before(candidate: Candidate) -> bool:
     if subject is None or subject.tag_ not in ("NN", "NNS") or subject.ent_type_:
         return False
     children = list(subject.children)
-    if [c.lower_ for c in children if c.dep_ == "det"] != ["the"] or any(c.dep_ not in ("det", "amod", "compound") for c in children):
+    if [c.lower_ for c in children if c.dep_ == "det"] != ["the"] or any(c.dep_ not in ("det", "amod") or c.ent_type_ for c in children):
         return False
     text = CLOZE_GAP.sub(r"\1", candidate.text).casefold()
     noun = subject.lower_
