@@ -193,9 +193,10 @@ def test_she_after_a_sentence_about_an_untagged_owner_means_the_owner() -> None:
 
 
 def test_a_status_set_off_after_a_name_is_no_gap() -> None:
-    found = texts("In May 1931 the old station at Harlow was opened by Fire Chief Ana Ruiz, Tamar Fire Service, Retired.")
+    # The tagger reads "Retired" here as a name of its own (a PRODUCT): the rule has something to refuse.
+    found = texts("The governor honoured Major Tomas Berg, Royal Navy, Retired, for his service at sea.")
     assert not any("{{Retired}}" in text for text in found), found
-    assert any("{{Tamar Fire Service}}" in text or "{{May 1931}}" in text or answer == "May 1931" for text, answer in found.items()), found  # control
+    assert any("{{Royal Navy}}" in text or "{{Tomas Berg}}" in text for text in found), found  # control
 
 
 def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:
