@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
-from quiz.generate.clozetext import _bare_noun_left, _clause_part, _comma_bounded, _fit, own_clause
+from quiz.generate.clozecut import _bare_noun_left, _clause_part, _comma_bounded, _fit
+from quiz.generate.clozetext import own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed

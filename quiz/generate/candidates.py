@@ -27,7 +27,8 @@ from quiz.generate.clauses import (
     render,
     trim_front,
 )
-from quiz.generate.clozetext import cloze_tokens, shortened
+from quiz.generate.clozecut import shortened
+from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
