@@ -295,7 +295,7 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
         # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
-        trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
+        trailing = [r for r in trailing if not stranded_verb(kept_part := [t for t in part if t.i not in r]) and not _open_complement(kept_part)]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
@@ -311,11 +311,30 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
     return part
 
 
+def _open_complement(kept: list[Token]) -> bool:
+    """A "that" or "whether" left with no tensed verb after it: "They reasoned that calves with
+    inherited traits." of a clause the cut took the verb of."""
+    words = [t for t in kept if not t.is_punct]
+    for n, token in enumerate(words):
+        if token.lower_ in ("that", "whether") and token.tag_ == "IN":
+            return not any(t.tag_ in FINITE_VERB_TAGS or t.tag_ == "MD" for t in words[n + 1 :])
+    return False
+
+
 @lru_cache(maxsize=8192)  # the same for every mention and every round of _fit
 def _tail_phrase(token: Token) -> bool:
     """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
-    bounds a count, or the end of a name."""
-    return token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token)
+    bounds a count, the end of a name, or a restrictive relative clause."""
+    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token)
+
+
+def restrictive(token: Token) -> bool:
+    """A relative clause not set off by a comma, bracket or dash picks out which things its noun
+    means ("ponds that need otters"): without it the card says something else ("ponds") or nothing."""
+    if token.dep_ != "relcl":
+        return False
+    edge = token.left_edge.i
+    return edge == 0 or token.doc[edge - 1].text not in (",", "(", "—", "–", "--")  # set off: an aside
 
 
 def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
