@@ -39,3 +39,41 @@ def test_a_that_clause_is_not_left_without_its_verb() -> None:
     )
     assert not any(text.endswith("with inherited traits.") for text in found), found
     assert any("{{1890}}" in text or answer == "1890" for text, answer in found.items()), found  # positive control
+
+
+def test_a_from_phrase_paired_with_a_to_phrase_is_not_cut_alone() -> None:
+    found = texts(
+        "A sound land registry requires the quick transfer of deeds from the Harbor Office to the County Court to the "
+        "Tamar Land Board, with vital help from the Devon Archive, and later the Truro Tax Office and the Bodmin Mint."
+    )
+    assert not any("deeds to the County Court to" in text for text in found), found  # "to … to …"
+    assert any(text.startswith("A sound land registry requires the quick transfer of deeds from the Harbor Office to the County Court") and "{{Devon Archive}}" in text for text in found), found
+
+
+def test_a_to_phrase_hung_on_its_from_phrase_is_not_cut_alone() -> None:
+    found = texts(
+        "The Tamar Museum’s new galleries will show every stage of Cornish mining over the past 400 years — from the "
+        "first tin streams of the moors to the great copper works in the valleys of the far west."
+    )
+    assert not any(text.endswith("from the first tin streams of the moors.") for text in found), found
+    assert "The Tamar Museum’s new galleries will show every stage of Cornish mining over the past {{400 years}}." in found, found
+
+
+def test_the_second_half_of_between_is_not_cut() -> None:
+    found = texts(
+        "The three main ideas of the charter—fair prices for the guilds and the ports, open trade, and free ports—were "
+        "meant to mark a clear break between the Old Kingdom and the autocratic realm of the Tamar Dukes."
+    )
+    assert not any(text.endswith("a clear break between the Old Kingdom.") for text in found), found
+    assert any(text.endswith("a clear break between the {{Old Kingdom}} and the autocratic realm of the Tamar Dukes.") for text in found), found
+
+
+def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() -> None:
+    found = texts(
+        "In her long career at the harbour, Ada Byrne worked as the first map keeper for the Tamar Harbor Archive in "
+        "the busy port of Truro from 1966 until her retirement to a farm in Devon."
+    )
+    # "When did Ada Byrne work …?" with 1966: she worked from 1966 on, not in 1966.
+    assert not any(answer == "1966" and text.endswith("?") for text, answer in found.items()), found
+    assert any(text.endswith("from {{1966}} until her retirement to a farm in Devon.") for text in found), found  # the cloze keeps both ends
+

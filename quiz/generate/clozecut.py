@@ -12,7 +12,7 @@ from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, fin
 from quiz.generate.clozetext import without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, scopes_count, subtree_ids
+from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, paired, partner, scopes_count, subtree_ids
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -289,8 +289,8 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if _tail_phrase(token) and not holds(token, mention):
-                region_ = set(subtree_ids(token) & kept)
+            if _tail_phrase(token) and not holds(token, mention) and not holds(other := partner(token) or token, mention):
+                region_ = set((subtree_ids(token) | subtree_ids(other)) & kept)  # a "from … to …" pair goes whole
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
@@ -324,8 +324,9 @@ def _open_complement(kept: list[Token]) -> bool:
 @lru_cache(maxsize=8192)  # the same for every mention and every round of _fit
 def _tail_phrase(token: Token) -> bool:
     """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
-    bounds a count, the end of a name, or a restrictive relative clause."""
-    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token)
+    bounds a count, the end of a name, a restrictive relative clause, or half of a pair (but for
+    one half of "from … to …", which goes with its partner)."""
+    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None)
 
 
 def restrictive(token: Token) -> bool:
@@ -357,7 +358,7 @@ def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention
     follows is punctuation, another phrase or the verb, not more of a name: "Minister [of Trade]
     Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade") and not
     one holding the gap; empty when there is none."""
-    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
+    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
