@@ -77,3 +77,11 @@ def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() 
     assert not any(answer == "1966" and text.endswith("?") for text, answer in found.items()), found
     assert any(text.endswith("from {{1966}} until her retirement to a farm in Devon.") for text in found), found  # the cloze keeps both ends
 
+
+def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
+    found = texts(
+        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
+        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+    )
+    assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
+    assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 BACKDROP_MARKS = frozenset(("as", "if", "unless", "whether"))
+EXAMPLE_OPENERS = frozenset(("such", "including", "like"))
 MAX_CLOZE_WORDS = 30
 LONG_CLOZE_WORDS = 36  # only where no shorter cut keeps the card whole
 
@@ -356,14 +357,16 @@ def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
 def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
     """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
     follows is punctuation, another phrase or the verb, not more of a name: "Minister [of Trade]
-    Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade") and not
-    one holding the gap; empty when there is none."""
+    Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade"), not one
+    whose examples follow (", such as …") and not one holding the gap; empty when there is none."""
     if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
         return set()  # "in Ohio and Maine State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]
+    if len(following) > 1 and following[0].text == "," and following[1].lower_ in EXAMPLE_OPENERS:
+        return set()  # "involvement in the affairs of Europe, such as …": the examples are of what it names
     if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
         return region_
     return region_ if following[0].tag_.startswith(("VB", "MD")) and following[0].dep_ not in ("amod", "compound") else set()
