@@ -85,3 +85,21 @@ def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
     )
     assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
     assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found
+
+
+def test_a_status_cut_after_a_name_leaves_the_comma_that_closes_the_name() -> None:
+    found = texts(
+        "On May 3, 2019, President Ada Byrne of the Harbor League will award the Tamar Medal to Colonel Tom Akers, Jr., "
+        "Royal Navy, Retired, for great courage during the Cornish storm."
+    )
+    assert not any("Royal Navy}} for" in text or "Royal Navy for" in text for text in found), found
+    assert any("to Colonel Tom Akers, Jr., {{Royal Navy}}, for great courage" in text for text in found), found
+
+
+def test_asides_cut_together_after_a_name_take_their_commas() -> None:
+    # No comma before them stays: "Captain Ann Lee for …", not "Captain Ann Lee, for …".
+    found = texts(
+        "On May 3, 2019, the governor of Devon will award the Tamar Medal to Captain Ann Lee, Retired, Royal Navy, "
+        "for great courage during the Cornish storm of 1953."
+    )
+    assert any(text.endswith("to Captain {{Ann Lee}} for great courage during the Cornish storm of 1953.") for text in found), found
