@@ -103,3 +103,15 @@ def test_asides_cut_together_after_a_name_take_their_commas() -> None:
         "for great courage during the Cornish storm of 1953."
     )
     assert any(text.endswith("to Captain {{Ann Lee}} for great courage during the Cornish storm of 1953.") for text in found), found
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
+    # "astronauts" tagged as a verb: the cut kept it as the clause's verb and dropped the real one.
+    found = texts(
+        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
+        "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
+        "and Ada Byrne make up Crew 12 and will remain on the orbiting base until this spring."
+    )
+    assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
+    assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
