@@ -115,3 +115,10 @@ def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
     )
     assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
     assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
+
+
+def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
+    # The parser hangs "Byrne's book" on "year" as an apposition: the time goes, the subject stays.
+    found = texts("The following year Byrne’s book, On the Tides of Truro, was published.")
+    assert not any(text.startswith("On the") for text in found), found
+    assert "Byrne’s book, On the {{Tides of Truro}}, was published." in found, found
