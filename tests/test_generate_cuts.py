@@ -122,3 +122,22 @@ def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
     found = texts("The following year Byrne’s book, On the Tides of Truro, was published.")
     assert not any(text.startswith("On the") for text in found), found
     assert "Byrne’s book, On the {{Tides of Truro}}, was published." in found, found
+
+
+def test_a_long_cloze_loses_a_bracketed_aside_first() -> None:
+    found = texts(
+        "The newly declared Republic of Tamar immediately named Ada Byrne-Holt (a Cornish lawyer who had been involved in "
+        "the earlier Truro harbour dispute of the fishing guilds) as Envoy Extraordinary and Minister Plenipotentiary."
+    )
+    assert "The newly declared Republic of Tamar immediately named {{Ada Byrne-Holt}} as Envoy Extraordinary and Minister Plenipotentiary." in found, found
+
+
+def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
+    found = texts(
+        "The allies founded a set of task-oriented bodies: the Harbor Food Office (June 1923), the Tamar Relief Board "
+        "(November 1923), the Cornish Science and Culture Office (April 1924), the Truro Money Fund (July 1924), and the Devon Bank. "
+        "The Devon Bank opened its first branch in Truro in 1925."
+    )
+    dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
+    assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
+    assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control

@@ -287,6 +287,9 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
     ending where the part ends, the smallest whose removal is enough, else the largest."""
     while _words(part) > limit:
         kept = {t.i for t in part}
+        if bracket := _bracketed(part, mention):  # an aside in brackets goes first: "(a French engineer who …)"
+            part = [t for t in part if t.i not in bracket]
+            continue
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
@@ -310,6 +313,22 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part = part[:-1]
     return part
+
+
+def _bracketed(part: list[Token], mention: Mention) -> set[int]:
+    """The first bracketed phrase of the part, with its brackets; empty when there is none or the
+    gap is itself in brackets (the others are its parallels: "the Food Office (June 1943), the
+    Bank ({{May 1944}}), …")."""
+    pairs, opened = [], None
+    for n, token in enumerate(part):
+        if token.text == "(":
+            opened = n
+        elif token.text == ")" and opened is not None:
+            pairs.append(part[opened : n + 1])
+            opened = None
+    if any(mention.start <= t.i < mention.end for inside in pairs for t in inside):
+        return set()
+    return {t.i for t in pairs[0]} if pairs else set()
 
 
 def _open_complement(kept: list[Token]) -> bool:
