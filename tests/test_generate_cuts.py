@@ -141,3 +141,13 @@ def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
     dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
     assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
     assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control
+
+
+def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
+    found = texts(
+        "In response, the Harbor League, worried about keeping the small fishing port of Truro free from the old and hated "
+        "Tamar river tolls as well as the risk that the Devon guilds would close the river, pressured Cornwall and Wessex "
+        "to accept a truce on November 6."
+    )
+    assert not any(text.endswith("pressured Cornwall.") for text in found), found  # it pressured both
+    assert "The Harbor League pressured Cornwall and {{Wessex}} to accept a truce on November 6." in found, found

@@ -346,7 +346,13 @@ def _tail_phrase(token: Token) -> bool:
     """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
     bounds a count, the end of a name, a restrictive relative clause, or half of a pair (but for
     one half of "from … to …", which goes with its partner)."""
-    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None)
+    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None) and not _listed(token)
+
+
+def _listed(token: Token) -> bool:
+    """The last of nouns joined by "and"/"or" ("pressured Britain and France"): cut, the card
+    says the fact of the first alone."""
+    return token.dep_ == "conj" and token.head.tag_.startswith("NN") and token.tag_.startswith(("NN", "CD", "PRP"))
 
 
 def restrictive(token: Token) -> bool:
