@@ -151,3 +151,14 @@ def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
     )
     assert not any(text.endswith("pressured Cornwall.") for text in found), found  # it pressured both
     assert "The Harbor League pressured Cornwall and {{Wessex}} to accept a truce on November 6." in found, found
+
+
+def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
+    # "selection as a 2004 Distinguished Graduate": the role is what the noun means; cut, "selection" says nothing.
+    found = texts(
+        "Other honors followed to include an appointment as an Ambassador of Goodwill by the Tamar Institute for Harbour "
+        "Safety, selection as a 2004 Distinguished Graduate of the Truro Naval College, and a 2007 recipient of the "
+        "Cornish Sailors’ Anchor Award."
+    )
+    assert not any("selection," in text or "an appointment by" in text for text in found), found
+    assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found

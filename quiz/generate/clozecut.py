@@ -382,9 +382,10 @@ def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
 def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
     """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
     follows is punctuation, another phrase or the verb, not more of a name: "Minister [of Trade]
-    Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade"), not one
+    Lea Stone"), not an "of" or "as" phrase (a complement: "part of", "Minister of Trade",
+    "selection as a Fellow"), not one
     whose examples follow (", such as …") and not one holding the gap; empty when there is none."""
-    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
+    if token.dep_ != "prep" or token.lower_ in ("of", "as") or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
