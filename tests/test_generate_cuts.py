@@ -162,3 +162,17 @@ def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
     )
     assert not any("selection," in text or "an appointment by" in text for text in found), found
     assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found
+
+
+LAKES = (
+    "For example, a lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish "
+    "wherein just one of those kinds makes up 80 percent of the fish rather than them being equally distributed. "
+    "The Tamar lake was first surveyed in 1921."
+)
+
+
+def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
+    # "wherein one of those kinds makes up …" read as a second clause of "is": alone it says nothing of which lake.
+    found = texts(LAKES)
+    assert not any(text.startswith("Just one of the kinds") for text in found), found
+    assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, finite, noun_only
-from quiz.generate.clozetext import without_optional
+from quiz.generate.clozetext import joined, without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
 from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, paired, partner, scopes_count, subtree_ids
@@ -159,6 +159,8 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
     relative = subjects[0].tag_ in ("WDT", "WP")
     if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
         return None  # "X said that it would …": the pronoun needs the clause around it
+    if node.dep_ == "conj" and not joined(node):
+        return None  # "… than a forest wherein one species makes up …": no clause of its own
     base = [t for t in node.subtree if t.i in inside]
     if relative:
         base += [t for t in list_tail(node) if t.i in inside]  # the list the parser hung on the antecedent
