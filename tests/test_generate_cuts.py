@@ -176,3 +176,12 @@ def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
     found = texts(LAKES)
     assert not any(text.startswith("Just one of the kinds") for text in found), found
     assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control
+
+
+def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
+    found = texts(LAKES)
+    assert (
+        "A lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish wherein just one "
+        "of the kinds makes up {{80 percent}} of the fish."
+    ) in found, found
+    assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared

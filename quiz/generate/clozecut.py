@@ -300,6 +300,7 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
+        trailing += _contrast(part, mention)
         # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
         trailing = [r for r in trailing if not stranded_verb(kept_part := [t for t in part if t.i not in r]) and not _open_complement(kept_part)]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
@@ -331,6 +332,29 @@ def _bracketed(part: list[Token], mention: Mention) -> set[int]:
     if any(mention.start <= t.i < mention.end for inside in pairs for t in inside):
         return set()
     return {t.i for t in pairs[0]} if pairs else set()
+
+
+CONTRASTS = (("rather", "than"), ("instead", "of"))
+
+
+def _contrast(part: list[Token], mention: Mention) -> list[set[int]]:
+    """A contrast closing the part after the gap ("… makes up 95 percent of the trees rather than
+    them being equally spread"), whatever the parse makes of it: it says what is not the case."""
+    for n in range(len(part) - 1):
+        if part[n].i >= mention.end and (part[n].lower_, part[n + 1].lower_) in CONTRASTS:
+            return [{t.i for t in part[n:]}]
+    return []
+
+
+def _compared(noun: Token) -> bool:
+    """The subject of a comparison ("X is more diverse than Y") or what it is compared with."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "than":
+        return True
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        (c.tag_ in ("JJR", "RBR") or any(g.lower_ in ("more", "less") for g in c.children)) and any(g.lower_ == "than" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _open_complement(kept: list[Token]) -> bool:
@@ -389,6 +413,8 @@ def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention
     whose examples follow (", such as …") and not one holding the gap; empty when there is none."""
     if token.dep_ != "prep" or token.lower_ in ("of", "as") or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
+    if _compared(token.head):
+        return set()  # "a forest (with 10 common species) is more diverse than …": what is compared
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
         return set()  # "in Ohio and Maine State University": names coordinated, maybe hung on the wrong word
