@@ -185,3 +185,14 @@ def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
         "of the kinds makes up {{80 percent}} of the fish."
     ) in found, found
     assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared
+
+
+def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:
+    # The parser hangs "while serving as the Commander" on the unit after it: cut, the unit runs into "duty".
+    found = texts(
+        "Then-First Lieutenant Tom Akers, Jr. distinguished himself by acts of gallantry and intrepidity above and beyond "
+        "the call of duty, while serving as the Commander, 4th U.K. Navy Rescue Company during the period of November 25, "
+        "and 26, 1950, in Cornwall."
+    )
+    assert not any("call of duty 4th" in text or "call of duty {{4th" in text for text in found), found
+    assert any(text.endswith("while serving as the Commander, {{4th U.K. Navy Rescue Company}}.") for text in found), found

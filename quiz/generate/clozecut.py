@@ -12,7 +12,7 @@ from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, fin
 from quiz.generate.clozetext import joined, without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, paired, partner, scopes_count, subtree_ids
+from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, misplaced, paired, partner, scopes_count, subtree_ids
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
         separable = bool(
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
             and _separable(token, base) and not compares(token) and not _extraposed(token) or _after_comma(token) and (aside(token) or _comma_bounded(token))
-        )
+        ) and not misplaced(token)
         if joiner or separable:
             droppable.append((token, joiner, separable, _region_with_commas(token) if separable else frozenset()))
     return base, tuple(droppable)

@@ -97,7 +97,7 @@ def optional(token: Token) -> bool:
     """Subordinate clauses, comma-set-off asides, clausal comparisons ("far more than expected") and
     examples ("ports including Bergen and Oslo", "tools such as axes")."""
     if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
-        return not compares(token)
+        return not compares(token) and not misplaced(token)
     return aside(token) or token.dep_ == "advmod" and any(t.tag_.startswith("VB") for t in token.subtree) or examples(token)
 
 
@@ -176,6 +176,8 @@ def aside(token: Token) -> bool:
         return False  # "Chile, Peru, Bolivia, and Ecuador": an item of a list of names, not an aside
     if token.dep_ == "relcl" and list_goes_on(token):
         return False
+    if misplaced(token):
+        return False
     if token.dep_ == "appos" and _title_of_next(token):
         return False
     if token.text in NAME_SUFFIXES:
@@ -183,6 +185,13 @@ def aside(token: Token) -> bool:
     if token.lower_ in NAMING_PARTICIPLES and token.head.tag_ in ("NN", "NNS") and not token.head.ent_type_:
         return False  # "The proposal, called the Brenner Plan, …": the aside names what "the proposal" is
     return token.dep_ in ("relcl", "appos") or token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN")
+
+
+def misplaced(token: Token) -> bool:
+    """An adverbial clause the parser hung on a noun after it ("…, while serving as the Commander,
+    8th Ranger Company", the unit read as the verb's object): cut, it leaves the noun run into
+    the words before it."""
+    return token.dep_ == "advcl" and token.head.i > token.i and not token.head.tag_.startswith(("VB", "MD"))
 
 
 def _title_of_next(appos: Token) -> bool:
