@@ -196,3 +196,14 @@ def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:
     )
     assert not any("call of duty 4th" in text or "call of duty {{4th" in text for text in found), found
     assert any(text.endswith("while serving as the Commander, {{4th U.K. Navy Rescue Company}}.") for text in found), found
+
+
+def test_the_and_the_parser_hung_on_dropped_examples_stays() -> None:
+    found = texts(
+        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
+        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+    )
+    assert not any("of the north not to interfere" in text for text in found), found
+    assert found.get(
+        "Which league pledged to avoid involvement in the political affairs of the north and not to interfere in the existing Saxon colonies already in Iceland?"
+    ) == "Harbor League", found

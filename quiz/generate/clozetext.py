@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import SPEECH_VERBS, lemma, noun_only, shares_object
 from quiz.generate.nlp import sentence_bounds
-from quiz.generate.shorten import aside, holds, reclosed, region, subtree_ids
+from quiz.generate.shorten import aside, holds, joiner_kept, reclosed, region, subtree_ids
 from quiz.generate.trivial import restates
 from quiz.generate.types import Mention
 
@@ -174,7 +174,7 @@ def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
     for token in tokens:
         if token.i not in drop and aside(token) and not holds(token, mention) and subtree_ids(token) <= inside:
             drop |= region(token)
-    drop = reclosed(drop, tokens[0].doc) if drop else drop
+    drop = joiner_kept(reclosed(drop, tokens[0].doc), tokens[0].doc) if drop else drop
     kept = [t for t in tokens if t.i not in drop]
     return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens  # "X instituted the {{Y}}." is too short alone
 

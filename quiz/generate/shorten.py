@@ -38,7 +38,7 @@ def essential(clause: Clause, mention: Mention, optionals: tuple[Token, ...] | N
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
-    drop = reclosed(drop, clause.verb.doc)
+    drop = joiner_kept(reclosed(drop, clause.verb.doc), clause.verb.doc)
     front = tuple(t for t in clause.front if not any(t.i in region(p) for p in opening_participles(clause, mention)))
     return _without(replace(clause, front=trim_front(front)) if front != clause.front else clause, drop)
 
@@ -279,6 +279,22 @@ def reclosed(drop: set[int], doc: Doc) -> set[int]:
         phrase = doc[top.left_edge.i : start]
         if any(t.text == "," and t.i not in drop for t in phrase):
             kept.discard(end)
+    return kept
+
+
+def joiner_kept(drop: set[int], doc: Doc) -> set[int]:
+    """What to drop, less an "and"/"or" ending a dropped part when a kept word follows it: the
+    parser hangs the "and" of "… of the north, such as the struggle …, and not to interfere …" on
+    the examples, which go; the "and" joins what stays ("… of the north and not to interfere …")."""
+    kept = set(drop)
+    for index in sorted(drop):
+        if doc[index].dep_ != "cc" or index + 1 in drop or index + 1 >= len(doc) or doc[index + 1].is_punct:
+            continue
+        before = index - 1
+        while before in drop and doc[before].is_punct:
+            before -= 1
+        if before in drop:  # the dropped part runs up to the "and"
+            kept.discard(index)
     return kept
 
 
