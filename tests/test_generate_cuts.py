@@ -207,3 +207,16 @@ def test_the_and_the_parser_hung_on_dropped_examples_stays() -> None:
     assert found.get(
         "Which league pledged to avoid involvement in the political affairs of the north and not to interfere in the existing Saxon colonies already in Iceland?"
     ) == "Harbor League", found
+
+
+CURATOR = (
+    "Byrne served as the director of the Harbor Map Program from 1951 to 1966, before leaving to become the first map "
+    "curator for the Admiralty’s National Sea and Harbor Museum from 1966 until her retirement in 1979."
+)
+
+
+def test_what_a_rank_is_among_is_not_cut() -> None:
+    found = texts(CURATOR)
+    assert not any("the first map curator from 1966" in text for text in found), found  # the first curator of what?
+    assert any(text.endswith("the first map curator for the Admiralty’s {{National Sea and Harbor Museum}}.") for text in found), found
+

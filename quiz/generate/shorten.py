@@ -109,14 +109,15 @@ def examples(token: Token) -> bool:
 
 
 def scopes_count(token: Token) -> bool:
-    """A phrase bounding what a number counts ("212 species of moths in the western counties"): without
-    it the count is of something else."""
+    """A phrase bounding what a number counts ("212 species of moths in the western counties") or
+    what a rank is among ("the first map keeper for the Harbor Archive", "the largest port in
+    Wales"): without it the count or the rank is of something else."""
     if token.dep_ != "prep":
         return False
     noun = token.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "species (of moths) (in …)"
-    return any(c.dep_ == "nummod" for c in noun.children)
+    return any(c.dep_ == "nummod" or c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in noun.children)
 
 
 RANGE_ENDS = frozenset(("to", "until", "till", "through", "into"))
