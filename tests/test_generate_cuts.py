@@ -220,3 +220,20 @@ def test_what_a_rank_is_among_is_not_cut() -> None:
     assert not any("the first map curator from 1966" in text for text in found), found  # the first curator of what?
     assert any(text.endswith("the first map curator for the Admiralty’s {{National Sea and Harbor Museum}}.") for text in found), found
 
+
+
+def test_a_date_phrase_of_a_verb_can_go_inside_a_long_cloze() -> None:
+    found = texts(CURATOR)
+    assert (
+        "Byrne served as the director of the Harbor Map Program, before leaving to become the first map curator for the "
+        "Admiralty’s National Sea and Harbor Museum from 1966 until her retirement in {{1979}}."
+    ) in found, found
+
+
+def test_a_date_phrase_with_a_parallel_joined_by_and_stays() -> None:
+    found = texts(
+        "Colonel Byrne served at sea from August 26, 1950 to November 26, 1950, as a member of the 4th Harbor Rescue Company "
+        "during the Cornish floods and from July 31, 1967 to July 3, 1968, as a member of the 9th Tamar Diver Unit during the Devon storms."
+    )
+    assert not any("served at sea, as a member" in text for text in found), found  # the second span read as the first's
+    assert "Colonel Byrne served at sea from {{August 26, 1950 to November 26, 1950}}." in found, found  # positive control

@@ -307,6 +307,8 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
             trailing = [region_ for token in part if (region_ := _qualifier(token, part, kept, mention))]
+        if not trailing:  # then a date phrase of a verb inside the part: "served as director (from 1962 to 1974), before …"
+            trailing = [region_ for token in part if (region_ := _dated(token, part, kept, mention))]
         trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r) and not _bare_noun_left(part, r)]
         if not trailing:
             return []
@@ -355,6 +357,26 @@ def _compared(noun: Token) -> bool:
         (c.tag_ in ("JJR", "RBR") or any(g.lower_ in ("more", "less") for g in c.children)) and any(g.lower_ == "than" for g in c.children)
         for c in verb.children
     )
+
+
+def _dated(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
+    """A phrase of a verb giving only a date or a span of dates ("in 1950", "from 1962 to 1974"),
+    with its partner, when it does not hold the gap and no phrase joined by "and" opens with its
+    word (a parallel: "from 1950 to 1951 … and from 1967 to 1968 …"): the time of a fact,
+    which the fact can do without; empty otherwise."""
+    if token.dep_ != "prep" or not token.head.tag_.startswith("VB") or holds(token, mention):
+        return set()
+    other = partner(token)
+    if other is not None and (holds(other, mention) or other.i < token.i):
+        return set()  # the pair is taken from its "from"
+    phrase = [*token.subtree, *(other.subtree if other is not None else ())]
+    objects = [t for t in phrase if t.dep_ == "pobj"]
+    if not objects or any(t.ent_type_ != "DATE" for t in phrase if not t.is_punct and t.dep_ != "prep"):
+        return set()
+    region_ = {t.i for t in phrase}
+    if any(t.lower_ == token.lower_ and t.dep_ == "conj" and t.i not in region_ for t in part):
+        return set()
+    return region_ & kept
 
 
 def _open_complement(kept: list[Token]) -> bool:
