@@ -237,3 +237,12 @@ def test_a_date_phrase_with_a_parallel_joined_by_and_stays() -> None:
     )
     assert not any("served at sea, as a member" in text for text in found), found  # the second span read as the first's
     assert "Colonel Byrne served at sea from {{August 26, 1950 to November 26, 1950}}." in found, found  # positive control
+
+
+def test_an_even_cut_from_the_clause_it_contrasts_with_is_no_card() -> None:
+    found = texts(
+        "Through careful breeding, farmers in Devon have tamed goats, sheep, and geese, but even this variety is suffering "
+        "losses because of market forces and growing globalism in Cornish farming and shipping. The Devon goat was first bred in 1850."
+    )
+    assert not any(text.startswith("Even the variety") for text in found), found  # even as against what?
+    assert any("{{1850}}" in text or answer == "1850" for text, answer in found.items()), found  # positive control

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from quiz.generate.types import Mention
 
 MAX_QUESTION_WORDS = 25
-BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead"))
+BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead", "even"))
 NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
 NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
@@ -312,7 +312,7 @@ def _without(clause: Clause, drop: set[int]) -> Clause:
 def leans_back(tokens: tuple[Token, ...] | list[Token], sent: Span) -> bool:
     """A part cut from after a dropped clause that still points back at it: "but officials claimed
     X has not gone far enough" needs what was done before; "further", "such", "the same", or a
-    comparative without its "than" do too."""
+    comparative without its "than", or "even" ("but even this variety …") do too."""
     if not tokens:
         return False
     first = min(t.i for t in tokens)
