@@ -246,3 +246,13 @@ def test_an_even_cut_from_the_clause_it_contrasts_with_is_no_card() -> None:
     )
     assert not any(text.startswith("Even the variety") for text in found), found  # even as against what?
     assert any("{{1850}}" in text or answer == "1850" for text, answer in found.items()), found  # positive control
+
+
+def test_what_someone_was_selected_for_is_not_cut() -> None:
+    found = texts(
+        "The Harbor League, on behalf of the Cornish Fishing Board (CFB), has selected Tamar Works (formerly known as Byrne & "
+        "Akers Boat Company) of Truro, Cornwall, to build a boat to monitor water quality and provide information about the "
+        "impact of oil spills on the coast for the Board’s Clean Harbor Extended Watch (CHEW) program."
+    )
+    assert not any(text.endswith(("of Truro.", "of {{Truro}}.", "of Truro?")) for text in found), found  # selected for what?
+    assert "The Harbor League has selected Tamar Works (formerly known as Byrne & Akers Boat Company) of {{Truro}} to build a boat." in found, found

@@ -12,7 +12,19 @@ from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, fin
 from quiz.generate.clozetext import joined, without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, misplaced, paired, partner, scopes_count, subtree_ids
+from quiz.generate.shorten import (
+    aside,
+    compares,
+    holds,
+    list_goes_on,
+    list_tail,
+    misplaced,
+    object_control,
+    paired,
+    partner,
+    scopes_count,
+    subtree_ids,
+)
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -176,7 +188,7 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
         separable = bool(
             (token.dep_ in ("advcl", "parataxis") and token.tag_.startswith(("VB", "MD")) or token.dep_ == "conj" and token.tag_.startswith("VB") and token.head == node)
             and _separable(token, base) and not compares(token) and not _extraposed(token) or _after_comma(token) and (aside(token) or _comma_bounded(token))
-        ) and not misplaced(token)
+        ) and not misplaced(token) and not object_control(token)
         if joiner or separable:
             droppable.append((token, joiner, separable, _region_with_commas(token) if separable else frozenset()))
     return base, tuple(droppable)
@@ -394,7 +406,7 @@ def _tail_phrase(token: Token) -> bool:
     """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
     bounds a count, the end of a name, a restrictive relative clause, or half of a pair (but for
     one half of "from … to …", which goes with its partner)."""
-    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None) and not _listed(token)
+    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None) and not _listed(token) and not object_control(token)
 
 
 def _listed(token: Token) -> bool:

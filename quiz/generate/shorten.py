@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, trim_front
+from quiz.generate.clauses import Clause, lemma, trim_front
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,8 +82,8 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
     """The clause with its last droppable adjunct removed; None when nothing more can go."""
     for token in reversed(clause.rest):
         if token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and token.head == clause.verb and not holds(token, mention) and not scopes_count(token):  # .head last: it makes a token
-            if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
-                continue  # "set to sit down": the verb needs it
+            if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children) or object_control(token):
+                continue  # "set to sit down", "selected the firm to build …": the verb needs it
             if paired(token):
                 other = partner(token)
                 if other is None or holds(other, mention):
@@ -118,6 +118,15 @@ def scopes_count(token: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "species (of moths) (in …)"
     return any(c.dep_ == "nummod" or c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in noun.children)
+
+
+CONTROL_VERBS = frozenset("select choose pick hire contract commission ask tell order urge invite appoint task charge".split())
+
+
+def object_control(token: Token) -> bool:
+    """The "to" clause saying what someone was chosen or asked for ("selected the firm (to develop an
+    instrument …)"): without it, "selected the firm" says for nothing."""
+    return token.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in token.children) and lemma(token.head) in CONTROL_VERBS
 
 
 RANGE_ENDS = frozenset(("to", "until", "till", "through", "into"))
