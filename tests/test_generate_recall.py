@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
-from quiz.generate.clozecut import _bare_noun_left, _clause_part, _comma_bounded, _fit
+from quiz.generate.clozecut import _clause_part, _comma_bounded
+from quiz.generate.clozefit import bare_noun_left, fit
 from quiz.generate.clozetext import own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
@@ -254,9 +255,9 @@ def test_a_long_cloze_is_not_cut_down_to_its_bare_verb() -> None:
         "the charter of Harlow in the old county of Marsh provided for a large water board."
     )
     nine = next(t.i for t in doc if t.text == "9")
-    cut = _fit(list(doc[:-1]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ()))
+    cut = fit(list(doc[:-1]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ()))
     assert not cut or cut[-1].text != "provided"
-    assert _fit(list(doc[:12]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ())) == list(doc[:12])  # short: kept as is
+    assert fit(list(doc[:12]), Mention(nine, nine + 1, "9", AnswerType.NUMBER, "9", ())) == list(doc[:12])  # short: kept as is
 
 
 def test_a_vote_is_asked_by_its_whole_tally() -> None:
@@ -357,14 +358,14 @@ def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
         "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
     )
     park = next(t.i for t in doc if t.text == "Marsh")
-    cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
+    cut = fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
     assert "Art last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Art")
     doc = _doc(
         "At the Art Festival in Dover last week, the mayor promised several new halls for plays and concerts in "
         "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
     )
     park = next(t.i for t in doc if t.text == "Marsh")
-    cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
+    cut = fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
     # Positive control: the long sentence is still cut to fit, keeping the gap (since the merge with
     # the precision branch, the opening phrase set off by its comma goes whole: clozetext._leading).
     shown = " ".join(t.text for t in cut)
@@ -413,8 +414,8 @@ def test_a_cut_second_clause_takes_its_whole_joining_words() -> None:
 def test_a_cut_never_leaves_a_noun_without_its_phrase_at_the_end() -> None:
     doc = _doc("In 2007 she was named a recipient of the Harbor Medal.")
     part = list(doc[:-1])
-    assert _bare_noun_left(part, {7, 8, 9, 10})  # "… a recipient." without "of the Harbor Medal"
-    assert not _bare_noun_left(part, {0, 1})  # positive control: "In 2007" is no phrase of a final noun
+    assert bare_noun_left(part, {7, 8, 9, 10})  # "… a recipient." without "of the Harbor Medal"
+    assert not bare_noun_left(part, {0, 1})  # positive control: "In 2007" is no phrase of a final noun
 
 
 def test_and_before_a_dropped_aside_loses_its_comma() -> None:
