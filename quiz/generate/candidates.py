@@ -36,7 +36,7 @@ from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
-from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
+from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, partner, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
 from quiz.generate.subjects import (
     acting_doctrine,
@@ -338,7 +338,7 @@ def _prepositional_question(clause: Clause, mention: Mention, child: Token, toke
 
 def _adverbial_question(clause: Clause, mention: Mention, child: Token, tokens: tuple[Token, ...]) -> Iterator[tuple[str, str | None]]:
     if child.dep_ == "prep" and child.lower_ == "from" and mention.type in DATE_TYPES and mention.covers(tuple(child.subtree)[1:]):
-        if _other_span(clause.verb, child):
+        if _other_span(clause.verb, child) or partner(child) is not None:  # or "from 1966 until her retirement": its end apart
             return  # "sat from 1901 to 1909 … and from 1915 to 1920": "When did the judge sit?" has two answers
         prep = "span"  # "from 1851 to 1856", "from 1911-1947": the whole span is the answer
     elif (wh := span_end(child, mention)) is not None:
