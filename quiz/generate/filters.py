@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
-from quiz.generate import context, trivial
+from quiz.generate import conjuncts, context, trivial
 from quiz.generate.answertypes import generic
 from quiz.generate.broad import region
 from quiz.generate.nlp import alias_forms, key, surface
@@ -163,6 +163,8 @@ def keep(candidate: Candidate) -> bool:
         return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
     if region(mention.answer):
         return False  # "mills in {{Africa}}, Asia and …": the backdrop, not the fact
+    if conjuncts.one_of_list(candidate):
+        return False  # "between {{Norland}}, Esk and Vale": the rest of the list points to it
     answer = mention.text if not question else mention.answer
     return _well_formed(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
 

@@ -1,0 +1,94 @@
+"""Gaps on one member of a list of names.
+
+"Months of tension between {{Norland}}, Esk and Vale", "a treaty between {{Osten}} and Vale":
+the other places of a list and the words around them point to the missing one, or, where the
+article names more of the kind, leave several answers as right. A list of three names or more
+is the same whatever the names: which one of "Ada Byrne, {{Tom Weir}} and Lena Cole" the card
+left out is a lottery. A question asking for one member ("Which country, with Esk and Vale,
+…?") is the same card.
+
+Two people or bodies named together the first time teach who worked with whom ("Peace
+advocates {{Ada Byrne}} and Tom Weir led the campaign"), so that card stays; once the article
+has named the two together, a later gap on one of them ("With the help of Weir and {{Byrne}},
+…") is given away by the article itself. A pair acting together is asked as one answer
+(extract.paired_subjects) and is no member of a list here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from quiz.generate.nlp import key
+from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, Candidate, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NAME_TAGS = ("NNP", "NNPS")
+LONG_LIST = 3
+
+
+def one_of_list(candidate: Candidate) -> bool:
+    """The answer is one item of a coordination of names that is a place or one of three
+    names or more: the rest of the list gives it away or leaves it open."""
+    items = _named_items(candidate)
+    return bool(items) and (candidate.mention.type in PLACE_TYPES or len(items) >= LONG_LIST)
+
+
+def named_before(candidate: Candidate, mentions: list[Mention], earlier: Iterable[frozenset[str]]) -> bool:
+    """The answer is one of two names joined in a list, and an earlier sentence of the article
+    (`earlier`: the names of each) already names both."""
+    items = _named_items(candidate)
+    if len(items) != 2:
+        return False
+    mention = candidate.mention
+    other = next(item for item in items if not _holds(mention, item))
+    partner = next((m for m in mentions if not m.pair and any(m.start <= t.i < m.end for t in other)), None)
+    if partner is None:
+        return False
+    both = {key(mention.answer), key(partner.answer)}
+    return any(both <= names for names in earlier)
+
+
+def _named_items(candidate: Candidate) -> list[list[Token]]:
+    """The items of the coordination the answer is one item of, when another item is a name too;
+    empty when there is none (or the answer spans the whole coordination)."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.pair:
+        return []
+    doc = candidate.sentence.span.doc
+    items = _items(doc[mention.start : mention.end].root)
+    inside = [item for item in items if _holds(mention, item)]
+    if len(items) < 2 or len(inside) != 1 or not any(t.tag_ in NAME_TAGS for item in items if item not in inside for t in item):
+        return []
+    return items
+
+
+def _holds(mention: Mention, item: list[Token]) -> bool:
+    return any(mention.start <= t.i < mention.end for t in item)
+
+
+def _items(token: Token) -> list[list[Token]]:
+    """Every item of the coordination the token is in, however the parser chained them. Words the
+    parser joined inside one name ("Office of Roads and Bridges") are one item."""
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    heads, pending = [], [top]
+    while pending:
+        item = pending.pop()
+        heads.append(item)
+        pending.extend(c for c in item.children if c.dep_ == "conj")
+    groups: dict[int, list[Token]] = {}
+    for head in sorted(heads, key=lambda t: t.i):
+        groups.setdefault(_entity_start(head), []).append(head)
+    return list(groups.values())
+
+
+def _entity_start(token: Token) -> int:
+    """Where the named entity holding the token starts; the token itself outside any."""
+    i = token.i
+    while token.doc[i].ent_iob_ == "I" and i > 0:
+        i -= 1
+    return i
