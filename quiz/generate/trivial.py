@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quiz.generate import loose
 from quiz.generate.answertypes import answer_type
 from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
@@ -100,7 +101,7 @@ def reason(candidate: Candidate) -> str:
         return "a description standing as the title of the people named after it"
     if _long_list_item(candidate) or _example_item(candidate):
         return "one item of a long list: any item left out fits as well"
-    return ""
+    return loose.reason(candidate)
 
 
 def _bare_kind(answer: str) -> bool:
