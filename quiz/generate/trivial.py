@@ -370,8 +370,9 @@ def _pair_implied(candidate: Candidate) -> bool:
 
 def _count_listed(candidate: Candidate) -> bool:
     """A count the card spells out itself: it lists exactly that many coordinated items ("{{two}}
-    clinics in Arden and Brill", "Ada, Ben and Cy formed the {{three musketeers}}"). A list of two
-    must belong to the counted noun; three or more anywhere on the card give the count away."""
+    clinics in Arden and Brill", "{{two}} sailors: Ada and Ben", "Ada, Ben and Cy formed the {{three
+    musketeers}}"). A list of two must belong to the counted noun, or open right after it and a
+    colon; three or more anywhere on the card give the count away."""
     mention = candidate.mention
     doc = candidate.sentence.span.doc
     if mention.type not in (AnswerType.NUMBER, AnswerType.TERM):
@@ -381,12 +382,23 @@ def _count_listed(candidate: Candidate) -> bool:
         return False
     near = set(number.head.subtree) if number.dep_ == "nummod" else set()
     for token in candidate.sentence.span:
-        if token.dep_ in ("conj", "appos") or token.tag_ not in LISTED or (count == 2 and token not in near):
+        spelled = _spelled_out(number, token)
+        if token.tag_ not in LISTED or not spelled and (token.dep_ in ("conj", "appos") or count == 2 and token not in near):
             continue
         items = _conjuncts(token)
         if len(items) == count and all(t.text in candidate.text for t in items):
             return True
     return False
+
+
+def _spelled_out(number: Token, token: Token) -> bool:
+    """The list opens right after the counted noun and a colon or dash ("{{two}} sailors: Ada Byrne and
+    Tom Hale"), however the parser hung it (it often takes it for an apposition of another noun)."""
+    noun = number.head
+    doc = token.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in (":", "—", "–"):
+        return False
+    return token.left_edge.i == noun.i + 2
 
 
 def _conjuncts(token: Token) -> list[Token]:
