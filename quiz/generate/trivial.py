@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quiz.decks.model import CLOZE_GAP
 from quiz.generate import loose
 from quiz.generate.answertypes import answer_type
 from quiz.generate.shorten import NAME_SUFFIXES
@@ -75,7 +76,7 @@ def reason(candidate: Candidate) -> str:
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
-    if _vague(candidate) or _span_from_before(candidate):
+    if _vague(candidate) or _vague_gap(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
@@ -295,6 +296,19 @@ def _vague(candidate: Candidate) -> bool:
         return False
     rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
     return not INFORMATIVE.search(rest)
+
+
+def _vague_gap(candidate: Candidate) -> bool:
+    """The gap of a cloze on a subject that is no person, with no other name or number on the card
+    ("{{Harbor Trust}} is supporting outreach activities"): what `_vague` says of the question "Which
+    organization is supporting …?" holds of the gap that asks the same."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON or candidate.kind in QUESTION_KINDS:
+        return False  # a person's name is their own: "{{Ada Byrne}} wrote the dissent" is pinned by the story
+    root = candidate.sentence.span.doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not INFORMATIVE.search(CLOZE_GAP.sub("", candidate.text).strip())
 
 
 def _town_before(candidate: Candidate) -> bool:
