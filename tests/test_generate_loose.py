@@ -16,3 +16,10 @@ def test_the_service_after_a_ranked_name_is_not_asked() -> None:
 def test_a_body_after_an_unranked_name_is_still_asked() -> None:
     text = "In 2019, the prize went to Ada Byrne, who founded the Harbor Survey Office in Leeds."
     assert any(c.answer == "Harbor Survey Office" for c in offered(text))
+
+
+def test_one_of_a_set_is_not_asked() -> None:
+    text = "Tidal power is one renewable source of energy that the Severn Trust studied in 1998."
+    cards = offered(text)
+    assert any(c.answer == "1998" for c in cards), cards  # positive control
+    assert not any(c.answer.lower() == "tidal power" for c in cards), cards

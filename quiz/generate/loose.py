@@ -2,11 +2,13 @@
 names no other.
 
 "Major Ann Lee, {{Royal Air Force}}, for …" asks for the service label written after a rank and a
-name, which the rank already tells.
+name, which the rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one
+of a set.
 """
 
 from __future__ import annotations
 
+from quiz.generate.clauses import lemma
 from quiz.generate.types import AnswerType, Candidate
 
 # Ranks of the armed services: the service written after "Colonel Ann Lee," is the rank's.
@@ -21,7 +23,22 @@ def reason(candidate: Candidate) -> str:
     """Why the card's answer is loose; empty when it is not."""
     if _rank_service(candidate):
         return "the service of a rank written before the name"
+    if _one_of_several(candidate):
+        return "one of several: the others fit as well"
     return ""
+
+
+def _one_of_several(candidate: Candidate) -> bool:
+    """ "{{Tidal power}} is one renewable source of energy": the subject of "is one …" is one of a set
+    the card does not list, and any other member fits the gap as well."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or lemma(verb) != "be":
+        return False
+    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return attribute is not None and any(c.lower_ == "one" and c.i < attribute.i for c in attribute.children)
 
 
 def _rank_service(candidate: Candidate) -> bool:
