@@ -135,6 +135,16 @@ def test_how_many_keeps_the_counted_nouns_of_phrase_and_drops_a_list_of_what_is_
     assert "In 1884, how many kinds of grain did the abbot name?" in grains, grains
     sightings = {c.text for c in offered("The lighthouse keeper recorded about 2,700 sightings of whales and a flight of more than 500 geese.") if c.kind == "howmany"}
     assert not any("and a flight" in text for text in sightings), sightings  # a count of the first of two nouns is no question of both
+    assert "About how many sightings of whales did the lighthouse keeper record?" in sightings, sightings  # the first asked alone
+
+
+def test_how_many_of_a_count_shared_by_two_nouns_is_not_asked_of_one() -> None:
+    from generate_cards import offered
+
+    both = {c.text for c in offered("The old ferry carried 500 men and women across the strait in 1921.") if c.kind == "howmany"}
+    assert not any("how many men" in text.casefold() for text in both), both  # the 500 are men and women together
+    apart = {c.text for c in offered("The old ferry carried 500 sheep and a herd of 40 cattle across the strait in 1921.") if c.kind == "howmany"}
+    assert any(text.startswith("How many sheep did the old ferry carry") and "cattle" not in text for text in apart), apart
 
 
 def test_a_temperature_is_asked_as_one() -> None:
