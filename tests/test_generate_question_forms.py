@@ -415,3 +415,17 @@ def test_a_term_its_class_noun_names_is_asked_by_the_class() -> None:
     assert found.get("Which enzyme breaks down the sugar in milk?") == "lactase", found
     plain = candidate_texts("Lactase breaks down the sugar in milk.")  # no class noun: no "Which enzyme"
     assert not [q for q in plain if q.startswith("Which enzyme")], plain
+
+
+def test_a_name_with_a_relative_clause_set_off_is_asked_by_what_the_clause_says() -> None:
+    found = candidate_texts("The new ferry was opened by Mayor Ana Ruiz and Governor Tom Akers, who chairs the Harbor Commission, in March 1990.")
+    assert found.get("Which governor chairs the Harbor Commission?") == "Tom Akers", found
+    firm = candidate_texts("The old mill was sold in 1990 to Kemper Holdings, which owns three paper factories in Ohio.")
+    assert firm.get("Which company owns three paper factories in Ohio?") == "Kemper Holdings", firm
+
+
+def test_a_relative_clause_naming_nothing_gives_no_question_of_its_antecedent() -> None:
+    vague = candidate_texts("The rescue crew sailed in 1990 with surgeon Ida Lund, who will stay aboard the hospital ship until spring.")
+    assert "Ida Lund" in vague.values() and not any("stay aboard" in text for text in vague), vague  # others may stay aboard too
+    named = candidate_texts("The rescue crew sailed in 1990 with surgeon Ida Lund, who will stay aboard the hospital ship Ostrava until spring.")
+    assert named.get("Which surgeon will stay aboard the hospital ship Ostrava until spring?") == "Ida Lund", named
