@@ -152,6 +152,8 @@ def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
     assert vague and not any(text.endswith("?") for text in vague), vague  # the cloze stays
     pinned = texts("The Harbor Trust is supporting outreach activities in Truro since 1995.")
     assert pinned.get("Who is supporting outreach activities in Truro since 1995?") == "Harbor Trust"
+    fronted = texts("With the closing of the Varna Mill in Lodz, the Harbor Trust began a training programme.")
+    assert any(text.startswith("With the closing of the Varna Mill in Lodz, wh") and answer == "Harbor Trust" for text, answer in fronted.items()), fronted  # the names before the wh-word pin it
 
 
 def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:

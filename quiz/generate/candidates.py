@@ -248,7 +248,7 @@ def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
 def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
-    if mention.type in NAMED_TYPES and not clause.antecedent and (
+    if mention.type in NAMED_TYPES and (not clause.antecedent or set_off(clause)) and (
         mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None or dated_subject(clause, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
@@ -296,6 +296,19 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     yield from framed_questions(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
         yield kind, body and f"{fronted(clause, wh)} {body}"
+
+
+def set_off(clause: Clause) -> bool:
+    """A relative clause set off by a comma after the name it tells of ("Vice President Ana Ruiz,
+    who chairs the Space Council, …"): what it says is a fact of that name, asked "Who chairs the
+    Space Council?", when it names something itself (a clause saying "who will stay on board" may
+    be as true of others) and the name is no one's thing ("Ruiz's Plan", tagged as a person)."""
+    pronoun = next((c for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which")), None)
+    return (
+        clause.antecedent and pronoun is not None and pronoun.i > 0 and pronoun.nbor(-1).text == ","
+        and any(t.tag_ in ("NNP", "NNPS") or t.like_num for t in clause.rest)
+        and not any(t.tag_ == "POS" for t in clause.subject)
+    )
 
 
 def _complements(verb: Token) -> Iterator[Token]:
