@@ -44,3 +44,15 @@ def test_a_torn_range_is_mended() -> None:
     cards = made(text, max_cards=20)
     assert not any(c.answer.endswith(" and") or "{{between 1995 and}}" in c.text for c in cards)
     assert any(c.answer == "between 1995 and 2020" for c in cards), [c.text for c in cards]
+
+
+def test_a_day_near_the_end_of_its_month_gets_date_options() -> None:
+    text = (
+        "The harbour commission opened the new ferry terminal in Brancaster on December 30, 1958. "
+        "The terminal cost the commission £2 million and served four ferry lines. "
+        "Its architect, Lena Marsh, had designed the town library in 1949."
+    )
+    dated = [c for c in made(text, max_cards=20) if c.answer == "December 30, 1958"]
+    assert dated, [c.text for c in made(text, max_cards=20)]
+    assert all(len(c.choices) == 3 for c in dated), [(c.text, c.choices) for c in dated]
+    assert all(c.choices and all(o.startswith("December ") and o.endswith(", 1958") for o in c.choices) for c in dated)
