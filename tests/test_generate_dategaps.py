@@ -56,3 +56,27 @@ def test_a_day_near_the_end_of_its_month_gets_date_options() -> None:
     assert dated, [c.text for c in made(text, max_cards=20)]
     assert all(len(c.choices) == 3 for c in dated), [(c.text, c.choices) for c in dated]
     assert all(c.choices and all(o.startswith("December ") and o.endswith(", 1958") for o in c.choices) for c in dated)
+
+
+SPEECHES = (
+    "In his May 3, 1910, speech to the council, Mayor Tom Hale proposed a new bridge over the river Wend. "
+    "In her June 4, 1961, speech to the assembly, Governor Ada Brook outlined a plan for new ferries. "
+    "The board set a March 1, 1963 deadline for retiring the old boats of the Wend Ferry Company."
+)
+
+
+def test_a_date_modifying_a_noun_is_asked_with_the_phrase_kept() -> None:
+    cards = made(SPEECHES, max_cards=20)
+    asked = {c.text: c for c in cards if c.kind == "when"}
+    assert "When did Mayor Tom Hale propose a new bridge over the river Wend in his speech to the council?" in asked, [c.text for c in cards]
+    assert asked["When did Mayor Tom Hale propose a new bridge over the river Wend in his speech to the council?"].answer == "May 3, 1910"
+    assert all(not problems(c) for c in asked.values())
+
+
+def test_a_date_modifying_a_noun_is_no_gap_without_its_noun_or_options() -> None:
+    cards = made(SPEECHES, max_cards=20)
+    dated = [c for c in cards if c.kind == "cloze" and c.type in ("day", "date")]
+    assert any(c.answer == "March 1, 1963" for c in dated)  # "a ___ deadline" with date options beside it
+    assert all(c.choices for c in dated), [c.text for c in dated]
+    assert not any("{{her " in c.text or "{{his " in c.text for c in cards)
+    assert not any(c.answer == "June 4, 1961" and c.kind == "cloze" and "speech" not in c.text for c in cards)
