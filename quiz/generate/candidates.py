@@ -30,6 +30,7 @@ from quiz.generate.clauses import (
 from quiz.generate.clozecut import shortened
 from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
+from quiz.generate.dategaps import modifier_question
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
 from quiz.generate.nlp import Entities
@@ -279,6 +280,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
                 # "On May 3, 1921, Byrne announced …" -> "When did Byrne announce …?"
                 unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
                 yield from _adverbial_question(unfronted, mention, child, tokens)
+                yield from modifier_question(unfronted, mention, tokens)  # "In his May 3, 1910, speech …"
             continue
         if child.dep_ not in ("dobj", "prep", "npadvmod") or rest_ids.isdisjoint(subtree_ids(child)):
             continue  # only an object or an adverbial phrase of the clause is asked below
