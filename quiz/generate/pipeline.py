@@ -60,7 +60,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
-            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and not conjuncts.named_before(c, answerable, together[index]))
+            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and not conjuncts.list_member(c, answerable, together[index]))
             found.extend(_kept(_with_bodies(c, offices[index]) for c in made))
             together[index].append(frozenset(key(m.answer) for m in answerable))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
