@@ -138,3 +138,10 @@ def test_a_the_noun_an_earlier_sentence_introduced_is_not_asked_alone() -> None:
     assert any(c.answer == "May 4, 1918" for c in cards), cards  # positive control
     assert not any(c.answer == "three hours" for c in cards), cards
 
+
+
+def test_initials_of_part_of_the_answer_beside_the_gap_give_it_away() -> None:
+    text = "The Tamar Coastal Survey (CSX) instrument is a sonar array that maps the shoals of the estuary."
+    cards = offered(text)
+    assert any(c.answer == "sonar array" for c in cards), cards  # positive control
+    assert not any(c.answer == "Tamar Coastal Survey" for c in cards), cards

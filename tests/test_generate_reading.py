@@ -149,9 +149,11 @@ def test_which_x_for_a_country_s_x_is_no_question() -> None:
 
 def test_a_subject_question_naming_nothing_else_is_no_card() -> None:
     vague = texts("The Harbor Trust is supporting local outreach and neighbourhood training events.")
-    assert vague and not any(text.endswith("?") for text in vague), vague  # the cloze stays
+    assert not vague, vague  # nor a cloze: nothing else on the card is a name or a number (trivial.py)
     pinned = texts("The Harbor Trust is supporting outreach activities in Truro since 1995.")
     assert pinned.get("Who is supporting outreach activities in Truro since 1995?") == "Harbor Trust"
+    fronted = texts("With the closing of the Varna Mill in Lodz, the Harbor Trust began a training programme.")
+    assert any(text.startswith("With the closing of the Varna Mill in Lodz, wh") and answer == "Harbor Trust" for text, answer in fronted.items()), fronted  # the names before the wh-word pin it
 
 
 def test_a_comparison_keeps_its_than_clause_when_shortened() -> None:

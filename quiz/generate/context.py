@@ -6,7 +6,7 @@ date with no year ("When did X land? March 14") or on "the year" when no year is
 A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
 answer shares a content word with what else the card says ("Which accords fit the Tamar
 plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away, as do the initials beside it ("the {{Board of Trade}} (BOT)"). A number whose unit the
+away, as do the initials beside it ("the {{Board of Trade}} (BOT)"), even of a part of it. A number whose unit the
 card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
 sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
 from its "This year's", a comparative cut from its "than", a list cut after the answer.
@@ -228,7 +228,7 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
-        return _spells(after.group(1), candidate.mention.text)
+        return _spells(after.group(1), candidate.mention.text) or _partly_spells(after.group(1), candidate.mention.text)
     # "the Bureau of Fisheries ({{BOF}})": the words before the bracket spell the gap. (The
     # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
@@ -239,6 +239,14 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     words = before.group(1).split()
     return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
+
+
+def _partly_spells(acronym: str, words: str) -> bool:
+    """The initials of two or more words of the answer in a row are letters of the acronym in a row
+    ("the {{Vega Harbor Survey}} (HSV) unit"): the bracket tells those words, and the gap is a guess
+    at the rest."""
+    initials = "".join(word[0] for word in WORD.findall(words) if word[0].isupper())
+    return any(initials[start : start + 2] in acronym for start in range(len(initials) - 1))
 
 
 def _spells(acronym: str, words: str) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
+from quiz.generate.dategaps import whole_dates
 from quiz.generate.demonstratives import resolve_demonstratives
 from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
 from quiz.generate.nlp import Entities, sentence_bounds, surface
@@ -222,6 +223,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
+    found = whole_dates(sentence.span, found)
     found += paired_subjects(sentence.span, found)
     found += orphan_numbers(sentence.span, found)
     found += measure_mentions(sentence.span, found)

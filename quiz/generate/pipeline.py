@@ -11,6 +11,7 @@ from quiz.generate import GenerateError, conjuncts, familiar
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
 from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
+from quiz.generate.dategaps import modifier_gap, noun_shown
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, dominant_name, keep, protagonist, spelled_out
@@ -77,6 +78,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
+    found = [c for c in found if not modifier_gap(c) or noun_shown(c) and choices(c.mention, wrong, c.text, _before(c), c.sentence.quote)]  # "his ___ speech"
     if report:
         report(f"ranking {len(found):,} candidate questions")
     card_ids = {id(c): card_id(c) for c in found}
@@ -88,6 +90,12 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
     return deck(named, [entry(c, wrong) for c in chosen], options.title)
+
+
+def _before(candidate: Candidate) -> str:
+    """The three words before the answer, where a bound ("by", "more than") leaves no wrong date."""
+    span = candidate.sentence.span
+    return span.doc[max(span.start, candidate.mention.start - 3) : candidate.mention.start].text
 
 
 def _with_bodies(candidate: Candidate, offices: dict[str, str]) -> Candidate:

@@ -83,7 +83,11 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
         if token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and token.head == clause.verb and not holds(token, mention) and not scopes_count(token):  # .head last: it makes a token
             if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
                 continue  # "set to sit down": the verb needs it
-            return _without(clause, region(token))
+            if paired(token):
+                other = partner(token)
+                if other is None or holds(other, mention):
+                    continue
+            return _without(clause, with_partner(token))
     return None
 
 
@@ -112,6 +116,43 @@ def scopes_count(token: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "species (of moths) (in …)"
     return any(c.dep_ == "nummod" for c in noun.children)
+
+
+RANGE_ENDS = frozenset(("to", "until", "till", "through", "into"))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def paired(token: Token) -> bool:
+    """One half of a pair that says nothing alone: the "from X" or the "to Y" of "from X to Y"
+    (hung on the same word, or the "to" on the "from"), or the "and Y" of "between X and Y".
+    Cut alone, it leaves "the transfer of files to the archive to the court" or "a break between
+    the north." A pair hung on one word may go together (partner)."""
+    head = token.head
+    if token.dep_ == "prep" and token.lower_ in RANGE_ENDS and (head.lower_ == "from" or head.dep_ == "pobj" and head.head.lower_ == "from"):
+        return True
+    if token.dep_ in ("conj", "cc"):
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return first.dep_ == "pobj" and first.head.lower_ == "between"
+    return partner(token) is not None
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def partner(token: Token) -> Token | None:
+    """The other half of "from X to Y" hung on the same word as `token`; None when it has none."""
+    if token.dep_ != "prep" or token.lower_ != "from" and token.lower_ not in RANGE_ENDS:
+        return None
+    for other in token.head.children:
+        if other.dep_ == "prep" and (token.lower_ == "from" and other.lower_ in RANGE_ENDS and other.i > token.i or token.lower_ != "from" and other.lower_ == "from" and other.i < token.i):
+            return other
+    return None
+
+
+def with_partner(token: Token) -> set[int]:
+    """The token's region, with its partner's when it is half of a "from … to …" pair."""
+    other = partner(token)
+    return region(token) | region(other) if other is not None else region(token)
 
 
 def compares(token: Token) -> bool:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quiz.decks.model import CLOZE_GAP
+from quiz.generate import loose
 from quiz.generate.answertypes import answer_type
 from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
@@ -74,7 +76,7 @@ def reason(candidate: Candidate) -> str:
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
-    if _vague(candidate) or _span_from_before(candidate):
+    if _vague(candidate) or _vague_gap(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
@@ -100,7 +102,7 @@ def reason(candidate: Candidate) -> str:
         return "a description standing as the title of the people named after it"
     if _long_list_item(candidate) or _example_item(candidate):
         return "one item of a long list: any item left out fits as well"
-    return ""
+    return loose.reason(candidate)
 
 
 def _bare_kind(answer: str) -> bool:
@@ -292,8 +294,23 @@ def _vague(candidate: Candidate) -> bool:
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or candidate.kind not in QUESTION_KINDS or not candidate.subject:
         return False
-    rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
+    # The wh-word and the kind it names go; a name in the words before it ("With the launch of the
+    # Vega rocket, what began …?") pins the answer as one after it does.
+    rest = re.sub(r"\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
     return not INFORMATIVE.search(rest)
+
+
+def _vague_gap(candidate: Candidate) -> bool:
+    """The gap of a cloze on a subject that is no person, with no other name or number on the card
+    ("{{Harbor Trust}} is supporting outreach activities"): what `_vague` says of the question "Which
+    organization is supporting …?" holds of the gap that asks the same."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON or candidate.kind in QUESTION_KINDS:
+        return False  # a person's name is their own: "{{Ada Byrne}} wrote the dissent" is pinned by the story
+    root = candidate.sentence.span.doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not INFORMATIVE.search(CLOZE_GAP.sub("", candidate.text).strip())
 
 
 def _town_before(candidate: Candidate) -> bool:
@@ -369,8 +386,9 @@ def _pair_implied(candidate: Candidate) -> bool:
 
 def _count_listed(candidate: Candidate) -> bool:
     """A count the card spells out itself: it lists exactly that many coordinated items ("{{two}}
-    clinics in Arden and Brill", "Ada, Ben and Cy formed the {{three musketeers}}"). A list of two
-    must belong to the counted noun; three or more anywhere on the card give the count away."""
+    clinics in Arden and Brill", "{{two}} sailors: Ada and Ben", "Ada, Ben and Cy formed the {{three
+    musketeers}}"). A list of two must belong to the counted noun, or open right after it and a
+    colon; three or more anywhere on the card give the count away."""
     mention = candidate.mention
     doc = candidate.sentence.span.doc
     if mention.type not in (AnswerType.NUMBER, AnswerType.TERM):
@@ -380,12 +398,23 @@ def _count_listed(candidate: Candidate) -> bool:
         return False
     near = set(number.head.subtree) if number.dep_ == "nummod" else set()
     for token in candidate.sentence.span:
-        if token.dep_ in ("conj", "appos") or token.tag_ not in LISTED or (count == 2 and token not in near):
+        spelled = _spelled_out(number, token)
+        if token.tag_ not in LISTED or not spelled and (token.dep_ in ("conj", "appos") or count == 2 and token not in near):
             continue
         items = _conjuncts(token)
         if len(items) == count and all(t.text in candidate.text for t in items):
             return True
     return False
+
+
+def _spelled_out(number: Token, token: Token) -> bool:
+    """The list opens right after the counted noun and a colon or dash ("{{two}} sailors: Ada Byrne and
+    Tom Hale"), however the parser hung it (it often takes it for an apposition of another noun)."""
+    noun = number.head
+    doc = token.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in (":", "—", "–"):
+        return False
+    return token.left_edge.i == noun.i + 2
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -1,0 +1,66 @@
+"""Cards whose answer is loose: other words fit the gap or the question as well, though the card
+names no other.
+
+"Major Ann Lee, {{Royal Air Force}}, for …" asks for the service label written after a rank and a
+name, which the rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one
+of a set.
+"""
+
+from __future__ import annotations
+
+from quiz.generate.clauses import lemma
+from quiz.generate.types import AnswerType, Candidate
+
+# Ranks of the armed services: the service written after "Colonel Ann Lee," is the rank's.
+RANKS = frozenset(
+    """private corporal sergeant specialist lieutenant captain major colonel general brigadier admiral commodore
+    commander ensign marshal""".split()
+)
+NAME_ENDS = frozenset("jr. jr sr. sr ii iii".split())
+
+
+def reason(candidate: Candidate) -> str:
+    """Why the card's answer is loose; empty when it is not."""
+    if _rank_service(candidate):
+        return "the service of a rank written before the name"
+    if _one_of_several(candidate):
+        return "one of several: the others fit as well"
+    return ""
+
+
+def _one_of_several(candidate: Candidate) -> bool:
+    """ "{{Tidal power}} is one renewable source of energy": the subject of "is one …" is one of a set
+    the card does not list, and any other member fits the gap as well."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or lemma(verb) != "be":
+        return False
+    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+    return attribute is not None and any(c.lower_ == "one" and c.i < attribute.i for c in attribute.children)
+
+
+def _rank_service(candidate: Candidate) -> bool:
+    """ "awarded to Colonel Ann Lee, Jr., {{Royal Air Force}}": an organisation in apposition after a
+    ranked officer's name is the officer's service, which the rank already says."""
+    mention = candidate.mention
+    if mention.type != AnswerType.ORGANIZATION:
+        return False
+    doc = candidate.sentence.span.doc
+    index = mention.start - 1
+    if index < 3:
+        return False
+    if doc[index].lower_ == "the":
+        index -= 1
+    if index < 1 or doc[index].text != ",":
+        return False
+    index -= 1
+    if doc[index].lower_ in NAME_ENDS and index > 1 and doc[index - 1].text == ",":
+        index -= 2
+    person = doc[index]
+    if person.ent_type_ != "PERSON":
+        return False
+    while index > 0 and doc[index - 1].ent_type_ == "PERSON" and doc[index - 1].lower_ not in RANKS:
+        index -= 1
+    return index > 0 and doc[index - 1].lower_ in RANKS

@@ -1,0 +1,27 @@
+"""When, in what year or on what date: questions on a date told of a named noun by a participle or a
+relative clause that does not name it. Each test has its positive control. Sentences are invented."""
+
+from __future__ import annotations
+
+from test_generate_question_forms import candidate_texts
+
+
+def test_a_participle_opening_the_sentence_is_asked_of_its_subject() -> None:
+    found = candidate_texts("Completed in 1914, the Tamar Bridge carried rail traffic across the river.")
+    assert found.get("In what year was the Tamar Bridge completed?") == "1914", found
+    # "the school" could be any school: no question.
+    found = candidate_texts("Founded in 1910, the school on the hill trained 300 nurses for the Royal Navy.")
+    assert "1910" in found.values() and not [q for q in found if q.endswith("?") and "founded" in q], found
+
+
+def test_a_participle_of_an_apposition_is_asked_of_the_name() -> None:
+    found = candidate_texts("The Harlow Institute, a charity founded in 1910, runs six schools in Leeds.")
+    assert found.get("In what year was the Harlow Institute founded?") == "1910", found
+
+
+def test_an_act_of_instituting_after_a_purpose_phrase_tells_of_the_noun_the_phrase_hangs_on() -> None:
+    found = candidate_texts("The Truro Accord was an agreement to outlaw war signed on May 2, 1921.")
+    assert found.get("On what date was the Truro Accord signed?") == "May 2, 1921", found
+    # Grain can be grown: the participle tells of the grain, and no question asks when the plan was.
+    found = candidate_texts("The Vale Plan was a scheme to import grain grown in 1920.")
+    assert "1920" in found.values() and not [q for q in found if q.endswith("?") and "1920" not in q], found

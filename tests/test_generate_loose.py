@@ -1,0 +1,25 @@
+"""Loose answers (quiz/generate/loose.py): each rule with a card it drops and a like card it keeps,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from generate_cards import offered
+
+
+def test_the_service_after_a_ranked_name_is_not_asked() -> None:
+    text = "On June 4, 2019, Governor Ada Byrne will present the Star of Valour to Major Tom Hale, Jr., Royal Marine Corps, for his courage at Kestrel Ridge."
+    cards = offered(text)
+    assert any(c.answer == "Kestrel Ridge" for c in cards), cards  # positive control
+    assert not any(c.answer == "Royal Marine Corps" for c in cards), cards
+
+
+def test_a_body_after_an_unranked_name_is_still_asked() -> None:
+    text = "In 2019, the prize went to Ada Byrne, who founded the Harbor Survey Office in Leeds."
+    assert any(c.answer == "Harbor Survey Office" for c in offered(text))
+
+
+def test_one_of_a_set_is_not_asked() -> None:
+    text = "Tidal power is one renewable source of energy that the Severn Trust studied in 1998."
+    cards = offered(text)
+    assert any(c.answer == "1998" for c in cards), cards  # positive control
+    assert not any(c.answer.lower() == "tidal power" for c in cards), cards
