@@ -39,6 +39,13 @@ def test_a_written_list_the_parser_did_not_join_is_a_list() -> None:
     assert found == {"Crimean War": True, "Boer War": True, "Great War": True, "1922": False}, found
 
 
+def test_places_in_the_same_slot_of_two_joined_phrases_are_a_list() -> None:
+    text = "In 1898 the navy sent two cruisers to Port Ada (on the Baltic Sea) and Brill (on the Black Sea) to guard the new cable."
+    found = {c.mention.text: listed(c, names) for c, names in clozes(text)}
+    assert found.get("Baltic Sea") is True and found.get("Black Sea") is True, found  # "(on the ___) and Brill (on the Black Sea)"
+    assert found.get("1898") is False, found
+
+
 def test_a_town_and_its_country_are_no_list() -> None:
     found = {c.mention.text: listed(c, names) for c, names in clozes("The ceremony took place at the Harbor Hotel in Bergen, Norway, in 1921.")}
     assert found.get("Bergen") is False and found.get("1921") is False, found

@@ -7,7 +7,9 @@ is the same whatever the names: which one of "Ada Byrne, {{Tom Weir}} and Lena C
 left out is a lottery. A question asking for one member ("Which country, with Esk and Vale,
 …?") is the same card. A list is read from the parse (a chain of `conj`) and, where the parser
 broke it, from the sentence's names written with only commas, "and", "or" and "the" between
-them, the last after "and" or "or" ("Bergen, Norway" is a town and its country, no list).
+them, the last after "and" or "or" ("Bergen, Norway" is a town and its country, no list), or
+from two places of one type in the same slot of phrases joined by "and" ("Port Ada (on the
+{{Baltic Sea}}) and Brill (on the Black Sea)").
 
 Two people or bodies named together the first time teach who worked with whom ("Peace
 advocates {{Ada Byrne}} and Tom Weir led the campaign"), so that card stays; once the article
@@ -32,6 +34,7 @@ LONG_LIST = 3
 CONJUNCTIONS = frozenset(("and", "or"))
 SEPARATORS = CONJUNCTIONS | {","}
 JOINERS = SEPARATORS | {"the"}
+SLOT = 2  # words before a name that place it in its phrase ("on the")
 
 
 def one_of_list(candidate: Candidate) -> bool:
@@ -42,11 +45,11 @@ def one_of_list(candidate: Candidate) -> bool:
 
 def list_member(candidate: Candidate, mentions: list[Mention], earlier: Iterable[frozenset[str]]) -> bool:
     """The answer is one of the names of the sentence (`mentions`) written as a list ("A, the B,
-    and the C") where the parser did not join them, and a place or one of three or more; or one of
-    two names joined in a list that an earlier sentence of the article (`earlier`: the names of
-    each) already names both of."""
+    and the C") where the parser did not join them, and a place or one of three or more; a place
+    in the same slot as another of two joined phrases; or one of two names joined in a list that
+    an earlier sentence of the article (`earlier`: the names of each) already names both of."""
     run = _run(candidate, mentions)
-    if _given_away(candidate, len(run)):
+    if _given_away(candidate, len(run)) or candidate.mention.type in PLACE_TYPES and _parallel(candidate, mentions):
         return True
     items = _named_items(candidate)
     if len(items) == 2:
@@ -60,6 +63,29 @@ def list_member(candidate: Candidate, mentions: list[Mention], earlier: Iterable
         return False
     both = {key(candidate.mention.answer), key(partner.answer)}
     return any(both <= names for names in earlier)
+
+
+def _parallel(candidate: Candidate, mentions: list[Mention]) -> bool:
+    """Another name of the answer's type in the same slot of a coordinated phrase: the same two
+    words before it and the same word after, with "and" or "or" between the two ("Port Ada (on
+    the {{Pacific}}) and Brill (on the Atlantic)"), the pair of a list the parser read apart."""
+    mention = candidate.mention
+    doc = candidate.sentence.span.doc
+    start, end = candidate.sentence.span.start, candidate.sentence.span.end
+
+    def frame(m: Mention) -> tuple[str, ...] | None:
+        if m.start - SLOT < start or m.end >= end:
+            return None
+        return (*(t.lower_ for t in doc[m.start - SLOT : m.start]), doc[m.end].lower_)
+
+    own = frame(mention)
+    for other in mentions:
+        if other == mention or other.type != mention.type or other.pair or own is None or frame(other) != own:
+            continue
+        first, second = sorted((mention, other), key=lambda m: m.start)
+        if first.end <= second.start and {t.lower_ for t in doc[first.end : second.start]} & CONJUNCTIONS:
+            return True
+    return False
 
 
 def _given_away(candidate: Candidate, items: int) -> bool:
