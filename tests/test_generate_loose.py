@@ -23,3 +23,17 @@ def test_one_of_a_set_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "1998" for c in cards), cards  # positive control
     assert not any(c.answer.lower() == "tidal power" for c in cards), cards
+
+
+
+def test_a_year_a_state_went_on_in_is_not_asked() -> None:
+    text = "The glacier at Kestrel Ridge continued its retreat in 2019."
+    cards = offered(text)
+    assert any(c.answer == "Kestrel Ridge" for c in cards), cards  # positive control
+    assert not any(c.answer == "2019" for c in cards), cards
+
+
+def test_a_year_a_state_went_on_until_is_still_asked() -> None:
+    text = "The Harbor Survey Office remained in Leeds until 1987."
+    cards = offered(text)
+    assert any(c.answer == "1987" for c in cards), cards

@@ -1,16 +1,26 @@
 """Cards whose answer is loose: other words fit the gap or the question as well, though the card
 names no other.
 
-"Major Ann Lee, {{Royal Air Force}}, for …" asks for the service label written after a rank and a
-name, which the rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one
-of a set.
+"In what year did the glacier continue its retreat? 2019" asks when a state went on, which is true
+of the years around it too. "Major Ann Lee, {{Royal Air Force}}, for …" asks for the service label
+written after a rank and a name, which the rank already tells. "{{Tidal power}} is one renewable
+source of energy" asks for one of a set.
 """
 
 from __future__ import annotations
 
-from quiz.generate.clauses import lemma
-from quiz.generate.types import AnswerType, Candidate
+from typing import TYPE_CHECKING
 
+from quiz.generate.clauses import lemma
+from quiz.generate.types import DATE_TYPES, AnswerType, Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs of going on or staying as before: the state they tell is tied to no one moment.
+CONTINUING = frozenset("continue remain persist keep stay linger endure".split())
+# Prepositions that pin a moment to a continuing state: it went on "until 1990" or "from 1990".
+BOUNDS = frozenset("until till through to from since after before by".split())
 # Ranks of the armed services: the service written after "Colonel Ann Lee," is the rank's.
 RANKS = frozenset(
     """private corporal sergeant specialist lieutenant captain major colonel general brigadier admiral commodore
@@ -21,11 +31,36 @@ NAME_ENDS = frozenset("jr. jr sr. sr ii iii".split())
 
 def reason(candidate: Candidate) -> str:
     """Why the card's answer is loose; empty when it is not."""
+    if _continuing_date(candidate):
+        return "when a state went on: the years around it fit as well"
     if _rank_service(candidate):
         return "the service of a rank written before the name"
     if _one_of_several(candidate):
         return "one of several: the others fit as well"
     return ""
+
+
+def _continuing_date(candidate: Candidate) -> bool:
+    """A date or year told of a verb of going on ("sea walls remained in use in 1990", "the strike
+    continued into 2011"): the state held before and after it, so the date is no answer of its own.
+    A bound ("remained in office until 1990") pins it and stays."""
+    mention = candidate.mention
+    if mention.type not in DATE_TYPES:
+        return False
+    doc = candidate.sentence.span.doc
+    root = doc[mention.start : mention.end].root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in BOUNDS:
+        return False
+    verb = _verb_of(prep if prep is not None else root)
+    return verb is not None and lemma(verb) in CONTINUING
+
+
+def _verb_of(token: Token) -> Token | None:
+    head = token.head
+    if token.dep_ in ("prep", "npadvmod", "pobj", "nmod") and head.tag_.startswith("VB"):
+        return head
+    return None
 
 
 def _one_of_several(candidate: Candidate) -> bool:
