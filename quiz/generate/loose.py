@@ -1,10 +1,11 @@
 """Cards whose answer is loose: other words fit the gap or the question as well, though the card
 names no other.
 
-"In what year did the glacier continue its retreat? 2019" asks when a state went on, which is true
-of the years around it too. "Major Ann Lee, {{Royal Air Force}}, for …" asks for the service label
-written after a rank and a name, which the rank already tells. "{{Tidal power}} is one renewable
-source of energy" asks for one of a set.
+"Who did the captain order to withdraw? Marines" asks for a label of a group of people, which the
+story's own "his men" or "the troops" answer as well. "In what year did the glacier continue its
+retreat? 2019" asks when a state went on, which is true of the years around it too. "Major Ann Lee,
+{{Royal Air Force}}, for …" asks for the service label written after a rank and a name, which the
+rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import lemma
-from quiz.generate.types import DATE_TYPES, AnswerType, Candidate
+from quiz.generate.types import DATE_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.words import CATEGORY_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,6 +33,8 @@ NAME_ENDS = frozenset("jr. jr sr. sr ii iii".split())
 
 def reason(candidate: Candidate) -> str:
     """Why the card's answer is loose; empty when it is not."""
+    if _group_label(candidate):
+        return "a label of a group of people, which other words name as well"
     if _continuing_date(candidate):
         return "when a state went on: the years around it fit as well"
     if _rank_service(candidate):
@@ -38,6 +42,34 @@ def reason(candidate: Candidate) -> str:
     if _one_of_several(candidate):
         return "one of several: the others fit as well"
     return ""
+
+
+def _group_label(candidate: Candidate) -> bool:
+    """ "Who did the captain order to withdraw? Marines", "the captain ordered the {{Marines}} to
+    withdraw": one plural word the sentence writes as "the Marines", asked by "who" or as a gap on
+    someone who acts, names a kind of people, and "his men" or "the troops" fit as well."""
+    mention = candidate.mention
+    if mention.type == AnswerType.PERSON or mention.type in PLACE_TYPES or candidate.kind in QUESTION_KINDS and not _asks_who(candidate.text):
+        return False
+    doc = candidate.sentence.span.doc
+    words = doc[mention.start : mention.end]
+    if len(words) != 1 or words[0].tag_ not in ("NNPS", "NNS") or not words[0].text[:1].isupper():
+        return False
+    if candidate.kind not in QUESTION_KINDS and not _acting(words[0]):
+        return False  # not "across the {{Cascades}}"
+    if words[0].lower_.removesuffix("s") in CATEGORY_NOUNS:
+        return False  # "signed the {{Accords}}": a kind of thing, which trivial.py judges
+    return mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+
+
+def _acting(word: Token) -> bool:
+    """The doer of a verb or its object ("ordered the Fusiliers to withdraw", "led the Fusiliers"),
+    as people are; a place is mostly where they go ("spread across the Cascades")."""
+    return word.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _asks_who(text: str) -> bool:
+    return text.startswith(("Who ", "Whom ")) or ", who " in text or ", whom " in text
 
 
 def _continuing_date(candidate: Candidate) -> bool:
