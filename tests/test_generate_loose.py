@@ -51,3 +51,10 @@ def test_one_of_a_set_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "1998" for c in cards), cards  # positive control
     assert not any(c.answer.lower() == "tidal power" for c in cards), cards
+
+
+def test_a_rough_count_beside_another_is_not_asked() -> None:
+    text = "Thousands of sailors and hundreds of clerks worked on the Tamar fleet, along with 40 shipyards from 12 counties."
+    cards = offered(text)
+    assert any(c.answer == "40" for c in cards), cards  # positive control
+    assert not any(c.answer.casefold() == "thousands" for c in cards), cards

@@ -5,13 +5,15 @@ names no other.
 story's own "his men" or "the troops" answer as well. "In what year did the glacier continue its
 retreat? 2019" asks when a state went on, which is true of the years around it too. "Major Ann Lee,
 {{Royal Air Force}}, for …" asks for the service label written after a rank and a name, which the
-rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set.
+rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set, and
+"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quiz.decks.model import CLOZE_GAP
 from quiz.generate.clauses import lemma
 from quiz.generate.types import DATE_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS
@@ -29,6 +31,8 @@ RANKS = frozenset(
     commander ensign marshal""".split()
 )
 NAME_ENDS = frozenset("jr. jr sr. sr ii iii".split())
+# Counts told only as an order of size: "thousands of sailors".
+ROUGH_COUNTS = frozenset("dozens scores hundreds thousands millions billions".split())
 
 
 def reason(candidate: Candidate) -> str:
@@ -41,6 +45,8 @@ def reason(candidate: Candidate) -> str:
         return "the service of a rank written before the name"
     if _one_of_several(candidate):
         return "one of several: the others fit as well"
+    if _rough_count_beside(candidate):
+        return "a rough count set against another: only its order is asked"
     return ""
 
 
@@ -106,6 +112,16 @@ def _one_of_several(candidate: Candidate) -> bool:
         return False
     attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
     return attribute is not None and any(c.lower_ == "one" and c.i < attribute.i for c in attribute.children)
+
+
+def _rough_count_beside(candidate: Candidate) -> bool:
+    """ "{{Thousands}} of sailors and hundreds of clerks worked on the fleet": a count told only as an
+    order of size, beside another, asks which order goes first, and the other gives it."""
+    answer = candidate.mention.text.casefold()
+    if answer not in ROUGH_COUNTS:
+        return False
+    rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
+    return any(word.casefold() in ROUGH_COUNTS for word in rest.split())
 
 
 def _rank_service(candidate: Candidate) -> bool:
