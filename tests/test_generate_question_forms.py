@@ -439,3 +439,14 @@ def test_a_question_cut_between_a_verb_and_the_last_item_of_its_list_is_not_aske
     found = candidate_texts(text)
     assert "Harbor Charter" in found.values(), found  # its cloze stays
     assert not any(", and a Registry" in q and q.endswith("?") for q in found), found
+
+
+def test_a_count_in_the_object_of_consist_or_in_a_plain_collective_is_asked_how_many() -> None:
+    from generate_cards import offered
+
+    reserve = {c.text: c.answer for c in offered("The Varna Nature Reserve consists of 900 acres of pine forest.") if c.kind == "howmany"}
+    assert reserve.get("Of how many acres of pine forest does the Varna Nature Reserve consist?") == "900 acres", reserve
+    team = {c.text: c.answer for c in offered("The harbour board chose a team of eight divers in May 1963 to search the old wreck.") if c.kind == "howmany"}
+    assert team.get("How many divers did the harbour board choose in May 1963 to search the old wreck?") == "eight", team
+    initial = [c for c in offered("The harbour board chose an initial team of eight divers in May 1963 to search the old wreck.") if c.answer == "eight"]
+    assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many divers did the board choose?" loses "initial"
