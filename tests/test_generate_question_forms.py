@@ -429,3 +429,24 @@ def test_a_relative_clause_naming_nothing_gives_no_question_of_its_antecedent() 
     assert "Ida Lund" in vague.values() and not any("stay aboard" in text for text in vague), vague  # others may stay aboard too
     named = candidate_texts("The rescue crew sailed in 1990 with surgeon Ida Lund, who will stay aboard the hospital ship Ostrava until spring.")
     assert named.get("Which surgeon will stay aboard the hospital ship Ostrava until spring?") == "Ida Lund", named
+
+
+def test_a_question_cut_between_a_verb_and_the_last_item_of_its_list_is_not_asked() -> None:
+    text = (
+        "In addition to the Assembly of all member towns and a Board of 5 elected and 4 appointed members, the Harbor Charter "
+        "provided for a 12-member Port Council, a Court of Appeal, a Toll Board to oversee certain old quays, and a Registry under a Chief Registrar."
+    )
+    found = candidate_texts(text)
+    assert "Harbor Charter" in found.values(), found  # its cloze stays
+    assert not any(", and a Registry" in q and q.endswith("?") for q in found), found
+
+
+def test_a_count_in_the_object_of_consist_or_in_a_plain_collective_is_asked_how_many() -> None:
+    from generate_cards import offered
+
+    reserve = {c.text: c.answer for c in offered("The Varna Nature Reserve consists of 900 acres of pine forest.") if c.kind == "howmany"}
+    assert reserve.get("Of how many acres of pine forest does the Varna Nature Reserve consist?") == "900 acres", reserve
+    team = {c.text: c.answer for c in offered("The harbour board chose a team of eight divers in May 1963 to search the old wreck.") if c.kind == "howmany"}
+    assert team.get("How many divers did the harbour board choose in May 1963 to search the old wreck?") == "eight", team
+    initial = [c for c in offered("The harbour board chose an initial team of eight divers in May 1963 to search the old wreck.") if c.answer == "eight"]
+    assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many divers did the board choose?" loses "initial"

@@ -229,7 +229,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             pending = {kind for kind, _ in found} if pending is None else pending
             torn: bool | None = None  # the same for every question of this clause: asked once, when needed
             for kind, question in found:
-                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS:
+                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS or _orphaned_list(question, current.verb):
                     continue
                 if torn is None:
                     torn = _torn(current, mention, sentence)
@@ -238,6 +238,12 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention) or unfronted(current, mention)
+
+
+def _orphaned_list(question: str, verb: Token) -> bool:
+    """The verb followed at once by ", and …": a cut took a list's first items with the phrase that
+    held them and left its last ("What provided, and a Registry under a Chief Registrar?")."""
+    return re.search(rf"\b{re.escape(verb.text)}, (?:and|or)\b", question) is not None
 
 
 def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
