@@ -199,9 +199,9 @@ def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
 def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
     found = candidate_texts("Soil salinity is the main threat to rice farming in the delta.")
     assert found.get("What is the main threat to rice farming in the delta?") == "Soil salinity"
-    # "one threat" leaves others as true: neither a question nor a gap (loose.py).
+    # "one threat" leaves others as true, for a question as for a gap (instances.py).
     found = candidate_texts("Soil salinity is one threat to rice farming in the delta.")
-    assert "Soil salinity" not in found.values(), found
+    assert "Soil salinity" not in found.values()  # the "main threat" above is the positive control
 
 
 def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
