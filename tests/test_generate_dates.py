@@ -14,14 +14,25 @@ def test_a_participle_opening_the_sentence_is_asked_of_its_subject() -> None:
     assert "1910" in found.values() and not [q for q in found if q.endswith("?") and "founded" in q], found
 
 
-def test_a_participle_of_an_apposition_is_asked_of_the_name() -> None:
+def test_a_participle_or_relative_clause_of_an_apposition_is_asked_of_the_name() -> None:
     found = candidate_texts("The Harlow Institute, a charity founded in 1910, runs six schools in Leeds.")
     assert found.get("In what year was the Harlow Institute founded?") == "1910", found
+    found = candidate_texts("The Harlow Institute, a charity that was founded in 1910 by Ada Byrne, runs six schools in Leeds.")
+    assert found.get("In what year was the Harlow Institute founded?") == "1910", found
+
+
+def test_a_relative_clause_of_what_a_name_is_is_asked_of_the_name() -> None:
+    found = candidate_texts("The Vale Accord was a pact which came into force in 1921.")
+    assert found.get("In what year did the Vale Accord come into force?") == "1921", found
 
 
 def test_an_act_of_instituting_after_a_purpose_phrase_tells_of_the_noun_the_phrase_hangs_on() -> None:
     found = candidate_texts("The Truro Accord was an agreement to outlaw war signed on May 2, 1921.")
     assert found.get("On what date was the Truro Accord signed?") == "May 2, 1921", found
+    found = candidate_texts(
+        "Both men worked for the Harlow Institute, a charity devoted to promoting literacy that was established in 1910 by the banker Ada Byrne."
+    )
+    assert found.get("In what year was the Harlow Institute established?") == "1910", found
     # Grain can be grown: the participle tells of the grain, and no question asks when the plan was.
     found = candidate_texts("The Vale Plan was a scheme to import grain grown in 1920.")
     assert "1920" in found.values() and not [q for q in found if q.endswith("?") and "1920" not in q], found

@@ -35,6 +35,7 @@ from quiz.generate.framed import framed_questions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
+from quiz.generate.relatives import relative_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
@@ -95,7 +96,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in participle_questions(sentence.span, mention, family_of(mention), resolved)
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *relative_questions(sentence.span, mention, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
