@@ -36,3 +36,17 @@ def test_an_act_of_instituting_after_a_purpose_phrase_tells_of_the_noun_the_phra
     # Grain can be grown: the participle tells of the grain, and no question asks when the plan was.
     found = candidate_texts("The Vale Plan was a scheme to import grain grown in 1920.")
     assert "1920" in found.values() and not [q for q in found if q.endswith("?") and "1920" not in q], found
+
+
+def test_a_period_of_two_dates_sharing_a_year_is_one_answer() -> None:
+    found = candidate_texts("The envoys met at Harwell Manor in London in August and September 1921 to draft the charter.")
+    assert found.get("When did the envoys meet at Harwell Manor in London to draft the charter?") == "August and September 1921", found
+    assert not [text for text in found if "{{August}}" in text or "{{September 1921}}" in text], found  # one end beside the other gives it away
+    found = candidate_texts("The ferry ran from May to July 1921 across the bay.")
+    assert found.get("When did the ferry run across the bay?") == "May to July 1921", found
+
+
+def test_two_bare_years_joined_by_and_stay_two_answers() -> None:
+    # Two years of two floods, not one period.
+    found = candidate_texts("The mill flooded in 1921 and 1925, and the owners rebuilt it both times.")
+    assert {"1921", "1925"} <= set(found.values()), found
