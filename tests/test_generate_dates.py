@@ -50,3 +50,11 @@ def test_two_bare_years_joined_by_and_stay_two_answers() -> None:
     # Two years of two floods, not one period.
     found = candidate_texts("The mill flooded in 1921 and 1925, and the owners rebuilt it both times.")
     assert {"1921", "1925"} <= set(found.values()), found
+
+
+def test_a_hold_taken_by_a_second_verb_is_asked_of_the_first_verbs_object() -> None:
+    found = candidate_texts("The Vale Company bought the Harwell Mill in 1901 and took control in 1903.")
+    assert found.get("In what year did the Vale Company take control of the Harwell Mill?") == "1903", found
+    # "the land" names nothing in particular: no question of it.
+    found = candidate_texts("The Vale Company bought the land in 1901 and took possession in 1903.")
+    assert "1903" in found.values() and not [q for q in found if "possession of" in q], found
