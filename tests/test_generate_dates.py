@@ -58,3 +58,18 @@ def test_a_hold_taken_by_a_second_verb_is_asked_of_the_first_verbs_object() -> N
     # "the land" names nothing in particular: no question of it.
     found = candidate_texts("The Vale Company bought the land in 1901 and took possession in 1903.")
     assert "1903" in found.values() and not [q for q in found if "possession of" in q], found
+
+
+def test_the_date_of_an_event_noun_is_asked_with_its_verb() -> None:
+    found = candidate_texts(
+        "Ada Byrne served as the director of the Harwell Museum from 1962 to 1974, before leaving to become the first curator"
+        " for the Vale Gallery from 1974 until her retirement in 1980."
+    )
+    assert found.get("In what year did Ada Byrne retire?") == "1980", found
+    found = candidate_texts("The lost vote of 1956 led to the resignation of Prime Minister Tom Akers in January 1957.")
+    assert found.get("When did Prime Minister Tom Akers resign?") == "January 1957", found
+
+
+def test_an_event_still_to_come_is_not_asked_as_past() -> None:
+    found = candidate_texts("Ada Byrne will lead the Harwell Museum until her retirement in 2030.")
+    assert "2030" in found.values() and not [q for q in found if q.endswith("retire?")], found
