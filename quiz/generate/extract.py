@@ -21,6 +21,7 @@ from quiz.generate.dategaps import whole_dates
 from quiz.generate.demonstratives import resolve_demonstratives
 from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
 from quiz.generate.nlp import Entities, sentence_bounds, surface
+from quiz.generate.periods import periods
 from quiz.generate.quantities import (
     AGE_PHRASE,
     COUNTED,
@@ -247,7 +248,7 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
     found += paired_subjects(sentence.span, found)
     found += orphan_numbers(sentence.span, found)
     found += measure_mentions(sentence.span, found)
-    found += tally_mentions(sentence.span, found)
+    found = periods(sentence.span, found + tally_mentions(sentence.span, found))
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
