@@ -47,6 +47,13 @@ def test_wrong_ages_are_near_and_possible() -> None:
     assert all(60 <= int(age) <= 100 and age != "92" for age in found), found
 
 
+def test_wrong_numbers_are_rounded_as_the_answer_is() -> None:
+    exact = choices(mention("6,672 acres", AnswerType.NUMBER), make_pool({}))
+    assert len(exact) == 3 and not any(option.split()[0].endswith("00") for option in exact), exact
+    rounded = choices(mention("3,000 works", AnswerType.NUMBER), make_pool({}))
+    assert len(rounded) == 3 and all(option.split()[0].endswith("00") for option in rounded), rounded  # control: round stays round
+
+
 def test_long_spans_of_time_stay_within_a_lifetime() -> None:
     found = choices(mention("68 years", AnswerType.DURATION), make_pool({}))
     assert len(found) == 3
