@@ -162,6 +162,9 @@ def test_a_wrong_date_keeps_its_place_among_the_other_dates_of_the_sentence() ->
     years = pool(AnswerType.YEAR, "2001", "2004", "2009", "2016", "2018")
     found = choices(mention("2006", AnswerType.YEAR), years, sentence="Ruth Keane ran the mill from 2006 to 2013.")
     assert len(found) == 3 and all(int(year) < 2013 for year in found), found
+    later = pool(AnswerType.YEAR, "2014", "2015", "2016", "2017")  # the article's nearest years all lie after the end
+    found = choices(mention("2006", AnswerType.YEAR), later, sentence="Ruth Keane ran the mill from 2006 to 2013.")
+    assert len(found) == 3 and all(int(year) < 2013 for year in found), found
     found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Keane took over the mill.")
     assert "2016" not in found and len(found) == 3  # positive control: near years, no order to keep
 
