@@ -66,6 +66,13 @@ def test_one_of_three_names_is_no_answer() -> None:
     assert "1921" in found.values(), found
 
 
+def test_a_name_at_the_end_of_a_list_of_three_nouns_is_no_answer() -> None:
+    found = {c.mention.text: listed(c, names) for c, names in clozes("The new charter honored nurses, teachers, and the Harbor Guild in 1921.")}
+    assert found.get("Harbor Guild") is True and found.get("1921") is False, found  # any group fits "nurses, teachers, and ___"
+    opening = {c.mention.text: listed(c, names) for c, names in clozes("In the wake of the Tamar Flood, officials and citizens rebuilt the old bridge in 1921.")}
+    assert opening.get("Tamar Flood") is False, opening  # an opening phrase the parser may chain to the subjects is no list
+
+
 def test_two_people_named_together_first_are_asked() -> None:
     found = gaps("In 1921 the ferry treaty was signed in Lisbon by Ada Byrne and Tom Weir.")
     assert "Tom Weir" in found.values(), found  # who signed with Byrne is worth learning

@@ -4,8 +4,9 @@
 the other places of a list and the words around them point to the missing one, or, where the
 article names more of the kind, leave several answers as right. A list of three names or more
 is the same whatever the names: which one of "Ada Byrne, {{Tom Weir}} and Lena Cole" the card
-left out is a lottery. A question asking for one member ("Which country, with Esk and Vale,
-…?") is the same card. A list is read from the parse (a chain of `conj`) and, where the parser
+left out is a lottery, and so is a name ending a list of three nouns or more ("honored nurses,
+teachers, and the {{Harbor Guild}}": any group fits). A question asking for one member ("Which
+country, with Esk and Vale, …?") is the same card. A list is read from the parse (a chain of `conj`) and, where the parser
 broke it, from the sentence's names written with only commas, "and", "or" and "the" between
 them, the last after "and" or "or" ("Bergen, Norway" is a town and its country, no list), or
 from two places of one type in the same slot of phrases joined by "and" ("Port Ada (on the
@@ -122,8 +123,10 @@ def _named_items(candidate: Candidate) -> list[list[Token]]:
     doc = candidate.sentence.span.doc
     items = _items(doc[mention.start : mention.end].root)
     inside = [item for item in items if _holds(mention, item)]
-    if len(items) < 2 or len(inside) != 1 or not any(t.tag_ in NAME_TAGS for item in items if item not in inside for t in item):
+    if len(items) < 2 or len(inside) != 1:
         return []
+    if not any(t.tag_ in NAME_TAGS for item in items if item not in inside for t in item) and (len(items) < LONG_LIST or inside[0] is items[0]):
+        return []  # "NASA and the coalition"; "In the wake of {{X}}, officials and citizens …" (a phrase the parser listed)
     return items
 
 
