@@ -69,7 +69,7 @@ def list_member(candidate: Candidate, mentions: list[Mention], earlier: Iterable
 def _parallel(candidate: Candidate, mentions: list[Mention]) -> bool:
     """Another name of the answer's type in the same slot of a coordinated phrase: the same two
     words before it and the same word after, with "and" or "or" between the two ("Port Ada (on
-    the {{Pacific}}) and Brill (on the Atlantic)"), the pair of a list the parser read apart."""
+    the {{Baltic Sea}}) and Brill (on the Black Sea)"), the pair of a list the parser read apart."""
     mention = candidate.mention
     doc = candidate.sentence.span.doc
     start, end = candidate.sentence.span.start, candidate.sentence.span.end
@@ -115,8 +115,9 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
 
 
 def _named_items(candidate: Candidate) -> list[list[Token]]:
-    """The items of the coordination the answer is one item of, when another item is a name too;
-    empty when there is none (or the answer spans the whole coordination)."""
+    """The items of the coordination the answer is one item of, when another item is a name too
+    or the answer ends a list of three or more; empty otherwise (or when the answer spans the
+    whole coordination)."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.pair:
         return []
