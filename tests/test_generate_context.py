@@ -145,3 +145,17 @@ def test_initials_of_part_of_the_answer_beside_the_gap_give_it_away() -> None:
     cards = offered(text)
     assert any(c.answer == "sonar array" for c in cards), cards  # positive control
     assert not any(c.answer == "Tamar Coastal Survey" for c in cards), cards
+
+
+def test_a_term_the_card_spells_but_for_its_suffix_gives_itself_away() -> None:
+    quote = "Hale was affiliated with the Marlow Institute for Federal Studies, a body dedicated to promoting federalism."
+    assert reason(card("Hale was affiliated with the Marlow Institute for Federal Studies, a body dedicated to promoting {{federalism}}.", "federalism", AnswerType.TERM, quote))
+    kept = "Hale was affiliated with the Marlow Institute for Coastal Studies, a body dedicated to promoting {{federalism}}."
+    assert not reason(card(kept, "federalism", AnswerType.TERM, kept.replace("{{", "").replace("}}", "")))
+
+
+def test_a_country_whose_adjective_the_card_writes_gives_itself_away() -> None:
+    text = "In 1905, the Swedish envoy Ada Byrne proposed a fishing pact between Norway and Sweden."
+    cards = offered(text)
+    assert any(c.answer == "Norway" for c in cards), cards  # positive control
+    assert not any(c.answer == "Sweden" for c in cards), cards

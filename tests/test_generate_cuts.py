@@ -85,3 +85,40 @@ def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
     )
     assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
     assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found
+
+
+def test_a_status_cut_after_a_name_leaves_the_comma_that_closes_the_name() -> None:
+    found = texts(
+        "On May 3, 2019, President Ada Byrne of the Harbor League will award the Tamar Medal to Colonel Tom Akers, Jr., "
+        "Royal Navy, Retired, for great courage during the Cornish storm."
+    )
+    assert not any("Royal Navy}} for" in text or "Royal Navy for" in text for text in found), found
+    assert any("to Colonel Tom Akers, Jr., {{Royal Navy}}, for great courage" in text for text in found), found
+
+
+def test_asides_cut_together_after_a_name_take_their_commas() -> None:
+    # No comma before them stays: "Captain Ann Lee for …", not "Captain Ann Lee, for …".
+    found = texts(
+        "On May 3, 2019, the governor of Devon will award the Tamar Medal to Captain Ann Lee, Retired, Royal Navy, "
+        "for great courage during the Cornish storm of 1953."
+    )
+    assert any(text.endswith("to Captain {{Ann Lee}} for great courage during the Cornish storm of 1953.") for text in found), found
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
+    # "astronauts" tagged as a verb: the cut kept it as the clause's verb and dropped the real one.
+    found = texts(
+        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
+        "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
+        "and Ada Byrne make up Crew 12 and will remain on the orbiting base until this spring."
+    )
+    assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
+    assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
+
+
+def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
+    # The parser hangs "Byrne's book" on "year" as an apposition: the time goes, the subject stays.
+    found = texts("The following year Byrne’s book, On the Tides of Truro, was published.")
+    assert not any(text.startswith("On the") for text in found), found
+    assert "Byrne’s book, On the {{Tides of Truro}}, was published." in found, found

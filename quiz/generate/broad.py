@@ -1,4 +1,4 @@
-"""Answers too broad to be the fact a card asks for: a continent or a world region.
+"""Answers too broad to be the fact a card asks for: a continent, an ocean or a world region.
 
 Such a place is the backdrop of a story ("the firm moved its office from Truro to {{South
 America}}", "the mills in {{Asia}}, Africa and …"): a reader guesses it from the rest of the card
@@ -16,7 +16,7 @@ COMPASS = re.compile(r"^(?:the )?(?:(?:north|south|east|west)(?:ern)?|central|(?
 
 
 def region(answer: str) -> bool:
-    """The answer is a continent or a world region, with or without a compass word ("South Africa"
+    """The answer is a continent, an ocean or a world region, with or without a compass word ("South Africa"
     is a country, not the south of one)."""
     folded = " ".join(re.sub(r"[^\w\s]", " ", answer.lower()).split())
     folded = folded.removeprefix("the ")

@@ -31,11 +31,14 @@ from quiz.generate.clozecut import shortened
 from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
 from quiz.generate.dategaps import modifier_question
+from quiz.generate.events import event_questions
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
+from quiz.generate.holdings import holding_questions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
+from quiz.generate.relatives import relative_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, partner, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
@@ -96,7 +99,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in participle_questions(sentence.span, mention, family_of(mention), resolved)
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *relative_questions(sentence.span, mention, resolved), *holding_questions(sentence.span, mention, resolved), *event_questions(sentence.span, mention, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
@@ -229,7 +232,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             pending = {kind for kind, _ in found} if pending is None else pending
             torn: bool | None = None  # the same for every question of this clause: asked once, when needed
             for kind, question in found:
-                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS:
+                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS or _orphaned_list(question, current.verb):
                     continue
                 if torn is None:
                     torn = _torn(current, mention, sentence)
@@ -238,6 +241,12 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention) or unfronted(current, mention)
+
+
+def _orphaned_list(question: str, verb: Token) -> bool:
+    """The verb followed at once by ", and …": a cut took a list's first items with the phrase that
+    held them and left its last ("What provided, and a Registry under a Chief Registrar?")."""
+    return re.search(rf"\b{re.escape(verb.text)}, (?:and|or)\b", question) is not None
 
 
 def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, finite
+from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, finite, noun_only
 from quiz.generate.clozetext import without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
@@ -149,8 +149,8 @@ Droppable = tuple[tuple["Token", str, bool, frozenset[int]], ...]
 def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppable] | None:
     """The clause `node` heads within `inside` (a relative clause with its antecedent), and the
     parts that may go from it in order; None when it is no clause with a subject of its own."""
-    if not node.tag_.startswith(("VB", "MD")):
-        return None
+    if not node.tag_.startswith(("VB", "MD")) or noun_only(node.lower_):
+        return None  # "NASA astronauts Ann Lee, …": a plural noun the tagger took for a verb
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not finite(node) or disagrees(subjects[0], node):
         return None

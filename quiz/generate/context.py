@@ -51,6 +51,9 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # What is named for a person: the category nouns, and honours and ideas.
 NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
+# A term that is a word of the card and one of these endings spells itself: "International" -> "internationalism".
+SUFFIXES = ("ism", "ist", "ists", "ity", "ization", "isation", "ness")
+DERIVED_STEM = 6
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -88,6 +91,10 @@ def reason(candidate: Candidate) -> str:
 
     if given_away(candidate):
         return "the answer shares a word with the card"
+    if _derived(candidate):
+        return "the answer is a word the card writes, with a suffix"
+    if _demonym(candidate):
+        return "the card writes the country's adjective"
     if _glossed(candidate):
         return "the answer's initials beside the gap"
     return ""
@@ -318,6 +325,36 @@ def given_away(candidate: Candidate) -> bool:
         if stem in modifiers and following not in kinds:
             return True
         if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _derived(candidate: Candidate) -> bool:
+    """A one-word term made of a word the card writes and a suffix ("a fund for Maritime Studies,
+    dedicated to promoting {{maritimism}}"): the card spells all but its ending."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM or " " in mention.text:
+        return False
+    answer = mention.text.casefold()
+    rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
+    return any(
+        len(word) >= DERIVED_STEM and answer != word.casefold() and answer.startswith(word.casefold().rstrip("e")) and answer[len(word) :].endswith(SUFFIXES)
+        for word in WORD.findall(rest)
+    )
+
+
+def _demonym(candidate: Candidate) -> bool:
+    """A country whose adjective the card writes ("the Danish envoy proposed a pact between Norway
+    and {{Denmark}}"): the adjective answers the gap."""
+    mention = candidate.mention
+    if mention.type != AnswerType.COUNTRY:
+        return False
+    country = mention.answer.removeprefix("the ")
+    for token in candidate.sentence.span:
+        word = token.text
+        if token.ent_type_ != "NORP" or not word[:1].isupper() or word in (country, mention.text) or mention.start <= token.i < mention.end or word not in candidate.text:
+            continue
+        if word[:4] == country[:4] or word[:2] == country[:2] and word.endswith(("ch", "sh")):
             return True
     return False
 

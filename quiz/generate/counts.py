@@ -10,12 +10,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, fronted, inverted, lower_first, render, trim_front
+from quiz.generate.clauses import Clause, fronted, inverted, lemma, lower_first, render, trim_front
 from quiz.generate.types import Mention
 from quiz.generate.words import APPROXIMATORS, NUMBER_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+# What a count may be gathered in as the verb's object: "flew a total of 310 hours", "chose a group
+# of eight artists" ask how many hours, how many artists.
+COLLECTIVES = frozenset("total group team crew fleet set batch class delegation contingent".split())
+OF_VERBS = frozenset(("consist",))  # "consists of 900 acres": its "of" phrase is its object, asked "Of how many acres …?"
 
 
 def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -98,18 +104,18 @@ def _qualified(noun: Token, mention: Mention) -> bool:
 
 def _count_place(clause: Clause, noun: Token) -> str | None:
     """Where a counted noun that is no plain subject or object sits: "total" when "a total of 310
-    hours" is the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
+    hours" or "a team of eight divers" is the object, "prep" for the object of the verb's preposition ("in 14 countries", "consists of 900 acres"), "front"
     for one opening the clause ("Within three weeks, …"),
     "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head
-    if prep.head == clause.verb and prep.lower_ not in ("of", "than", "up"):
+    if prep.head == clause.verb and (prep.lower_ not in ("of", "than", "up") or prep.lower_ == "of" and lemma(clause.verb) in OF_VERBS):
         return "prep" if prep in clause.rest else "front" if prep in clause.front else None
     if prep.lower_ != "of" or owner.head != clause.verb:
         return None
-    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
-        return "total"
+    if owner.lower_ in COLLECTIVES and owner.dep_ == "dobj" and owner in clause.rest and not any(c.dep_ in ("amod", "compound", "nummod") for c in owner.children):
+        return "total"  # not "an initial group of eight": asked "how many … did X select?", it loses which group
     if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
         return "owner"
     return None

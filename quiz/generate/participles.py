@@ -116,7 +116,7 @@ def described(noun: Token, named: bool = True, act: Token | None = None) -> tupl
         noun = subjects[0]
     if noun.dep_ in ("conj", "appos", "compound") or noun.dep_ == "pobj" and noun.head.lower_ == "of":
         return None  # "a list of tools built by …", "X and a tool built by …": which noun the participle tells of is unclear
-    kept = _kept(noun)
+    kept = kept_words(noun)
     if any(t.tag_ in ("NNP", "NNPS") for t in kept) or not named and len([t for t in kept if t.tag_.startswith(("NN", "JJ"))]) >= 2:
         return kept
     return None
@@ -144,7 +144,7 @@ def purposed(noun: Token, act: Token) -> Token:
     return noun
 
 
-def _kept(noun: Token) -> tuple[Token, ...]:
+def kept_words(noun: Token) -> tuple[Token, ...]:
     left_out: set[int] = set()
     for child in noun.children:
         if child.dep_ in LEFT_OUT:

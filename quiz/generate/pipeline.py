@@ -19,6 +19,7 @@ from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies, completed
 from quiz.generate.options import Options
+from quiz.generate.othernames import other_names
 from quiz.generate.rank import budget, select
 from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate, Mention
 
@@ -47,6 +48,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     ids = source_ids([name for name, _ in texts])
     found: list[Candidate] = []
     every: list[Mention] = []
+    own: dict[int, list[Mention]] = defaultdict(list)  # each article's mentions
     by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, Counter[str]] = defaultdict(Counter)
@@ -58,6 +60,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
             every.extend(answerable)
+            own[index].extend(answerable)
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
@@ -89,7 +92,8 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
-    return deck(named, [entry(c, wrong) for c in chosen], options.title)
+    other = {index: other_names(" ".join(p.text for p in article.paragraphs), own[index]) for index, article in enumerate(articles)}
+    return deck(named, [entry(c, wrong, other[c.sentence.article]) for c in chosen], options.title)
 
 
 def _before(candidate: Candidate) -> str:

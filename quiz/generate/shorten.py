@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.clauses import Clause, trim_front
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from quiz.generate.types import Mention
 
@@ -38,6 +38,7 @@ def essential(clause: Clause, mention: Mention, optionals: tuple[Token, ...] | N
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
+    drop = reclosed(drop, clause.verb.doc)
     front = tuple(t for t in clause.front if not any(t.i in region(p) for p in opening_participles(clause, mention)))
     return _without(replace(clause, front=trim_front(front)) if front != clause.front else clause, drop)
 
@@ -247,6 +248,29 @@ def region(token: Token) -> set[int]:
     if after < len(doc) and doc[after].text == "," and before >= 0 and doc[before].text == ",":
         region.add(after)
     return region
+
+
+def reclosed(drop: set[int], doc: Doc) -> set[int]:
+    """What to drop, less the comma ending a dropped run of asides when the phrase before the run
+    was itself opened by a comma that stays: "Colonel Ann Lee, Jr., Royal Navy, Retired, for …"
+    reads "…, Jr., Royal Navy, for …" without "Retired", not "Royal Navy for …"."""
+    kept = set(drop)
+    for end in sorted(i for i in drop if doc[i].text == "," and i + 1 not in drop):
+        start = end
+        while start - 1 in drop:
+            start -= 1
+        if start == end or doc[start].text != "," or start == 0:
+            continue
+        aside = next((doc[i] for i in range(start + 1, end) if doc[i].head.i < start), None)
+        if aside is None:
+            continue
+        top = aside.head
+        while top.dep_ == "appos" and top.head.i < top.i:
+            top = top.head  # "Tom Akers, Jr., Royal Navy": the name the apposition is of
+        phrase = doc[top.left_edge.i : start]
+        if any(t.text == "," and t.i not in drop for t in phrase):
+            kept.discard(end)
+    return kept
 
 
 def _without(clause: Clause, drop: set[int]) -> Clause:
