@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.generate.nlp import key
-from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, Candidate, Mention
+from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, AnswerType, Candidate, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,8 +94,8 @@ def _given_away(candidate: Candidate, items: int) -> bool:
 
 
 def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
-    """The names listed next to the answer with only commas, "and", "or" and "the" between them,
-    the answer among them; empty when it stands alone."""
+    """The names of one kind listed next to the answer with only commas, "and", "or" and "the"
+    between them, the answer among them; empty when it stands alone."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.pair:
         return []
@@ -104,7 +104,7 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
     runs: list[list[Mention]] = []
     for m in named:
         between = [t.lower_ for t in doc[runs[-1][-1].end : m.start]] if runs and m.start >= runs[-1][-1].end else None
-        if between and set(between) <= JOINERS and set(between) & SEPARATORS:
+        if between and set(between) <= JOINERS and set(between) & SEPARATORS and _kind(m) == _kind(runs[-1][-1]):
             runs[-1].append(m)
         elif not runs or m.start >= runs[-1][-1].end:
             runs.append([m])
@@ -112,6 +112,15 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
     if len(run) < 2 or not {t.lower_ for t in doc[run[-2].end : run[-1].start]} & CONJUNCTIONS:
         return []  # "Vilnius, Lithuania", "Ada Byrne, Jr.": a list ends on "and" or "or"
     return run
+
+
+def _kind(mention: Mention) -> str:
+    """What a list holds: places, people, or bodies and things (the tagger tells these two apart
+    loosely). A clause ending on a place and the next opening on a person ("on behalf of Vale, and
+    Ada Byrne signed …") is no list."""
+    if mention.type in PLACE_TYPES:
+        return "place"
+    return "person" if mention.type == AnswerType.PERSON else "body"
 
 
 def _named_items(candidate: Candidate) -> list[list[Token]]:
