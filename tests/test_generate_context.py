@@ -155,7 +155,7 @@ def test_a_term_the_card_spells_but_for_its_suffix_gives_itself_away() -> None:
 
 
 def test_a_country_whose_adjective_the_card_writes_gives_itself_away() -> None:
-    text = "In 1905, the Swedish envoy Ada Byrne proposed a fishing pact between Norway and Sweden."
+    text = "In 1905, the Swedish envoy Ada Byrne proposed that Sweden sign a fishing pact with Norway."  # no list: conjuncts.py drops a place of one
     cards = offered(text)
     assert any(c.answer == "Norway" for c in cards), cards  # positive control
     assert not any(c.answer == "Sweden" for c in cards), cards
