@@ -1,5 +1,6 @@
 """Counts the card gives away: it lists that many items itself ("{{two}} clinics in Arden and
-Brill"), or says "two" in other words ("{{two}} firms issue a joint statement").
+Brill"), says "two" in other words ("{{two}} firms issue a joint statement"), or names the pair a
+"{{two}} of its allies" stands for ("... soured relations with Ardenia and Brill").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
+NAMES = frozenset(("NNP", "NNPS"))
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
 PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 
@@ -23,6 +25,8 @@ def reason(candidate: Candidate) -> str:
         return "a count of two the sentence's own words imply"
     if _count_listed(candidate):
         return "a count the card's own list of that many items gives away"
+    if _pair_named(candidate):
+        return "a count of two the card's pair of names gives away"
     return ""
 
 
@@ -74,3 +78,21 @@ def _conjuncts(token: Token) -> list[Token]:
     joined = any(child.dep_ == "conj" for child in token.children)
     inner = [c for c in token.children if c.tag_ in LISTED and (c.dep_ == "conj" or c.dep_ == "appos" and joined)]
     return [token, *(item for child in inner for item in _conjuncts(child))]
+
+
+def _pair_named(candidate: Candidate) -> bool:
+    """ "censure of {{two}} of its allies soured relations with Ardenia and Brill": a count of two taken
+    from a set ("of its allies"), on a card that names two things together, counts them."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
+        return False
+    doc = candidate.sentence.span.doc
+    number = doc[mention.start]
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+        return False
+    for token in candidate.sentence.span:
+        if token.tag_ in NAMES and token.dep_ != "conj":
+            items = _conjuncts(token)
+            if len(items) == 2 and all(t.tag_ in NAMES and t.text in candidate.text for t in items):
+                return True
+    return False
