@@ -1,13 +1,15 @@
 """Counts the card gives away: it lists that many items itself ("{{two}} clinics in Arden and
 Brill"), says "two" in other words ("{{two}} firms issue a joint statement"), or names the pair a
-"{{two}} of its allies" stands for ("... soured relations with Ardenia and Brill").
+"{{two}} of its allies" stands for ("... soured relations with Ardenia and Brill"), or writes
+the amounts a total adds up ("4 years of building and 2 of trials, a total of {{6 years}}").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.types import AnswerType, Candidate
+from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import SMALL_NUMBERS
 
 if TYPE_CHECKING:
@@ -15,6 +17,9 @@ if TYPE_CHECKING:
 
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 NAMES = frozenset(("NNP", "NNPS"))
+# Words that make an amount the sum of others: "for a total of 15 years".
+TOTAL_WORDS = frozenset("total totals totaling totalling combined altogether".split())
+AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(SMALL_NUMBERS) + r") ([a-z]+)\b", re.IGNORECASE)
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
 PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 
@@ -27,6 +32,8 @@ def reason(candidate: Candidate) -> str:
         return "a count the card's own list of that many items gives away"
     if _pair_named(candidate):
         return "a count of two the card's pair of names gives away"
+    if _sum_given(candidate):
+        return "a total of the amounts the card writes"
     return ""
 
 
@@ -96,3 +103,27 @@ def _pair_named(candidate: Candidate) -> bool:
             if len(items) == 2 and all(t.tag_ in NAMES and t.text in candidate.text for t in items):
                 return True
     return False
+
+
+def _sum_given(candidate: Candidate) -> bool:
+    """ "support for 4 years of building and two years of trials, for a total of {{6 years}}": the card
+    writes the amounts, and the total is their sum."""
+    mention = candidate.mention
+    if not any(t.lower_ in TOTAL_WORDS for t in candidate.sentence.span):
+        return False
+    asked = AMOUNT.fullmatch(mention.text)
+    if asked is None:
+        return False
+    rest = candidate.text.replace("{{" + mention.text + "}}", " ") if candidate.kind not in QUESTION_KINDS else candidate.text
+    unit = _unit(asked.group(2))
+    parts = [_value(number) for number, word in AMOUNT.findall(rest) if _unit(word) == unit]
+    return len(parts) >= 2 and sum(parts) == _value(asked.group(1))
+
+
+def _value(number: str) -> float:
+    word = number.casefold()
+    return float(SMALL_NUMBERS.index(word)) if word in SMALL_NUMBERS else float(number.replace(",", ""))
+
+
+def _unit(word: str) -> str:
+    return word.casefold().removesuffix("s")
