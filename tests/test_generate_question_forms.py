@@ -189,9 +189,10 @@ def test_a_span_beside_another_span_of_the_same_verb_is_not_asked() -> None:
 def test_a_term_defined_by_the_one_thing_it_is_is_asked_what() -> None:
     found = candidate_texts("Soil salinity is the main threat to rice farming in the delta.")
     assert found.get("What is the main threat to rice farming in the delta?") == "Soil salinity"
-    # "one threat" leaves others as true: only the cloze.
-    found = candidate_texts("Soil salinity is one threat to rice farming in the delta.")
-    assert "Soil salinity" in found.values() and not [q for q in found if q.endswith("?")]
+    # "one threat" leaves others as true: neither a question nor a gap on it (loose.py).
+    found = candidate_texts("Soil salinity is one threat to rice farming in the delta since 1990.")
+    assert "1990" in found.values(), found  # positive control
+    assert "Soil salinity" not in found.values(), found
 
 
 def test_a_dash_inside_a_name_is_no_aside_to_cut() -> None:
