@@ -155,10 +155,10 @@ def test_a_term_the_card_spells_but_for_its_suffix_gives_itself_away() -> None:
 
 
 def test_a_country_whose_adjective_the_card_writes_gives_itself_away() -> None:
-    text = "In 1905, the Swedish envoy Ada Byrne proposed a fishing pact between Norway and Sweden."
-    cards = offered(text)
+    cards = offered("In 1905, the Swedish envoy Ada Byrne proposed a fishing pact to Norway.")
     assert any(c.answer == "Norway" for c in cards), cards  # positive control
-    assert not any(c.answer == "Sweden" for c in cards), cards
+    cards = offered("In 1905, the Norwegian envoy Ada Byrne proposed a fishing pact to Norway.")
+    assert not any(c.answer == "Norway" for c in cards), cards
 
 
 def test_a_relative_clause_on_an_a_noun_is_not_asked_as_the_noun() -> None:

@@ -17,8 +17,8 @@ def test_one_item_of_a_long_list_is_no_gap() -> None:
     found = texts("In 1921 the ferry treaty was signed in Lisbon by Chile, Peru, Ghana, Nepal and Fiji.")
     assert not any(f"{{{{{name}}}}}" in text for text in found for name in ("Chile", "Peru", "Ghana", "Nepal", "Fiji")), found
     assert any("{{Lisbon}}" in text or "{{1921}}" in text for text in found), found  # positive control: the rest is asked
-    short = texts("In 1921 the ferry treaty was signed in Lisbon by Chile and Peru.")
-    assert any("{{Peru}}" in text for text in short), short  # two names are no long list
+    short = texts("In 1921 the ferry treaty was signed in Lisbon by Ada Byrne and Tom Weir.")
+    assert any("{{Tom Weir}}" in text for text in short), short  # two names are no long list (two places are: conjuncts.py)
 
 
 def test_a_body_named_by_its_kind_alone_is_no_gap() -> None:

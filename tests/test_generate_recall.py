@@ -562,3 +562,20 @@ def test_a_disease_as_the_agent_of_a_passive_is_asked_what() -> None:
     assert asked and asked[0].text.startswith("What weakened the garrison of the island fort"), [c.text for c in offered(text)]
     plain = "The garrison of the island fort was weakened by hunger during the long siege of 1744."
     assert not any(c.kind == "what" for c in offered(plain)), [c.text for c in offered(plain)]
+
+
+QUOTED_FACTS = (
+    "Harbour master Ana Ruiz opened the new ferry terminal in Truro on Monday. "
+    "“The Truro ferry has carried 40,000 passengers since 2019. He rebuilt the Kestrel pier in 1990. "
+    "We opened the Gull Rock lighthouse in 1995. The terminal is a gift to the town,” said Ruiz."
+)
+
+
+def test_a_quoted_sentence_stating_a_fact_in_the_third_person_is_asked() -> None:
+    from generate_cards import offered
+
+    found = offered(QUOTED_FACTS)
+    facts = {c.answer: c.text for c in found if c.kind == "cloze"}
+    assert facts.get("40,000") == "The Truro ferry has carried {{40,000}} passengers since 2019.", facts  # its quotation marks left out
+    assert not any(c.answer in ("1990", "Kestrel", "1995", "Gull Rock") for c in found), facts  # "he" would read as Ruiz; "we" is her view
+    assert not any(c.answer == "Truro" and "gift" in c.text for c in found)  # the attribution sentence still gives only its speaker

@@ -290,7 +290,9 @@ def _vague(candidate: Candidate) -> bool:
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or candidate.kind not in QUESTION_KINDS or not candidate.subject:
         return False
-    rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
+    # The wh-word and the kind it names go; a name in the words before it ("With the launch of the
+    # Vega rocket, what began …?") pins the answer as one after it does.
+    rest = re.sub(r"\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
     return not INFORMATIVE.search(rest)
 
 

@@ -33,6 +33,9 @@ MOMENT = re.compile(
 )
 AGE = re.compile(r"\b(?:age|aged)\b(?: of)?$")
 RANGE = re.compile(r"\s(?:to|and|through|until)\s|[-–—]\d")
+# Days of the month to shift a date by, nearest first; the later ones serve a date near the
+# month's start or end ("December 31", "March 2"), which the first four mostly push out of it.
+DAY_SHIFTS = (7, -5, 12, -9, -14, 19, -21, 5)
 
 
 def is_value(mention: Mention) -> bool:
@@ -149,7 +152,7 @@ def _near_values(mention: Mention, options: list[str], before: str = "") -> list
     if mention.type == "day" and value is not None:
         if month is None:
             return []
-        return _same_era(text, options) + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
+        return _same_era(text, options) + [_replace_number(text, value, value + shift) for shift in DAY_SHIFTS if 1 <= value + shift <= 28]
     if value is None:
         return []
     if mention.type in ("year", "years", "date"):
