@@ -159,3 +159,10 @@ def test_a_country_whose_adjective_the_card_writes_gives_itself_away() -> None:
     assert any(c.answer == "Norway" for c in cards), cards  # positive control
     cards = offered("In 1905, the Norwegian envoy Ada Byrne proposed a fishing pact to Norway.")
     assert not any(c.answer == "Norway" for c in cards), cards
+
+
+def test_a_relative_clause_on_an_a_noun_is_not_asked_as_the_noun() -> None:
+    text = "On the night of May 4, 1918, the northern army launched a raid which lasted three hours."
+    cards = offered(text)
+    assert any(c.answer == "May 4, 1918" for c in cards), cards  # positive control
+    assert not any(c.answer == "three hours" and c.kind != "cloze" and "the raid" in c.text for c in cards), cards

@@ -131,3 +131,17 @@ def test_a_body_doing_what_any_body_might_is_no_gap() -> None:
     cards = offered(text)
     assert any(c.answer == "Leeds" for c in cards), cards  # positive control
     assert not any(c.answer == "Harbor Trust" and "outreach" in c.text for c in cards), cards
+
+
+def test_a_count_of_two_from_a_set_the_card_names_as_a_pair_is_not_asked() -> None:
+    text = "In 1911, the senate's censure of two of its oldest allies soured relations with Ardenia and Brill for a decade."
+    cards = offered(text)
+    assert any(c.answer == "1911" for c in cards), cards  # positive control
+    assert not any(c.answer == "two" for c in cards), cards
+
+
+def test_a_total_of_the_amounts_the_card_writes_is_not_asked() -> None:
+    text = "The Tamar dredging contract, signed in 2019, covers 4 years of dredging and two years of monitoring, for a total of 6 years."
+    cards = offered(text)
+    assert any(c.answer == "4 years" for c in cards), cards  # positive control
+    assert not any(c.answer == "6 years" for c in cards), cards

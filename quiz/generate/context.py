@@ -6,10 +6,13 @@ date with no year ("When did X land? March 14") or on "the year" when no year is
 A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
 answer shares a content word with what else the card says ("Which accords fit the Tamar
 plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away, as do the initials beside it ("the {{Board of Trade}} (BOT)"), even of a part of it. A number whose unit the
-card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
-sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
-from its "This year's", a comparative cut from its "than", a list cut after the answer.
+away, as do the initials beside it ("the {{Board of Trade}} (BOT)"), even of a part of it, a
+word of the card with a suffix ("International" -> "internationalism") and a country's adjective
+("the Swedish envoy" -> "Sweden"). A number whose unit the card dropped ("at least {{15}}" for
+"at least 15%") is false as completed. Against the parsed sentence (`cut_short`): a quantifier
+standing alone as subject ("Some argued for …"), a subject cut from its "This year's", a
+comparative cut from its "than", a list cut after the answer, and a question that makes "the
+raid" of the "a raid which lasted two hours" it asks from.
 """
 
 from __future__ import annotations
@@ -114,6 +117,8 @@ def cut_short(candidate: Candidate) -> str:
         return "a list cut after the answer"
     if _introduced_before(candidate):
         return "a thing the article introduced in another sentence"
+    if _relative_on_indefinite(candidate):
+        return "a thing the sentence brings in with \"a\", asked as \"the\""
     return ""
 
 
@@ -134,6 +139,25 @@ def _introduced_before(candidate: Candidate) -> bool:
         return False
     doc = span.doc
     return any(t.lower_ == noun and any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in t.children) for t in doc[: span.start])
+
+
+def _relative_on_indefinite(candidate: Candidate) -> bool:
+    """ "the enemy launched a raid which lasted two hours" asked as "How long did the raid last?": the
+    relative clause's noun comes in with "a", and the question that makes it "the raid" never says
+    which raid; the cloze keeps the sentence that does."""
+    if candidate.kind not in QUESTION_KINDS:
+        return False
+    doc = candidate.sentence.span.doc
+    clause = next((t for t in doc[candidate.mention.start].ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    noun = clause.head
+    if noun.tag_ not in ("NN", "NNS") or noun.ent_type_:
+        return False
+    before = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before) or any(c.dep_ not in ("det", "amod") or c.ent_type_ for c in before):
+        return False
+    return re.search(rf"\b(?i:the)(?: [\w-]+)? {re.escape(noun.lower_)}\b", candidate.text) is not None
 
 
 def _pronoun_subject(candidate: Candidate) -> bool:

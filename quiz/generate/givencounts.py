@@ -1,18 +1,25 @@
 """Counts the card gives away: it lists that many items itself ("{{two}} clinics in Arden and
-Brill"), or says "two" in other words ("{{two}} firms issue a joint statement").
+Brill"), says "two" in other words ("{{two}} firms issue a joint statement"), or names the pair a
+"{{two}} of its allies" stands for ("... soured relations with Ardenia and Brill"), or writes
+the amounts a total adds up ("4 years of building and 2 of trials, a total of {{6 years}}").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from quiz.generate.types import AnswerType, Candidate
+from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import SMALL_NUMBERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
+NAMES = frozenset(("NNP", "NNPS"))
+# Words that make an amount the sum of others: "for a total of 15 years".
+TOTAL_WORDS = frozenset("total totals totaling totalling combined altogether".split())
+AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(SMALL_NUMBERS) + r") ([a-z]+)\b", re.IGNORECASE)
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
 PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 
@@ -23,6 +30,10 @@ def reason(candidate: Candidate) -> str:
         return "a count of two the sentence's own words imply"
     if _count_listed(candidate):
         return "a count the card's own list of that many items gives away"
+    if _pair_named(candidate):
+        return "a count of two the card's pair of names gives away"
+    if _sum_given(candidate):
+        return "a total of the amounts the card writes"
     return ""
 
 
@@ -74,3 +85,45 @@ def _conjuncts(token: Token) -> list[Token]:
     joined = any(child.dep_ == "conj" for child in token.children)
     inner = [c for c in token.children if c.tag_ in LISTED and (c.dep_ == "conj" or c.dep_ == "appos" and joined)]
     return [token, *(item for child in inner for item in _conjuncts(child))]
+
+
+def _pair_named(candidate: Candidate) -> bool:
+    """ "censure of {{two}} of its allies soured relations with Ardenia and Brill": a count of two taken
+    from a set ("of its allies"), on a card that names two things together, counts them."""
+    mention = candidate.mention
+    if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
+        return False
+    doc = candidate.sentence.span.doc
+    number = doc[mention.start]
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+        return False
+    for token in candidate.sentence.span:
+        if token.tag_ in NAMES and token.dep_ != "conj":
+            items = _conjuncts(token)
+            if len(items) == 2 and all(t.tag_ in NAMES and t.text in candidate.text for t in items):
+                return True
+    return False
+
+
+def _sum_given(candidate: Candidate) -> bool:
+    """ "support for 4 years of building and two years of trials, for a total of {{6 years}}": the card
+    writes the amounts, and the total is their sum."""
+    mention = candidate.mention
+    if not any(t.lower_ in TOTAL_WORDS for t in candidate.sentence.span):
+        return False
+    asked = AMOUNT.fullmatch(mention.text)
+    if asked is None:
+        return False
+    rest = candidate.text.replace("{{" + mention.text + "}}", " ") if candidate.kind not in QUESTION_KINDS else candidate.text
+    unit = _unit(asked.group(2))
+    parts = [_value(number) for number, word in AMOUNT.findall(rest) if _unit(word) == unit]
+    return len(parts) >= 2 and sum(parts) == _value(asked.group(1))
+
+
+def _value(number: str) -> float:
+    word = number.casefold()
+    return float(SMALL_NUMBERS.index(word)) if word in SMALL_NUMBERS else float(number.replace(",", ""))
+
+
+def _unit(word: str) -> str:
+    return word.casefold().removesuffix("s")
