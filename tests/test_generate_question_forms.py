@@ -450,3 +450,10 @@ def test_a_count_in_the_object_of_consist_or_in_a_plain_collective_is_asked_how_
     assert team.get("How many divers did the harbour board choose in May 1963 to search the old wreck?") == "eight", team
     initial = [c for c in offered("The harbour board chose an initial team of eight divers in May 1963 to search the old wreck.") if c.answer == "eight"]
     assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many divers did the board choose?" loses "initial"
+
+
+def test_a_title_keeps_the_country_written_after_the_name() -> None:
+    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati opened the harbour in Suva.")
+    assert found.get("Which president of the Republic of Kiribati opened the harbour in Suva?") == "Ana Ruiz", found
+    work = candidate_texts("“The ice is thin,” said ice scientist Ana Ruiz of the Polar Institute in Tromso.")
+    assert "Ana Ruiz" in work.values() and not any("of the Polar Institute said" in q for q in work), work  # a workplace, not whose title

@@ -202,11 +202,25 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
         return None
     before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
     after = [t for t in tokens if t.i >= mention.end]
-    if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
+    whose = _title_owner(after, mention) if before and before[-1].lower_ in OFFICE_WORDS else None
+    if not before or after and whose is None or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
     if not all(_title_word(t, before[0].i) for t in before):
         return None
-    return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+    wh = "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+    return f"{wh} {whose}" if whose else wh
+
+
+def _title_owner(after: list[Token], mention: Mention) -> str | None:
+    """The "of" phrase naming the country of an office, written after the name ("President Ana Ruiz
+    of the Republic of Kiribati"): kept with the title, "Which president of the Republic of
+    Kiribati", as it tells which president."""
+    if not after or after[0].lower_ != "of" or after[0].dep_ != "prep" or not mention.start <= after[0].head.i < mention.end:
+        return None
+    phrase = list(after[0].subtree)
+    if [t.i for t in phrase] != [t.i for t in after] or not all(t.ent_type_ == "GPE" or t.lower_ in ("the", "of") for t in phrase[1:]):
+        return None  # a country, not a workplace ("ice scientist Ana Ruiz of the Polar Institute")
+    return render(phrase)
 
 
 def stray_title(clause: Clause, mention: Mention) -> Token | None:
