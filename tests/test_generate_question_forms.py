@@ -457,3 +457,10 @@ def test_a_title_keeps_the_country_written_after_the_name() -> None:
     assert found.get("Which president of the Republic of Kiribati opened the harbour in Suva?") == "Ana Ruiz", found
     work = candidate_texts("“The ice is thin,” said ice scientist Ana Ruiz of the Polar Institute in Tromso.")
     assert "Ana Ruiz" in work.values() and not any("of the Polar Institute said" in q for q in work), work  # a workplace, not whose title
+
+
+def test_a_demonstrative_after_the_verb_reads_the_in_a_question_as_in_a_cloze() -> None:
+    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati will open this harbour in 2030.")
+    assert found.get("Which president of the Republic of Kiribati will open the harbour in 2030?") == "Ana Ruiz", found
+    subject = candidate_texts("The town council met in March. This harbour was opened by Governor Tom Akers in 1990.")
+    assert not any(q.endswith("?") and "harbour" in q for q in subject), subject  # the subject's own demonstrative still blocks
