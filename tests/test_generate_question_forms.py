@@ -464,3 +464,10 @@ def test_a_demonstrative_after_the_verb_reads_the_in_a_question_as_in_a_cloze() 
     assert found.get("Which president of the Republic of Kiribati will open the harbour in 2030?") == "Ana Ruiz", found
     subject = candidate_texts("The town council met in March. This harbour was opened by Governor Tom Akers in 1990.")
     assert not any(q.endswith("?") and "harbour" in q for q in subject), subject  # the subject's own demonstrative still blocks
+
+
+def test_two_titles_of_one_person_are_no_pair_of_subjects() -> None:
+    found = candidate_texts("UNESCO employee and artist Ana Ruiz was tasked with designing the new ferry logo.")
+    assert "Ana Ruiz" in found.values() and not any("together with" in q for q in found), found
+    pair = candidate_texts("Mayor Ana Ruiz and Governor Tom Akers opened the new bridge in 1994.")
+    assert pair.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge in 1994?") == "Tom Akers", pair

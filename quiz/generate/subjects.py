@@ -117,6 +117,8 @@ def partnered_question(clause: Clause, mention: Mention) -> str | None:
     if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
         return None
     for asked, partner in ((first, second), (second, first)):
+        if not any(t.tag_ in ("NNP", "NNPS") for t in partner if t.head not in partner):
+            continue  # the partner is headed by a common noun: "Agency employee and artist Ana Ruiz" titles one person twice
         if mention.covers(asked) or role_phrase(asked, mention) is not None:
             wh = role_phrase(asked, mention) or which(mention.type, render(asked), family_of(mention))
             if wh in ("Where", "What"):
