@@ -471,3 +471,5 @@ def test_two_titles_of_one_person_are_no_pair_of_subjects() -> None:
     assert "Ana Ruiz" in found.values() and not any("together with" in q for q in found), found
     pair = candidate_texts("Mayor Ana Ruiz and Governor Tom Akers opened the new bridge in 1994.")
     assert pair.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge in 1994?") == "Tom Akers", pair
+    group = candidate_texts("The talks begin a day after Mayor Ana Ruiz and her regional peers hold a conference on ferries in Oslo.")
+    assert any(q.startswith("Which mayor, together with her regional peers,") for q in group), group  # a group is a partner

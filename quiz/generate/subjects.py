@@ -117,14 +117,21 @@ def partnered_question(clause: Clause, mention: Mention) -> str | None:
     if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
         return None
     for asked, partner in ((first, second), (second, first)):
-        if not any(t.tag_ in ("NNP", "NNPS") for t in partner if t.head not in partner):
-            continue  # the partner is headed by a common noun: "Agency employee and artist Ana Ruiz" titles one person twice
+        if bare_title(partner):
+            continue  # "Agency employee and artist Ana Ruiz": two titles of one person, no partner
         if mention.covers(asked) or role_phrase(asked, mention) is not None:
             wh = role_phrase(asked, mention) or which(mention.type, render(asked), family_of(mention))
             if wh in ("Where", "What"):
                 return None  # "What, together with the agency, launched …?" names no kind
             return with_subject(clause, f"{wh}, together with {lower_first(partner, clause.shown)},")
     return None
+
+
+def bare_title(tokens: tuple[Token, ...]) -> bool:
+    """A common noun with neither a determiner nor an owner ("agency employee"), not a name ("Spain")
+    nor a group ("his regional peers", "the council"): the title of the name it is joined to."""
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].tag_ in ("NN", "NNS") and not any(c.dep_ in ("det", "poss") for c in heads[0].children)
 
 
 def possessor_question(clause: Clause, mention: Mention) -> str | None:
