@@ -212,7 +212,7 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
     before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
     after = [t for t in tokens if t.i >= mention.end]
     whose = _title_owner(after, mention) if before and before[-1].lower_ in OFFICE_WORDS else None
-    if not before or after and whose is None or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
+    if not before or whose is None and tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
     if not all(_title_word(t, before[0].i) for t in before):
         return None
