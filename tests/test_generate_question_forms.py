@@ -473,3 +473,11 @@ def test_two_titles_of_one_person_are_no_pair_of_subjects() -> None:
     assert pair.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge in 1994?") == "Tom Akers", pair
     group = candidate_texts("The talks begin a day after Mayor Ana Ruiz and her regional peers hold a conference on ferries in Oslo.")
     assert any(q.startswith("Which mayor, together with her regional peers,") for q in group), group  # a group is a partner
+
+
+def test_a_plural_title_of_a_pair_asks_for_one_of_them_in_the_singular() -> None:
+    from generate_cards import offered
+
+    asked = {c.text: c.answer for c in offered("Peace advocates Ana Ruiz and Tom Akers were part of the movement to ban whaling outright.") if c.kind == "who"}
+    assert asked.get("Which peace advocate, together with Tom Akers, was part of the movement to ban whaling outright?") == "Ana Ruiz", asked
+    assert not any("advocates," in q for q in asked), asked  # "Which peace advocates … was"

@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lemminflect import getLemma
+
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges, trim_front
 from quiz.generate.terms import CLASS_NOUNS, acting_term, classed
@@ -216,7 +218,10 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
         return None
     if not all(_title_word(t, before[0].i) for t in before):
         return None
-    wh = "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+    words = [t.text if _proper_word(t) else t.lower_ for t in before]
+    if before[-1].tag_ == "NNS" and before[-1].dep_ == "compound" and (single := getLemma(before[-1].lower_, upos="NOUN")):
+        words[-1] = single[0]  # "Peace advocates Ruiz and Akers": one of them is asked, "Which peace advocate"
+    wh = "Which " + " ".join(words)
     return f"{wh} {whose}" if whose else wh
 
 
