@@ -86,15 +86,16 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     if sentence.speaker is not None:
         return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
-    for clause in clauses(sentence.span, resolved):
+    asked = definite(sentence.span, resolved)
+    for clause in clauses(sentence.span, asked):
         used = clause.front + clause.subject + clause.middle + clause.rest
         pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
-        if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
+        if clause.front and (pointing or has_bad_reference(used, asked) and has_bad_reference(clause.front, asked)):
             # "Under these orders, the rebels crossed …": the rest may stand alone, and a
             # question is shorter without the plans spelt out (demonstratives.py)
             clause = replace(clause, front=())
             used = clause.subject + clause.middle + clause.rest
-        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
+        if not has_bad_reference(used, asked) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
     for mention in found:
         result.extend(
@@ -114,6 +115,18 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if readable[cut]:
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+def definite(span: Span, resolved: dict[int, str]) -> dict[int, str]:
+    """The resolutions with a demonstrative determiner after the main verb read as "the", as a cloze
+    reads it: "Which president will join this ceremony?" asks "… join the ceremony?". One in the
+    subject or before it ("This contract is valued …", "Under these orders, …") is left to the rules
+    for the subject and the opening phrase."""
+    pointing = {
+        t.i: "the" for t in span
+        if t.lower_ in DEMONSTRATIVES and t.dep_ == "det" and t.tag_ == "DT" and t.i > span.root.i and t.i not in resolved
+    }
+    return {**resolved, **pointing} if pointing else resolved
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
