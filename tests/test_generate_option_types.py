@@ -1,0 +1,21 @@
+"""Options of the answer's type (quiz/generate/distractors.py): a person the tagger took for an
+organisation still gives a surname no place option may be."""
+
+from __future__ import annotations
+
+from quiz.generate.distractors import Option, choices, make_pool
+from quiz.generate.types import AnswerType, Mention
+
+
+def test_a_place_option_is_not_the_surname_of_a_person_tagged_as_an_organisation() -> None:
+    cities = [Option(text, AnswerType.CITY, "", "") for text in ("Lyon", "Porto", "Ghent", "Castell")]
+    people = [Option("Mira Castell", AnswerType.ORGANIZATION, "", "")]
+    found = choices(Mention(0, 1, "Turin", AnswerType.CITY, "Turin", ()), make_pool({AnswerType.CITY: cities, AnswerType.ORGANIZATION: people}))
+    assert set(found) == {"Lyon", "Porto", "Ghent"}, found
+
+
+def test_an_organisation_named_like_an_institution_leaves_its_town_an_option() -> None:
+    cities = [Option(text, AnswerType.CITY, "", "") for text in ("Lyon", "Porto", "Ghent")]
+    bodies = [Option("University of Ghent", AnswerType.ORGANIZATION, "", "")]
+    found = choices(Mention(0, 1, "Turin", AnswerType.CITY, "Turin", ()), make_pool({AnswerType.CITY: cities, AnswerType.ORGANIZATION: bodies}))
+    assert set(found) == {"Lyon", "Porto", "Ghent"}, found
