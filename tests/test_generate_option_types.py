@@ -19,3 +19,17 @@ def test_an_organisation_named_like_an_institution_leaves_its_town_an_option() -
     bodies = [Option("University of Ghent", AnswerType.ORGANIZATION, "", "")]
     found = choices(Mention(0, 1, "Turin", AnswerType.CITY, "Turin", ()), make_pool({AnswerType.CITY: cities, AnswerType.ORGANIZATION: bodies}))
     assert set(found) == {"Lyon", "Porto", "Ghent"}, found
+
+
+def country(name: str) -> Mention:
+    return Mention(0, 1, name, AnswerType.COUNTRY, name, ())
+
+
+def test_the_names_of_a_roll_are_no_options() -> None:
+    from quiz.generate.distractors import pool
+
+    roll = [country(name) for name in ("Norway", "Chile", "Kenya", "Peru", "Nepal", "Fiji")]
+    others = [country(name) for name in ("Ghana", "Laos", "Oman")]
+    found = choices(country("Tonga"), pool([roll, others, [country("Tonga")]]))
+    assert set(found) == {"Ghana", "Laos", "Oman"}, found  # a list of three is no roll
+    assert choices(country("Tonga"), pool([roll, [country("Tonga")]])) == ()
