@@ -33,3 +33,13 @@ def test_the_names_of_a_roll_are_no_options() -> None:
     found = choices(country("Tonga"), pool([roll, others, [country("Tonga")]]))
     assert set(found) == {"Ghana", "Laos", "Oman"}, found  # a list of three is no roll
     assert choices(country("Tonga"), pool([roll, [country("Tonga")]])) == ()
+
+
+def test_no_span_of_time_is_offered_longer_than_the_universe_is_old() -> None:
+    from quiz.generate.wrongvalues import wrong_values
+
+    found = wrong_values(Mention(0, 1, "12.5 billion years", AnswerType.DURATION, "12.5 billion years", ()), [], None, "", "")
+    assert found, found  # positive control: shorter spans are still made
+    assert all(float(t.split()[0]) <= 13.8 for t in found), found
+    millions = wrong_values(Mention(0, 1, "12.5 million years", AnswerType.DURATION, "12.5 million years", ()), [], None, "", "")
+    assert any(float(t.split()[0]) > 13.8 for t in millions), millions  # only billions of years are bounded
