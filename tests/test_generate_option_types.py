@@ -43,3 +43,15 @@ def test_no_span_of_time_is_offered_longer_than_the_universe_is_old() -> None:
     assert all(float(t.split()[0]) <= 13.8 for t in found), found
     millions = wrong_values(Mention(0, 1, "12.5 million years", AnswerType.DURATION, "12.5 million years", ()), [], None, "", "")
     assert any(float(t.split()[0]) > 13.8 for t in millions), millions  # only billions of years are bounded
+
+
+def test_no_count_of_states_above_fifty_nor_of_countries_above_the_world() -> None:
+    from quiz.generate.wrongvalues import wrong_values
+
+    sentence = "Parts for the engine came from 38 U.S. states and 120 countries."
+    states = wrong_values(Mention(0, 1, "38", AnswerType.NUMBER, "38", ()), [], None, "from", sentence)
+    assert states and all(int(t) <= 50 for t in states), states
+    lands = wrong_values(Mention(0, 1, "120", AnswerType.NUMBER, "120", ()), [], None, "and", sentence)
+    assert lands and all(int(t) <= 195 for t in lands), lands
+    plain = wrong_values(Mention(0, 1, "38", AnswerType.NUMBER, "38", ()), [], None, "from", "The engine had 38 parts.")
+    assert any(int(t) > 50 for t in plain), plain  # only a count of states is capped

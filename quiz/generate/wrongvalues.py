@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quiz.generate.sense import beyond_sense
 from quiz.generate.types import Mention
 from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
@@ -36,8 +37,6 @@ RANGE = re.compile(r"\s(?:to|and|through|until)\s|[-–—]\d")
 # Days of the month to shift a date by, nearest first; the later ones serve a date near the
 # month's start or end ("December 31", "March 2"), which the first four mostly push out of it.
 DAY_SHIFTS = (7, -5, 12, -9, -14, 19, -21, 5)
-BILLION_YEARS = re.compile(r"\b([\d,]+(?:\.\d+)?) billion years\b")
-UNIVERSE_BILLION_YEARS = 13.8
 
 
 def is_value(mention: Mention) -> bool:
@@ -59,7 +58,7 @@ def wrong_values(mention: Mention, same_type: list[str], latest: int | None, bef
     else:
         digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
         found = [t for t in _near_values(mention, same_type, before) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
-    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest) and not _older_than_time(t)]
+    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest) and not beyond_sense(t, mention, sentence)]
 
 
 def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
@@ -76,12 +75,6 @@ def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
         if side and other is not None and _compare(_moment(option), other) != side:
             return False
     return True
-
-
-def _older_than_time(option: str) -> bool:
-    """A span of time longer than the universe's age, 13.8 billion years: a reader rules it out."""
-    match = BILLION_YEARS.search(option)
-    return match is not None and float(match.group(1).replace(",", "")) > UNIVERSE_BILLION_YEARS
 
 
 def _future(option: str, mention: Mention, latest: int | None) -> bool:
