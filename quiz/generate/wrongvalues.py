@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quiz.generate.sense import beyond_sense
 from quiz.generate.types import Mention
 from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
@@ -57,7 +58,7 @@ def wrong_values(mention: Mention, same_type: list[str], latest: int | None, bef
     else:
         digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
         found = [t for t in _near_values(mention, same_type, before) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
-    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest)]
+    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest) and not beyond_sense(t, mention, sentence)]
 
 
 def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
