@@ -88,3 +88,8 @@ def test_each_of_two_periods_in_parallel_phrases_is_asked_with_its_own_phrase() 
     # A verb of its own in the second phrase: two acts, not one act in two phrases.
     found = candidate_texts("Ada Byrne traveled to Peru from 1848 to 1852 and later taught in Lima from 1854 to 1862.")
     assert "1854 to 1862" in found.values() and not [q for q in found if q.startswith("When did Ada Byrne travel") and "Lima" in q], found
+
+
+def test_an_ing_phrase_the_parser_took_for_a_clause_is_the_subject_of_the_verb_after_it() -> None:
+    found = candidate_texts("Papers by Ross and Lane presenting the new method were read together in 1858 before the Royal Society in London.")
+    assert found.get("In what year were papers by Ross and Lane presenting the new method read together before the Royal Society in London?") == "1858", found

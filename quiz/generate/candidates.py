@@ -34,6 +34,7 @@ from quiz.generate.dated import dated_questions
 from quiz.generate.dategaps import modifier_question
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
+from quiz.generate.gerunds import gerund_subject_clauses
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
@@ -84,7 +85,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     if sentence.speaker is not None:
         return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
-    for clause in clauses(sentence.span, resolved):
+    for clause in (*clauses(sentence.span, resolved), *gerund_subject_clauses(sentence.span)):
         used = clause.front + clause.subject + clause.middle + clause.rest
         pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
         if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
