@@ -30,15 +30,14 @@ from quiz.generate.clauses import (
 from quiz.generate.clozecut import shortened
 from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
+from quiz.generate.dated import dated_questions
 from quiz.generate.dategaps import modifier_question
-from quiz.generate.events import event_questions
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
-from quiz.generate.holdings import holding_questions
+from quiz.generate.gerunds import gerund_subject_clauses
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
-from quiz.generate.relatives import relative_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, partner, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
@@ -87,7 +86,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
     asked = definite(sentence.span, resolved)
-    for clause in clauses(sentence.span, asked):
+    for clause in (*clauses(sentence.span, asked), *gerund_subject_clauses(sentence.span)):
         used = clause.front + clause.subject + clause.middle + clause.rest
         pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
         if clause.front and (pointing or has_bad_reference(used, asked) and has_bad_reference(clause.front, asked)):
@@ -100,7 +99,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *relative_questions(sentence.span, mention, resolved), *holding_questions(sentence.span, mention, resolved), *event_questions(sentence.span, mention, resolved))
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *dated_questions(sentence.span, mention, found, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
