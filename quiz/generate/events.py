@@ -1,7 +1,8 @@
-"""Questions on the date of an event a noun names, asked with its verb: "until his retirement in
-1980" -> "In what year did Dean retire?", "the resignation of Prime Minister Ada Byrne in January
-1957" -> "When did Prime Minister Ada Byrne resign?", "Ada Byrne's birth in 1890" -> "In what
-year was Ada Byrne born?".
+"""Questions on the date of an event a noun names, asked with its verb: "until her retirement in
+1975" -> "In what year did Ada Byrne retire?", "the resignation of Prime Minister Tom Akers in March
+1932" -> "When did Prime Minister Tom Akers resign?", "Ada Byrne's birth in 1890" -> "In what
+year was Ada Byrne born?"; a named gathering is held: "after the Harwell Conference in Oslo in May
+1921" -> "When was the Harwell Conference in Oslo held?".
 
 The noun's owner says who the event befell: a named possessor, an "of" phrase, or "his"/"her"
 standing for the sentence's one person, its subject. Only in a sentence told in the past: a
@@ -32,15 +33,20 @@ BEFALLEN = {
     "appointment": "appointed", "inauguration": "inaugurated", "construction": "built", "completion": "completed",
     "founding": "founded", "establishment": "established",
 }
+# Named gatherings, which are held: "the Harwell Conference in Oslo in May 1921" -> "When was the Harwell Conference in Oslo held?".
+GATHERINGS = frozenset("conference summit congress convention games olympics festival exhibition expo".split())
 PAST_TAGS = ("VBD", "VBN")
 
 
 def event_questions(sent: Span, mention: Mention, resolved: dict[int, str]) -> Iterator[tuple[QuestionKind, str]]:
-    """(kind, question) for the mention as the date of an event noun of a named owner."""
+    """(kind, question) for the mention as the date of an event noun of a named owner, or of a named gathering."""
     if mention.type not in DATE_TYPES or sent.root.tag_ not in PAST_TAGS:
         return
     for noun in sent:
         word = noun.lower_
+        if word in GATHERINGS and noun.tag_ in ("NNP", "NNPS"):
+            yield from _held(noun, mention, resolved)
+            continue
         if word not in ACTS and word not in BEFALLEN or noun.tag_ != "NN":
             continue
         if len([c for c in noun.children if dates(c, mention)]) != 1:
@@ -72,3 +78,14 @@ def _owner(noun: Token, sent: Span) -> tuple[Token, ...] | None:
             if len(objects) == 1 and objects[0].ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "NORP") and objects[0].tag_ in ("NNP", "NNPS"):
                 return kept_words(objects[0])
     return None
+
+
+def _held(noun: Token, mention: Mention, resolved: dict[int, str]) -> Iterator[tuple[QuestionKind, str]]:
+    dated = [c for c in noun.children if dates(c, mention)]
+    if len(dated) != 1:
+        return
+    left = {t.i for t in dated[0].subtree}
+    words = tuple(t for t in kept_words(noun) if t.i not in left)
+    if not any(t.tag_ in ("NNP", "NNPS") and t.i != noun.i for t in words) or has_bad_reference(words, resolved):
+        return  # "the Conference" alone could be any
+    yield QuestionKind.WHEN, f"{when_phrase(mention)} was {noun_phrase(words)} held?"

@@ -1,9 +1,8 @@
-"""Clauses whose subject the parser took for a clause of its own: in "Papers by Ross and Lane
-presenting the new method were read in 1858 before the Royal Society", it makes "presenting" a
-verb with "Papers" its subject and leaves "were read" with none, so `clauses` finds no clause and
-the date, the place and the society go unasked. The -ing phrase standing before the verb is its
-subject: "In what year were papers by Ross and Lane presenting the new method read before the
-Royal Society?".
+"""Clauses whose subject the parser took for a clause of its own: in "Reports by Ross and Lane
+describing the new method were shown in 1931 to the Harbor Board", it makes "describing" a
+verb with "Reports" its subject and leaves "were shown" with none, so `clauses` finds no clause and
+the date and the board go unasked. The -ing phrase standing before the verb is its subject: "In
+what year were reports by Ross and Lane describing the new method shown to the Harbor Board?".
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ def _clause(verb: Token, sent: Span) -> Clause | None:
     owners = [c for c in phrase.children if c.dep_ == "nsubj"]
     subject = tuple(phrase.subtree)
     if len(owners) != 1 or owners[0].i > phrase.i or subject[0].i != sent.start or not owners[0].tag_.startswith("NN"):
-        return None  # the -ing phrase opens the sentence with its noun first: "Papers … presenting …"
+        return None  # the -ing phrase opens the sentence with its noun first: "Reports … describing …"
     between = sent.doc[subject[-1].i + 1 : verb.i]
     if any(t.dep_ not in ("aux", "auxpass", "advmod", "neg") or t.head.i != verb.i for t in between):
         return None  # only the verb's auxiliaries between the phrase and the verb

@@ -1,5 +1,6 @@
-"""Questions on the date of a hold taken on what a first verb named: "France acquired Louisiana in
-1800 and took possession in 1802" -> "In what year did France take possession of Louisiana?".
+"""Questions on the date of a hold taken on what a first verb named: "The Vale Company bought the
+Harwell Mill in 1901 and took control in 1903" -> "In what year did the Vale Company take control
+of the Harwell Mill?".
 
 A second verb sharing the subject is asked by `clauses`, but not one whose object is a hold
 ("possession", "control", "custody") with no "of" phrase: of what, only the first verb's object

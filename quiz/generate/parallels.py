@@ -1,13 +1,13 @@
-"""Questions on each of two periods one act is given in parallel phrases: "Wallace traveled to Peru
-from 1848 to 1852 and to Borneo from 1854 to 1862" -> "When did Wallace travel to Peru?" and "When
-did Wallace travel to Borneo?".
+"""Questions on each of two periods one act is given in parallel phrases: "Ada Byrne sailed to Peru
+from 1901 to 1905 and to Chile from 1907 to 1910" -> "When did Ada Byrne sail to Peru?" and "When
+did Ada Byrne sail to Chile?".
 
-`candidates` asks no "from" span of a verb that has two ("When did Wallace travel?" has two
+`candidates` asks no "from" span of a verb that has two ("When did Ada Byrne sail?" has two
 answers), and the parser seldom hangs the second phrase where it belongs. The sentence is read
 in order instead: subject, past verb, what goes with the first period, "and", what goes with the
 second; each period is asked with the words of its own phrase (the first phrase's words before its
-period are shared when the second has none: "served in combat from … as a member of the Rangers
-and from … as a member of the Guards").
+period are shared when the second has none: "worked at sea from … as a member of the Coast Patrol
+and from … as a member of the Harbor Guard").
 """
 
 from __future__ import annotations

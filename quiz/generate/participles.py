@@ -8,7 +8,7 @@ Nile reservoir"), without its asides; it must hold a name, or "the report" alone
 What a noun is also known as is asked by name ("By what name is soil salinization also known?").
 A noun that is the complement of "be" ("The accord was a treaty signed in 1921") is asked by the
 subject it describes ("When was the accord signed?"), and so is a participle opening the sentence
-("Completed in 1914, the Tamar Bridge carried …" -> "In what year was the Tamar Bridge completed?").
+("Finished in 1931, the Tamar Bridge carried …" -> "In what year was the Tamar Bridge finished?").
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def when_phrase(mention: Mention) -> str:
 
 
 def _opened(verb: Token) -> Token | None:
-    """The subject a participle opening the sentence tells of: "Completed in 1914, the bridge …"."""
+    """The subject a participle opening the sentence tells of: "Finished in 1931, the bridge …"."""
     head = verb.head
     if verb.dep_ != "advcl" or verb.left_edge.i != verb.sent.start or not head.tag_.startswith(("VB", "MD")) or head.i < verb.i:
         return None
@@ -108,7 +108,7 @@ def described(noun: Token, named: bool = True, act: Token | None = None) -> tupl
     noun a purpose phrase hangs on (`purposed`)."""
     noun = purposed(noun, act) if act is not None else noun
     if noun.dep_ == "appos" and noun.head.tag_ in ("NNP", "NNPS"):
-        noun = noun.head  # "the Harlow Institute, a charity founded in 1910": the charity is the institute
+        noun = noun.head  # "the Harlow Institute, a charity founded in 1890": the charity is the institute
     elif noun.dep_ == "attr" and lemma(noun.head) == "be":
         subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if len(subjects) != 1:
@@ -122,15 +122,14 @@ def described(noun: Token, named: bool = True, act: Token | None = None) -> tupl
     return None
 
 
-# Acts that make an institution or a document, which a bare mass noun ("war", "trade") cannot undergo.
+# Acts that make an institution or a document, which a bare mass noun ("whaling", "trade") cannot undergo.
 INSTITUTING_VERBS = frozenset("sign found establish ratify adopt enact form create conclude charter incorporate launch".split())
 
 
 def purposed(noun: Token, act: Token) -> Token:
     """The noun a purpose phrase hangs on, for a dated act of instituting the parser hung on the bare
-    mass noun ending the phrase: in "an agreement to outlaw war signed in 1928" and "a society
-    devoted to promoting trade that was founded in 1910", the agreement was signed and the society
-    founded. Any other noun is returned as it is."""
+    mass noun ending the phrase: in "a pact to ban whaling signed in 1931" and "a guild devoted
+    to promoting weaving that was founded in 1890", the pact was signed and the guild founded. Any other noun is returned as it is."""
     if noun.tag_ != "NN" or noun.dep_ not in ("dobj", "pobj") or lemma(act) not in INSTITUTING_VERBS:
         return noun
     if any(c.dep_ in ("det", "poss", "nummod", "compound", "prep", "conj") for c in noun.children):

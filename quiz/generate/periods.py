@@ -1,9 +1,9 @@
 """Periods written as two dated ends the tagger takes apart, where one end is more than a bare
-year: "from 1987 until early 2006", "from May 1921 to 1923". The period is one answer ("When was
-…?" -> "1987 until early 2006"): a gap on one end leaves the other beside it, and "early 2006"
+year: "from 1961 until early 1970", "from May 1921 to 1923". The period is one answer ("When was
+…?" -> "1961 until early 1970"): a gap on one end leaves the other beside it, and "early 1970"
 is no year a "From what year …" question can ask.
 
-A first end that borrows its year from the second ("August and September 1944") is joined by
+A first end that borrows its year from the second ("May and June 1921") is joined by
 dategaps.joined_dates; two bare years ("from 1961 until 1970") stay apart, as spans.py asks each
 end with the other kept.
 """
@@ -19,7 +19,7 @@ from quiz.generate.types import DATE_TYPES, AnswerType, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-# What joins the two ends of one period: "1987 until early 2006", "May 1921 to 1923".
+# What joins the two ends of one period: "1961 until early 1970", "May 1921 to 1923".
 JOINERS = (["to"], ["until"], ["till"], ["through"], ["-"], ["–"])
 YEAR = re.compile(r"\b\d{4}\b")
 BARE_YEAR = re.compile(r"\d{4}")

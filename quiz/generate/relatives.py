@@ -1,5 +1,5 @@
 """Questions from the date of a relative clause on a noun that renames a named one: "the Harlow
-Institute, a charity that was founded in 1910, …" -> "In what year was the Harlow Institute
+Institute, a charity that was founded in 1890, …" -> "In what year was the Harlow Institute
 founded?", "The Vale Accord was a pact which came into force in 1921" -> "In what year did the
 Vale Accord come into force?".
 
