@@ -481,3 +481,11 @@ def test_a_plural_title_of_a_pair_asks_for_one_of_them_in_the_singular() -> None
     asked = {c.text: c.answer for c in offered("Peace advocates Ana Ruiz and Tom Akers were part of the movement to ban whaling outright.") if c.kind == "who"}
     assert asked.get("Which peace advocate, together with Tom Akers, was part of the movement to ban whaling outright?") == "Ana Ruiz", asked
     assert not any("advocates," in q for q in asked), asked  # "Which peace advocates … was"
+
+
+def test_when_a_person_held_a_post_is_asked_with_the_person_first() -> None:
+    found = candidate_texts("From 1987 until early 2006, the chair of the Harbor Board was Ada Byrne.")
+    assert found.get("When was Ada Byrne the chair of the Harbor Board?") == "1987 until early 2006", found
+    assert not any(q.startswith("When was the chair") for q in found), found
+    named = candidate_texts("In 1990, the Harbor Board was the largest owner of land in Truro.")
+    assert not any(q.startswith("In what year was the largest owner") for q in named), named  # control: no person, no swap

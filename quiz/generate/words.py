@@ -70,7 +70,7 @@ TITLE_WORDS = frozenset(
 # Offices written before a person's name: "Deputy Administrator Lena Voss", "Colonel Tom Akers".
 OFFICE_WORDS = frozenset(
     """minister secretary president vice deputy chief premier senator governor mayor ambassador chancellor
-    commissioner director chairman chairwoman judge administrator curator professor commander captain lieutenant
+    commissioner director chair chairman chairwoman judge administrator curator professor commander captain lieutenant
     colonel general admiral sergeant major representative rep sen gov king queen prince princess emperor pope
     bishop""".split()
 )
