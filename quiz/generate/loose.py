@@ -6,7 +6,8 @@ story's own "his men" or "the troops" answer as well. "In what year did the glac
 retreat? 2019" asks when a state went on, which is true of the years around it too. "Major Ann Lee,
 {{Royal Air Force}}, for …" asks for the service label written after a rank and a name, which the
 rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set, and
-"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first.
+"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first. "the rising
+{{militarism}} of the decade" asks a word that nationalism or aggression would fit.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def reason(candidate: Candidate) -> str:
         return "one of several: the others fit as well"
     if _rough_count_beside(candidate):
         return "a rough count set against another: only its order is asked"
+    if _lone_doctrine(candidate):
+        return "a lone word for a doctrine or a trend: others of its kind fit as well"
     return ""
 
 
@@ -122,6 +125,18 @@ def _rough_count_beside(candidate: Candidate) -> bool:
         return False
     rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
     return any(word.casefold() in ROUGH_COUNTS for word in rest.split())
+
+
+def _lone_doctrine(candidate: Candidate) -> bool:
+    """ "stopping the rising {{militarism}} of the decade", "a statement of the {{idealism}} of its
+    authors": one word for a doctrine or a trend (an "-ism") is a word of the sentence, not a fact of
+    it; nationalism or aggression fit the gap as well. A named one ("European mercantilism") and one
+the sentence defines stay."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM or " " in mention.text or not mention.text.islower() or not mention.text.endswith("ism"):
+        return False
+    word = candidate.sentence.span.doc[mention.start]
+    return not (word.dep_ in ("nsubj", "attr") and lemma(word.head) == "be")  # "Isolationism is the policy of …" defines it
 
 
 def _rank_service(candidate: Candidate) -> bool:
