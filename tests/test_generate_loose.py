@@ -79,3 +79,10 @@ def test_a_lone_word_for_a_doctrine_is_not_asked() -> None:
     assert not reason(_gap_on("The treaty had little effect in curbing the growing tariffs of the decade.", "tariffs"))
     # A sentence that defines it teaches it.
     assert not reason(_gap_on("In the harbour towns, protectionism was the policy of taxing imported grain.", "protectionism"))
+
+
+def test_who_was_in_a_state_naming_nothing_else_is_not_asked() -> None:
+    text = "Governor Ada Byrne, however, was in a quandary. In 1911, Governor Ada Byrne was the first woman to swim the Tamar estuary."
+    cards = offered(text)
+    assert any(c.answer == "Ada Byrne" and "swim" in c.text for c in cards), cards  # positive control: "the first woman to …"
+    assert not any(c.answer == "Ada Byrne" and "quandary" in c.text for c in cards), cards
