@@ -123,3 +123,67 @@ def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
     found = texts("The following year Byrne’s book, On the Tides of Truro, was published.")
     assert not any(text.startswith("On the") for text in found), found
     assert "Byrne’s book, On the {{Tides of Truro}}, was published." in found, found
+
+
+def test_a_long_cloze_loses_a_bracketed_aside_first() -> None:
+    found = texts(
+        "The newly declared Republic of Tamar immediately named Ada Byrne-Holt (a Cornish lawyer who had been involved in "
+        "the earlier Truro harbour dispute of the fishing guilds) as Envoy Extraordinary and Minister Plenipotentiary."
+    )
+    assert "The newly declared Republic of Tamar immediately named {{Ada Byrne-Holt}} as Envoy Extraordinary and Minister Plenipotentiary." in found, found
+
+
+def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
+    found = texts(
+        "The allies founded a set of task-oriented bodies: the Harbor Food Office (June 1923), the Tamar Relief Board "
+        "(November 1923), the Cornish Science and Culture Office (April 1924), the Truro Money Fund (July 1924), and the Devon Bank. "
+        "The Devon Bank opened its first branch in Truro in 1925."
+    )
+    dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
+    assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
+    assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control
+
+
+def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
+    found = texts(
+        "In response, the Harbor League, worried about keeping the small fishing port of Truro free from the old and hated "
+        "Tamar river tolls as well as the risk that the Devon guilds would close the river, pressured Cornwall and Wessex "
+        "to accept a truce on November 6."
+    )
+    assert not any(text.endswith("pressured Cornwall.") for text in found), found  # it pressured both
+    # Positive control: the cut card keeps both (a place of the pair is no gap of its own: conjuncts.py).
+    assert "The {{Harbor League}} pressured Cornwall and Wessex to accept a truce on November 6." in found, found
+
+
+def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
+    # "selection as a 2004 Distinguished Graduate": the role is what the noun means; cut, "selection" says nothing.
+    found = texts(
+        "Other honors followed to include an appointment as an Ambassador of Goodwill by the Tamar Institute for Harbour "
+        "Safety, selection as a 2004 Distinguished Graduate of the Truro Naval College, and a 2007 recipient of the "
+        "Cornish Sailors’ Anchor Award."
+    )
+    assert not any("selection," in text or "an appointment by" in text for text in found), found
+    assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found
+
+
+LAKES = (
+    "For example, a lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish "
+    "wherein just one of those kinds makes up 80 percent of the fish rather than them being equally distributed. "
+    "The Tamar lake was first surveyed in 1921."
+)
+
+
+def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
+    # "wherein one of those kinds makes up …" read as a second clause of "is": alone it says nothing of which lake.
+    found = texts(LAKES)
+    assert not any(text.startswith("Just one of the kinds") for text in found), found
+    assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control
+
+
+def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
+    found = texts(LAKES)
+    assert (
+        "A lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish wherein just one "
+        "of the kinds makes up {{80 percent}} of the fish."
+    ) in found, found
+    assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared

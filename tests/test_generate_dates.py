@@ -73,3 +73,23 @@ def test_the_date_of_an_event_noun_is_asked_with_its_verb() -> None:
 def test_an_event_still_to_come_is_not_asked_as_past() -> None:
     found = candidate_texts("Ada Byrne will lead the Harwell Museum until her retirement in 2030.")
     assert "2030" in found.values() and not [q for q in found if q.endswith("retire?")], found
+
+
+def test_each_of_two_periods_in_parallel_phrases_is_asked_with_its_own_phrase() -> None:
+    found = candidate_texts("Ada Byrne traveled to Chile to collect beetles in the jungle from 1848 to 1852 and to the Coral Islands from 1854 to 1862.")
+    assert found.get("When did Ada Byrne travel to Chile to collect beetles in the jungle?") == "1848 to 1852", found
+    assert found.get("When did Ada Byrne travel to the Coral Islands?") == "1854 to 1862", found
+    # The second phrase has no words before its period: it shares the first one's ("in the navy").
+    found = candidate_texts(
+        "Ada Byrne served in the navy from May 2, 1940 to June 1, 1943, as a member of the Coast Patrol"
+        " and from July 31, 1950 to July 3, 1951, as a member of the Harbor Guard."
+    )
+    assert found.get("When did Ada Byrne serve in the navy as a member of the Harbor Guard?") == "July 31, 1950 to July 3, 1951", found
+    # A verb of its own in the second phrase: two acts, not one act in two phrases.
+    found = candidate_texts("Ada Byrne traveled to Peru from 1848 to 1852 and later taught in Lima from 1854 to 1862.")
+    assert "1854 to 1862" in found.values() and not [q for q in found if q.startswith("When did Ada Byrne travel") and "Lima" in q], found
+
+
+def test_an_ing_phrase_the_parser_took_for_a_clause_is_the_subject_of_the_verb_after_it() -> None:
+    found = candidate_texts("Papers by Ross and Lane presenting the new method were read together in 1858 before the Royal Society in London.")
+    assert found.get("In what year were papers by Ross and Lane presenting the new method read together before the Royal Society in London?") == "1858", found

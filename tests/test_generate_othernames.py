@@ -16,7 +16,8 @@ TEXT = (
     "Sometimes called the Lund Pact for the town where it was signed, the Treaty of Lund ended the war in 1721. "
     "The Treaty of Lund gave the island of Vendel to Denmark. "
     "Pinnacle Optics Corporation won a contract to build the lighthouse lens in 2001. "
-    "The board later hired Pinnacle to repair the lamp in 2004."
+    "The board later hired Pinnacle to repair the lamp in 2004. "
+    "The old lamp had guided convoys past Vendel during the Second World War."
 )
 
 
@@ -65,3 +66,10 @@ def test_a_company_named_by_its_first_word_accepts_its_full_name() -> None:
     short = [e for e in found if answer(e) == "Pinnacle"]
     assert short, [(e.cloze or e.question) for e in found]
     assert all(e.accept and "Pinnacle Optics Corporation" in e.accept for e in short)
+
+
+def test_a_world_war_goes_by_both_its_names() -> None:
+    found = entries()
+    war = [e for e in found if answer(e) == "Second World War"]
+    assert war, [(e.cloze or e.question) for e in found]
+    assert all(e.accept and "World War II" in e.accept for e in war)

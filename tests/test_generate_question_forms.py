@@ -450,3 +450,34 @@ def test_a_count_in_the_object_of_consist_or_in_a_plain_collective_is_asked_how_
     assert team.get("How many divers did the harbour board choose in May 1963 to search the old wreck?") == "eight", team
     initial = [c for c in offered("The harbour board chose an initial team of eight divers in May 1963 to search the old wreck.") if c.answer == "eight"]
     assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many divers did the board choose?" loses "initial"
+
+
+def test_a_title_keeps_the_country_written_after_the_name() -> None:
+    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati opened the harbour in Suva.")
+    assert found.get("Which president of the Republic of Kiribati opened the harbour in Suva?") == "Ana Ruiz", found
+    work = candidate_texts("“The ice is thin,” said ice scientist Ana Ruiz of the Polar Institute in Tromso.")
+    assert "Ana Ruiz" in work.values() and not any("of the Polar Institute said" in q for q in work), work  # a workplace, not whose title
+
+
+def test_a_demonstrative_after_the_verb_reads_the_in_a_question_as_in_a_cloze() -> None:
+    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati will open this harbour in 2030.")
+    assert found.get("Which president of the Republic of Kiribati will open the harbour in 2030?") == "Ana Ruiz", found
+    subject = candidate_texts("The town council met in March. This harbour was opened by Governor Tom Akers in 1990.")
+    assert not any(q.endswith("?") and "harbour" in q for q in subject), subject  # the subject's own demonstrative still blocks
+
+
+def test_two_titles_of_one_person_are_no_pair_of_subjects() -> None:
+    found = candidate_texts("UNESCO employee and artist Ana Ruiz was tasked with designing the new ferry logo.")
+    assert "Ana Ruiz" in found.values() and not any("together with" in q for q in found), found
+    pair = candidate_texts("Mayor Ana Ruiz and Governor Tom Akers opened the new bridge in 1994.")
+    assert pair.get("Which governor, together with Mayor Ana Ruiz, opened the new bridge in 1994?") == "Tom Akers", pair
+    group = candidate_texts("The talks begin a day after Mayor Ana Ruiz and her regional peers hold a conference on ferries in Oslo.")
+    assert any(q.startswith("Which mayor, together with her regional peers,") for q in group), group  # a group is a partner
+
+
+def test_a_plural_title_of_a_pair_asks_for_one_of_them_in_the_singular() -> None:
+    from generate_cards import offered
+
+    asked = {c.text: c.answer for c in offered("Peace advocates Ana Ruiz and Tom Akers were part of the movement to ban whaling outright.") if c.kind == "who"}
+    assert asked.get("Which peace advocate, together with Tom Akers, was part of the movement to ban whaling outright?") == "Ana Ruiz", asked
+    assert not any("advocates," in q for q in asked), asked  # "Which peace advocates … was"

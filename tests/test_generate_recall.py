@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
-from quiz.generate.clozecut import _bare_noun_left, _clause_part, _comma_bounded, _fit
+from quiz.generate.clozecut import _bare_noun_left, _clause_part, _comma_bounded, _fit, _inside_name
 from quiz.generate.clozetext import own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
@@ -352,13 +352,13 @@ def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
 
 
 def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
-    doc = _doc(
-        "At the Art in Motion Festival last week, the mayor promised several new halls for plays and concerts in "
-        "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
-    )
-    park = next(t.i for t in doc if t.text == "Marsh")
-    cut = _fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
-    assert "Art last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Art")
+    # The tagger reads every word of "the Harbor Rivers in Focus Summit" as a name: "in Focus Summit" is no phrase to cut.
+    torn = _doc("Delegates met at the Harbor Rivers in Focus Summit last week.")
+    at = next(t.i for t in torn if t.text == "in")
+    assert _inside_name(torn, {at, at + 1, at + 2})
+    placed = _doc("Delegates met at the Harbor Summit in Oslo last week.")  # control: a town after a name is its own phrase
+    at = next(t.i for t in placed if t.text == "in")
+    assert not _inside_name(placed, {at, at + 1})
     doc = _doc(
         "At the Art Festival in Dover last week, the mayor promised several new halls for plays and concerts in "
         "the towns and villages of the whole county, including the new Marsh Creek Park in the east."

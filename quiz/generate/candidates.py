@@ -30,15 +30,14 @@ from quiz.generate.clauses import (
 from quiz.generate.clozecut import shortened
 from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
+from quiz.generate.dated import dated_questions
 from quiz.generate.dategaps import modifier_question
-from quiz.generate.events import event_questions
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
-from quiz.generate.holdings import holding_questions
+from quiz.generate.gerunds import gerund_subject_clauses
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
-from quiz.generate.relatives import relative_questions
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, partner, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
@@ -86,20 +85,21 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     if sentence.speaker is not None:
         return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
-    for clause in clauses(sentence.span, resolved):
+    asked = definite(sentence.span, resolved)
+    for clause in (*clauses(sentence.span, asked), *gerund_subject_clauses(sentence.span)):
         used = clause.front + clause.subject + clause.middle + clause.rest
         pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
-        if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
+        if clause.front and (pointing or has_bad_reference(used, asked) and has_bad_reference(clause.front, asked)):
             # "Under these orders, the rebels crossed …": the rest may stand alone, and a
             # question is shorter without the plans spelt out (demonstratives.py)
             clause = replace(clause, front=())
             used = clause.subject + clause.middle + clause.rest
-        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
+        if not has_bad_reference(used, asked) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *relative_questions(sentence.span, mention, resolved), *holding_questions(sentence.span, mention, resolved), *event_questions(sentence.span, mention, resolved))
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *dated_questions(sentence.span, mention, found, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
@@ -114,6 +114,18 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if readable[cut]:
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+def definite(span: Span, resolved: dict[int, str]) -> dict[int, str]:
+    """The resolutions with a demonstrative determiner after the main verb read as "the", as a cloze
+    reads it: "Which president will join this ceremony?" asks "… join the ceremony?". One in the
+    subject or before it ("This contract is valued …", "Under these orders, …") is left to the rules
+    for the subject and the opening phrase."""
+    pointing = {
+        t.i: "the" for t in span
+        if t.lower_ in DEMONSTRATIVES and t.dep_ == "det" and t.tag_ == "DT" and t.i > span.root.i and t.i not in resolved
+    }
+    return {**resolved, **pointing} if pointing else resolved
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")

@@ -120,6 +120,8 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or subjects[0].tag_ == "PRP":
                 return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
+            if not joined(child):
+                return tokens  # "… than a forest wherein one species makes up …": a clause the parser joined to the wrong verb
             kept = [t for t in tokens if t.i in part]
         elif any(c.dep_ == "agent" for c in child.children) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             return tokens  # "drafted and revised by two engineers: …": the agent is both verbs
@@ -134,6 +136,12 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             kept = [t for t in tokens if t.i not in part and t.i not in gap and t.i < child.left_edge.i]
         return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens
     return tokens
+
+
+def joined(clause: Token) -> bool:
+    """The clause follows its "and"/"but"/"or" (or a semicolon), as an independent clause does."""
+    before = clause.left_edge.i - 1
+    return before >= 0 and (clause.doc[before].dep_ == "cc" or clause.doc[before].text == ";")
 
 
 def shown_words(tokens: list[Token]) -> int:

@@ -4,8 +4,9 @@
 the other places of a list and the words around them point to the missing one, or, where the
 article names more of the kind, leave several answers as right. A list of three names or more
 is the same whatever the names: which one of "Ada Byrne, {{Tom Weir}} and Lena Cole" the card
-left out is a lottery. A question asking for one member ("Which country, with Esk and Vale,
-…?") is the same card. A list is read from the parse (a chain of `conj`) and, where the parser
+left out is a lottery, and so is a name ending a list of three nouns or more ("honored nurses,
+teachers, and the {{Harbor Guild}}": any group fits). A question asking for one member ("Which
+country, with Esk and Vale, …?") is the same card. A list is read from the parse (a chain of `conj`) and, where the parser
 broke it, from the sentence's names written with only commas, "and", "or" and "the" between
 them, the last after "and" or "or" ("Bergen, Norway" is a town and its country, no list), or
 from two places of one type in the same slot of phrases joined by "and" ("Port Ada (on the
@@ -24,7 +25,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.generate.nlp import key
-from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, Candidate, Mention
+from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, AnswerType, Candidate, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,7 +69,7 @@ def list_member(candidate: Candidate, mentions: list[Mention], earlier: Iterable
 def _parallel(candidate: Candidate, mentions: list[Mention]) -> bool:
     """Another name of the answer's type in the same slot of a coordinated phrase: the same two
     words before it and the same word after, with "and" or "or" between the two ("Port Ada (on
-    the {{Pacific}}) and Brill (on the Atlantic)"), the pair of a list the parser read apart."""
+    the {{Baltic Sea}}) and Brill (on the Black Sea)"), the pair of a list the parser read apart."""
     mention = candidate.mention
     doc = candidate.sentence.span.doc
     start, end = candidate.sentence.span.start, candidate.sentence.span.end
@@ -93,8 +94,8 @@ def _given_away(candidate: Candidate, items: int) -> bool:
 
 
 def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
-    """The names listed next to the answer with only commas, "and", "or" and "the" between them,
-    the answer among them; empty when it stands alone."""
+    """The names of one kind listed next to the answer with only commas, "and", "or" and "the"
+    between them, the answer among them; empty when it stands alone."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.pair:
         return []
@@ -103,7 +104,7 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
     runs: list[list[Mention]] = []
     for m in named:
         between = [t.lower_ for t in doc[runs[-1][-1].end : m.start]] if runs and m.start >= runs[-1][-1].end else None
-        if between and set(between) <= JOINERS and set(between) & SEPARATORS:
+        if between and set(between) <= JOINERS and set(between) & SEPARATORS and _kind(m) == _kind(runs[-1][-1]):
             runs[-1].append(m)
         elif not runs or m.start >= runs[-1][-1].end:
             runs.append([m])
@@ -113,17 +114,29 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
     return run
 
 
+def _kind(mention: Mention) -> str:
+    """What a list holds: places, people, or bodies and things (the tagger tells these two apart
+    loosely). A clause ending on a place and the next opening on a person ("on behalf of Vale, and
+    Ada Byrne signed …") is no list."""
+    if mention.type in PLACE_TYPES:
+        return "place"
+    return "person" if mention.type == AnswerType.PERSON else "body"
+
+
 def _named_items(candidate: Candidate) -> list[list[Token]]:
-    """The items of the coordination the answer is one item of, when another item is a name too;
-    empty when there is none (or the answer spans the whole coordination)."""
+    """The items of the coordination the answer is one item of, when another item is a name too
+    or the answer ends a list of three or more; empty otherwise (or when the answer spans the
+    whole coordination)."""
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or mention.pair:
         return []
     doc = candidate.sentence.span.doc
     items = _items(doc[mention.start : mention.end].root)
     inside = [item for item in items if _holds(mention, item)]
-    if len(items) < 2 or len(inside) != 1 or not any(t.tag_ in NAME_TAGS for item in items if item not in inside for t in item):
+    if len(items) < 2 or len(inside) != 1:
         return []
+    if not any(t.tag_ in NAME_TAGS for item in items if item not in inside for t in item) and (len(items) < LONG_LIST or inside[0] is items[0]):
+        return []  # "NASA and the coalition"; "In the wake of {{X}}, officials and citizens …" (a phrase the parser listed)
     return items
 
 

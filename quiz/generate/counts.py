@@ -104,9 +104,9 @@ def _qualified(noun: Token, mention: Mention) -> bool:
 
 def _count_place(clause: Clause, noun: Token) -> str | None:
     """Where a counted noun that is no plain subject or object sits: "total" when "a total of 310
-    hours" or "a team of eight divers" is the object, "prep" for the object of the verb's preposition ("in 14 countries", "consists of 900 acres"), "front"
-    for one opening the clause ("Within three weeks, …"),
-    "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
+    hours" or "a team of eight divers" is the object, "prep" for the object of the verb's
+    preposition ("in 14 countries", "consists of 900 acres"), "front" for one opening the clause
+    ("Within three weeks, …"), "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head

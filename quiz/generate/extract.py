@@ -316,7 +316,13 @@ def status_word(span: Span) -> bool:
     """A participle set off after a name as its status ("Captain Ana Ruiz, Harbor Police, Retired,"):
     capitalised as part of the style, but no name."""
     word = span[0]
-    return len(span) == 1 and word.dep_ == "appos" and len(word.text) >= 6 and word.text.endswith("ed") and word.head.tag_ in ("NNP", "NNPS")
+    if len(span) != 1 or len(word.text) < 6 or not word.text.endswith("ed"):
+        return False
+    if word.dep_ == "appos" and word.head.tag_ in ("NNP", "NNPS"):
+        return True
+    # However the parser hung it: alone between commas, right after a name.
+    doc, i = word.doc, word.i
+    return 1 < i < len(doc) - 1 and doc[i - 1].text == "," and doc[i + 1].text in (",", ".") and doc[i - 2].tag_ in ("NNP", "NNPS")
 
 
 def proper_name(text: str) -> bool:

@@ -5,8 +5,8 @@ on an outbreak names the stricken country, and the agency fighting it, in every 
 Asked "Which country voted for …?", "a plan to invade ___" or "___ is supporting community
 feedback", the reader puts that name without having learnt anything: the article made it the
 default guess. A place or organisation named in at least FAMILIAR_MIN of an article's sentences,
-and in at least FAMILIAR_SHARE of them, is such a name (its other ways of writing, "U.S." for
-"United States", count as one: nlp.key). One named a few times in a long article stays. People
+and in at least FAMILIAR_SHARE of them, is such a name (its other ways of writing count as one:
+nlp.key). One named a few times in a long article stays. People
 are left to filters.protagonist (a stricter share): who did what is the fact a biography or a
 history teaches. filters.dominant_name does the same for the one name far ahead of all others.
 """

@@ -4,7 +4,8 @@ A renaming or an alias in the text: "Harbor Systems, now known as Tidal Systems"
 (formerly Kestrel Optics)", "Orbis, later renamed Corvane", "the Treaty of Lund, also called the
 Lund Pact", "Sometimes called the Lund Pact, the Treaty of Lund …". It holds for the whole article,
 not only the sentence that says it. An organisation the article names by its first word after its
-full name ("Kestrel" for "Kestrel Optical Instruments Corporation") accepts the full name too.
+full name ("Kestrel" for "Kestrel Optical Instruments Corporation") accepts the full name too, and
+the world wars go by both their names ("World War I", "the First World War").
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ AFTER = re.compile(rf"{NAME}\s*[,(]\s*(?:now|formerly|later|previously|originall
 # "Sometimes called Y for the city …, X was …"
 BEFORE = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Sometimes|Also|Often|Formerly|Originally) {CALLED} {NAME}(?: for [^,.]*)?, {NAME}")
 MINOR = frozenset("the of and for &".split())
+WARS = (("World War I", "First World War"), ("World War II", "Second World War"))
 
 
 def other_names(text: str, mentions: Iterable[Mention]) -> dict[str, tuple[str, ...]]:
@@ -39,6 +41,9 @@ def other_names(text: str, mentions: Iterable[Mention]) -> dict[str, tuple[str, 
                 found[key(other)].append(one)
     for short, full in _short_forms(mentions).items():
         found[short].append(full)
+    for one, other in WARS:
+        found[key(one)].append(other)
+        found[key(other)].append(one)
     return {name: tuple(dict.fromkeys(forms)) for name, forms in found.items()}
 
 
