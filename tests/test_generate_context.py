@@ -176,3 +176,9 @@ def test_a_question_cut_from_what_its_verb_directs_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "Tamar Trust" for c in cards), cards  # positive control
     assert not any(c.kind != "cloze" and "select" in c.text and "build" not in c.text for c in cards), cards
+
+
+def test_a_when_question_setting_a_role_beside_a_name_is_no_card() -> None:
+    quote = "From 1990 until early 1995, the Chair of the Tamar Board was Ada Byrne."
+    assert reason(card("When was the Chair Ada Byrne?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))
+    assert not reason(card("When was Ada Byrne the Chair of the Tamar Board?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))

@@ -56,6 +56,9 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # What is named for a person: the category nouns, and honours and ideas.
 NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
+# "When was the Chair Ada Byrne?" (from "From 1990 until 1995, the Chair was Ada Byrne."): the role
+# and the name read as one noun phrase, and the question as "when did she exist?".
+ROLE_THEN_NAME = re.compile(r"^(?:When|In what year|From what year) (?:was|is|were|are) the [A-Za-z]+ [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*\?$")
 # A term that is a word of the card and one of these endings spells itself: "International" -> "internationalism".
 SUFFIXES = ("ism", "ist", "ists", "ity", "ization", "isation", "ness")
 DERIVED_STEM = 6
@@ -99,6 +102,8 @@ def reason(candidate: Candidate) -> str:
     if _unit_dropped(candidate):
         return "a number without its unit"
 
+    if candidate.kind in QUESTION_KINDS and ROLE_THEN_NAME.match(text):
+        return "a role and a name side by side read as one: 'When was the chair Ada Byrne?'"
     if given_away(candidate):
         return "the answer shares a word with the card"
     if _derived(candidate):
