@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from generate_cards import offered
 
+from quiz.generate.loose import reason
+from quiz.generate.types import AnswerType, Candidate, Mention, QuestionKind, Sentence
+
 
 def test_the_service_after_a_ranked_name_is_not_asked() -> None:
     text = "On June 4, 2019, Governor Ada Byrne will present the Star of Valour to Major Tom Hale, Jr., Royal Marine Corps, for his courage at Kestrel Ridge."
@@ -58,3 +61,28 @@ def test_a_rough_count_beside_another_is_not_asked() -> None:
     cards = offered(text)
     assert any(c.answer == "40" for c in cards), cards  # positive control
     assert not any(c.answer.casefold() == "thousands" for c in cards), cards
+
+
+def _gap_on(sentence: str, word: str) -> Candidate:
+    """A cloze on one word of a parsed sentence, as the filters see it."""
+    from quiz.generate.nlp import load_model
+
+    doc = load_model()(sentence)
+    token = next(t for t in doc if t.text == word)
+    mention = Mention(token.i, token.i + 1, word, AnswerType.TERM, word, ())
+    text = sentence.replace(word, "{{" + word + "}}", 1)
+    return Candidate(QuestionKind.CLOZE, text, mention, Sentence(0, "article", 0, sentence, doc[:]))
+
+
+def test_a_lone_word_for_a_doctrine_is_not_asked() -> None:
+    assert reason(_gap_on("The treaty had little effect in curbing the growing protectionism of the decade.", "protectionism"))
+    assert not reason(_gap_on("The treaty had little effect in curbing the growing tariffs of the decade.", "tariffs"))
+    # A sentence that defines it teaches it.
+    assert not reason(_gap_on("In the harbour towns, protectionism was the policy of taxing imported grain.", "protectionism"))
+
+
+def test_who_was_in_a_state_naming_nothing_else_is_not_asked() -> None:
+    text = "Governor Ada Byrne, however, was in a quandary. In 1911, Governor Ada Byrne was the first woman to swim the Tamar estuary."
+    cards = offered(text)
+    assert any(c.answer == "Ada Byrne" and "swim" in c.text for c in cards), cards  # positive control: "the first woman to …"
+    assert not any(c.answer == "Ada Byrne" and "quandary" in c.text for c in cards), cards

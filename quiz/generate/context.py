@@ -11,8 +11,9 @@ word of the card with a suffix ("International" -> "internationalism") and a cou
 ("the Swedish envoy" -> "Sweden"). A number whose unit the card dropped ("at least {{15}}" for
 "at least 15%") is false as completed. Against the parsed sentence (`cut_short`): a quantifier
 standing alone as subject ("Some argued for …"), a subject cut from its "This year's", a
-comparative cut from its "than", a list cut after the answer, and a question that makes "the
-raid" of the "a raid which lasted two hours" it asks from.
+comparative cut from its "than", a list cut after the answer, a question that makes "the raid"
+of the "a raid which lasted two hours" it asks from, and one that keeps "selected Marlow Works" but
+not the "to build the dam" it was selected for.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
+from quiz.generate.clauses import lemma
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # "Both men", "The two countries", "All three agencies": a set named in another sentence.
 QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)|men|women|people|children|[a-z]+s)\b(?!\s+of\b)")
@@ -54,9 +56,17 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # What is named for a person: the category nouns, and honours and ideas.
 NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
+# "When was the Chair Ada Byrne?" (from "From 1990 until 1995, the Chair was Ada Byrne."): the role
+# and the name read as one noun phrase, and the question as "when did she exist?".
+ROLE_THEN_NAME = re.compile(r"^(?:When|In what year|From what year) (?:was|is|were|are) the [A-Za-z]+ [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*\?$")
 # A term that is a word of the card and one of these endings spells itself: "International" -> "internationalism".
 SUFFIXES = ("ism", "ist", "ists", "ity", "ization", "isation", "ness")
 DERIVED_STEM = 6
+# Verbs whose object is told to, chosen or sent to do something: without the "to …" the card says
+# only that it was.
+DIRECTING = frozenset(
+    "direct order require ask urge instruct command tell force allow enable select choose hire authorize permit invite encourage pressure send".split()
+)
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -92,6 +102,8 @@ def reason(candidate: Candidate) -> str:
     if _unit_dropped(candidate):
         return "a number without its unit"
 
+    if candidate.kind in QUESTION_KINDS and ROLE_THEN_NAME.match(text):
+        return "a role and a name side by side read as one: 'When was the chair Ada Byrne?'"
     if given_away(candidate):
         return "the answer shares a word with the card"
     if _derived(candidate):
@@ -119,6 +131,8 @@ def cut_short(candidate: Candidate) -> str:
         return "a thing the article introduced in another sentence"
     if _relative_on_indefinite(candidate):
         return "a thing the sentence brings in with \"a\", asked as \"the\""
+    if _directive_cut(candidate):
+        return "a verb of directing or choosing cut from what it directs or chooses for"
     return ""
 
 
@@ -182,6 +196,36 @@ def _quantifier_subject(span: Span) -> str | None:
         if token.lower_ in PRONOUN_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not list(token.children):
             return str(token.text)
     return None
+
+
+def _directive_cut(candidate: Candidate) -> bool:
+    """ "the board is directing ships to dock at Leith" cut to "… is directing ships", "selected Marlow
+    Works to build the dam" cut to "selected Marlow Works": a verb of directing, choosing or sending
+    says little without its "to …", and the question keeps the verb and its object but not that.
+    (A cloze cut so holds a fact of its own as often: "selected Marlow Works (formerly {{Tamar
+    Yards}})".)"""
+    if candidate.kind not in QUESTION_KINDS:
+        return False
+    text = candidate.text
+    words = set(WORD.findall(text))
+    for verb, infinitive in _directed(candidate.sentence.span):
+        if (verb.text in words or lemma(verb) in words) and infinitive.text not in words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _directed(span: Span) -> tuple[tuple[Token, Token], ...]:
+    """(verb, infinitive) for each verb of directing with an object and a "to …" of its own (the parser
+    takes it for a complement or for a clause of purpose)."""
+    found = []
+    for token in span:
+        head = token.head
+        if token.dep_ not in ("xcomp", "advcl") or token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        if lemma(head) in DIRECTING and any(c.dep_ == "dobj" for c in head.children):
+            found.append((head, token))
+    return tuple(found)
 
 
 def _anchor_dropped(candidate: Candidate) -> bool:

@@ -6,16 +6,19 @@ story's own "his men" or "the troops" answer as well. "In what year did the glac
 retreat? 2019" asks when a state went on, which is true of the years around it too. "Major Ann Lee,
 {{Royal Air Force}}, for …" asks for the service label written after a rank and a name, which the
 rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set, and
-"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first.
+"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first. "the rising
+{{militarism}} of the decade" asks a word that nationalism or aggression would fit, and "Which
+governor was in a quandary?" one of many who were.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
 from quiz.generate.clauses import lemma
-from quiz.generate.types import DATE_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
+from quiz.generate.types import DATE_TYPES, NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS
 
 if TYPE_CHECKING:
@@ -31,6 +34,8 @@ RANKS = frozenset(
     commander ensign marshal""".split()
 )
 NAME_ENDS = frozenset("jr. jr sr. sr ii iii".split())
+# A name or a number anywhere but the card's first word: what pins an answer down.
+INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 # Counts told only as an order of size: "thousands of sailors".
 ROUGH_COUNTS = frozenset("dozens scores hundreds thousands millions billions".split())
 
@@ -47,6 +52,10 @@ def reason(candidate: Candidate) -> str:
         return "one of several: the others fit as well"
     if _rough_count_beside(candidate):
         return "a rough count set against another: only its order is asked"
+    if _vague_state(candidate):
+        return "who is in a state the card names nothing else of: many are"
+    if _lone_doctrine(candidate):
+        return "a lone word for a doctrine or a trend: others of its kind fit as well"
     return ""
 
 
@@ -122,6 +131,36 @@ def _rough_count_beside(candidate: Candidate) -> bool:
         return False
     rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
     return any(word.casefold() in ROUGH_COUNTS for word in rest.split())
+
+
+def _vague_state(candidate: Candidate) -> bool:
+    """ "Which governor was in a quandary?", "Governor {{Ada Byrne}} was in a quandary.": the subject
+    of "be" with no noun after it ("was the first to …" names what sets it apart), on a card whose
+    other words name nothing and count nothing, was in a state that many were in."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES:
+        return False
+    root = candidate.sentence.span.doc[mention.start : mention.end].root
+    verb = root.head
+    if root.dep_ != "nsubj" or lemma(verb) != "be" or any(c.dep_ == "attr" for c in verb.children):
+        return False
+    if candidate.kind in QUESTION_KINDS:
+        rest = re.sub(r"\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
+    else:
+        rest = CLOZE_GAP.sub("", candidate.text)
+    return not INFORMATIVE.search(rest.strip())
+
+
+def _lone_doctrine(candidate: Candidate) -> bool:
+    """ "stopping the rising {{militarism}} of the decade", "a statement of the {{idealism}} of its
+    authors": one word for a doctrine or a trend (an "-ism") is a word of the sentence, not a fact of
+    it; nationalism or aggression fit the gap as well. A named one ("European mercantilism") and one
+the sentence defines stay."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM or " " in mention.text or not mention.text.islower() or not mention.text.endswith("ism"):
+        return False
+    word = candidate.sentence.span.doc[mention.start]
+    return not (word.dep_ in ("nsubj", "attr") and lemma(word.head) == "be")  # "Isolationism is the policy of …" defines it
 
 
 def _rank_service(candidate: Candidate) -> bool:

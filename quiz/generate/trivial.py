@@ -25,6 +25,7 @@ from quiz.decks.model import CLOZE_GAP
 from quiz.generate import givencounts, loose
 from quiz.generate.answertypes import answer_type
 from quiz.generate.givencounts import LISTED
+from quiz.generate.loose import INFORMATIVE
 from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
-INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
 EXAMPLE_LIST = 3  # examples of an open set: three are already a sample, not the set
