@@ -2,7 +2,8 @@
 
 A renaming or an alias in the text: "Harbor Systems, now known as Tidal Systems", "Vega Labs
 (formerly Kestrel Optics)", "Orbis, later renamed Corvane", "the Treaty of Lund, also called the
-Lund Pact", "Sometimes called the Lund Pact, the Treaty of Lund …". It holds for the whole article,
+Lund Pact", "Sometimes called the Lund Pact, the Treaty of Lund …", "the Vega Imaging Array (VIX)".
+It holds for the whole article,
 not only the sentence that says it. An organisation the article names by its first word after its
 full name ("Kestrel" for "Kestrel Optical Instruments Corporation") accepts the full name too, and
 the world wars go by both their names ("World War I", "the First World War").
@@ -22,6 +23,8 @@ NAME = rf"((?:the\s+)?{WORD}(?:\s+(?:of|and|for|the|&|{WORD}))*)"
 CALLED = r"(?:known as|called|named|renamed)"
 # "X, now known as Y", "X (formerly Y)", "X, later renamed Y", "X, also called Y"
 AFTER = re.compile(rf"{NAME}\s*[,(]\s*(?:now|formerly|later|previously|originally|also|sometimes|often)\s+(?:{CALLED}\s+)?{NAME}")
+# "X (XY)": a name and the short form it is glossed with, whatever its letters
+GLOSSED = re.compile(rf"{NAME}\s+\(([A-Z][A-Za-z]?[A-Z]{{1,5}})\)")
 # "Sometimes called Y for the city …, X was …"
 BEFORE = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Sometimes|Also|Often|Formerly|Originally) {CALLED} {NAME}(?: for [^,.]*)?, {NAME}")
 MINOR = frozenset("the of and for &".split())
@@ -33,9 +36,9 @@ def other_names(text: str, mentions: Iterable[Mention]) -> dict[str, tuple[str, 
     mentions = list(mentions)
     named = {key(form) for m in mentions for form in (m.answer, m.text)}
     found: defaultdict[str, list[str]] = defaultdict(list)
-    for pattern in (AFTER, BEFORE):
+    for pattern in (AFTER, BEFORE, GLOSSED):
         for match in pattern.finditer(text):
-            one, other = _named(_bare(match.group(1)), named), _named(_bare(match.group(2)), named)
+            one, other = _bare(_named(_bare(match.group(1)), named)), _bare(_named(_bare(match.group(2)), named))
             if one and other and key(one) != key(other):
                 found[key(one)].append(other)
                 found[key(other)].append(one)
@@ -56,8 +59,9 @@ def accepted(candidate: Candidate, names: dict[str, tuple[str, ...]]) -> tuple[s
 
 
 def _bare(name: str) -> str:
-    """The name without "the" in front or a joining word left at its end."""
-    words = name.split()
+    """The name without "the" in front or a joining word left at its end, and without what a
+    sentence before it left in the match ("Florida. The Vega Array")."""
+    words = re.split(r"[.!?]\s+(?=[A-Z])", name)[-1].split()
     while words and words[0].lower() == "the":
         words = words[1:]
     while words and words[-1].lower() in MINOR:
