@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 
 from quiz.generate.lost import lost_subject
 from quiz.generate.nlp import sentence_bounds
@@ -360,6 +360,14 @@ def lemma(verb: Token) -> str:
 def _lemmas(word: str, upos: str) -> tuple[str, ...]:
     """lemminflect's lemmas of a word, once per word: the same verbs come back for every candidate."""
     return tuple(getLemma(word, upos=upos))
+
+
+@lru_cache(maxsize=4096)
+def noun_only(word: str) -> bool:
+    """A word the dictionary knows only as a noun ("astronauts"): never the verb of a clause,
+    whatever the tagger says."""
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas and not {"VERB", "AUX"} & set(lemmas)
 
 
 def inflect(verb: Token, tag: str) -> str:

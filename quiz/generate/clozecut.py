@@ -8,11 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, finite
-from quiz.generate.clozetext import without_optional
+from quiz.generate.clauses import CONNECTIVES, antecedent_tokens, disagrees, finite, noun_only
+from quiz.generate.clozetext import joined, without_optional
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.sanity import stranded_verb
-from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, scopes_count, subtree_ids
+from quiz.generate.shorten import aside, compares, holds, list_goes_on, list_tail, paired, partner, scopes_count, subtree_ids
 from quiz.generate.types import Mention
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 BACKDROP_MARKS = frozenset(("as", "if", "unless", "whether"))
+EXAMPLE_OPENERS = frozenset(("such", "including", "like"))
 MAX_CLOZE_WORDS = 30
 LONG_CLOZE_WORDS = 36  # only where no shorter cut keeps the card whole
 
@@ -148,8 +149,8 @@ Droppable = tuple[tuple["Token", str, bool, frozenset[int]], ...]
 def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppable] | None:
     """The clause `node` heads within `inside` (a relative clause with its antecedent), and the
     parts that may go from it in order; None when it is no clause with a subject of its own."""
-    if not node.tag_.startswith(("VB", "MD")):
-        return None
+    if not node.tag_.startswith(("VB", "MD")) or noun_only(node.lower_):
+        return None  # "NASA astronauts Ann Lee, …": a plural noun the tagger took for a verb
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or not finite(node) or disagrees(subjects[0], node):
         return None
@@ -158,6 +159,8 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
     relative = subjects[0].tag_ in ("WDT", "WP")
     if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
         return None  # "X said that it would …": the pronoun needs the clause around it
+    if node.dep_ == "conj" and not joined(node):
+        return None  # "… than a forest wherein one species makes up …": no clause of its own
     base = [t for t in node.subtree if t.i in inside]
     if relative:
         base += [t for t in list_tail(node) if t.i in inside]  # the list the parser hung on the antecedent
@@ -286,16 +289,20 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
     ending where the part ends, the smallest whose removal is enough, else the largest."""
     while _words(part) > limit:
         kept = {t.i for t in part}
+        if bracket := _bracketed(part, mention):  # an aside in brackets goes first: "(a French engineer who …)"
+            part = [t for t in part if t.i not in bracket]
+            continue
         last = max(t.i for t in part if not t.is_punct)
         trailing = []
         for token in part:
-            if _tail_phrase(token) and not holds(token, mention):
-                region_ = set(subtree_ids(token) & kept)
+            if _tail_phrase(token) and not holds(token, mention) and not holds(other := partner(token) or token, mention):
+                region_ = set((subtree_ids(token) | subtree_ids(other)) & kept)  # a "from … to …" pair goes whole
                 low = min(region_)
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
+        trailing += _contrast(part, mention)
         # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
-        trailing = [r for r in trailing if not stranded_verb([t for t in part if t.i not in r])]
+        trailing = [r for r in trailing if not stranded_verb(kept_part := [t for t in part if t.i not in r]) and not _open_complement(kept_part)]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
@@ -311,11 +318,76 @@ def _fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> l
     return part
 
 
+def _bracketed(part: list[Token], mention: Mention) -> set[int]:
+    """The first bracketed phrase of the part, with its brackets; empty when there is none or the
+    gap is itself in brackets (the others are its parallels: "the Food Office (June 1943), the
+    Bank ({{May 1944}}), …")."""
+    pairs, opened = [], None
+    for n, token in enumerate(part):
+        if token.text == "(":
+            opened = n
+        elif token.text == ")" and opened is not None:
+            pairs.append(part[opened : n + 1])
+            opened = None
+    if any(mention.start <= t.i < mention.end for inside in pairs for t in inside):
+        return set()
+    return {t.i for t in pairs[0]} if pairs else set()
+
+
+CONTRASTS = (("rather", "than"), ("instead", "of"))
+
+
+def _contrast(part: list[Token], mention: Mention) -> list[set[int]]:
+    """A contrast closing the part after the gap ("… makes up 95 percent of the trees rather than
+    them being equally spread"), whatever the parse makes of it: it says what is not the case."""
+    for n in range(len(part) - 1):
+        if part[n].i >= mention.end and (part[n].lower_, part[n + 1].lower_) in CONTRASTS:
+            return [{t.i for t in part[n:]}]
+    return []
+
+
+def _compared(noun: Token) -> bool:
+    """The subject of a comparison ("X is more diverse than Y") or what it is compared with."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "than":
+        return True
+    verb = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        (c.tag_ in ("JJR", "RBR") or any(g.lower_ in ("more", "less") for g in c.children)) and any(g.lower_ == "than" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _open_complement(kept: list[Token]) -> bool:
+    """A "that" or "whether" left with no tensed verb after it: "They reasoned that calves with
+    inherited traits." of a clause the cut took the verb of."""
+    words = [t for t in kept if not t.is_punct]
+    for n, token in enumerate(words):
+        if token.lower_ in ("that", "whether") and token.tag_ == "IN":
+            return not any(t.tag_ in FINITE_VERB_TAGS or t.tag_ == "MD" for t in words[n + 1 :])
+    return False
+
+
 @lru_cache(maxsize=8192)  # the same for every mention and every round of _fit
 def _tail_phrase(token: Token) -> bool:
     """A phrase _fit may cut from the end, whatever the gap: not a comparison's clause, what
-    bounds a count, or the end of a name."""
-    return token.dep_ in ("prep", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token)
+    bounds a count, the end of a name, a restrictive relative clause, or half of a pair (but for
+    one half of "from … to …", which goes with its partner)."""
+    return token.dep_ in ("prep", "dative", "npadvmod", "advmod", "conj", "appos", "acl", "advcl", "relcl", "xcomp") and not compares(token) and not scopes_count(token) and not _names_end(token) and not restrictive(token) and (not paired(token) or partner(token) is not None) and not _listed(token)
+
+
+def _listed(token: Token) -> bool:
+    """The last of nouns joined by "and"/"or" ("pressured Britain and France"): cut, the card
+    says the fact of the first alone."""
+    return token.dep_ == "conj" and token.head.tag_.startswith("NN") and token.tag_.startswith(("NN", "CD", "PRP"))
+
+
+def restrictive(token: Token) -> bool:
+    """A relative clause not set off by a comma, bracket or dash picks out which things its noun
+    means ("ponds that need otters"): without it the card says something else ("ponds") or nothing."""
+    if token.dep_ != "relcl":
+        return False
+    edge = token.left_edge.i
+    return edge == 0 or token.doc[edge - 1].text not in (",", "(", "—", "–", "--")  # set off: an aside
 
 
 def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
@@ -336,14 +408,19 @@ def _leading(part: list[Token], mention: Mention) -> list[set[int]]:
 def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
     """A prepositional phrase qualifying a noun that can go: one that ends its noun phrase (what
     follows is punctuation, another phrase or the verb, not more of a name: "Minister [of Trade]
-    Lea Stone"), not an "of" phrase (a complement: "part of", "Minister of Trade") and not
-    one holding the gap; empty when there is none."""
-    if token.dep_ != "prep" or token.lower_ == "of" or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token):
+    Lea Stone"), not an "of" or "as" phrase (a complement: "part of", "Minister of Trade",
+    "selection as a Fellow"), not one
+    whose examples follow (", such as …") and not one holding the gap; empty when there is none."""
+    if token.dep_ != "prep" or token.lower_ in ("of", "as") or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
+    if _compared(token.head):
+        return set()  # "a forest (with 10 common species) is more diverse than …": what is compared
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
         return set()  # "in Ohio and Maine State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]
+    if len(following) > 1 and following[0].text == "," and following[1].lower_ in EXAMPLE_OPENERS:
+        return set()  # "involvement in the affairs of Europe, such as …": the examples are of what it names
     if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
         return region_
     return region_ if following[0].tag_.startswith(("VB", "MD")) and following[0].dep_ not in ("amod", "compound") else set()

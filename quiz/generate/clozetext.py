@@ -10,9 +10,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import SPEECH_VERBS, lemma, shares_object
+from quiz.generate.clauses import SPEECH_VERBS, lemma, noun_only, shares_object
 from quiz.generate.nlp import sentence_bounds
-from quiz.generate.shorten import aside, holds, region, subtree_ids
+from quiz.generate.shorten import aside, holds, reclosed, region, subtree_ids
 from quiz.generate.trivial import restates
 from quiz.generate.types import Mention
 
@@ -108,6 +108,8 @@ def asserted_clause(tokens: list[Token], mention: Mention) -> list[Token] | None
 def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token]:
     """Of independent clauses joined by "and"/"but", the one holding the answer ("… since
     {{February}} and next week provides another chance …" loses the second clause)."""
+    if noun_only(root.lower_):
+        return tokens  # "NASA astronauts Ann Lee and Tom Akers make up the crew": the verb is the "second clause"
     for child in root.children:
         if child.dep_ != "conj" or child.i < root.i or not child.tag_.startswith(("VB", "MD")):
             continue
@@ -118,6 +120,8 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or subjects[0].tag_ == "PRP":
                 return tokens  # "… and moved to X": the second verb needs the first one's subject; "… and they are …" its noun
+            if not joined(child):
+                return tokens  # "… than a forest wherein one species makes up …": a clause the parser joined to the wrong verb
             kept = [t for t in tokens if t.i in part]
         elif any(c.dep_ == "agent" for c in child.children) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
             return tokens  # "drafted and revised by two engineers: …": the agent is both verbs
@@ -132,6 +136,12 @@ def own_clause(tokens: list[Token], root: Token, mention: Mention) -> list[Token
             kept = [t for t in tokens if t.i not in part and t.i not in gap and t.i < child.left_edge.i]
         return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens
     return tokens
+
+
+def joined(clause: Token) -> bool:
+    """The clause follows its "and"/"but"/"or" (or a semicolon), as an independent clause does."""
+    before = clause.left_edge.i - 1
+    return before >= 0 and (clause.doc[before].dep_ == "cc" or clause.doc[before].text == ";")
 
 
 def shown_words(tokens: list[Token]) -> int:
@@ -164,6 +174,7 @@ def without_optional(tokens: list[Token], mention: Mention) -> list[Token]:
     for token in tokens:
         if token.i not in drop and aside(token) and not holds(token, mention) and subtree_ids(token) <= inside:
             drop |= region(token)
+    drop = reclosed(drop, tokens[0].doc) if drop else drop
     kept = [t for t in tokens if t.i not in drop]
     return kept if shown_words(kept) >= MIN_CLOZE_WORDS else tokens  # "X instituted the {{Y}}." is too short alone
 

@@ -6,10 +6,13 @@ date with no year ("When did X land? March 14") or on "the year" when no year is
 A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
 answer shares a content word with what else the card says ("Which accords fit the Tamar
 plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away, as do the initials beside it ("the {{Board of Trade}} (BOT)"). A number whose unit the
-card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
-sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
-from its "This year's", a comparative cut from its "than", a list cut after the answer.
+away, as do the initials beside it ("the {{Board of Trade}} (BOT)"), even of a part of it, a
+word of the card with a suffix ("International" -> "internationalism") and a country's adjective
+("the Swedish envoy" -> "Sweden"). A number whose unit the card dropped ("at least {{15}}" for
+"at least 15%") is false as completed. Against the parsed sentence (`cut_short`): a quantifier
+standing alone as subject ("Some argued for …"), a subject cut from its "This year's", a
+comparative cut from its "than", a list cut after the answer, and a question that makes "the
+raid" of the "a raid which lasted two hours" it asks from.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # What is named for a person: the category nouns, and honours and ideas.
 NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
+# A term that is a word of the card and one of these endings spells itself: "International" -> "internationalism".
+SUFFIXES = ("ism", "ist", "ists", "ity", "ization", "isation", "ness")
+DERIVED_STEM = 6
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -88,6 +94,10 @@ def reason(candidate: Candidate) -> str:
 
     if given_away(candidate):
         return "the answer shares a word with the card"
+    if _derived(candidate):
+        return "the answer is a word the card writes, with a suffix"
+    if _demonym(candidate):
+        return "the card writes the country's adjective"
     if _glossed(candidate):
         return "the answer's initials beside the gap"
     return ""
@@ -107,6 +117,8 @@ def cut_short(candidate: Candidate) -> str:
         return "a list cut after the answer"
     if _introduced_before(candidate):
         return "a thing the article introduced in another sentence"
+    if _relative_on_indefinite(candidate):
+        return "a thing the sentence brings in with \"a\", asked as \"the\""
     return ""
 
 
@@ -127,6 +139,25 @@ def _introduced_before(candidate: Candidate) -> bool:
         return False
     doc = span.doc
     return any(t.lower_ == noun and any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in t.children) for t in doc[: span.start])
+
+
+def _relative_on_indefinite(candidate: Candidate) -> bool:
+    """ "the enemy launched a raid which lasted two hours" asked as "How long did the raid last?": the
+    relative clause's noun comes in with "a", and the question that makes it "the raid" never says
+    which raid; the cloze keeps the sentence that does."""
+    if candidate.kind not in QUESTION_KINDS:
+        return False
+    doc = candidate.sentence.span.doc
+    clause = next((t for t in doc[candidate.mention.start].ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    noun = clause.head
+    if noun.tag_ not in ("NN", "NNS") or noun.ent_type_:
+        return False
+    before = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before) or any(c.dep_ not in ("det", "amod") or c.ent_type_ for c in before):
+        return False
+    return re.search(rf"\b(?i:the)(?: [\w-]+)? {re.escape(noun.lower_)}\b", candidate.text) is not None
 
 
 def _pronoun_subject(candidate: Candidate) -> bool:
@@ -228,7 +259,7 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
-        return _spells(after.group(1), candidate.mention.text)
+        return _spells(after.group(1), candidate.mention.text) or _partly_spells(after.group(1), candidate.mention.text)
     # "the Bureau of Fisheries ({{BOF}})": the words before the bracket spell the gap. (The
     # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
@@ -239,6 +270,14 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     words = before.group(1).split()
     return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
+
+
+def _partly_spells(acronym: str, words: str) -> bool:
+    """The initials of two or more words of the answer in a row are letters of the acronym in a row
+    ("the {{Vega Harbor Survey}} (HSV) unit"): the bracket tells those words, and the gap is a guess
+    at the rest."""
+    initials = "".join(word[0] for word in WORD.findall(words) if word[0].isupper())
+    return any(initials[start : start + 2] in acronym for start in range(len(initials) - 1))
 
 
 def _spells(acronym: str, words: str) -> bool:
@@ -310,6 +349,36 @@ def given_away(candidate: Candidate) -> bool:
         if stem in modifiers and following not in kinds:
             return True
         if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _derived(candidate: Candidate) -> bool:
+    """A one-word term made of a word the card writes and a suffix ("a fund for Maritime Studies,
+    dedicated to promoting {{maritimism}}"): the card spells all but its ending."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM or " " in mention.text:
+        return False
+    answer = mention.text.casefold()
+    rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
+    return any(
+        len(word) >= DERIVED_STEM and answer != word.casefold() and answer.startswith(word.casefold().rstrip("e")) and answer[len(word) :].endswith(SUFFIXES)
+        for word in WORD.findall(rest)
+    )
+
+
+def _demonym(candidate: Candidate) -> bool:
+    """A country whose adjective the card writes ("the Danish envoy proposed a pact between Norway
+    and {{Denmark}}"): the adjective answers the gap."""
+    mention = candidate.mention
+    if mention.type != AnswerType.COUNTRY:
+        return False
+    country = mention.answer.removeprefix("the ")
+    for token in candidate.sentence.span:
+        word = token.text
+        if token.ent_type_ != "NORP" or not word[:1].isupper() or word in (country, mention.text) or mention.start <= token.i < mention.end or word not in candidate.text:
+            continue
+        if word[:4] == country[:4] or word[:2] == country[:2] and word.endswith(("ch", "sh")):
             return True
     return False
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from quiz.decks.model import Deck
-from quiz.generate import GenerateError
+from quiz.generate import GenerateError, conjuncts, familiar
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
 from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
@@ -52,6 +52,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, Counter[str]] = defaultdict(Counter)
+    together: dict[int, list[frozenset[str]]] = defaultdict(list)  # the names of each sentence so far
     # A bare office gets its body before the filters judge the card, so "Who was the Chair?" is
     # counted at the length the reader sees.
     offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
@@ -63,8 +64,9 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
-            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds)
+            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and not conjuncts.list_member(c, answerable, together[index]))
             found.extend(_kept(_with_bodies(c, offices[index]) for c in made))
+            together[index].append(frozenset(key(m.answer) for m in answerable))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
     subjects = {index: protagonist(counts) for index, counts in people.items()}
@@ -75,6 +77,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]
         and not (c.mention.type == AnswerType.PERSON and key(c.mention.answer) == subjects.get(c.sentence.article))
         and not given(c, titles[c.sentence.article], common[c.sentence.article])  # the headline shown above the card writes the answer
+        and not familiar.familiar(c, mentioned[c.sentence.article], len(together[c.sentence.article]))  # "Which country …?" in that country's history
     ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from quiz.generate.clauses import Clause, trim_front
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from quiz.generate.types import Mention
 
@@ -38,6 +38,7 @@ def essential(clause: Clause, mention: Mention, optionals: tuple[Token, ...] | N
             drop |= region(token)
     if not mention.covers(clause.subject):
         drop |= shared_subject_verbs(clause, mention)
+    drop = reclosed(drop, clause.verb.doc)
     front = tuple(t for t in clause.front if not any(t.i in region(p) for p in opening_participles(clause, mention)))
     return _without(replace(clause, front=trim_front(front)) if front != clause.front else clause, drop)
 
@@ -83,7 +84,11 @@ def trimmed(clause: Clause, mention: Mention) -> Clause | None:
         if token.dep_ in ADJUNCT_DEPS and token.i > clause.verb.i and token.head == clause.verb and not holds(token, mention) and not scopes_count(token):  # .head last: it makes a token
             if token.dep_ == "xcomp" and not any(c.tag_ == "TO" for c in token.children):
                 continue  # "set to sit down": the verb needs it
-            return _without(clause, region(token))
+            if paired(token):
+                other = partner(token)
+                if other is None or holds(other, mention):
+                    continue
+            return _without(clause, with_partner(token))
     return None
 
 
@@ -112,6 +117,43 @@ def scopes_count(token: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":
         noun = noun.head.head  # "species (of moths) (in …)"
     return any(c.dep_ == "nummod" for c in noun.children)
+
+
+RANGE_ENDS = frozenset(("to", "until", "till", "through", "into"))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def paired(token: Token) -> bool:
+    """One half of a pair that says nothing alone: the "from X" or the "to Y" of "from X to Y"
+    (hung on the same word, or the "to" on the "from"), or the "and Y" of "between X and Y".
+    Cut alone, it leaves "the transfer of files to the archive to the court" or "a break between
+    the north." A pair hung on one word may go together (partner)."""
+    head = token.head
+    if token.dep_ == "prep" and token.lower_ in RANGE_ENDS and (head.lower_ == "from" or head.dep_ == "pobj" and head.head.lower_ == "from"):
+        return True
+    if token.dep_ in ("conj", "cc"):
+        first = head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return first.dep_ == "pobj" and first.head.lower_ == "between"
+    return partner(token) is not None
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def partner(token: Token) -> Token | None:
+    """The other half of "from X to Y" hung on the same word as `token`; None when it has none."""
+    if token.dep_ != "prep" or token.lower_ != "from" and token.lower_ not in RANGE_ENDS:
+        return None
+    for other in token.head.children:
+        if other.dep_ == "prep" and (token.lower_ == "from" and other.lower_ in RANGE_ENDS and other.i > token.i or token.lower_ != "from" and other.lower_ == "from" and other.i < token.i):
+            return other
+    return None
+
+
+def with_partner(token: Token) -> set[int]:
+    """The token's region, with its partner's when it is half of a "from … to …" pair."""
+    other = partner(token)
+    return region(token) | region(other) if other is not None else region(token)
 
 
 def compares(token: Token) -> bool:
@@ -206,6 +248,29 @@ def region(token: Token) -> set[int]:
     if after < len(doc) and doc[after].text == "," and before >= 0 and doc[before].text == ",":
         region.add(after)
     return region
+
+
+def reclosed(drop: set[int], doc: Doc) -> set[int]:
+    """What to drop, less the comma ending a dropped run of asides when the phrase before the run
+    was itself opened by a comma that stays: "Colonel Ann Lee, Jr., Royal Navy, Retired, for …"
+    reads "…, Jr., Royal Navy, for …" without "Retired", not "Royal Navy for …"."""
+    kept = set(drop)
+    for end in sorted(i for i in drop if doc[i].text == "," and i + 1 not in drop):
+        start = end
+        while start - 1 in drop:
+            start -= 1
+        if start == end or doc[start].text != "," or start == 0:
+            continue
+        aside = next((doc[i] for i in range(start + 1, end) if doc[i].head.i < start), None)
+        if aside is None:
+            continue
+        top = aside.head
+        while top.dep_ == "appos" and top.head.i < top.i:
+            top = top.head  # "Tom Akers, Jr., Royal Navy": the name the apposition is of
+        phrase = doc[top.left_edge.i : start]
+        if any(t.text == "," and t.i not in drop for t in phrase):
+            kept.discard(end)
+    return kept
 
 
 def _without(clause: Clause, drop: set[int]) -> Clause:

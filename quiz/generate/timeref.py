@@ -32,8 +32,12 @@ def relative_time(span: Span) -> tuple[tuple[int, str], ...]:
                 if token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "POS":
                     drop[token.i + 1] = ""
             elif token.dep_ in ("npadvmod", "tmod"):
+                # Not a noun the parser hung on the time word: "The following year (Byrne's book), …"
+                # is the subject, misparsed.
+                kept = {t.i for c in token.children if c.dep_ == "appos" for t in c.subtree}
                 for part in token.subtree:
-                    drop[part.i] = ""
+                    if part.i not in kept:
+                        drop[part.i] = ""
             elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.tag_.startswith(("VB", "NN")):
                 for part in token.head.subtree:
                     drop[part.i] = ""

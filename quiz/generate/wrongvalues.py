@@ -249,10 +249,17 @@ def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
 
 
 def _nearby(value: float, spread: tuple[float, ...] = NUMBER_FACTORS) -> tuple[int, ...]:
+    """Values near `value`, rounded as the answer is: an exact "6,672" among round "5,000" and
+    "10,000" stands out as the one figure someone measured."""
     if value <= 12:
         return tuple(v for v in (value + 1, value - 1, value + 2, value + 3, value - 2) if v > 0)  # type: ignore[misc]
-    magnitude = 10 ** max(0, len(str(int(value))) - 2)
+    magnitude = 10 ** min(_trailing_zeros(int(value)), max(0, len(str(int(value))) - 2))
     return tuple(dict.fromkeys(int(round(value * factor / magnitude) * magnitude) for factor in spread if round(value * factor / magnitude) * magnitude != value))
+
+
+def _trailing_zeros(value: int) -> int:
+    digits = str(value)
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def first_number(text: str) -> int | None:

@@ -1,0 +1,189 @@
+"""Cards a strict reader rejects for what shortening a long sentence left out (quiz/generate/
+clozecut.py, shorten.py): a defining relative clause, one half of a "from … to …" pair, a word
+set off next to a name. Sentences written for these tests, each with the good card of the same
+text as its positive control."""
+
+from __future__ import annotations
+
+from generate_cards import offered
+
+
+def texts(text: str) -> dict[str, str]:
+    """Every cloze and question of the text that passes the filters: text -> answer."""
+    return {c.text: c.answer for c in offered(text) if c.kind != "truefalse"}
+
+
+OTTERS = (
+    "Using state grants, two free tools from Exeter College in Devon and Plymouth University in Truro "
+    "are making it possible for farmers, park wardens, charities, and others to {verb} otters to ponds that need their help."
+)
+
+
+def test_a_defining_relative_clause_is_not_cut_alone() -> None:
+    found = texts(OTTERS.format(verb="attract"))
+    assert not any(text.endswith("otters to ponds.") for text in found), found  # "ponds" alone: any pond
+    assert "{{Truro}} are making it possible for farmers, park wardens, charities, and others to attract otters." in " ".join(found), found
+
+
+def test_a_to_phrase_of_the_verb_can_go_whole() -> None:
+    # The parser reads "to ponds" after "send" as the verb's own object: it goes whole with its clause.
+    found = texts(OTTERS.format(verb="send"))
+    assert any(text.endswith("and others to send otters.") and "{{Truro}}" in text for text in found), found
+
+
+def test_a_that_clause_is_not_left_without_its_verb() -> None:
+    found = texts(
+        "Charles Brent and Anna Holt reasoned that calves with inherited traits which allow them to best compete for scarce grass "
+        "in dry years will survive and have more calves than the animals with traits that are less able to compete. "
+        "Charles Brent was born in Truro in 1890."
+    )
+    assert not any(text.endswith("with inherited traits.") for text in found), found
+    assert any("{{1890}}" in text or answer == "1890" for text, answer in found.items()), found  # positive control
+
+
+def test_a_from_phrase_paired_with_a_to_phrase_is_not_cut_alone() -> None:
+    found = texts(
+        "A sound land registry requires the quick transfer of deeds from the Harbor Office to the County Court to the "
+        "Tamar Land Board, with vital help from the Devon Archive, and later the Truro Tax Office and the Bodmin Mint."
+    )
+    assert not any("deeds to the County Court to" in text for text in found), found  # "to … to …"
+    assert any(text.startswith("A sound land registry requires the quick transfer of deeds from the Harbor Office to the County Court") and "{{Devon Archive}}" in text for text in found), found
+
+
+def test_a_to_phrase_hung_on_its_from_phrase_is_not_cut_alone() -> None:
+    found = texts(
+        "The Tamar Museum’s new galleries will show every stage of Cornish mining over the past 400 years — from the "
+        "first tin streams of the moors to the great copper works in the valleys of the far west."
+    )
+    assert not any(text.endswith("from the first tin streams of the moors.") for text in found), found
+    assert "The Tamar Museum’s new galleries will show every stage of Cornish mining over the past {{400 years}}." in found, found
+
+
+def test_the_second_half_of_between_is_not_cut() -> None:
+    found = texts(
+        "The three main ideas of the charter—fair prices for the guilds and the ports, open trade, and free ports—were "
+        "meant to mark a clear break between the Old Kingdom and the autocratic realm of the Tamar Dukes."
+    )
+    assert not any(text.endswith("a clear break between the Old Kingdom.") for text in found), found
+    assert any(text.endswith("a clear break between the {{Old Kingdom}} and the autocratic realm of the Tamar Dukes.") for text in found), found
+
+
+def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() -> None:
+    found = texts(
+        "In her long career at the harbour, Ada Byrne worked as the first map keeper for the Tamar Harbor Archive in "
+        "the busy port of Truro from 1966 until her retirement to a farm in Devon."
+    )
+    # "When did Ada Byrne work …?" with 1966: she worked from 1966 on, not in 1966.
+    assert not any(answer == "1966" and text.endswith("?") for text, answer in found.items()), found
+    assert any(text.endswith("from {{1966}} until her retirement to a farm in Devon.") for text in found), found  # the cloze keeps both ends
+
+
+def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
+    found = texts(
+        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
+        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+    )
+    assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
+    assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found
+
+
+def test_a_status_cut_after_a_name_leaves_the_comma_that_closes_the_name() -> None:
+    found = texts(
+        "On May 3, 2019, President Ada Byrne of the Harbor League will award the Tamar Medal to Colonel Tom Akers, Jr., "
+        "Royal Navy, Retired, for great courage during the Cornish storm."
+    )
+    assert not any("Royal Navy}} for" in text or "Royal Navy for" in text for text in found), found
+    # The service after a rank is no gap (loose.py); cut with its status, it leaves the name's closing comma.
+    assert any("to Colonel {{Tom Akers}}, Jr., for great courage" in text for text in found), found
+
+
+def test_asides_cut_together_after_a_name_take_their_commas() -> None:
+    # No comma before them stays: "Captain Ann Lee for …", not "Captain Ann Lee, for …".
+    found = texts(
+        "On May 3, 2019, the governor of Devon will award the Tamar Medal to Captain Ann Lee, Retired, Royal Navy, "
+        "for great courage during the Cornish storm of 1953."
+    )
+    assert any(text.endswith("to Captain {{Ann Lee}} for great courage during the Cornish storm of 1953.") for text in found), found
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
+    # "astronauts" tagged as a verb: the cut kept it as the clause's verb and dropped the real one.
+    found = texts(
+        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
+        "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
+        "and Ada Byrne make up Crew 12 and will remain on the orbiting base until this spring."
+    )
+    assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
+    assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
+
+
+def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
+    # The parser hangs "Byrne's book" on "year" as an apposition: the time goes, the subject stays.
+    found = texts("The following year Byrne’s book, On the Tides of Truro, was published.")
+    assert not any(text.startswith("On the") for text in found), found
+    assert "Byrne’s book, On the {{Tides of Truro}}, was published." in found, found
+
+
+def test_a_long_cloze_loses_a_bracketed_aside_first() -> None:
+    found = texts(
+        "The newly declared Republic of Tamar immediately named Ada Byrne-Holt (a Cornish lawyer who had been involved in "
+        "the earlier Truro harbour dispute of the fishing guilds) as Envoy Extraordinary and Minister Plenipotentiary."
+    )
+    assert "The newly declared Republic of Tamar immediately named {{Ada Byrne-Holt}} as Envoy Extraordinary and Minister Plenipotentiary." in found, found
+
+
+def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
+    found = texts(
+        "The allies founded a set of task-oriented bodies: the Harbor Food Office (June 1923), the Tamar Relief Board "
+        "(November 1923), the Cornish Science and Culture Office (April 1924), the Truro Money Fund (July 1924), and the Devon Bank. "
+        "The Devon Bank opened its first branch in Truro in 1925."
+    )
+    dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
+    assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
+    assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control
+
+
+def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
+    found = texts(
+        "In response, the Harbor League, worried about keeping the small fishing port of Truro free from the old and hated "
+        "Tamar river tolls as well as the risk that the Devon guilds would close the river, pressured Cornwall and Wessex "
+        "to accept a truce on November 6."
+    )
+    assert not any(text.endswith("pressured Cornwall.") for text in found), found  # it pressured both
+    # Positive control: the cut card keeps both (a place of the pair is no gap of its own: conjuncts.py).
+    assert "The {{Harbor League}} pressured Cornwall and Wessex to accept a truce on November 6." in found, found
+
+
+def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
+    # "selection as a 2004 Distinguished Graduate": the role is what the noun means; cut, "selection" says nothing.
+    found = texts(
+        "Other honors followed to include an appointment as an Ambassador of Goodwill by the Tamar Institute for Harbour "
+        "Safety, selection as a 2004 Distinguished Graduate of the Truro Naval College, and a 2007 recipient of the "
+        "Cornish Sailors’ Anchor Award."
+    )
+    assert not any("selection," in text or "an appointment by" in text for text in found), found
+    assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found
+
+
+LAKES = (
+    "For example, a lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish "
+    "wherein just one of those kinds makes up 80 percent of the fish rather than them being equally distributed. "
+    "The Tamar lake was first surveyed in 1921."
+)
+
+
+def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
+    # "wherein one of those kinds makes up …" read as a second clause of "is": alone it says nothing of which lake.
+    found = texts(LAKES)
+    assert not any(text.startswith("Just one of the kinds") for text in found), found
+    assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control
+
+
+def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
+    found = texts(LAKES)
+    assert (
+        "A lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish wherein just one "
+        "of the kinds makes up {{80 percent}} of the fish."
+    ) in found, found
+    assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared
