@@ -86,9 +86,10 @@ def test_a_name_glossed_with_a_short_form_accepts_it_whatever_its_letters() -> N
 
 PACTS = (
     "The Lund-Varga Pact ended the border war between the two kingdoms in 1921. "
-    "Envoys of both kingdoms signed the pact at the castle of Orsk. "
+    "Envoys of both kingdoms signed the agreement, a pact of friendship, at the castle of Orsk. "
     "In 1925 the river Lund was opened to merchant ships under the Peace Pact. "
     "The kingdoms later joined the Deep Sea Treaty, which governs fishing beyond the shelf. "
+    "Merchants of Orsk grew rich under the Peace Agreement within a decade. "
     "The sea is a source of peace and of trade for both."
 )
 
@@ -96,6 +97,6 @@ PACTS = (
 def test_a_pact_named_by_common_words_beside_the_pact_s_name_is_no_answer() -> None:
     found = list(generate([("article.txt", PACTS)], max_cards=40).entries)
     answers = {answer(e) for e in found}
-    assert "Peace Pact" not in answers, answers
+    assert "Peace Pact" not in answers and "Peace Agreement" not in answers, answers
     assert "Lund-Varga Pact" in answers or "Orsk" in answers, answers  # positive control
-    assert "Deep Sea Treaty" in answers, answers  # a treaty of another kind keeps its card
+    assert "Deep Sea Treaty" in answers, answers  # a proper name, though of common-looking words

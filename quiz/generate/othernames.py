@@ -7,8 +7,9 @@ It holds for the whole article,
 not only the sentence that says it. An organisation the article names by its first word after its
 full name ("Kestrel" for "Kestrel Optical Instruments Corporation") accepts the full name too, and
 the world wars go by both their names ("World War I", "the First World War"). A pact named by
-common words ("the Peace Pact") in an article that names a pact properly ("the Lund-Varga Pact") is
-another name of it, and asked alone it has that name as an equally right answer: no card.
+common words ("the Peace Pact", "the Peace Agreement") in an article that names a pact or treaty
+properly ("the Lund-Varga Pact") is most likely another name of it, and asked alone it has that
+name as an equally right answer: no card.
 """
 
 from __future__ import annotations
@@ -94,10 +95,10 @@ def _short_forms(mentions: Iterable[Mention]) -> dict[str, str]:
 
 def descriptive_law(candidate: Candidate, common: frozenset[str], mentions: Iterable[Mention]) -> bool:
     """The answer is a pact or treaty named only by words the article writes in lower case ("Peace
-    Pact"), and the article names another of its kind properly (a word it never writes so)."""
+    Pact"), and the article names a pact or treaty properly (by a word it never writes so)."""
     words = candidate.mention.answer.split()
     heads = {w.lower() for w in words} & LAW_HEADS
     if not heads or not all(w.lower() in common for w in words):
         return False
     proper = (m.answer for m in mentions if m.answer != candidate.mention.answer)
-    return any(heads & {w.lower() for w in name.split()} and any(w.lower() not in common for w in name.split()) for name in proper)
+    return any({w.lower() for w in name.split()} & LAW_HEADS and any(w.lower() not in common for w in name.split()) for name in proper)
