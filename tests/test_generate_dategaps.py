@@ -80,3 +80,20 @@ def test_a_date_modifying_a_noun_is_no_gap_without_its_noun_or_options() -> None
     assert all(c.choices for c in dated), [c.text for c in dated]
     assert not any("{{her " in c.text or "{{his " in c.text for c in cards)
     assert not any(c.answer == "June 4, 1961" and c.kind == "cloze" and "speech" not in c.text for c in cards)
+
+
+def test_a_date_set_off_by_its_comma_modifies_no_noun() -> None:
+    from quiz.generate.dategaps import modified_noun
+    from quiz.generate.nlp import load_model
+    from quiz.generate.types import AnswerType, Mention
+
+    nlp = load_model()
+    for sentence, (start, end), noun in (
+        ("By the 1930s, trade along the coast had doubled.", (2, 3), None),
+        ("In his May 3, 1910, speech to the council, the mayor spoke of a bridge.", (2, 6), "speech"),
+        ("The board set a March 1, 1963 deadline for the old boats.", (4, 8), "deadline"),
+    ):
+        doc = nlp(sentence)
+        mention = Mention(start, end, doc[start:end].text, AnswerType.DATE, doc[start:end].text, ())
+        found = modified_noun(doc[:], mention)
+        assert (found.text if found is not None else None) == noun, (sentence, found)

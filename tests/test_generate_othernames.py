@@ -17,7 +17,9 @@ TEXT = (
     "The Treaty of Lund gave the island of Vendel to Denmark. "
     "Pinnacle Optics Corporation won a contract to build the lighthouse lens in 2001. "
     "The board later hired Pinnacle to repair the lamp in 2004. "
-    "The old lamp had guided convoys past Vendel during the Second World War."
+    "The old lamp had guided convoys past Vendel during the Second World War.\n\n"
+    "The Vendel Tide Gauge (VTX) was fitted to the pier in 1999. "
+    "Readings from VTX warned the harbour of the great surge of 2004."
 )
 
 
@@ -73,3 +75,28 @@ def test_a_world_war_goes_by_both_its_names() -> None:
     war = [e for e in found if answer(e) == "Second World War"]
     assert war, [(e.cloze or e.question) for e in found]
     assert all(e.accept and "World War II" in e.accept for e in war)
+
+
+def test_a_name_glossed_with_a_short_form_accepts_it_whatever_its_letters() -> None:
+    found = entries()
+    short = [e for e in found if answer(e) == "VTX"]
+    assert short, [(e.cloze or e.question) for e in found]
+    assert all(e.accept and "Vendel Tide Gauge" in e.accept for e in short), [e.accept for e in short]
+
+
+PACTS = (
+    "The Lund-Varga Pact ended the border war between the two kingdoms in 1921. "
+    "Envoys of both kingdoms signed the agreement, a pact of friendship, at the castle of Orsk. "
+    "In 1925 the river Lund was opened to merchant ships under the Peace Pact. "
+    "The kingdoms later joined the Deep Sea Treaty, which governs fishing beyond the shelf. "
+    "Merchants of Orsk grew rich under the Peace Agreement within a decade. "
+    "The sea is a source of peace and of trade for both."
+)
+
+
+def test_a_pact_named_by_common_words_beside_the_pact_s_name_is_no_answer() -> None:
+    found = list(generate([("article.txt", PACTS)], max_cards=40).entries)
+    answers = {answer(e) for e in found}
+    assert "Peace Pact" not in answers and "Peace Agreement" not in answers, answers
+    assert "Lund-Varga Pact" in answers or "Orsk" in answers, answers  # positive control
+    assert "Deep Sea Treaty" in answers, answers  # a proper name, though of common-looking words

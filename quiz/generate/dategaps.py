@@ -100,7 +100,8 @@ def modified_noun(span: Span, mention: Mention) -> Token | None:
     if root.dep_ in MODIFIER_DEPS and root.head.i == noun.i:
         return noun
     before = doc[start - 1] if start > span.start else None
-    owned = before is not None and (before.tag_ in ("PRP$", "POS") or before.lower_ in ("a", "an", "the"))
+    # "the 1930s, trade …" sets a time off with its comma: "the" or "a" counts only with no comma between.
+    owned = before is not None and (before.tag_ in ("PRP$", "POS") or (before.lower_ in ("a", "an", "the") and after == mention.end))
     return noun if owned else None
 
 

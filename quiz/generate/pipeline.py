@@ -19,7 +19,7 @@ from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies, completed
 from quiz.generate.options import Options
-from quiz.generate.othernames import other_names
+from quiz.generate.othernames import descriptive_law, other_names
 from quiz.generate.rank import budget, select
 from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate, Mention
 
@@ -78,6 +78,7 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         and not (c.mention.type == AnswerType.PERSON and key(c.mention.answer) == subjects.get(c.sentence.article))
         and not given(c, titles[c.sentence.article], common[c.sentence.article])  # the headline shown above the card writes the answer
         and not familiar.familiar(c, mentioned[c.sentence.article], len(together[c.sentence.article]))  # "Which country …?" in that country's history
+        and not descriptive_law(c, common[c.sentence.article], own[c.sentence.article])  # "the {{Peace Pact}}" beside the pact's name
     ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
