@@ -242,6 +242,8 @@ def write_sample(rows: list[Row], size: int, seed: int, out: Path) -> None:
         lines += [f"## {number}. {name}", "", f"- shown under: {title}", f"- card: {prompt}", f"- answer: {entry.answer if entry.cloze is None else answer}"]
         if entry.choices:
             lines.append(f"- wrong options: {', '.join(entry.choices)}")
+        elif entry.accept:
+            lines.append(f"- also accepted: {', '.join(entry.accept)}")  # a typed answer `quiz study` takes too
         lines += [f"- quote: {entry.quote}", "- verdict:", "- reason:", ""]
     out.write_text("\n".join(lines), encoding="utf-8")
 

@@ -138,3 +138,47 @@ def test_a_the_noun_an_earlier_sentence_introduced_is_not_asked_alone() -> None:
     assert any(c.answer == "May 4, 1918" for c in cards), cards  # positive control
     assert not any(c.answer == "three hours" for c in cards), cards
 
+
+
+def test_initials_of_part_of_the_answer_beside_the_gap_give_it_away() -> None:
+    text = "The Tamar Coastal Survey (CSX) instrument is a sonar array that maps the shoals of the estuary."
+    cards = offered(text)
+    assert any(c.answer == "sonar array" for c in cards), cards  # positive control
+    assert not any(c.answer == "Tamar Coastal Survey" for c in cards), cards
+
+
+def test_a_term_the_card_spells_but_for_its_suffix_gives_itself_away() -> None:
+    quote = "Hale was affiliated with the Marlow Institute for Federal Studies, a body dedicated to promoting federalism."
+    assert reason(card("Hale was affiliated with the Marlow Institute for Federal Studies, a body dedicated to promoting {{federalism}}.", "federalism", AnswerType.TERM, quote))
+    kept = "Hale was affiliated with the Marlow Institute for Coastal Studies, a body dedicated to promoting {{federalism}}."
+    assert not reason(card(kept, "federalism", AnswerType.TERM, kept.replace("{{", "").replace("}}", "")))
+
+
+def test_a_country_whose_adjective_the_card_writes_gives_itself_away() -> None:
+    cards = offered("In 1905, the Swedish envoy Ada Byrne proposed a fishing pact to Norway.")
+    assert any(c.answer == "Norway" for c in cards), cards  # positive control
+    cards = offered("In 1905, the Norwegian envoy Ada Byrne proposed a fishing pact to Norway.")
+    assert not any(c.answer == "Norway" for c in cards), cards
+
+
+def test_a_relative_clause_on_an_a_noun_is_not_asked_as_the_noun() -> None:
+    text = "On the night of May 4, 1918, the northern army launched a raid which lasted three hours."
+    cards = offered(text)
+    assert any(c.answer == "May 4, 1918" for c in cards), cards  # positive control
+    assert not any(c.answer == "three hours" and c.kind != "cloze" and "the raid" in c.text for c in cards), cards
+
+
+def test_a_question_cut_from_what_its_verb_directs_is_not_asked() -> None:
+    text = (
+        "In 1911, on behalf of the Tamar Trust, the Harbor Board selected Marlow Works of Leith to build a new "
+        "breakwater that would protect the fishing fleet from winter storms."
+    )
+    cards = offered(text)
+    assert any(c.answer == "Tamar Trust" for c in cards), cards  # positive control
+    assert not any(c.kind != "cloze" and "select" in c.text and "build" not in c.text for c in cards), cards
+
+
+def test_a_when_question_setting_a_role_beside_a_name_is_no_card() -> None:
+    quote = "From 1990 until early 1995, the Chair of the Tamar Board was Ada Byrne."
+    assert reason(card("When was the Chair Ada Byrne?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))
+    assert not reason(card("When was Ada Byrne the Chair of the Tamar Board?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))

@@ -25,6 +25,17 @@ def test_a_name_or_number_the_title_writes_is_given_away() -> None:
     assert not given(card("The league now counts {{12}} member towns.", "12", AnswerType.NUMBER), "Harbor League Reaches 120 Members")
 
 
+def test_a_number_the_title_writes_in_another_form_is_given_away() -> None:
+    title = "Harbor League Reaches 12 Members as Truro Joins"
+    assert given(card("Truro became the {{12th}} town to join the league.", "12th", AnswerType.ORDINAL), title)
+    assert given(card("The league now counts {{twelve}} member towns.", "twelve", AnswerType.NUMBER), title)
+    assert given(card("The league spent {{$1,200}} on the port.", "$1,200", AnswerType.MONEY), "Harbor League Spends 1,200 Dollars")
+    # Positive controls: another number, a number inside another, a count the title does not write.
+    assert not given(card("Truro became the {{11th}} town to join the league.", "11th", AnswerType.ORDINAL), title)
+    assert not given(card("The port cost {{$12.5 million}}.", "$12.5 million", AnswerType.MONEY), title)
+    assert not given(card("The league met {{twelve}} times.", "twelve", AnswerType.NUMBER), "Harbor League Meets in Truro")
+
+
 def test_a_person_named_by_surname_is_given_away_also_inside_a_hyphened_name() -> None:
     assert given(card("Curator {{Tove Brandt}} opened the wing.", "Tove Brandt", AnswerType.PERSON), "Remembering Tove M. Brandt")
     assert given(card("Envoy {{Paul Haller}} proposed the treaty.", "Paul Haller", AnswerType.PERSON), "The Haller-Ostrow Treaty, 1931")

@@ -47,6 +47,13 @@ def test_wrong_ages_are_near_and_possible() -> None:
     assert all(60 <= int(age) <= 100 and age != "92" for age in found), found
 
 
+def test_wrong_numbers_are_rounded_as_the_answer_is() -> None:
+    exact = choices(mention("6,672 acres", AnswerType.NUMBER), make_pool({}))
+    assert len(exact) == 3 and not any(option.split()[0].endswith("00") for option in exact), exact
+    rounded = choices(mention("3,000 works", AnswerType.NUMBER), make_pool({}))
+    assert len(rounded) == 3 and all(option.split()[0].endswith("00") for option in rounded), rounded  # control: round stays round
+
+
 def test_long_spans_of_time_stay_within_a_lifetime() -> None:
     found = choices(mention("68 years", AnswerType.DURATION), make_pool({}))
     assert len(found) == 3
@@ -154,6 +161,9 @@ def test_a_wrong_date_keeps_its_place_among_the_other_dates_of_the_sentence() ->
     assert len(found) == 3 and "March 9, 2021" not in found, found  # issued after it took effect
     years = pool(AnswerType.YEAR, "2001", "2004", "2009", "2016", "2018")
     found = choices(mention("2006", AnswerType.YEAR), years, sentence="Ruth Keane ran the mill from 2006 to 2013.")
+    assert len(found) == 3 and all(int(year) < 2013 for year in found), found
+    later = pool(AnswerType.YEAR, "2014", "2015", "2016", "2017")  # the article's nearest years all lie after the end
+    found = choices(mention("2006", AnswerType.YEAR), later, sentence="Ruth Keane ran the mill from 2006 to 2013.")
     assert len(found) == 3 and all(int(year) < 2013 for year in found), found
     found = choices(mention("2006", AnswerType.YEAR), years, sentence="In 2006 Ruth Keane took over the mill.")
     assert "2016" not in found and len(found) == 3  # positive control: near years, no order to keep

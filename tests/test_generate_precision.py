@@ -17,8 +17,8 @@ def test_one_item_of_a_long_list_is_no_gap() -> None:
     found = texts("In 1921 the ferry treaty was signed in Lisbon by Chile, Peru, Ghana, Nepal and Fiji.")
     assert not any(f"{{{{{name}}}}}" in text for text in found for name in ("Chile", "Peru", "Ghana", "Nepal", "Fiji")), found
     assert any("{{Lisbon}}" in text or "{{1921}}" in text for text in found), found  # positive control: the rest is asked
-    short = texts("In 1921 the ferry treaty was signed in Lisbon by Chile and Peru.")
-    assert any("{{Peru}}" in text for text in short), short  # two names are no long list
+    short = texts("In 1921 the ferry treaty was signed in Lisbon by Ada Byrne and Tom Weir.")
+    assert any("{{Tom Weir}}" in text for text in short), short  # two names are no long list (two places are: conjuncts.py)
 
 
 def test_a_body_named_by_its_kind_alone_is_no_gap() -> None:
@@ -30,13 +30,18 @@ def test_a_body_named_by_its_kind_alone_is_no_gap() -> None:
 
 
 def test_a_cut_whose_only_verb_is_a_misread_noun_is_no_card() -> None:
+    from spacy.tokens import Doc
+
     from quiz.generate.candidates import whole
     from quiz.generate.nlp import load_model
 
-    doc = load_model()("Later, farmer complaints about the price of grain in the markets of the south after the poor harvest led to a new Corn Board.")
-    complaints = next(t for t in doc if t.text == "complaints")
-    if complaints.tag_ == "VBZ" and complaints.dep_ == "nsubj":  # the misparse this guards against
-        assert not whole([t for t in doc if t.i < 19])
+    # As the tagger may read it: "complaints" a verb (VBZ), hung on "led" as its subject.
+    words = "Later , farmer complaints about the price led to a new Corn Board .".split()
+    tags = ["RB", ",", "NN", "VBZ", "IN", "DT", "NN", "VBD", "IN", "DT", "JJ", "NNP", "NNP", "."]
+    heads = [7, 7, 3, 7, 3, 6, 4, 7, 7, 12, 12, 12, 8, 7]
+    deps = ["advmod", "punct", "compound", "nsubj", "prep", "det", "pobj", "ROOT", "prep", "det", "amod", "compound", "pobj", "punct"]
+    doc = Doc(load_model().vocab, words=words, tags=tags, heads=heads, deps=deps, sent_starts=[True] + [False] * (len(words) - 1))
+    assert not whole(list(doc[:7]))  # "Later, farmer complaints about the price": no verb of its own
     assert whole(list(doc))  # positive control: with its verb the sentence stands
 
 
@@ -197,6 +202,10 @@ def test_a_status_set_off_after_a_name_is_no_gap() -> None:
     found = texts("The governor honoured Major Tomas Berg, Royal Navy, Retired, for his service at sea.")
     assert not any("{{Retired}}" in text for text in found), found
     assert any("{{Royal Navy}}" in text or "{{Tomas Berg}}" in text for text in found), found  # control
+    # However the parser hangs it: after "Jr." and a service, with no rank before the name.
+    found = texts("On May 3, 2019, the governor will award the Tamar Medal to Tom Akers, Jr., Royal Navy, Retired, for great courage.")
+    assert not any("{{Retired}}" in text for text in found), found
+    assert any("{{Tom Akers}}" in text for text in found), found  # control
 
 
 def test_a_dash_aside_closing_an_opening_phrase_stays() -> None:

@@ -16,7 +16,7 @@ from quiz.generate.candidates import candidates, gapped
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
 from quiz.generate.clozecut import _clause_part, _comma_bounded
-from quiz.generate.clozefit import bare_noun_left, fit
+from quiz.generate.clozefit import _inside_name, bare_noun_left, fit
 from quiz.generate.clozetext import own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
@@ -353,13 +353,13 @@ def test_an_office_named_for_a_list_is_one_name_without_its_owner() -> None:
 
 
 def test_a_long_cloze_is_not_cut_inside_a_name() -> None:
-    doc = _doc(
-        "At the Art in Motion Festival last week, the mayor promised several new halls for plays and concerts in "
-        "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
-    )
-    park = next(t.i for t in doc if t.text == "Marsh")
-    cut = fit(list(doc[:-1]), Mention(park, park + 3, "Marsh Creek Park", AnswerType.PLACE, "Marsh Creek Park", ()))
-    assert "Art last week" not in " ".join(t.text for t in cut)  # no name left torn ("the Art")
+    # The tagger reads every word of "the Harbor Rivers in Focus Summit" as a name: "in Focus Summit" is no phrase to cut.
+    torn = _doc("Delegates met at the Harbor Rivers in Focus Summit last week.")
+    at = next(t.i for t in torn if t.text == "in")
+    assert _inside_name(torn, {at, at + 1, at + 2})
+    placed = _doc("Delegates met at the Harbor Summit in Oslo last week.")  # control: a town after a name is its own phrase
+    at = next(t.i for t in placed if t.text == "in")
+    assert not _inside_name(placed, {at, at + 1})
     doc = _doc(
         "At the Art Festival in Dover last week, the mayor promised several new halls for plays and concerts in "
         "the towns and villages of the whole county, including the new Marsh Creek Park in the east."
@@ -506,8 +506,9 @@ def test_a_doctrine_named_by_its_ism_is_a_term() -> None:
     )
     cards = [c for c in offered(text) if c.kind == "cloze" and c.type == "term"]
     answers = {c.answer for c in cards}
-    assert {"French absolutism", "isolationism"} <= answers, [c.text for c in cards]  # the people's adjective kept, "growing" left in the text
-    assert "growing isolationism" not in answers and not any("mechanism" in a for a in answers), answers
+    assert "French absolutism" in answers, [c.text for c in cards]  # the people's adjective kept
+    # "the growing {{isolationism}} of the provinces": a lone -ism word the sentence does not define is loose (loose.py).
+    assert not any("isolationism" in a for a in answers) and not any("mechanism" in a for a in answers), answers
     assert all(not problems(c) for c in cards), [c.text for c in cards]
 
 
@@ -563,3 +564,20 @@ def test_a_disease_as_the_agent_of_a_passive_is_asked_what() -> None:
     assert asked and asked[0].text.startswith("What weakened the garrison of the island fort"), [c.text for c in offered(text)]
     plain = "The garrison of the island fort was weakened by hunger during the long siege of 1744."
     assert not any(c.kind == "what" for c in offered(plain)), [c.text for c in offered(plain)]
+
+
+QUOTED_FACTS = (
+    "Harbour master Ana Ruiz opened the new ferry terminal in Truro on Monday. "
+    "“The Truro ferry has carried 40,000 passengers since 2019. He rebuilt the Kestrel pier in 1990. "
+    "We opened the Gull Rock lighthouse in 1995. The terminal is a gift to the town,” said Ruiz."
+)
+
+
+def test_a_quoted_sentence_stating_a_fact_in_the_third_person_is_asked() -> None:
+    from generate_cards import offered
+
+    found = offered(QUOTED_FACTS)
+    facts = {c.answer: c.text for c in found if c.kind == "cloze"}
+    assert facts.get("40,000") == "The Truro ferry has carried {{40,000}} passengers since 2019.", facts  # its quotation marks left out
+    assert not any(c.answer in ("1990", "Kestrel", "1995", "Gull Rock") for c in found), facts  # "he" would read as Ruiz; "we" is her view
+    assert not any(c.answer == "Truro" and "gift" in c.text for c in found)  # the attribution sentence still gives only its speaker

@@ -117,3 +117,31 @@ def test_a_count_the_card_lists_itself_is_not_asked() -> None:
     assert any(c.answer.casefold() == "two" for c in offered(unlisted))
     named = "Ada Perle, Ben Lusk, and Cy Tarn would rule the guild as “the three wardens.”"
     assert not any("three" in c.answer.casefold() for c in offered(named))
+
+
+def test_a_count_the_names_after_its_colon_spell_out_is_not_asked() -> None:
+    text = "In the spring of 1911, the harbour was charted by two surveyors: Ada Byrne and Tom Hale."
+    cards = offered(text)
+    assert any(c.answer == "Ada Byrne" for c in cards), cards  # positive control
+    assert not any(c.answer == "two" for c in cards), cards
+
+
+def test_a_body_doing_what_any_body_might_is_no_gap() -> None:
+    text = "The Harbor Trust is supporting outreach activities. The Harbor Trust opened a clinic in Leeds in 2019."
+    cards = offered(text)
+    assert any(c.answer == "Leeds" for c in cards), cards  # positive control
+    assert not any(c.answer == "Harbor Trust" and "outreach" in c.text for c in cards), cards
+
+
+def test_a_count_of_two_from_a_set_the_card_names_as_a_pair_is_not_asked() -> None:
+    text = "In 1911, the senate's censure of two of its oldest allies soured relations with Ardenia and Brill for a decade."
+    cards = offered(text)
+    assert any(c.answer == "1911" for c in cards), cards  # positive control
+    assert not any(c.answer == "two" for c in cards), cards
+
+
+def test_a_total_of_the_amounts_the_card_writes_is_not_asked() -> None:
+    text = "The Tamar dredging contract, signed in 2019, covers 4 years of dredging and two years of monitoring, for a total of 6 years."
+    cards = offered(text)
+    assert any(c.answer == "4 years" for c in cards), cards  # positive control
+    assert not any(c.answer == "6 years" for c in cards), cards

@@ -15,11 +15,10 @@ from quiz.decks.model import Deck, Entry, Source, identity_text
 from quiz.generate.clean import Article
 from quiz.generate.distractors import Pool, choices, swap
 from quiz.generate.filters import normalise
+from quiz.generate.othernames import accepted, other_names
 from quiz.generate.types import PLACE_TYPES, AnswerType, Candidate
 
 TRUE_FALSE_PREFIX = "True or false: "
-# ", now known as Tidal Labs", " (formerly known as Kestrel Optics)", " (now Acme)"
-RENAMED = re.compile(r"^\s*[,(]\s*(?:now|formerly|later|previously)(?: known as| called| named)?\s+((?:[A-Z][\w&.’'-]*\s?)+)")
 YEAR_END = re.compile(r"\b\d{4}$")
 
 
@@ -55,8 +54,8 @@ def source_ids(names: list[str]) -> list[str]:
     return ids
 
 
-def entry(candidate: Candidate, options: Pool) -> Entry:
-    """The deck entry for a candidate."""
+def entry(candidate: Candidate, options: Pool, names: dict[str, tuple[str, ...]] | None = None) -> Entry:
+    """The deck entry for a candidate; `names` are the other names its article gives names (othernames.py)."""
     candidate = _without_modifier_comma(candidate)
     mention = candidate.mention
     common = {
@@ -70,7 +69,8 @@ def entry(candidate: Candidate, options: Pool) -> Entry:
         statement = candidate.text.replace("{{" + mention.text + "}}", wrong if wrong is not None and false else mention.text, 1)
         return Entry(question=TRUE_FALSE_PREFIX + statement, answer="false" if false else "true", **common)  # type: ignore[arg-type]
     wrong_options = () if _nationality_named(candidate) else choices(mention, options, candidate.text, before, candidate.sentence.quote, _counts_plural(candidate))
-    renamed = _other_names(candidate)
+    # Without the article's names, those its own sentence gives ("X, now known as Y").
+    renamed = accepted(candidate, names if names is not None else other_names(candidate.sentence.quote, [mention]))
     if candidate.kind == "cloze":
         accept = tuple(form for form in dict.fromkeys((mention.answer, *mention.accept, *renamed)) if form != mention.text)
         return Entry(cloze=candidate.text, accept=accept, choices=wrong_options, **common)  # type: ignore[arg-type]
@@ -100,17 +100,6 @@ def _counts_plural(candidate: Candidate) -> bool:
         return False
     last = candidate.sentence.span.doc[mention.end - 1]
     return last.dep_ == "nummod" and last.head.tag_ in ("NNS", "NNPS") and not mention.start <= last.head.i < mention.end
-
-
-def _other_names(candidate: Candidate) -> tuple[str, ...]:
-    """Another name the sentence gives the answer: "Harbor Systems, now known as Tidal
-    Systems", "Vega Labs (formerly Kestrel Optics)": asked for either, the other is right too."""
-    quote = candidate.sentence.quote
-    at = quote.find(candidate.mention.text)
-    if at < 0:
-        return ()
-    found = RENAMED.match(quote[at + len(candidate.mention.text):])
-    return (found.group(1).strip(),) if found else ()
 
 
 def _nationality_named(candidate: Candidate) -> bool:

@@ -30,8 +30,11 @@ from quiz.generate.clauses import (
 from quiz.generate.clozecut import shortened
 from quiz.generate.clozetext import cloze_tokens
 from quiz.generate.counts import how_many_questions
+from quiz.generate.dated import dated_questions
+from quiz.generate.dategaps import modifier_question
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
+from quiz.generate.gerunds import gerund_subject_clauses
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
@@ -82,20 +85,21 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     if sentence.speaker is not None:
         return list(speaker_candidates(sentence, found))
     result: list[Candidate] = []
-    for clause in clauses(sentence.span, resolved):
+    asked = definite(sentence.span, resolved)
+    for clause in (*clauses(sentence.span, asked), *gerund_subject_clauses(sentence.span)):
         used = clause.front + clause.subject + clause.middle + clause.rest
         pointing = any(t.lower_ in DEMONSTRATIVES and t.dep_ == "det" for t in clause.front)
-        if clause.front and (pointing or has_bad_reference(used, resolved) and has_bad_reference(clause.front, resolved)):
+        if clause.front and (pointing or has_bad_reference(used, asked) and has_bad_reference(clause.front, asked)):
             # "Under these orders, the rebels crossed …": the rest may stand alone, and a
             # question is shorter without the plans spelt out (demonstratives.py)
             clause = replace(clause, front=())
             used = clause.subject + clause.middle + clause.rest
-        if not has_bad_reference(used, resolved) and not leans_back(used, sentence.span):
+        if not has_bad_reference(used, asked) and not leans_back(used, sentence.span):
             result.extend(c for c in clause_questions(clause, found, sentence) if not governs(sentence.span, c.mention))
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in participle_questions(sentence.span, mention, family_of(mention), resolved)
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *dated_questions(sentence.span, mention, found, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once
@@ -110,6 +114,18 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
         if readable[cut]:
             result.extend(cloze_candidates(sentence, tokens, [mention], resolved))
     return result
+
+
+def definite(span: Span, resolved: dict[int, str]) -> dict[int, str]:
+    """The resolutions with a demonstrative determiner after the main verb read as "the", as a cloze
+    reads it: "Which president will join this ceremony?" asks "… join the ceremony?". One in the
+    subject or before it ("This contract is valued …", "Under these orders, …") is left to the rules
+    for the subject and the opening phrase."""
+    pointing = {
+        t.i: "the" for t in span
+        if t.lower_ in DEMONSTRATIVES and t.dep_ == "det" and t.tag_ == "DT" and t.i > span.root.i and t.i not in resolved
+    }
+    return {**resolved, **pointing} if pointing else resolved
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -228,7 +244,7 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
             pending = {kind for kind, _ in found} if pending is None else pending
             torn: bool | None = None  # the same for every question of this clause: asked once, when needed
             for kind, question in found:
-                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS:
+                if kind not in pending or len(question.split()) > MAX_QUESTION_WORDS or _orphaned_list(question, current.verb):
                     continue
                 if torn is None:
                     torn = _torn(current, mention, sentence)
@@ -237,6 +253,12 @@ def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence
                     question = unbracketed(question, mention.text)
                     yield Candidate(QuestionKind(kind), question, mention, sentence, subject=mention.covers(clause.subject))
             current = trimmed(current, mention) or unfronted(current, mention)
+
+
+def _orphaned_list(question: str, verb: Token) -> bool:
+    """The verb followed at once by ", and …": a cut took a list's first items with the phrase that
+    held them and left its last ("What provided, and a Registry under a Chief Registrar?")."""
+    return re.search(rf"\b{re.escape(verb.text)}, (?:and|or)\b", question) is not None
 
 
 def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
@@ -248,7 +270,7 @@ def _torn(clause: Clause, mention: Mention, sentence: Sentence) -> bool:
 def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
     if clause.negated:
         return  # "Which city has not gone far enough?" asks for an absence
-    if mention.type in NAMED_TYPES and not clause.antecedent and (
+    if mention.type in NAMED_TYPES and (not clause.antecedent or set_off(clause)) and (
         mention.covers(clause.subject) or role_phrase(clause.subject, mention) is not None or dated_subject(clause, mention) is not None
     ):
         yield _named_kind(mention), subject_question(clause, mention)
@@ -279,6 +301,7 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
                 # "On May 3, 1921, Byrne announced …" -> "When did Byrne announce …?"
                 unfronted = replace(clause, front=trim_front(tuple(t for t in clause.front if t not in tokens)))
                 yield from _adverbial_question(unfronted, mention, child, tokens)
+                yield from modifier_question(unfronted, mention, tokens)  # "In his May 3, 1910, speech …"
             continue
         if child.dep_ not in ("dobj", "prep", "npadvmod") or rest_ids.isdisjoint(subtree_ids(child)):
             continue  # only an object or an adverbial phrase of the clause is asked below
@@ -296,6 +319,19 @@ def _questions_for(clause: Clause, mention: Mention) -> Iterator[tuple[str, str 
     yield from framed_questions(clause, mention)
     for kind, wh, body in amount_questions(clause, mention):
         yield kind, body and f"{fronted(clause, wh)} {body}"
+
+
+def set_off(clause: Clause) -> bool:
+    """A relative clause set off by a comma after the name it tells of ("Vice President Ana Ruiz,
+    who chairs the Space Council, …"): what it says is a fact of that name, asked "Who chairs the
+    Space Council?", when it names something itself (a clause saying "who will stay on board" may
+    be as true of others) and the name is no one's thing ("Ruiz's Plan", tagged as a person)."""
+    pronoun = next((c for c in clause.verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which")), None)
+    return (
+        clause.antecedent and pronoun is not None and pronoun.i > 0 and pronoun.nbor(-1).text == ","
+        and any(t.tag_ in ("NNP", "NNPS") or t.like_num for t in clause.rest)
+        and not any(t.tag_ == "POS" for t in clause.subject)
+    )
 
 
 def _complements(verb: Token) -> Iterator[Token]:

@@ -16,6 +16,7 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 
 from quiz.generate.lost import lost_subject
 from quiz.generate.nlp import sentence_bounds
+from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -418,6 +419,8 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
         tail = tuple(t for t in middle if t.i != first.i)
         return render(CONTRACTIONS.get(first.lower_, first.lower_), subject, tail, (verb,), rest, shown=clause.shown)
     if lemma(verb) == "be" and verb.tag_ != "VBN":
+        if _person_named(rest) and _described(clause.subject):
+            return render(verb.lower_, rest, middle, subject, shown=clause.shown)  # "was Ada Byrne the mayor", not "was the mayor Ada Byrne"
         return render(verb.lower_, subject, middle, rest, shown=clause.shown)
     do = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_) or ("did" if misread_past(verb) or opening_participle(verb) else None)
     if do is None:
@@ -425,6 +428,25 @@ def inverted(clause: Clause, drop: set[int]) -> str | None:
     if do == "do" and _singular_subject(clause):
         do = "did"  # "The bridge cost $40 million": a past form the tagger read as present
     return render(do, subject, middle, inflect(verb, "VB"), rest, shown=clause.shown)
+
+
+NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"))
+
+
+def _person_named(rest: tuple[Token, ...]) -> bool:
+    """The complement of "be" is a person's name and nothing more: "… was Ada Byrne"."""
+    words = [t for t in rest if not t.is_punct]
+    return bool(words) and all(t.ent_type_ == "PERSON" for t in words) and any(t.dep_ == "attr" for t in words)
+
+
+def _described(subject: tuple[Token, ...]) -> bool:
+    """The subject is a description, "the" and a common noun or a capitalised office ("the mayor of
+    Truro", "the Chair of the Harbor Board")."""
+    heads = [t for t in subject if t.dep_ == "nsubj"]
+    if len(heads) != 1 or not any(c.dep_ == "det" and c.lower_ == "the" for c in heads[0].children):
+        return False
+    head = heads[0]
+    return head.tag_ in ("NN", "NNS") or head.lower_ in OFFICE_WORDS or head.tag_ == "NNP" and head.ent_type_ not in NAME_LABELS
 
 
 def _singular_subject(clause: Clause) -> bool:

@@ -6,10 +6,14 @@ date with no year ("When did X land? March 14") or on "the year" when no year is
 A date that shortening cut from its year ("In her May 4, speech …") is as bad. A card whose
 answer shares a content word with what else the card says ("Which accords fit the Tamar
 plan?" -> "Tamar Accords", "the board chooses …" -> "Board of Directors") gives the answer
-away, as do the initials beside it ("the {{Board of Trade}} (BOT)"). A number whose unit the
-card dropped ("at least {{15}}" for "at least 15%") is false as completed. Against the parsed
-sentence (`cut_short`): a quantifier standing alone as subject ("Some argued for …"), a subject cut
-from its "This year's", a comparative cut from its "than", a list cut after the answer.
+away, as do the initials beside it ("the {{Board of Trade}} (BOT)"), even of a part of it, a
+word of the card with a suffix ("International" -> "internationalism") and a country's adjective
+("the Swedish envoy" -> "Sweden"). A number whose unit the card dropped ("at least {{15}}" for
+"at least 15%") is false as completed. Against the parsed sentence (`cut_short`): a quantifier
+standing alone as subject ("Some argued for …"), a subject cut from its "This year's", a
+comparative cut from its "than", a list cut after the answer, a question that makes "the raid"
+of the "a raid which lasted two hours" it asks from, and one that keeps "selected Marlow Works" but
+not the "to build the dam" it was selected for.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
+from quiz.generate.clauses import lemma
 from quiz.generate.types import NAMED_TYPES, QUESTION_KINDS, AnswerType, Candidate
 from quiz.generate.words import CATEGORY_NOUNS, MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # "Both men", "The two countries", "All three agencies": a set named in another sentence.
 QUANTIFIED = re.compile(r"^(?:Both|(?:The|All|These|Those) (?:two|three|four|five|six))\s+(?:of\s+(?:them|these|those)|men|women|people|children|[a-z]+s)\b(?!\s+of\b)")
@@ -51,6 +56,17 @@ WORD = re.compile(r"[A-Za-z][\w’'-]*")
 GLOSS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # What is named for a person: the category nouns, and honours and ideas.
 NAMED_FOR = CATEGORY_NOUNS | frozenset("endowment corollary prize award medal trust memorial lecture scholarship fellowship".split())
+# "When was the Chair Ada Byrne?" (from "From 1990 until 1995, the Chair was Ada Byrne."): the role
+# and the name read as one noun phrase, and the question as "when did she exist?".
+ROLE_THEN_NAME = re.compile(r"^(?:When|In what year|From what year) (?:was|is|were|are) the [A-Za-z]+ [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*\?$")
+# A term that is a word of the card and one of these endings spells itself: "International" -> "internationalism".
+SUFFIXES = ("ism", "ist", "ists", "ity", "ization", "isation", "ness")
+DERIVED_STEM = 6
+# Verbs whose object is told to, chosen or sent to do something: without the "to …" the card says
+# only that it was.
+DIRECTING = frozenset(
+    "direct order require ask urge instruct command tell force allow enable select choose hire authorize permit invite encourage pressure send".split()
+)
 PRONOUN_QUANTIFIERS = frozenset("some others many most several few both all each neither none".split())
 # Words too common to give anything away, and the parts of names shared by whole families of them.
 FUNCTION_WORDS = frozenset(
@@ -86,8 +102,14 @@ def reason(candidate: Candidate) -> str:
     if _unit_dropped(candidate):
         return "a number without its unit"
 
+    if candidate.kind in QUESTION_KINDS and ROLE_THEN_NAME.match(text):
+        return "a role and a name side by side read as one: 'When was the chair Ada Byrne?'"
     if given_away(candidate):
         return "the answer shares a word with the card"
+    if _derived(candidate):
+        return "the answer is a word the card writes, with a suffix"
+    if _demonym(candidate):
+        return "the card writes the country's adjective"
     if _glossed(candidate):
         return "the answer's initials beside the gap"
     return ""
@@ -107,6 +129,10 @@ def cut_short(candidate: Candidate) -> str:
         return "a list cut after the answer"
     if _introduced_before(candidate):
         return "a thing the article introduced in another sentence"
+    if _relative_on_indefinite(candidate):
+        return "a thing the sentence brings in with \"a\", asked as \"the\""
+    if _directive_cut(candidate):
+        return "a verb of directing or choosing cut from what it directs or chooses for"
     return ""
 
 
@@ -127,6 +153,25 @@ def _introduced_before(candidate: Candidate) -> bool:
         return False
     doc = span.doc
     return any(t.lower_ == noun and any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in t.children) for t in doc[: span.start])
+
+
+def _relative_on_indefinite(candidate: Candidate) -> bool:
+    """ "the enemy launched a raid which lasted two hours" asked as "How long did the raid last?": the
+    relative clause's noun comes in with "a", and the question that makes it "the raid" never says
+    which raid; the cloze keeps the sentence that does."""
+    if candidate.kind not in QUESTION_KINDS:
+        return False
+    doc = candidate.sentence.span.doc
+    clause = next((t for t in doc[candidate.mention.start].ancestors if t.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    noun = clause.head
+    if noun.tag_ not in ("NN", "NNS") or noun.ent_type_:
+        return False
+    before = [c for c in noun.children if c.i < noun.i]
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in before) or any(c.dep_ not in ("det", "amod") or c.ent_type_ for c in before):
+        return False
+    return re.search(rf"\b(?i:the)(?: [\w-]+)? {re.escape(noun.lower_)}\b", candidate.text) is not None
 
 
 def _pronoun_subject(candidate: Candidate) -> bool:
@@ -151,6 +196,36 @@ def _quantifier_subject(span: Span) -> str | None:
         if token.lower_ in PRONOUN_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not list(token.children):
             return str(token.text)
     return None
+
+
+def _directive_cut(candidate: Candidate) -> bool:
+    """ "the board is directing ships to dock at Leith" cut to "… is directing ships", "selected Marlow
+    Works to build the dam" cut to "selected Marlow Works": a verb of directing, choosing or sending
+    says little without its "to …", and the question keeps the verb and its object but not that.
+    (A cloze cut so holds a fact of its own as often: "selected Marlow Works (formerly {{Tamar
+    Yards}})".)"""
+    if candidate.kind not in QUESTION_KINDS:
+        return False
+    text = candidate.text
+    words = set(WORD.findall(text))
+    for verb, infinitive in _directed(candidate.sentence.span):
+        if (verb.text in words or lemma(verb) in words) and infinitive.text not in words:
+            return True
+    return False
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _directed(span: Span) -> tuple[tuple[Token, Token], ...]:
+    """(verb, infinitive) for each verb of directing with an object and a "to …" of its own (the parser
+    takes it for a complement or for a clause of purpose)."""
+    found = []
+    for token in span:
+        head = token.head
+        if token.dep_ not in ("xcomp", "advcl") or token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue
+        if lemma(head) in DIRECTING and any(c.dep_ == "dobj" for c in head.children):
+            found.append((head, token))
+    return tuple(found)
 
 
 def _anchor_dropped(candidate: Candidate) -> bool:
@@ -228,7 +303,7 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     after = GLOSS.match(candidate.text[gap.end():])
     if after is not None:
-        return _spells(after.group(1), candidate.mention.text)
+        return _spells(after.group(1), candidate.mention.text) or _partly_spells(after.group(1), candidate.mention.text)
     # "the Bureau of Fisheries ({{BOF}})": the words before the bracket spell the gap. (The
     # search from every position is what costs: the cheap checks first.)
     acronym = gap.group(1)
@@ -239,6 +314,14 @@ def _glossed(candidate: Candidate) -> bool:
         return False
     words = before.group(1).split()
     return any(_spells(acronym, " ".join(words[start:])) for start in range(len(words)))
+
+
+def _partly_spells(acronym: str, words: str) -> bool:
+    """The initials of two or more words of the answer in a row are letters of the acronym in a row
+    ("the {{Vega Harbor Survey}} (HSV) unit"): the bracket tells those words, and the gap is a guess
+    at the rest."""
+    initials = "".join(word[0] for word in WORD.findall(words) if word[0].isupper())
+    return any(initials[start : start + 2] in acronym for start in range(len(initials) - 1))
 
 
 def _spells(acronym: str, words: str) -> bool:
@@ -310,6 +393,36 @@ def given_away(candidate: Candidate) -> bool:
         if stem in modifiers and following not in kinds:
             return True
         if stem in kinds and index and written[index - 1].lower() == "the" and stem not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _derived(candidate: Candidate) -> bool:
+    """A one-word term made of a word the card writes and a suffix ("a fund for Maritime Studies,
+    dedicated to promoting {{maritimism}}"): the card spells all but its ending."""
+    mention = candidate.mention
+    if mention.type != AnswerType.TERM or " " in mention.text:
+        return False
+    answer = mention.text.casefold()
+    rest = CLOZE_GAP.sub(" ", candidate.text) if candidate.kind not in QUESTION_KINDS else candidate.text
+    return any(
+        len(word) >= DERIVED_STEM and answer != word.casefold() and answer.startswith(word.casefold().rstrip("e")) and answer[len(word) :].endswith(SUFFIXES)
+        for word in WORD.findall(rest)
+    )
+
+
+def _demonym(candidate: Candidate) -> bool:
+    """A country whose adjective the card writes ("the Danish envoy proposed a pact between Norway
+    and {{Denmark}}"): the adjective answers the gap."""
+    mention = candidate.mention
+    if mention.type != AnswerType.COUNTRY:
+        return False
+    country = mention.answer.removeprefix("the ")
+    for token in candidate.sentence.span:
+        word = token.text
+        if token.ent_type_ != "NORP" or not word[:1].isupper() or word in (country, mention.text) or mention.start <= token.i < mention.end or word not in candidate.text:
+            continue
+        if word[:4] == country[:4] or word[:2] == country[:2] and word.endswith(("ch", "sh")):
             return True
     return False
 

@@ -10,12 +10,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import Clause, fronted, inverted, lower_first, render, trim_front
+from quiz.generate.clauses import Clause, fronted, inverted, lemma, lower_first, render, trim_front
 from quiz.generate.types import Mention
 from quiz.generate.words import APPROXIMATORS, NUMBER_MODIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+# What a count may be gathered in as the verb's object: "flew a total of 310 hours", "chose a group
+# of eight artists" ask how many hours, how many artists.
+COLLECTIVES = frozenset("total group team crew fleet set batch class delegation contingent".split())
+OF_VERBS = frozenset(("consist",))  # "consists of 900 acres": its "of" phrase is its object, asked "Of how many acres …?"
 
 
 def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, str | None]]:
@@ -25,8 +31,11 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         return
     for noun in [*clause.front, *clause.subject, *clause.rest]:
         counters = [c for c in noun.children if c.dep_ == "nummod" and mention.start <= c.i < mention.end]
-        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") or c.dep_ == "conj" for c in noun.children):
-            continue  # "sightings of whales and a flight of 500 geese": the count is of the first only
+        if not counters or not noun.tag_.startswith("NNS") or any(c.dep_ in ("det", "poss") and c.lower_ not in ("some", "a", "an") for c in noun.children):
+            continue
+        joined = _other_items(noun)
+        if joined is None:
+            continue  # "500 men and women": the count is of both
         phrase = _counted(noun, mention)
         place = _count_place(clause, noun)
         if _upto_object(clause, noun):  # "gives up to 20,000 visas": the count is the object
@@ -47,11 +56,11 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         prefix = f"{mention.approximator} how many" if mention.approximator else "How many"
         what = lower_first(kept, clause.shown)
         if noun.dep_ == "dobj" and noun.head == clause.verb or _upto_object(clause, noun):
-            body = inverted(clause, {t.i for t in phrase})
+            body = inverted(clause, {t.i for t in phrase} | joined)
             body = body and body.split(":", 1)[0]  # "…: wheat, rye, oats and barley" lists what is counted
             yield "howmany", body and f"{fronted(clause, f'{prefix} {what}')} {body}"
         elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head == clause.verb and not clause.antecedent:
-            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase and t.i not in joined)
             yield "howmany", render(fronted(clause, f"{prefix} {what}"), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
         elif place == "total":  # "flew a total of 310 hours": the total is the object
             body = inverted(clause, {t.i for t in noun.head.head.subtree})
@@ -68,9 +77,22 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
         elif place == "owner" and not clause.antecedent:  # "Choirs of 40 parishes sang …"
             prep = noun.head
             before = tuple(t for t in clause.subject if t.i < prep.i)
-            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase)
+            after = tuple(t for t in clause.subject if t.i > noun.i and t not in phrase and t.i not in joined)
             owner = f"{render(before, shown=clause.shown)} of how many {what}"
             yield "howmany", render(fronted(clause, owner[:1].upper() + owner[1:]), after, clause.middle, (clause.verb,), clause.rest, shown=clause.shown)
+
+
+def _other_items(noun: Token) -> set[int] | None:
+    """The indices of the items listed after a counted noun, left out of its question ("completed
+    3,264 orbits and a journey of 86.5 million miles" -> "How many orbits did she complete?"), when
+    each item has its own determiner or count; None when one has not, as the count may be of all
+    of them ("500 men and women")."""
+    items = [c for c in noun.children if c.dep_ == "conj"]
+    if any(not any(d.dep_ in ("det", "nummod", "poss") for d in item.children) for item in items):
+        return None
+    last = max((item.i for item in items), default=noun.i)
+    joiners = {t.i for t in noun.children if t.dep_ in ("cc", "punct") and noun.i < t.i < last}  # ", and"
+    return {t.i for item in items for t in item.subtree} | joiners
 
 
 def _qualified(noun: Token, mention: Mention) -> bool:
@@ -82,18 +104,18 @@ def _qualified(noun: Token, mention: Mention) -> bool:
 
 def _count_place(clause: Clause, noun: Token) -> str | None:
     """Where a counted noun that is no plain subject or object sits: "total" when "a total of 310
-    hours" is the object, "prep" for the object of the verb's preposition ("in 14 countries"), "front"
-    for one opening the clause ("Within three weeks, …"),
-    "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
+    hours" or "a team of eight divers" is the object, "prep" for the object of the verb's
+    preposition ("in 14 countries", "consists of 900 acres"), "front" for one opening the clause
+    ("Within three weeks, …"), "owner" for the "of" phrase of the subject ("choirs of 40 parishes")."""
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, owner = noun.head, noun.head.head
-    if prep.head == clause.verb and prep.lower_ not in ("of", "than", "up"):
+    if prep.head == clause.verb and (prep.lower_ not in ("of", "than", "up") or prep.lower_ == "of" and lemma(clause.verb) in OF_VERBS):
         return "prep" if prep in clause.rest else "front" if prep in clause.front else None
     if prep.lower_ != "of" or owner.head != clause.verb:
         return None
-    if owner.lower_ == "total" and owner.dep_ == "dobj" and owner in clause.rest:
-        return "total"
+    if owner.lower_ in COLLECTIVES and owner.dep_ == "dobj" and owner in clause.rest and not any(c.dep_ in ("amod", "compound", "nummod") for c in owner.children):
+        return "total"  # not "an initial group of eight": asked "how many … did X select?", it loses which group
     if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
         return "owner"
     return None

@@ -4,7 +4,8 @@ Names here: countries against countries and cities against cities (no land tagge
 "Valdoria", offered for a town), people only against people of
 the same title, organisations only against names of the same kind noun ("… Agency" against
 agencies) and digit form; values (years, numbers, dates) in `wrongvalues`. None that the source
-sentence names. A small curated list fills in only for capitals and news outlets; countries and
+sentence names, and none from a roll of six or more names in one sentence (signatories,
+members: they fit only their role). A small curated list fills in only for capitals and news outlets; countries and
 international bodies come from the article alone (a list of the world's would offer "Argentina"
 for Ghana, "Spain" for Canada, NATO for a body founded in 1943).
 Never an alias of the answer. No options where a wrong value would also be true ("by 1957",
@@ -28,6 +29,7 @@ from quiz.generate.words import COUNTRIES, STATES
 from quiz.generate.wrongvalues import first_number, is_value, latest_year, wrong_values
 
 CHOICES = 3
+ROLL = 6  # names of one type in one sentence that make a roll of members
 FALLBACK = {
     "city": ("London", "Paris", "Madrid", "Rome", "Tokyo", "Ottawa", "Berlin", "Cairo", "Lima", "Moscow", "Beijing", "Geneva"),
     "outlet": ("Reuters", "Associated Press", "BBC", "CNN", "Bloomberg", "Agence France-Presse", "The New York Times"),
@@ -58,6 +60,9 @@ class Pool:
     # The names listed with each name in some sentence ("Germany, Austria and Italy"): in the same
     # role, so as likely true of a question as the answer.
     peers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The names of a roll ("Signatories included France, Ireland, Canada, …"): members of one role,
+    # they fit only that role, and an answer outside it gets them as options a reader sets aside.
+    rolled: frozenset[str] = frozenset()
 
 
 def pool(sentences: list[list[Mention]]) -> Pool:
@@ -65,7 +70,12 @@ def pool(sentences: list[list[Mention]]) -> Pool:
     first-seen order; a role or family any of a name's mentions shows is kept."""
     by_type: defaultdict[str, dict[str, Option]] = defaultdict(dict)
     peers: defaultdict[str, set[str]] = defaultdict(set)
+    rolled: set[str] = set()
     for mentions in sentences:
+        for kind in {m.type for m in mentions}:
+            names = {key(m.answer) for m in mentions if m.type == kind and not is_value(m)}
+            if len(names) >= ROLL:
+                rolled |= names
         for mention in mentions:
             if mention.type == "person" and name_family(mention.answer) or mention.pair:
                 continue  # "Manchester Railway" tagged as a person is no person to offer; two names are no one option
@@ -76,12 +86,14 @@ def pool(sentences: list[list[Mention]]) -> Pool:
                 options[name] = Option(mention.answer, mention.type, mention.role or (seen.role if seen else ""), family_of(mention))
             peers[name].update(key(m.answer) for m in mentions if m.type == mention.type and not is_value(m))
     named = {name: frozenset(others - {name}) for name, others in peers.items()}
-    return make_pool({kind: list(options.values()) for kind, options in by_type.items()}, named)
+    return make_pool({kind: list(options.values()) for kind, options in by_type.items()}, named, frozenset(rolled))
 
 
-def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]] | None = None) -> Pool:
-    surnames = frozenset(key(o.text.split()[-1]) for o in by_type.get(AnswerType.PERSON, []))
-    return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group), peers or {})
+def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]] | None = None, rolled: frozenset[str] = frozenset()) -> Pool:
+    # A name written like a person's and tagged as an organisation ("Loral O’Hara") gives a surname too.
+    named = [o for kind, group in by_type.items() if kind not in PLACE_TYPES for o in group if kind == AnswerType.PERSON or looks_like_person(o.text)]
+    surnames = frozenset(key(o.text.split()[-1]) for o in named)
+    return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group), peers or {}, rolled)
 
 
 TALLY = re.compile(r"^\d{1,3} ?(?:to|–|-) ?\d{1,3}$")  # "61 to 9", "40–3"
@@ -102,7 +114,7 @@ def choices(
         named = " "
     else:
         peers = options.peers.get(key(mention.answer), frozenset())
-        found = [t for t in _same_family(mention, options.by_type.get(mention.type, []), options.surnames) if key(t) not in peers]
+        found = [t for t in _same_family(mention, options.by_type.get(mention.type, []), options.surnames) if key(t) not in peers and key(t) not in options.rolled]
         # A name of the source sentence is either given away by the card or also true of it: "NASA,
         # ESA and CSA released …", "under Akers’s successor, {{Lea Stone}}" against "Tom Akers".
         named = _words(sentence)

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
+from quiz.generate.dategaps import whole_dates
 from quiz.generate.demonstratives import resolve_demonstratives
 from quiz.generate.names import CODE_NAME, DOMAIN, NAMED_KINDS, name_spans
 from quiz.generate.nlp import Entities, sentence_bounds, surface
+from quiz.generate.periods import periods
 from quiz.generate.quantities import (
     AGE_PHRASE,
     COUNTED,
@@ -93,6 +95,8 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
                 resolved += resolve_people(span, person, resolved) + resolve_it(span, previous) + resolve_post(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 resolved += resolve_demonstratives(span, previous)
+                if stated and (span[0].i in quoted or span[0].text in ("“", '"')):
+                    resolved += tuple((t.i, "") for t in span if t.text in ("“", "”", '"'))  # a fact quoted: its marks go with the speaker
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
             previous = span
             person = person_referent(person, span, entities, article)
@@ -125,11 +129,29 @@ def usable(span: Span, quoted: set[int]) -> bool:
         return False
     if quoted.isdisjoint(range(span.start, span.end)):
         return True  # nothing quoted: no need to look at every token again
+    if span[0].i in quoted or span[0].text in ("“", '"'):
+        return reported_fact(span, quoted)
     run = longest = 0
     for token in span:
         run = run + 1 if token.i in quoted and not token.is_punct else (run if token.is_punct and token.i in quoted else 0)
         longest = max(longest, run)
-    return longest <= MAX_QUOTED_WORDS and span[0].i not in quoted
+    return longest <= MAX_QUOTED_WORDS
+
+
+# Words that make a quoted sentence the speaker's own view or act, not a fact of the story.
+SPEAKER_WORDS = frozenset("i me my mine we us our ours you your yours".split())
+
+
+def reported_fact(span: Span, quoted: set[int]) -> bool:
+    """A sentence inside a quotation that states a fact of the story ("“In just four years, 40
+    countries have signed the accords.”"): the quotation marks aside, it reads as the article's own
+    statement. One in the first or second person ("we will explore …") is the speaker's view, and
+    one with a pronoun would be read with the speaker for its antecedent."""
+    words = [t for t in span if not t.is_punct]
+    return (
+        bool(words) and all(t.i in quoted for t in words) and not span.text.rstrip("”\"' ").endswith(("?", "!"))
+        and not any(t.lower_ in SPEAKER_WORDS or t.tag_ in ("PRP", "PRP$") for t in words)  # "he" in a quotation is not its speaker
+    )
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
@@ -222,10 +244,11 @@ def mentions(sentence: Sentence, entities: Entities) -> list[Mention]:
             start=span.start, end=span.end, text=text, type=kind, answer=answer,
             accept=tuple(dict.fromkeys(accept)), approximator=approximator(span, lead), role=title,
         ))
+    found = whole_dates(sentence.span, found)
     found += paired_subjects(sentence.span, found)
     found += orphan_numbers(sentence.span, found)
     found += measure_mentions(sentence.span, found)
-    found += tally_mentions(sentence.span, found)
+    found = periods(sentence.span, found + tally_mentions(sentence.span, found))
     taken = {i for m in found for i in range(m.start, m.end)} | {i for i, text in sentence.resolved if text == ""}
     return [m for m in found + term_mentions(sentence.span, taken) if not sentence.quoted(m)]
 
@@ -293,7 +316,13 @@ def status_word(span: Span) -> bool:
     """A participle set off after a name as its status ("Captain Ana Ruiz, Harbor Police, Retired,"):
     capitalised as part of the style, but no name."""
     word = span[0]
-    return len(span) == 1 and word.dep_ == "appos" and len(word.text) >= 6 and word.text.endswith("ed") and word.head.tag_ in ("NNP", "NNPS")
+    if len(span) != 1 or len(word.text) < 6 or not word.text.endswith("ed"):
+        return False
+    if word.dep_ == "appos" and word.head.tag_ in ("NNP", "NNPS"):
+        return True
+    # However the parser hung it: alone between commas, right after a name.
+    doc, i = word.doc, word.i
+    return 1 < i < len(doc) - 1 and doc[i - 1].text == "," and doc[i + 1].text in (",", ".") and doc[i - 2].tag_ in ("NNP", "NNPS")
 
 
 def proper_name(text: str) -> bool:

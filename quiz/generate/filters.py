@@ -13,8 +13,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from quiz.decks.model import CLOZE_GAP
-from quiz.generate import context, trivial
+from quiz.generate import conjuncts, context, trivial
 from quiz.generate.answertypes import generic
+from quiz.generate.broad import region
+from quiz.generate.instances import one_of_several
 from quiz.generate.nlp import alias_forms, key, surface
 from quiz.generate.references import DESCRIPTION_LABELS
 from quiz.generate.sanity import beside_name, garbled, joiner_dropped, list_cut, names_joined
@@ -160,6 +162,12 @@ def keep(candidate: Candidate) -> bool:
         return False  # "Both men were …", "When did X land? March 14", "the board chooses its {{Board of Directors}}"
     if trivial.reason(candidate):
         return False  # "{{Earth}} observations", "Which senate …? U.S. Senate"
+    if region(mention.answer):
+        return False  # "mills in {{Africa}}, Asia and …": the backdrop, not the fact
+    if conjuncts.one_of_list(candidate):
+        return False  # "between {{Norland}}, Esk and Vale": the rest of the list points to it
+    if one_of_several(candidate):
+        return False  # "{{Soil depth}} is one measure of fertility": any other measure fits
     answer = mention.text if not question else mention.answer
     return _well_formed(candidate.text, answer, (mention.text, *mention.accept), candidate.sentence.quote, question, candidate.sentence.speaker is not None)
 

@@ -10,7 +10,8 @@ Fishing Fleet …", "the {{Tamar Canal}}" under "The Tamar Dispute"): what else 
 A word the article also uses as a common word ("space", "otters", "government") gives nothing
 away, nor does an owner's name ("{{Lind’s First Field}}" under "… Lind Telescope"). A year, or a month of a year,
 counts when the title writes its year: the options differ from it by the year alone; a date
-with its day still asks for the day.
+with its day still asks for the day. A number counts when the title writes its value in any form
+("{{12th}}" or "{{twelve}}" under "… Reaches 12 Members").
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from functools import lru_cache
 
 from quiz.generate.nlp import alias_forms
 from quiz.generate.types import DATE_TYPES, NAMED_TYPES, AnswerType, Candidate
+from quiz.generate.words import SMALL_NUMBERS
 
 YEAR = re.compile(r"\b\d{4}\b")
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+NUMBER_TYPES = frozenset((AnswerType.NUMBER, AnswerType.ORDINAL, AnswerType.MONEY, AnswerType.PERCENT, AnswerType.DURATION))
 NON_WORD = re.compile(r"[^\w]+")
 WORD = re.compile(r"[^\W\d_][\w’'.]*[\w’']|[^\W\d_]")  # hyphens split: "Haller-Ostrow" is two words
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -40,10 +44,20 @@ def given(candidate: Candidate, title: str, common: frozenset[str] = frozenset()
         years = YEAR.findall(mention.answer)
         # "On {{March 3, 1921}}" under "…, 1921" still asks for the day; "in {{1921}}" asks nothing
         return bool(years) and not re.search(r"\d", YEAR.sub("", mention.answer)) and all(f" {year} " in shown for year in years)
+    if mention.type in NUMBER_TYPES and (values := _numbers(mention.answer)) and values <= _numbers(title):
+        return True
     forms = {mention.text, mention.answer, *mention.accept, *alias_forms(mention.answer)}
     if any(_words(form).strip() and _words(form) in shown for form in forms):
         return True
     return mention.type in NAMED_TYPES and _shares_proper_word(mention.answer, mention.type, title, common)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The values of the numbers `text` writes, in digits or as a small number word ("12", "12th",
+    "1,200" and "twelve" all give their value; "one" gives none: it is mostly no count)."""
+    values = {found.rstrip(",").replace(",", "") for found in DIGITS.findall(text)}
+    words = {str(SMALL_NUMBERS.index(w)) for w in NON_WORD.sub(" ", text.casefold()).split() if w in SMALL_NUMBERS[2:]}
+    return frozenset(values | words)
 
 
 def lower_case_words(text: str) -> frozenset[str]:

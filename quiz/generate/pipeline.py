@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from quiz.decks.model import Deck
-from quiz.generate import GenerateError
+from quiz.generate import GenerateError, conjuncts, familiar
 from quiz.generate.build import Named, card_id, deck, entry, source_ids
 from quiz.generate.candidates import candidates
 from quiz.generate.clean import Article, clean_article, looks_english
+from quiz.generate.dategaps import modifier_gap, noun_shown
 from quiz.generate.distractors import choices, pool
 from quiz.generate.extract import mentions, sentences
 from quiz.generate.filters import dominant, dominant_name, keep, protagonist, spelled_out
@@ -18,6 +19,7 @@ from quiz.generate.headline import given, lower_case_words
 from quiz.generate.nlp import MAX_WORDS, ModelError, Progress, build_entities, key, load_model, parse
 from quiz.generate.offices import bodies, completed
 from quiz.generate.options import Options
+from quiz.generate.othernames import descriptive_law, other_names
 from quiz.generate.rank import budget, select
 from quiz.generate.types import QUESTION_KINDS, AnswerType, Candidate, Mention
 
@@ -46,9 +48,11 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
     ids = source_ids([name for name, _ in texts])
     found: list[Candidate] = []
     every: list[Mention] = []
+    own: dict[int, list[Mention]] = defaultdict(list)  # each article's mentions
     by_sentence: list[list[Mention]] = []
     mentioned: dict[int, Counter[str]] = defaultdict(Counter)
     people: dict[int, Counter[str]] = defaultdict(Counter)
+    together: dict[int, list[frozenset[str]]] = defaultdict(list)  # the names of each sentence so far
     # A bare office gets its body before the filters judge the card, so "Who was the Chair?" is
     # counted at the length the reader sees.
     offices = {index: bodies(" ".join(p.text for p in article.paragraphs)) for index, article in enumerate(articles)}
@@ -56,11 +60,13 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         for sentence in sentences(index, ids[index], article.paragraphs, article_docs, entities):
             answerable = mentions(sentence, entities)
             every.extend(answerable)
+            own[index].extend(answerable)
             by_sentence.append(answerable)
             mentioned[index].update({key(m.answer) for m in answerable})
             people[index].update({key(m.answer) for m in answerable if m.type == AnswerType.PERSON})
-            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds)
+            made = (c for c in candidates(sentence, entities, answerable) if c.kind in options.kinds and not conjuncts.list_member(c, answerable, together[index]))
             found.extend(_kept(_with_bodies(c, offices[index]) for c in made))
+            together[index].append(frozenset(key(m.answer) for m in answerable))
     glossed = {index: spelled_out(" ".join(p.text for p in article.paragraphs), entities.expansions) for index, article in enumerate(articles)}
     about = {index: dominant_name(counts) for index, counts in mentioned.items()}
     subjects = {index: protagonist(counts) for index, counts in people.items()}
@@ -71,9 +77,12 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         if not dominant(c, about.get(c.sentence.article)) and c.mention.answer not in glossed[c.sentence.article]
         and not (c.mention.type == AnswerType.PERSON and key(c.mention.answer) == subjects.get(c.sentence.article))
         and not given(c, titles[c.sentence.article], common[c.sentence.article])  # the headline shown above the card writes the answer
+        and not familiar.familiar(c, mentioned[c.sentence.article], len(together[c.sentence.article]))  # "Which country …?" in that country's history
+        and not descriptive_law(c, common[c.sentence.article], own[c.sentence.article])  # "the {{Peace Pact}}" beside the pact's name
     ]
     wrong = pool(by_sentence)
     found = [c for c in found if c.mention.role != "leader" or choices(c.mention, wrong, c.text)]  # "the _____ administration" needs other leaders
+    found = [c for c in found if not modifier_gap(c) or noun_shown(c) and choices(c.mention, wrong, c.text, _before(c), c.sentence.quote)]  # "his ___ speech"
     if report:
         report(f"ranking {len(found):,} candidate questions")
     card_ids = {id(c): card_id(c) for c in found}
@@ -84,7 +93,14 @@ def run(texts: list[tuple[str, str]], options: Options, progress: Progress | Non
         names = ", ".join(name for name, _ in texts)
         raise GenerateError(f"{names}: found no facts to ask about (names, dates or numbers in plain statements)")
     named = [Named(ids[i], None if name == "-" else name, article) for i, ((name, _), article) in enumerate(zip(texts, articles))]
-    return deck(named, [entry(c, wrong) for c in chosen], options.title)
+    other = {index: other_names(" ".join(p.text for p in article.paragraphs), own[index]) for index, article in enumerate(articles)}
+    return deck(named, [entry(c, wrong, other[c.sentence.article]) for c in chosen], options.title)
+
+
+def _before(candidate: Candidate) -> str:
+    """The three words before the answer, where a bound ("by", "more than") leaves no wrong date."""
+    span = candidate.sentence.span
+    return span.doc[max(span.start, candidate.mention.start - 3) : candidate.mention.start].text
 
 
 def _with_bodies(candidate: Candidate, offices: dict[str, str]) -> Candidate:

@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lemminflect import getLemma
+
 from quiz.generate.answertypes import family_of, which
 from quiz.generate.clauses import Clause, fronted, inflect, inverted, lemma, lower_first, render, singular_verb, trim_edges, trim_front
 from quiz.generate.terms import CLASS_NOUNS, acting_term, classed
@@ -117,12 +119,21 @@ def partnered_question(clause: Clause, mention: Mention) -> str | None:
     if not first or not set(first) | set(second) | {joiners[0]} >= {t for t in clause.subject if not t.is_punct}:
         return None
     for asked, partner in ((first, second), (second, first)):
+        if bare_title(partner):
+            continue  # "Agency employee and artist Ana Ruiz": two titles of one person, no partner
         if mention.covers(asked) or role_phrase(asked, mention) is not None:
             wh = role_phrase(asked, mention) or which(mention.type, render(asked), family_of(mention))
             if wh in ("Where", "What"):
                 return None  # "What, together with the agency, launched …?" names no kind
             return with_subject(clause, f"{wh}, together with {lower_first(partner, clause.shown)},")
     return None
+
+
+def bare_title(tokens: tuple[Token, ...]) -> bool:
+    """A common noun with neither a determiner nor an owner ("agency employee"), not a name ("Spain")
+    nor a group ("his regional peers", "the council"): the title of the name it is joined to."""
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].tag_ in ("NN", "NNS") and not any(c.dep_ in ("det", "poss") for c in heads[0].children)
 
 
 def possessor_question(clause: Clause, mention: Mention) -> str | None:
@@ -202,11 +213,28 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
         return None
     before = [t for t in tokens if t.i < mention.start and t.lower_ != "the"]
     after = [t for t in tokens if t.i >= mention.end]
-    if not before or after or tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
+    whose = _title_owner(after, mention) if before and before[-1].lower_ in OFFICE_WORDS else None
+    if not before or whose is None and tokens[-1].i != mention.end - 1 or any(t.lower_.rstrip(".") in HONORIFICS for t in before):
         return None
     if not all(_title_word(t, before[0].i) for t in before):
         return None
-    return "Which " + " ".join(t.text if _proper_word(t) else t.lower_ for t in before)
+    words = [t.text if _proper_word(t) else t.lower_ for t in before]
+    if before[-1].tag_ == "NNS" and before[-1].dep_ == "compound" and (single := getLemma(before[-1].lower_, upos="NOUN")):
+        words[-1] = single[0]  # "Peace advocates Ruiz and Akers": one of them is asked, "Which peace advocate"
+    wh = "Which " + " ".join(words)
+    return f"{wh} {whose}" if whose else wh
+
+
+def _title_owner(after: list[Token], mention: Mention) -> str | None:
+    """The "of" phrase naming the country of an office, written after the name ("President Ana Ruiz
+    of the Republic of Kiribati"): kept with the title, "Which president of the Republic of
+    Kiribati", as it tells which president."""
+    if not after or after[0].lower_ != "of" or after[0].dep_ != "prep" or not mention.start <= after[0].head.i < mention.end:
+        return None
+    phrase = list(after[0].subtree)
+    if [t.i for t in phrase] != [t.i for t in after] or not all(t.ent_type_ == "GPE" or t.lower_ in ("the", "of") for t in phrase[1:]):
+        return None  # a country, not a workplace ("ice scientist Ana Ruiz of the Polar Institute")
+    return render(phrase)
 
 
 def stray_title(clause: Clause, mention: Mention) -> Token | None:

@@ -11,9 +11,9 @@ outreach events?") has many answers. A body named by its kind alone ("confirmed 
 four or more ("Chile, Peru, {{Ghana}}, Nepal and Fiji"), or of three examples ("banks such as …"),
 could be any other item. The country of an
 office ("the Premier of {{Norway}}", "{{U.S.}} President X") is told by the office, and the town
-of an institution ("Marlow University in {{Vermont}}") is a detail of its name. A count of two
-beside "joint" or "both" is told by that word, and "his wife of {{41 years}}" holds only the day
-it was written.
+of an institution ("Marlow University in {{Vermont}}") is a detail of its name, and "his wife of
+{{41 years}}" holds only the day it was written. Counts the card gives away are givencounts.py's,
+answers other words fit as well loose.py's.
 """
 
 from __future__ import annotations
@@ -21,17 +21,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quiz.decks.model import CLOZE_GAP
+from quiz.generate import givencounts, loose
 from quiz.generate.answertypes import answer_type
+from quiz.generate.givencounts import LISTED
+from quiz.generate.loose import INFORMATIVE
 from quiz.generate.shorten import NAME_SUFFIXES
 from quiz.generate.types import NAMED_TYPES, PLACE_TYPES, QUESTION_KINDS, AnswerType, Candidate
-from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS, SMALL_NUMBERS
+from quiz.generate.words import CATEGORY_NOUNS, OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WHICH = re.compile(r"\b(?i:which) ([a-z]+)\b")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
-INFORMATIVE = re.compile(r"(?<!^)(?<![.!?:;] )\b[A-Z][\w’'.-]*|\d")
 MINOR = frozenset("the of".split())
 LONG_LIST = 4
 EXAMPLE_LIST = 3  # examples of an open set: three are already a sample, not the set
@@ -42,14 +45,11 @@ REGIONS = frozenset("western eastern northern southern central".split())
 OFFICE_REACH = 6  # tokens from an office to the "of" of its country: "President Kim Soo - min of"
 # Kinds of body and office, and the compass points a text capitalises for a region ("the West").
 BARE_KINDS = CATEGORY_NOUNS | OFFICE_WORDS | frozenset("chair government west east north south".split())
-LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 # Our planet and its star: "on {{Earth}}", "orbiting the {{Sun}}" are common knowledge, never the fact.
 HOME = frozenset(("earth", "sun"))
 # Names of a body's seat: the place after "in" is where the body is, not where anything happened.
 SEATS = frozenset("headquarters hq".split())
 SPOUSES = frozenset("wife husband spouse partner".split())
-# Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
-PAIR_WORDS = frozenset("joint bilateral both mutual pair twin".split())
 # A gap with a bracket right after or around it: "{{Republic of Kiribati}} (Kiribati)", "12 miles ({{19 kilometres}})".
 BRACKET_AFTER = re.compile(r"\{\{([^}]+)\}\}\s*\(([^()]+)\)")
 BRACKET_AROUND = re.compile(r"(\S+(?: [^\s(]+){0,3}) \(\{\{([^}]+)\}\}\)")
@@ -74,16 +74,14 @@ def reason(candidate: Candidate) -> str:
         return "a name modifying the noun that gives it away"
     if _kind_named(candidate):
         return "the kind asked for is the answer"
-    if _vague(candidate) or _span_from_before(candidate):
+    if _vague(candidate) or _vague_gap(candidate) or _span_from_before(candidate):
         return "nothing in the card pins the answer"
     if _survivors_count(candidate):
         return "how many relatives survive someone: no fact of the story"
     if _marriage_length(candidate):
         return "how long a marriage has lasted: true only on the day of writing"
-    if _pair_implied(candidate):
-        return "a count of two the sentence's own words imply"
-    if _count_listed(candidate):
-        return "a count the card's own list of that many items gives away"
+    if why := givencounts.reason(candidate):
+        return why
     if _restated(candidate.text) or BRACKETED_ACRONYM.search(candidate.text):
         return "a bracket beside the gap restates the answer"
     if candidate.mention.answer in NAME_SUFFIXES:
@@ -100,7 +98,7 @@ def reason(candidate: Candidate) -> str:
         return "a description standing as the title of the people named after it"
     if _long_list_item(candidate) or _example_item(candidate):
         return "one item of a long list: any item left out fits as well"
-    return ""
+    return loose.reason(candidate)
 
 
 def _bare_kind(answer: str) -> bool:
@@ -292,8 +290,23 @@ def _vague(candidate: Candidate) -> bool:
     mention = candidate.mention
     if mention.type not in NAMED_TYPES or candidate.kind not in QUESTION_KINDS or not candidate.subject:
         return False
-    rest = re.sub(r"^.*?\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
+    # The wh-word and the kind it names go; a name in the words before it ("With the launch of the
+    # Vega rocket, what began …?") pins the answer as one after it does.
+    rest = re.sub(r"\b(?i:who|what|which)\b(?:\s+[a-z]+)?", "", candidate.text, count=1)
     return not INFORMATIVE.search(rest)
+
+
+def _vague_gap(candidate: Candidate) -> bool:
+    """The gap of a cloze on a subject that is no person, with no other name or number on the card
+    ("{{Harbor Trust}} is supporting outreach activities"): what `_vague` says of the question "Which
+    organization is supporting …?" holds of the gap that asks the same."""
+    mention = candidate.mention
+    if mention.type not in NAMED_TYPES or mention.type == AnswerType.PERSON or candidate.kind in QUESTION_KINDS:
+        return False  # a person's name is their own: "{{Ada Byrne}} wrote the dissent" is pinned by the story
+    root = candidate.sentence.span.doc[mention.start : mention.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not INFORMATIVE.search(CLOZE_GAP.sub("", candidate.text).strip())
 
 
 def _town_before(candidate: Candidate) -> bool:
@@ -356,44 +369,6 @@ def _survivors_count(candidate: Candidate) -> bool:
     word = candidate.sentence.span.doc[mention.start]
     agent = next((a for a in word.ancestors if a.dep_ == "agent" and a.lower_ == "by"), None)
     return agent is not None and agent.head.lower_ in ("survived", "outlived")
-
-
-def _pair_implied(candidate: Candidate) -> bool:
-    """A count of two in a sentence that says "joint", "bilateral" or "both" ("{{two}} firms would
-    issue a joint statement"): the word answers the gap, and "one" or "five" are no options."""
-    mention = candidate.mention
-    if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
-        return False
-    return any(t.lower_ in PAIR_WORDS for t in candidate.sentence.span)
-
-
-def _count_listed(candidate: Candidate) -> bool:
-    """A count the card spells out itself: it lists exactly that many coordinated items ("{{two}}
-    clinics in Arden and Brill", "Ada, Ben and Cy formed the {{three musketeers}}"). A list of two
-    must belong to the counted noun; three or more anywhere on the card give the count away."""
-    mention = candidate.mention
-    doc = candidate.sentence.span.doc
-    if mention.type not in (AnswerType.NUMBER, AnswerType.TERM):
-        return False
-    number = next((t for t in doc[mention.start : mention.end] if t.lower_ in SMALL_NUMBERS), None)
-    if number is None or (count := SMALL_NUMBERS.index(number.lower_)) < 2:
-        return False
-    near = set(number.head.subtree) if number.dep_ == "nummod" else set()
-    for token in candidate.sentence.span:
-        if token.dep_ in ("conj", "appos") or token.tag_ not in LISTED or (count == 2 and token not in near):
-            continue
-        items = _conjuncts(token)
-        if len(items) == count and all(t.text in candidate.text for t in items):
-            return True
-    return False
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The items of the coordination the token opens; the parser takes the middle item of "A, B,
-    and C" for an apposition of the first, which the "and" shows it is not."""
-    joined = any(child.dep_ == "conj" for child in token.children)
-    inner = [c for c in token.children if c.tag_ in LISTED and (c.dep_ == "conj" or c.dep_ == "appos" and joined)]
-    return [token, *(item for child in inner for item in _conjuncts(child))]
 
 
 def _marriage_length(candidate: Candidate) -> bool:

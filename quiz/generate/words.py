@@ -37,6 +37,16 @@ STATES = frozenset(
     wyoming ontario quebec alberta bavaria""".split()
 ) | frozenset(("new hampshire", "new jersey", "new mexico", "new york state", "north carolina", "north dakota",
                "rhode island", "south carolina", "south dakota", "west virginia", "british columbia"))
+# Continents, oceans and the world regions spoken of like them: the backdrop of a story, too broad to be
+# the fact a card asks for ("the firm sold its mills in {{Asia}}", "Where did the ferry line open routes?").
+REGIONS = frozenset(
+    ("africa", "antarctica", "asia", "europe", "oceania", "eurasia", "americas", "north america", "south america",
+     "central america", "latin america", "middle east", "near east", "far east", "caribbean", "arctic",
+     "southeast asia", "east asia", "south asia", "central asia", "western europe", "eastern europe",
+     "sub saharan africa", "north africa", "west africa", "east africa", "southern africa", "central africa",
+     "western hemisphere", "eastern hemisphere", "northern hemisphere", "southern hemisphere", "new world", "old world",
+     "atlantic", "pacific", "indian ocean", "atlantic ocean", "pacific ocean", "arctic ocean", "southern ocean")
+)
 # Category nouns that name what a named thing is: "Miami International Airport" -> "airport".
 CATEGORY_NOUNS = frozenset(
     """academy accord accords act administration agency agreement airline airport alliance army assembly
@@ -60,7 +70,7 @@ TITLE_WORDS = frozenset(
 # Offices written before a person's name: "Deputy Administrator Lena Voss", "Colonel Tom Akers".
 OFFICE_WORDS = frozenset(
     """minister secretary president vice deputy chief premier senator governor mayor ambassador chancellor
-    commissioner director chairman chairwoman judge administrator curator professor commander captain lieutenant
+    commissioner director chair chairman chairwoman judge administrator curator professor commander captain lieutenant
     colonel general admiral sergeant major representative rep sen gov king queen prince princess emperor pope
     bishop""".split()
 )

@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from quiz.generate.sense import beyond_sense
 from quiz.generate.types import Mention
 from quiz.generate.words import MONTHS, SCALES, SMALL_NUMBERS
 
@@ -33,6 +34,9 @@ MOMENT = re.compile(
 )
 AGE = re.compile(r"\b(?:age|aged)\b(?: of)?$")
 RANGE = re.compile(r"\s(?:to|and|through|until)\s|[-–—]\d")
+# Days of the month to shift a date by, nearest first; the later ones serve a date near the
+# month's start or end ("December 31", "March 2"), which the first four mostly push out of it.
+DAY_SHIFTS = (7, -5, 12, -9, -14, 19, -21, 5)
 
 
 def is_value(mention: Mention) -> bool:
@@ -54,7 +58,7 @@ def wrong_values(mention: Mention, same_type: list[str], latest: int | None, bef
     else:
         digits = any(ch.isdigit() for ch in mention.answer)  # "five years" against words, "15 years" against digits
         found = [t for t in _near_values(mention, same_type, before) if shape(t) == shape(mention.answer) and any(ch.isdigit() for ch in t) == digits]
-    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest)]
+    return [_case_like(t, mention.answer) for t in found if _keeps_order(t, mention, sentence) and not _future(t, mention, latest) and not beyond_sense(t, mention, sentence)]
 
 
 def _keeps_order(option: str, mention: Mention, sentence: str) -> bool:
@@ -149,7 +153,7 @@ def _near_values(mention: Mention, options: list[str], before: str = "") -> list
     if mention.type == "day" and value is not None:
         if month is None:
             return []
-        return _same_era(text, options) + [_replace_number(text, value, value + shift) for shift in (7, -5, 12, -9) if 1 <= value + shift <= 28]
+        return _same_era(text, options) + [_replace_number(text, value, value + shift) for shift in DAY_SHIFTS if 1 <= value + shift <= 28]
     if value is None:
         return []
     if mention.type in ("year", "years", "date"):
@@ -245,10 +249,17 @@ def _rotate_ints(values: tuple[int, ...], mention: Mention) -> list[int]:
 
 
 def _nearby(value: float, spread: tuple[float, ...] = NUMBER_FACTORS) -> tuple[int, ...]:
+    """Values near `value`, rounded as the answer is: an exact "6,672" among round "5,000" and
+    "10,000" stands out as the one figure someone measured."""
     if value <= 12:
         return tuple(v for v in (value + 1, value - 1, value + 2, value + 3, value - 2) if v > 0)  # type: ignore[misc]
-    magnitude = 10 ** max(0, len(str(int(value))) - 2)
+    magnitude = 10 ** min(_trailing_zeros(int(value)), max(0, len(str(int(value))) - 2))
     return tuple(dict.fromkeys(int(round(value * factor / magnitude) * magnitude) for factor in spread if round(value * factor / magnitude) * magnitude != value))
+
+
+def _trailing_zeros(value: int) -> int:
+    digits = str(value)
+    return len(digits) - len(digits.rstrip("0"))
 
 
 def first_number(text: str) -> int | None:
