@@ -258,3 +258,16 @@ def test_what_someone_was_selected_for_is_not_cut() -> None:
     )
     assert not any(text.endswith(("of Truro.", "of {{Truro}}.", "of Truro?")) for text in found), found  # selected for what?
     assert "The Harbor League has selected Tamar Works (formerly known as Byrne & Akers Boat Company) of {{Truro}} to build a boat." in found, found
+
+
+AKERS = (
+    "In response, the Akers administration, concerned about dissociating the Cornish Republic from Danish colonialism—especially "
+    "in light of its strident condemnation of the Danish intervention in Norway the same week—as well as the possibility that "
+    "the Danes would intervene to assist Olaf, pressured Devon and Dorset to accept a Harbor League ceasefire on November 6."
+)
+
+
+def test_an_aside_that_runs_on_past_a_dash_is_not_cut() -> None:
+    found = texts(AKERS)
+    assert not any(text.startswith("The Akers administration —") for text in found), found  # its dash part left hanging
+    assert any(text.startswith("The Akers administration, concerned about dissociating the {{Cornish Republic}}") for text in found), found

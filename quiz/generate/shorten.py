@@ -23,6 +23,7 @@ MAX_QUESTION_WORDS = 25
 BACK_REFERENCES = frozenset(("enough", "further", "such", "likewise", "either", "too", "instead", "even"))
 NAMING_PARTICIPLES = frozenset(("known", "called", "named", "dubbed", "nicknamed"))
 NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr"))
+DASHES = frozenset(("—", "–", "--"))
 ADJUNCT_DEPS = ("prep", "npadvmod", "advmod", "advcl", "xcomp", "dative", "agent")
 # What is asked of a token is the same for every mention of its sentence: remembered per token
 # (spaCy tokens hash and compare by document and position).
@@ -178,6 +179,9 @@ def aside(token: Token) -> bool:
     edge = token.left_edge.i
     if edge == 0 or token.doc[edge - 1].text != ",":
         return False
+    after = token.right_edge.i + 1
+    if after < len(token.doc) and token.doc[after].text in DASHES:
+        return False  # ", concerned about X—especially in light of Y—as well as Z,": the aside runs on past the dash
     if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.children) and any(c.dep_ == "nummod" for c in token.head.children):
         return False  # "2 hours, 5 minutes and 12 seconds": one measurement, not an aside
     if token.dep_ == "appos" and token.ent_type_ and token.ent_type_ == token.head.ent_type_ and any(
