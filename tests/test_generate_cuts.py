@@ -271,3 +271,9 @@ def test_an_aside_that_runs_on_past_a_dash_is_not_cut() -> None:
     found = texts(AKERS)
     assert not any(text.startswith("The Akers administration —") for text in found), found  # its dash part left hanging
     assert any(text.startswith("The Akers administration, concerned about dissociating the {{Cornish Republic}}") for text in found), found
+
+
+def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
+    found = texts(AKERS)
+    assert "The Danes would intervene to assist {{Olaf}}." not in found, found  # a possibility, not a fact
+    assert any(text.endswith("the possibility that the Danes would intervene to assist {{Olaf}}, pressured Devon and Dorset.") for text in found), found
