@@ -277,3 +277,15 @@ def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
     found = texts(AKERS)
     assert "The Danes would intervene to assist {{Olaf}}." not in found, found  # a possibility, not a fact
     assert any(text.endswith("the possibility that the Danes would intervene to assist {{Olaf}}, pressured Devon and Dorset.") for text in found), found
+
+
+def test_a_name_that_disagrees_with_its_verb_is_no_subject() -> None:
+    # "…, Paul Kerr, and Ada Byrne make up Crew 12", the list misparsed: "Ada Byrne" alone is no subject of "make".
+    found = texts(
+        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
+        "The moon base was opened by the Harbor League in 2031."
+    )
+    assert not any(text.startswith("{{Ada Byrne}} make") or (answer == "Ada Byrne" and text.endswith("?")) for text, answer in found.items()), found
+    assert "What did Ada Byrne make up?" not in found, found
+    assert any("{{2031}}" in text or answer == "2031" for text, answer in found.items()), found  # positive control

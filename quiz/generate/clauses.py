@@ -102,6 +102,8 @@ def make_clause(verb: Token, sent: Span, resolved: dict[int, str]) -> Clause | N
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("though", "although") for c in verb.children):
         return None  # "Though Peru had ratified the fishing convention, …": asked alone, "Which country had ratified it?" has many answers
     subj = subjects[0]
+    if subj.dep_ in ("nsubj", "nsubjpass") and disagrees(subj, verb):
+        return None  # "Ada Byrne make up the crew": the parser took the last of a list for the subject
     antecedent = verb.dep_ == "relcl"
     if antecedent and (subj.lower_ not in RELATIVES or defining(verb) or unclear_antecedent(verb)):
         return None  # "the headway the US has managed to make": the object is missing
@@ -281,6 +283,8 @@ def disagrees(subject: Token, verb: Token) -> bool:
     if tensed is None:
         return False
     word = tensed.lower_
+    if subject.ent_type_ == "PERSON" and subject.tag_ == "NNP" and not any(c.dep_ == "conj" for c in subject.children):
+        return tensed.tag_ == "VBP" and word not in ("'m", "am")  # "Ada Byrne make up the crew": a list the parser cut short
     return subject.tag_ == "NN" and word in ("were", "are", "have", "do") or subject.tag_ == "NNS" and word in ("was", "is", "has", "does")
 
 
