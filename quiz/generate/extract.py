@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from quiz.generate.acronyms import glosses, spell_out
 from quiz.generate.answertypes import DURATION, answer_type, name_family
 from quiz.generate.clauses import SPEECH_VERBS, lemma
 from quiz.generate.clean import Paragraph
@@ -83,6 +84,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
     previous: Span | None = None
     person: str | None = None  # whom "he" or "she" means so far
     salient = salient_names(docs, entities)
+    written = glosses(docs)
     for paragraph, doc in zip(paragraphs, docs):
         quoted = quoted_tokens(doc)
         for number, span in enumerate(doc.sents):
@@ -95,6 +97,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
                 resolved += resolve_people(span, person, resolved) + resolve_it(span, previous) + resolve_post(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 resolved += resolve_demonstratives(span, previous)
+                resolved += tuple(r for r in spell_out(span, written) if r[0] not in dict(resolved))
                 if stated and (span[0].i in quoted or span[0].text in ("“", '"')):
                     resolved += tuple((t.i, "") for t in span if t.text in ("“", "”", '"'))  # a fact quoted: its marks go with the speaker
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))
