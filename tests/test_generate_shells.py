@@ -40,3 +40,15 @@ def test_a_part_of_a_group_named_before_leans_on_it() -> None:
     ])
     assert part_of_unnamed_group(list(leaning))
     assert not part_of_unnamed_group(list(named))  # the group says which weavers
+
+
+def test_a_question_does_not_lean_on_an_owners_act_it_never_says() -> None:
+    from quiz.generate.nlp import load_model, parse
+    from quiz.generate.shells import owned_act
+
+    bare, said = parse(load_model(), [
+        "In support of the council's order, the Harbor Board closed the western docks.",
+        "In support of the council's order to close the docks, the Harbor Board hired forty guards.",
+    ])
+    assert owned_act(list(bare))
+    assert not owned_act(list(said))  # the order says what it is

@@ -20,6 +20,8 @@ SHELL_NOUNS = frozenset(
 )
 # Complements that give a shell noun its own content: "the idea of …", "the difference between …".
 CONTENT_PREPOSITIONS = frozenset(("of", "between", "about", "on", "that", "to"))
+# Acts an owner's possessive names without saying them: "X's order", "the board's decision".
+OWNED_ACTS = frozenset("order orders decision decisions move request proposal announcement initiative call ruling action actions".split())
 
 
 def leans_on_shell(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, str]) -> bool:
@@ -39,6 +41,17 @@ def part_of_unnamed_group(tokens: list[Token] | tuple[Token, ...]) -> bool:
             others = [c for c in group.children if c.dep_ != "det"]
             if group.dep_ == "pobj" and group.tag_ == "NNS" and not group.ent_type_ and determiners and determiners[0] in ("the", *DEMONSTRATIVES) and not others:
                 return True
+    return False
+
+
+def owned_act(tokens: list[Token] | tuple[Token, ...]) -> bool:
+    """ "In support of the agency's order, …": an owner's act the card never says (which order?)."""
+    for noun in tokens:
+        if noun.lower_ not in OWNED_ACTS or noun.tag_ not in ("NN", "NNS"):
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and not any(c.dep_ in ("acl", "relcl", "amod", "compound", "nummod") or c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS for c in noun.children):
+            return True
     return False
 
 
