@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generate_cards import made, well_formed
+from generate_cards import made, offered, well_formed
 
 TEXT = (
     "In 2019 the Ministry of Fisheries (MOF) in Valdoria reported a sharp fall in the herring catch. "
@@ -34,3 +34,12 @@ def test_an_acronym_never_spelt_out_stays_as_written() -> None:
     )
     cards = [c for c in made(text) if "the northern banks" in c.text]
     assert cards and all("QRT" in c.text for c in cards)
+
+
+def test_an_owned_glossed_name_is_spelt_out_with_the() -> None:
+    text = (
+        "In 2011 the Valdorian navy's Office of Coastal Defence (OCD) mapped the Karsk skerries. "
+        "OCD proposed a ban on trawling near the skerries in March 2014."
+    )
+    cards = [c for c in offered(text) if "ban on trawling" in c.text and c.answer != "OCD"]
+    assert cards and all("the office of coastal defence propose" in c.text.lower() for c in cards)

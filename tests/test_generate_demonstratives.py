@@ -26,6 +26,15 @@ def test_this_decision_is_the_decision_of_the_one_who_decided() -> None:
         "This decision ruined the grain merchants of Oakmere within two years."
     )
     clozes = _clozes(text, "Oakmere")
+    assert clozes and all(t.startswith("Governor Halvorsen's decision to close the northern canals to barges ruined") for t in clozes)
+
+
+def test_a_decision_too_long_to_restate_keeps_its_owner_alone() -> None:
+    text = (
+        "Facing a drought in 1932, Governor Halvorsen decided to close every one of the northern canals and locks of the valley to barges. "
+        "This decision ruined the grain merchants of Oakmere within two years."
+    )
+    clozes = _clozes(text, "Oakmere")
     assert clozes and all(t.startswith("Governor Halvorsen's decision ruined") for t in clozes)
 
 

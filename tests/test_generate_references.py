@@ -242,3 +242,11 @@ def test_a_surname_the_tagger_took_for_an_organisation_gets_the_full_name() -> N
     assert entities.labels["ortiz"] == "PERSON"
     assert entities.full_name(0, "Ortiz") == "Lena Ortiz"
     assert entities.full_name(0, "Harbor") == "Harbor"  # control: no person, no full name
+
+
+def test_thereby_is_left_out_with_the_other_linking_adverbs() -> None:
+    texts = [c.text for c in offered(
+        "The guild rejected the charter in 1871. The draft written by the weavers thereby became a petition to the Senate of Valdoria."
+    )]
+    assert any("written by the weavers became a" in t for t in texts)
+    assert not any("thereby" in t for t in texts)

@@ -34,7 +34,8 @@ def glosses(docs: list[Doc]) -> dict[str, str]:
             if start is None:
                 continue
             words = doc[start : token.i].text
-            found[acronym] = ("the " + words) if start > 0 and doc[start - 1].lower_ == "the" else words
+            # "the Office of …", and "the White House's Office of …": a name written with "the" or an owner
+            found[acronym] = ("the " + words) if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].tag_ == "POS") else words
     return found
 
 
@@ -59,13 +60,15 @@ def _spelling_start(words: Span, acronym: str) -> int | None:
     return match(len(words) - 1, acronym)
 
 
-def spell_out(span: Span, written: dict[str, str]) -> Replacements:
+def spell_out(span: Span, written: dict[str, str], done: Replacements) -> Replacements:
     """Each glossed acronym of the sentence shown as its spelt-out words, unless the sentence glosses
-    or spells it itself, or the acronym only starts a longer name ("the ABC Jobs App")."""
+    or spells it itself, the acronym only starts a longer name ("the ABC Jobs App"), or another
+    resolver already shows it otherwise (`done`; a name shown as written may still be spelt out)."""
+    shown = dict(done)
     result: list[tuple[int, str]] = []
     for token in span:
         words = written.get(token.text)
-        if words is None or _named(token) or _spelt_here(token, span, words):
+        if words is None or shown.get(token.i, token.text) != token.text or _named(token) or _spelt_here(token, span, words):
             continue
         bare = words.removeprefix("the ")
         if words != bare and (_determined(token) or token.dep_ == "compound"):

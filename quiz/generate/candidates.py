@@ -35,6 +35,7 @@ from quiz.generate.dategaps import modifier_question
 from quiz.generate.extract import mentions
 from quiz.generate.framed import framed_questions
 from quiz.generate.gerunds import gerund_subject_clauses
+from quiz.generate.intentions import intention_questions
 from quiz.generate.nlp import Entities
 from quiz.generate.participles import participle_questions
 from quiz.generate.pointers import has_bad_reference
@@ -99,7 +100,7 @@ def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | No
     for mention in found:
         result.extend(
             Candidate(kind, question, mention, sentence)
-            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *dated_questions(sentence.span, mention, found, resolved))
+            for kind, question in (*participle_questions(sentence.span, mention, family_of(mention), resolved), *dated_questions(sentence.span, mention, found, resolved), *intention_questions(sentence.span, mention, resolved))
             if not governs(sentence.span, mention)
         )
     readable: dict[tuple[int, ...], bool] = {}  # most mentions of a sentence get the same cut: judged once

@@ -1,7 +1,8 @@
 """What "this N" or "these N" stands for, when the sentence before says it: the same noun with
 the words that pick it out ("… began a campaign to ban the trade. Many chiefs joined this campaign."
 -> "joined the campaign to ban the trade"), or the act of a named subject that the noun names
-("Okafor decided to close the mill. This decision …" -> "Okafor's decision …"). A demonstrative
+("Okafor decided to close the mill. This decision …" -> "Okafor's decision to close the mill …",
+the act said when short enough). A demonstrative
 that stays unresolved is shown as "the" in a cloze and blocks a question (pointers.py).
 """
 
@@ -44,6 +45,8 @@ def resolve_demonstratives(span: Span, previous: Span | None) -> Replacements:
             result += [(token.i, the), (noun.i, phrase)]
         elif (owner := _actor(noun, previous)) is not None:
             result.append((token.i, owner))
+            if (content := _act_content(noun, previous)) is not None:
+                result.append((noun.i, f"{noun.text} {content}"))  # "Okafor's decision to close the mill"
     return tuple(result)
 
 
@@ -116,3 +119,24 @@ def _actor(noun: Token, previous: Span) -> str | None:
         return None
     mark = "’" if "’" in previous.doc.text else "'"
     return f"{name}{mark}s"
+
+
+def _act_content(noun: Token, previous: Span) -> str | None:
+    """What the act was, when the verb before says it with "to": "Okafor decided to close the mill
+    and sell the land" gives "to close the mill" (the first of joined infinitives), so that
+    "Okafor's decision" does not lean on the sentence before. None when it would run long or
+    hold a pronoun, or the noun already says it ("This decision to …")."""
+    if any(c.dep_ in ("acl", "prep", "relcl") and c.i > noun.i for c in noun.children):
+        return None
+    verbs = [t for t in previous if t.tag_.startswith("VB") and ACT_NOUNS.get(lemma(t)) == singular(noun)]
+    infinitives = [c for c in verbs[0].children if c.dep_ == "xcomp" and c.tag_ == "VB"] if len(verbs) == 1 else []
+    if len(infinitives) != 1 or not any(a.lower_ == "to" for a in infinitives[0].children):
+        return None
+    verb = infinitives[0]
+    kept = _kept([c for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")])
+    if kept is None:
+        return None
+    tokens = sorted([verb, *kept], key=lambda t: t.i)
+    if tokens[-1].i - tokens[0].i + 1 != len(tokens) or len(tokens) + 1 > MAX_PHRASE_WORDS:
+        return None
+    return "to " + "".join(t.text_with_ws for t in tokens).strip()

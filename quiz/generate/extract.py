@@ -97,7 +97,7 @@ def sentences(article: int, source: str, paragraphs: tuple[Paragraph, ...], docs
                 resolved += resolve_people(span, person, resolved) + resolve_it(span, previous) + resolve_post(span, previous)
                 resolved += describe(span, salient) + relative_time(span) + unlinked(span) + acronym_glosses(span)
                 resolved += resolve_demonstratives(span, previous)
-                resolved += tuple(r for r in spell_out(span, written) if r[0] not in dict(resolved))
+                resolved += spell_out(span, written, resolved)
                 if stated and (span[0].i in quoted or span[0].text in ("“", '"')):
                     resolved += tuple((t.i, "") for t in span if t.text in ("“", "”", '"'))  # a fact quoted: its marks go with the speaker
                 found.append(Sentence(article=article, source=source, position=len(found), quote=quote, span=span, resolved=resolved, speaker=speaker))

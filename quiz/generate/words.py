@@ -114,7 +114,7 @@ RELATIVE_ADVERBS = frozenset("later earlier afterwards afterward then subsequent
 # Adverbs linking a sentence to the one before ("By 1957, however, …", "X also found …"): read
 # alone, a card keeps the link but not what it links to.
 LINKING_ADVERBS = frozenset(
-    "however also moreover furthermore nevertheless nonetheless therefore thus consequently meanwhile additionally likewise similarly hence separately concurrently ultimately overall".split()
+    "however also moreover furthermore nevertheless nonetheless therefore thus consequently meanwhile additionally likewise similarly hence separately concurrently ultimately overall thereby accordingly".split()
 )
 TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night season summer winter spring autumn fall decade".split())
 RELATIVE_DETERMINERS = frozenset("that this next last previous following same".split())
