@@ -30,18 +30,6 @@ def test_no_question_leans_on_a_bare_shell_noun() -> None:
     assert any("idea of a dam" in q for q in questions)  # positive control: a shell noun with its own content is fine
 
 
-def test_a_part_of_a_group_named_before_leans_on_it() -> None:
-    from quiz.generate.nlp import load_model, parse
-    from quiz.generate.shells import part_of_unnamed_group
-
-    leaning, named = parse(load_model(), [
-        "Six of the weavers sold cloth to merchants from Kell within a week.",
-        "Six of the nine weavers from Lyon sold cloth to merchants from Tarnow within a week.",
-    ])
-    assert part_of_unnamed_group(list(leaning))
-    assert not part_of_unnamed_group(list(named))  # the group says which weavers
-
-
 def test_a_question_does_not_lean_on_an_owners_act_it_never_says() -> None:
     from quiz.generate.nlp import load_model, parse
     from quiz.generate.shells import owned_act

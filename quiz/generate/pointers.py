@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.generate.clauses import DEMONSTRATIVES, PERSONAL_PRONOUNS, SUBJECT_DEPS, lemma
-from quiz.generate.shells import leans_on_shell, owned_act, part_of_unnamed_group
+from quiz.generate.shells import leans_on_shell, owned_act
 from quiz.generate.words import OFFICE_WORDS
 
 if TYPE_CHECKING:
@@ -33,8 +33,6 @@ def has_bad_reference(tokens: list[Token] | tuple[Token, ...], resolved: dict[in
             return True
         if word in DEMONSTRATIVES and token.tag_ == "DT" and (strict or token.dep_ != "det"):
             return True  # "those talks" in a question; "This is …" anywhere
-    if part_of_unnamed_group(tokens):
-        return True  # "Seven of the men …": which men?
     return strict and (leans_on_shell(tokens, resolved) or owned_act(tokens))  # "Who threatened the situation?"
 
 

@@ -29,21 +29,6 @@ def leans_on_shell(tokens: list[Token] | tuple[Token, ...], resolved: dict[int, 
     return any(_bare_shell(t) and not any(c.i in resolved for c in t.children) and t.i not in resolved for t in tokens)
 
 
-def part_of_unnamed_group(tokens: list[Token] | tuple[Token, ...]) -> bool:
-    """ "Seven of the men …", "One of these ships …": a counted part of a group an earlier sentence
-    named, the group a bare plural with "the" or a demonstrative (which men?)."""
-    for token in tokens:
-        part = token.head  # a count as subject: "in every one of the cases" leans on nothing
-        if token.lower_ != "of" or token.dep_ != "prep" or part.tag_ != "CD" or part.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        for group in token.children:
-            determiners = [c.lower_ for c in group.children if c.dep_ == "det"]
-            others = [c for c in group.children if c.dep_ != "det"]
-            if group.dep_ == "pobj" and group.tag_ == "NNS" and not group.ent_type_ and determiners and determiners[0] in ("the", *DEMONSTRATIVES) and not others:
-                return True
-    return False
-
-
 def owned_act(tokens: list[Token] | tuple[Token, ...]) -> bool:
     """ "In support of the agency's order, …": an owner's act the card never says (which order?)."""
     for noun in tokens:
