@@ -63,7 +63,7 @@ def test_of_a_plural_and_a_singular_the_noun_of_its_own_number_is_meant() -> Non
 
 
 def test_a_complementizer_read_as_a_determiner_stays_that() -> None:
-    from quiz.generate.candidates import gapped
+    from quiz.generate.clozetext import gapped
     from quiz.generate.nlp import load_model
     from quiz.generate.types import AnswerType, Mention
 

@@ -12,12 +12,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from quiz.generate.candidates import candidates, gapped
+from quiz.generate.candidates import candidates
 from quiz.generate.clauses import clauses
 from quiz.generate.clean import clean_article
 from quiz.generate.clozecut import _clause_part, _comma_bounded
 from quiz.generate.clozefit import _inside_name, bare_noun_left, fit
-from quiz.generate.clozetext import own_clause
+from quiz.generate.clozetext import gapped, own_clause
 from quiz.generate.extract import mentions, proper_name, sentences
 from quiz.generate.filters import keep
 from quiz.generate.names import initialled, name_spans, placed_end, suffixed

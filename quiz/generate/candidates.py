@@ -18,17 +18,15 @@ from quiz.generate.apposed import typed_object_question
 from quiz.generate.attached import event_phrases, object_parties, own_subtree, without_region
 from quiz.generate.clauses import (
     DEMONSTRATIVES,
-    SPEECH_VERBS,
     Clause,
     clauses,
     fronted,
     inverted,
     lemma,
-    render,
     trim_front,
 )
 from quiz.generate.clozecut import shortened
-from quiz.generate.clozetext import cloze_tokens
+from quiz.generate.clozetext import cloze_tokens, gapped
 from quiz.generate.counts import how_many_questions
 from quiz.generate.dated import dated_questions
 from quiz.generate.dategaps import modifier_question
@@ -42,6 +40,7 @@ from quiz.generate.pointers import has_bad_reference
 from quiz.generate.sanity import cut_badly
 from quiz.generate.shorten import MAX_QUESTION_WORDS, essential, leans_back, optional_words, partner, subtree_ids, trimmed, unfronted
 from quiz.generate.spans import span_end, span_end_question
+from quiz.generate.speakers import counts_speakers, speaker_candidates
 from quiz.generate.subjects import (
     acting_doctrine,
     class_phrase,
@@ -66,14 +65,6 @@ if TYPE_CHECKING:
 # A question ending on an abbreviation keeps its period before the "?": "… the case of the U.S.?"
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]\.|\b(?:Inc|Jr|Sr|Co|Corp|Ltd)\.)$")
 DATE_OR_PLACE_TYPES = DATE_TYPES | PLACE_TYPES
-# What gapped() tidies in every cloze text, compiled once.
-SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:?!])")
-COMMA_BEFORE_MARK = re.compile(r",(?=[,.;:])")
-OPENING_JOINER = re.compile(r"^(?:and|but|or|so|yet),\s*", re.IGNORECASE)
-JOINER_COMMA = re.compile(r"\b(and|but|or|yet), (?=[a-z])")
-FIRST_WORD = re.compile(r"^(\W*)(\w)")
-ABBREVIATION_PERIOD = re.compile(r"(?<=[A-Za-z]\.)(\}\})?\.$")
-ABBREVIATION_GAP_END = re.compile(r"[A-Za-z]\.\}\}$")
 
 
 def candidates(sentence: Sentence, entities: Entities, found: list[Mention] | None = None) -> list[Candidate]:
@@ -167,68 +158,11 @@ def whole(tokens: list[Token]) -> bool:
     )
 
 
-def speaker_candidates(sentence: Sentence, found: list[Mention]) -> Iterator[Candidate]:
-    """Gaps in a quotation's attribution, the quotation shown word for word as what was said (its
-    opening mark restored when the sentence starts inside a quotation begun in the sentence before)."""
-    tokens = list(sentence.span)
-    for mention in found:
-        text = reopened(gapped(tokens, mention, {}, verbatim=True))
-        yield Candidate(QuestionKind.CLOZE, text, mention, sentence)
-        yield Candidate(QuestionKind.TRUEFALSE, text, mention, sentence)
-        if (asked := said_question(sentence, mention)) is not None:
-            yield Candidate(QuestionKind.WHO, asked, mention, sentence, subject=True)
-
-
-def said_question(sentence: Sentence, mention: Mention) -> str | None:
-    """ "“The river has never been this low,” said hydrologist Ana Ruiz." -> "Which hydrologist said,
-    “The river has never been this low”?": who said a quotation the sentence gives whole, opening mark and all (one begun
-    in the sentence before would be quoted in part), with nothing else said around it."""
-    assert sentence.speaker is not None
-    span = sentence.span
-    start, end = sentence.speaker
-    if mention.type != "person" or not (start <= mention.start and mention.end <= end):
-        return None
-    head = span.doc[start:end].root
-    verb = head.head if head.dep_ == "nsubj" else None
-    opening = span[0] if span[0].text in ("“", '"') else None
-    if verb is None or opening is None:
-        return None
-    closing = next((t for t in span[1:] if t.text in ("”", '"')), None)
-    if closing is None or closing.i > min(verb.i, start):
-        return None
-    after = [t for t in span if t.i > closing.i and not t.is_punct and t.i != verb.i and not start <= t.i < end]
-    words = list(span.doc[opening.i + 1 : closing.i])
-    while words and words[-1].text in (",", "—", "–", "-"):
-        words.pop()
-    if after or not words or words[-1].text in ("?", "!"):
-        return None  # more said after the attribution; a quoted question would end "…?”?"
-    speaker = tuple(span.doc[start:end])
-    wh = role_phrase(speaker, mention) or "Who"
-    return f"{wh} {verb.text}, “{render(words)}”?"
-
-
-def reopened(text: str) -> str:
-    """The text with the opening quotation mark it lacks: '… a buffer,” said …' -> '“… a buffer,” said …'."""
-    curly = text.find("”")
-    if curly != -1 and "“" not in text[:curly]:
-        return "“" + text
-    return '"' + text if text.count('"') % 2 and not text.startswith('"') else text
-
-
 def governs(sent: Span, mention: Mention) -> bool:
     """A city as the subject of a clause stands for its government ("Managua eliminated the visa
     requirement", "officials claimed Washington has not gone far enough"): a question or a gap on
     it asks for a place where the fact is about a government."""
     return mention.type == "city" and sent.doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass")
-
-
-def counts_speakers(sent: Span, mention: Mention) -> bool:
-    """A number counting who said something: "two sources said"."""
-    if mention.type != "number":
-        return False
-    token = sent.doc[mention.start]
-    noun = token.head
-    return token.dep_ == "nummod" and noun.dep_ == "nsubj" and lemma(noun.head) in SPEECH_VERBS
 
 
 def clause_questions(clause: Clause, mentions: list[Mention], sentence: Sentence) -> Iterator[Candidate]:
@@ -435,33 +369,6 @@ def _finish(question: str) -> str:
     if not ABBREVIATION_END.search(question):
         question = question.rstrip(" .,;:")  # a sentence's period, not "the U.S." or "Inc."
     return question[:1].upper() + question[1:] + "?"
-
-
-def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:
-    """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced
-    (`verbatim`: every word as written, for a quotation)."""
-    parts: list[str] = []
-    start, last = mention.start, mention.end - 1
-    for prev, token in zip([None, *tokens], tokens):
-        index = token.i
-        if prev is not None:
-            parts.append(prev.whitespace_ if prev.i + 1 == index else " ")
-        word = resolved.get(index, token.text)
-        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.tag_ == "DT" and index not in resolved and not verbatim:
-            word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
-        parts.append(("{{" if index == start else "") + word + ("}}" if index == last else ""))
-    text = SPACE_BEFORE_MARK.sub(r"\1", " ".join("".join(parts).split()))  # no space left where words were dropped
-    text = COMMA_BEFORE_MARK.sub("", text).lstrip(" ,;:")
-    # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
-    text = OPENING_JOINER.sub("", text)
-    text = JOINER_COMMA.sub(r"\1 ", text)  # "… Rowing Club and, he served …" once an aside went
-    text = FIRST_WORD.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
-    if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
-        text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out
-    text = ABBREVIATION_PERIOD.sub(r"\1", text)  # "… of Harbor Works, Inc." ends on its abbreviation
-    if ABBREVIATION_GAP_END.search(text):
-        return text
-    return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
 
 
 def cloze_candidates(sentence: Sentence, tokens: list[Token], mentions: list[Mention], resolved: dict[int, str]) -> Iterator[Candidate]:

@@ -1,4 +1,5 @@
-"""The text a cloze shows: the part of a sentence that holds the gap, cut to a readable clause.
+"""The text a cloze shows: the part of a sentence that holds the gap, cut to a readable clause,
+and that part written out with its {{gap}} (`gapped`).
 
 Owns: leaving out speech tags, asides and far-away parts of long sentences, keeping a clause
 that makes sense alone; a long one is cut to fit by clozecut.
@@ -6,11 +7,12 @@ that makes sense alone; a long one is cut to fit by clozecut.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from quiz.generate.clauses import SPEECH_VERBS, lemma, noun_only, shares_object
+from quiz.generate.clauses import DEMONSTRATIVES, SPEECH_VERBS, lemma, noun_only, shares_object
 from quiz.generate.nlp import sentence_bounds
 from quiz.generate.shorten import aside, holds, joiner_kept, reclosed, region, subtree_ids
 from quiz.generate.trivial import restates
@@ -188,3 +190,40 @@ def segment(tokens: list[Token], mention: Mention) -> list[Token]:
                 return part if len(part) >= 6 else []
             start = index + 1
     return []
+
+
+# What gapped() tidies in every cloze text, compiled once.
+SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:?!])")
+COMMA_BEFORE_MARK = re.compile(r",(?=[,.;:])")
+OPENING_JOINER = re.compile(r"^(?:and|but|or|so|yet),\s*", re.IGNORECASE)
+JOINER_COMMA = re.compile(r"\b(and|but|or|yet), (?=[a-z])")
+FIRST_WORD = re.compile(r"^(\W*)(\w)")
+ABBREVIATION_PERIOD = re.compile(r"(?<=[A-Za-z]\.)(\}\})?\.$")
+ABBREVIATION_GAP_END = re.compile(r"[A-Za-z]\.\}\}$")
+
+
+def gapped(tokens: list[Token], mention: Mention, resolved: dict[int, str], verbatim: bool = False) -> str:
+    """The tokens' text with the mention as a {{gap}}, source spacing kept, resolved pronouns replaced
+    (`verbatim`: every word as written, for a quotation)."""
+    parts: list[str] = []
+    start, last = mention.start, mention.end - 1
+    for prev, token in zip([None, *tokens], tokens):
+        index = token.i
+        if prev is not None:
+            parts.append(prev.whitespace_ if prev.i + 1 == index else " ")
+        word = resolved.get(index, token.text)
+        if token.lower_ in DEMONSTRATIVES and token.dep_ == "det" and token.tag_ == "DT" and index not in resolved and not verbatim:
+            word = "the" if token.text.islower() else "The"  # "a motive for that absence" reads alone as "a motive for the absence"
+        parts.append(("{{" if index == start else "") + word + ("}}" if index == last else ""))
+    text = SPACE_BEFORE_MARK.sub(r"\1", " ".join("".join(parts).split()))  # no space left where words were dropped
+    text = COMMA_BEFORE_MARK.sub("", text).lstrip(" ,;:")
+    # "And earlier, the two countries…" with "earlier" dropped would start "And, the two…".
+    text = OPENING_JOINER.sub("", text)
+    text = JOINER_COMMA.sub(r"\1 ", text)  # "… Rowing Club and, he served …" once an aside went
+    text = FIRST_WORD.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)  # "{{two}} rounds" -> "{{Two}} rounds"
+    if not verbatim and (text.endswith("”") and "“" not in text or text.endswith('"') and text.count('"') % 2):
+        text = text[:-1].rstrip()  # the closing mark of a quotation the cut left out
+    text = ABBREVIATION_PERIOD.sub(r"\1", text)  # "… of Harbor Works, Inc." ends on its abbreviation
+    if ABBREVIATION_GAP_END.search(text):
+        return text
+    return text if text.endswith((".", "!", "”", '"', "’")) else text.rstrip(",;:") + "."
