@@ -7,7 +7,8 @@ from typing import cast
 
 from generate_cards import made, offered
 
-from quiz.generate.context import given_away, reason
+from quiz.generate.context import reason
+from quiz.generate.giveaway import given_away
 from quiz.generate.types import AnswerType, Candidate, Mention, QuestionKind, Sentence
 
 
