@@ -1,19 +1,19 @@
 """Shell nouns ("the situation", "the changes") that lean on an earlier sentence, and the intention
-question that asks what such a sentence says alone ("Who planned to annex the valley?")."""
+question that asks what such a sentence says alone ("Who planned to open the mill?")."""
 
 from __future__ import annotations
 
 from generate_cards import offered, well_formed
 
 TEXT = (
-    "In 1799 the republic held the river ports of Ostrava and Kell. "
-    "This situation was threatened by Ada Byrne’s plans to annex the northern valley."
+    "By 1880 the weavers' guild sold all the cloth made in Ostrava and Kell. "
+    "This situation ended with Ada Byrne’s plans to open a mill in the northern valley."
 )
 
 
 def test_a_named_persons_plan_to_act_is_asked_as_who_planned_it() -> None:
     cards = [c for c in offered(TEXT) if c.kind == "who" and c.answer == "Ada Byrne"]
-    assert [c.text for c in cards] == ["Who planned to annex the northern valley?"]
+    assert [c.text for c in cards] == ["Who planned to open a mill in the northern valley?"]
     assert all(well_formed(c) for c in cards)
 
 

@@ -1,5 +1,5 @@
-"""A named person's intention asked on its own: "… was threatened by Ada Byrne's plans to annex the
-valley" gives "Who planned to annex the valley?", which needs neither what was threatened nor the
+"""A named person's intention asked on its own: "… ended with Ada Byrne's plans to open a mill in the
+valley" gives "Who planned to open a mill in the valley?", which needs neither what ended nor the
 sentence before (the subject may be a shell noun, shells.py).
 """
 

@@ -1,5 +1,5 @@
 """Shell nouns: "the situation", "this principle", "the changes" standing for a whole earlier
-sentence. A card that leans on one cannot be answered alone ("The situation was threatened by
+sentence. A card that leans on one cannot be answered alone ("The situation ended with
 {{X}}'s plans …": which situation?), so such a noun blocks a question (pointers.py) unless it says
 its own content ("the difference between A and B", "the idea of …"); a cloze still shows it.
 intentions.py asks what such a sentence still says alone.
@@ -48,5 +48,5 @@ def _bare_shell(noun: Token) -> bool:
         return False
     for child in noun.children:
         if child.dep_ in ("acl", "relcl", "ccomp", "poss", "compound", "amod", "nummod") or child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
-            return False  # "the full set of changes", "the changes he proposed", "the 2020 decision"
+            return False  # "the whole list of changes", "the changes he proposed", "the 2020 decision"
     return True
