@@ -70,12 +70,12 @@ def test_a_second_verb_sharing_the_subject_is_asked_for() -> None:
 
 def test_a_second_verb_whose_own_subject_was_lost_or_whose_object_is_elsewhere_is_not() -> None:
     # The parser hangs "Ruritania" on "Hills": the rain did not declare a republic, Ruritania did
-    # (lost.py). "took possession" needs the island the first verb names.
+    # (lost.py). "took custody" needs the ledger the first verb names.
     found = candidate_texts("Heavy rain kept the army from the valleys of the Ardent Hills and Ruritania declared a republic on May 3, 1921.")
     assert found.get("When did Ruritania declare a republic?") == "May 3, 1921", found
     assert not [q for q in found if "rain" in q and "declare a republic" in q], found
-    found = candidate_texts("Portugal bought the island from Denmark in 1750 and took possession in 1752.")
-    assert found.get("In what year did Portugal buy the island from Denmark?") == "1750"  # the control
+    found = candidate_texts("The abbey bought the ledger from a bookseller in 1750 and took custody in 1752.")
+    assert found.get("In what year did the abbey buy the ledger from a bookseller?") == "1750"  # the control
     assert not [q for q, a in found.items() if a == "1752" and q.endswith("?")]
 
 
@@ -291,8 +291,8 @@ def test_each_end_of_a_span_of_two_years_is_asked_with_the_other_kept() -> None:
 def test_an_office_set_off_after_the_subject_asks_for_the_person() -> None:
     found = candidate_texts("Lena Voss, Director of the Tamar Museum, opened the new wing in 1990.")
     assert found.get("Which Director of the Tamar Museum opened the new wing in 1990?") == "Lena Voss", found
-    found = candidate_texts("Tom Akers, the lead author of the study, signed the charter for the museum.")
-    assert not any(text.startswith("Which lead author") for text in found), found
+    found = candidate_texts("Tom Akers, the chief editor of the atlas, signed the charter for the museum.")
+    assert not any(text.startswith("Which chief editor") for text in found), found
     assert any("{{Tom Akers}}" in text for text in found), found
 
 
@@ -359,7 +359,7 @@ def test_a_titled_person_the_subject_comes_from_is_asked_by_the_title() -> None:
 def test_a_value_is_asked_at_how_much() -> None:
     found = candidate_texts("The old bridge over the river was valued at $2 million in 1990.")
     assert found.get("At how much was the old bridge over the river valued in 1990?") == "$2 million", found
-    found = candidate_texts("The new dam project is valued at approximately $48 million.")
+    found = candidate_texts("The new dam project is valued at roughly $48 million.")
     assert found.get("At about how much is the new dam project valued?") == "$48 million", found
 
 
@@ -433,11 +433,11 @@ def test_a_relative_clause_naming_nothing_gives_no_question_of_its_antecedent() 
 
 def test_a_question_cut_between_a_verb_and_the_last_item_of_its_list_is_not_asked() -> None:
     text = (
-        "In addition to the Assembly of all member towns and a Board of 5 elected and 4 appointed members, the Harbor Charter "
-        "provided for a 12-member Port Council, a Court of Appeal, a Toll Board to oversee certain old quays, and a Registry under a Chief Registrar."
+        "In addition to the Hall of all craft guilds and a Bench of 5 elected and 4 appointed wardens, the Market Statute "
+        "provided for a 12-member Price Council, a Court of Weights, a Toll Board to oversee certain old quays, and a Registry under a Chief Registrar."
     )
     found = candidate_texts(text)
-    assert "Harbor Charter" in found.values(), found  # its cloze stays
+    assert "Market Statute" in found.values(), found  # its cloze stays
     assert not any(", and a Registry" in q and q.endswith("?") for q in found), found
 
 
@@ -446,22 +446,22 @@ def test_a_count_in_the_object_of_consist_or_in_a_plain_collective_is_asked_how_
 
     reserve = {c.text: c.answer for c in offered("The Varna Nature Reserve consists of 900 acres of pine forest.") if c.kind == "howmany"}
     assert reserve.get("Of how many acres of pine forest does the Varna Nature Reserve consist?") == "900 acres", reserve
-    team = {c.text: c.answer for c in offered("The harbour board chose a team of eight divers in May 1963 to search the old wreck.") if c.kind == "howmany"}
-    assert team.get("How many divers did the harbour board choose in May 1963 to search the old wreck?") == "eight", team
-    initial = [c for c in offered("The harbour board chose an initial team of eight divers in May 1963 to search the old wreck.") if c.answer == "eight"]
-    assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many divers did the board choose?" loses "initial"
+    team = {c.text: c.answer for c in offered("The museum hired a team of six restorers in June 1978 to clean the chapel frescoes.") if c.kind == "howmany"}
+    assert team.get("How many restorers did the museum hire in June 1978 to clean the chapel frescoes?") == "six", team
+    initial = [c for c in offered("The museum hired an initial team of six restorers in June 1978 to clean the chapel frescoes.") if c.answer == "six"]
+    assert initial and not any(c.kind == "howmany" for c in initial), initial  # "How many restorers did the museum hire?" loses "initial"
 
 
 def test_a_title_keeps_the_country_written_after_the_name() -> None:
-    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati opened the harbour in Suva.")
-    assert found.get("Which president of the Republic of Kiribati opened the harbour in Suva?") == "Ana Ruiz", found
+    found = candidate_texts("President Ana Ruiz of the United Republic of Tanzania opened the harbour in Tanga.")
+    assert found.get("Which president of the United Republic of Tanzania opened the harbour in Tanga?") == "Ana Ruiz", found
     work = candidate_texts("“The ice is thin,” said ice scientist Ana Ruiz of the Polar Institute in Tromso.")
     assert "Ana Ruiz" in work.values() and not any("of the Polar Institute said" in q for q in work), work  # a workplace, not whose title
 
 
 def test_a_demonstrative_after_the_verb_reads_the_in_a_question_as_in_a_cloze() -> None:
-    found = candidate_texts("President Ana Ruiz of the Republic of Kiribati will open this harbour in 2030.")
-    assert found.get("Which president of the Republic of Kiribati will open the harbour in 2030?") == "Ana Ruiz", found
+    found = candidate_texts("President Ana Ruiz of the United Republic of Tanzania will open this harbour in 2030.")
+    assert found.get("Which president of the United Republic of Tanzania will open the harbour in 2030?") == "Ana Ruiz", found
     subject = candidate_texts("The town council met in March. This harbour was opened by Governor Tom Akers in 1990.")
     assert not any(q.endswith("?") and "harbour" in q for q in subject), subject  # the subject's own demonstrative still blocks
 
@@ -484,8 +484,8 @@ def test_a_plural_title_of_a_pair_asks_for_one_of_them_in_the_singular() -> None
 
 
 def test_when_a_person_held_a_post_is_asked_with_the_person_first() -> None:
-    found = candidate_texts("From 1987 until early 2006, the chair of the Harbor Board was Ada Byrne.")
-    assert found.get("When was Ada Byrne the chair of the Harbor Board?") == "1987 until early 2006", found
-    assert not any(q.startswith("When was the chair") for q in found), found
+    found = candidate_texts("From 1961 until early 1970, the keeper of the Tide Records was Ada Byrne.")
+    assert found.get("When was Ada Byrne the keeper of the Tide Records?") == "1961 until early 1970", found
+    assert not any(q.startswith("When was the keeper") for q in found), found
     named = candidate_texts("In 1990, the Harbor Board was the largest owner of land in Truro.")
     assert not any(q.startswith("In what year was the largest owner") for q in named), named  # control: no person, no swap
