@@ -36,8 +36,8 @@ def test_a_year_a_state_went_on_until_is_still_asked() -> None:
 
 def test_a_label_of_people_is_not_asked_by_who() -> None:
     text = (
-        "Knowing his men were trapped, Captain Ada Byrne commanded the Hussars to leave him behind and withdraw from "
-        "Kestrel Ridge. Ultimately, the Hussars succeeded in retrieving Captain Ada Byrne."
+        "Sensing the storm was near, Captain Ada Byrne ordered the Hussars to go on without her and cross "
+        "Kestrel Ridge. In the end, the Hussars managed to bring back Captain Ada Byrne."
     )
     cards = offered(text)
     assert any(c.answer == "Kestrel Ridge" for c in cards), cards  # positive control
@@ -75,14 +75,14 @@ def _gap_on(sentence: str, word: str) -> Candidate:
 
 
 def test_a_lone_word_for_a_doctrine_is_not_asked() -> None:
-    assert reason(_gap_on("The treaty had little effect in curbing the growing protectionism of the decade.", "protectionism"))
-    assert not reason(_gap_on("The treaty had little effect in curbing the growing tariffs of the decade.", "tariffs"))
+    assert reason(_gap_on("The sermons did little to slow the spreading romanticism of the young poets.", "romanticism"))
+    assert not reason(_gap_on("The sermons did little to slow the spreading debts of the young poets.", "debts"))
     # A sentence that defines it teaches it.
     assert not reason(_gap_on("In the harbour towns, protectionism was the policy of taxing imported grain.", "protectionism"))
 
 
 def test_who_was_in_a_state_naming_nothing_else_is_not_asked() -> None:
-    text = "Governor Ada Byrne, however, was in a quandary. In 1911, Governor Ada Byrne was the first woman to swim the Tamar estuary."
+    text = "Governor Ada Byrne, for her part, was at a loss. In 1911, Governor Ada Byrne was the first woman to swim the Tamar estuary."
     cards = offered(text)
     assert any(c.answer == "Ada Byrne" and "swim" in c.text for c in cards), cards  # positive control: "the first woman to …"
-    assert not any(c.answer == "Ada Byrne" and "quandary" in c.text for c in cards), cards
+    assert not any(c.answer == "Ada Byrne" and "loss" in c.text for c in cards), cards

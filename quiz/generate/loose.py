@@ -134,7 +134,7 @@ def _rough_count_beside(candidate: Candidate) -> bool:
 
 
 def _vague_state(candidate: Candidate) -> bool:
-    """ "Which governor was in a quandary?", "Governor {{Ada Byrne}} was in a quandary.": the subject
+    """ "Which governor was at a loss?", "Governor {{Ada Byrne}} was at a loss.": the subject
     of "be" with no noun after it ("was the first to …" names what sets it apart), on a card whose
     other words name nothing and count nothing, was in a state that many were in."""
     mention = candidate.mention
@@ -152,7 +152,7 @@ def _vague_state(candidate: Candidate) -> bool:
 
 
 def _lone_doctrine(candidate: Candidate) -> bool:
-    """ "stopping the rising {{militarism}} of the decade", "a statement of the {{idealism}} of its
+    """ "slowing the spreading {{romanticism}} of the poets", "a statement of the {{idealism}} of its
     authors": one word for a doctrine or a trend (an "-ism") is a word of the sentence, not a fact of
     it; nationalism or aggression fit the gap as well. A named one ("European mercantilism") and one
 the sentence defines stay."""
