@@ -16,7 +16,7 @@ def test_the_town_of_an_institution_is_not_asked() -> None:
 
 
 def test_where_the_work_takes_place_is_still_asked() -> None:
-    text = "The assembly of the probe will take place at the Corran Space Works in Dundee, said the agency in March 2021."
+    text = "The building of the ferry will take place at the Corran Shipyard in Dundee, said the council in March 2021."
     assert any(c.answer == "Dundee" for c in offered(text))
 
 
@@ -77,7 +77,7 @@ def test_in_that_as_a_conjunction_is_not_shown_as_in_the() -> None:
 
 
 def test_how_many_relatives_survive_someone_is_not_asked() -> None:
-    text = "Okafor, who led the Lagos port authority from 1971 to 1985, is survived by his wife, four children and nine grandchildren."
+    text = "Okafor, who ran the Lagos ferry company from 1971 to 1985, was survived by her husband, four sons and nine grandchildren."
     cards = offered(text)
     assert any(c.answer == "1971" or "1971" in c.answer for c in cards)  # positive control
     assert not any(c.answer in ("four", "nine") for c in cards)
@@ -134,7 +134,7 @@ def test_a_body_doing_what_any_body_might_is_no_gap() -> None:
 
 
 def test_a_count_of_two_from_a_set_the_card_names_as_a_pair_is_not_asked() -> None:
-    text = "In 1911, the senate's censure of two of its oldest allies soured relations with Ardenia and Brill for a decade."
+    text = "In 1911, the guild's expulsion of two of its founding weavers split the workshops of Ardenia and Brill for a decade."
     cards = offered(text)
     assert any(c.answer == "1911" for c in cards), cards  # positive control
     assert not any(c.answer == "two" for c in cards), cards
