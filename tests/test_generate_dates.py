@@ -56,15 +56,15 @@ def test_a_hold_taken_by_a_second_verb_is_asked_of_the_first_verbs_object() -> N
     found = candidate_texts("The Vale Company bought the Harwell Mill in 1901 and took control in 1903.")
     assert found.get("In what year did the Vale Company take control of the Harwell Mill?") == "1903", found
     # "the land" names nothing in particular: no question of it.
-    found = candidate_texts("The Vale Company bought the land in 1901 and took possession in 1903.")
-    assert "1903" in found.values() and not [q for q in found if "possession of" in q], found
+    found = candidate_texts("The Vale Company bought the land in 1901 and took custody in 1903.")
+    assert "1903" in found.values() and not [q for q in found if "custody of" in q], found
 
 
 def test_the_date_of_an_event_noun_is_asked_with_its_verb() -> None:
     found = candidate_texts("Ada Byrne ran the Harwell Museum for a decade and then taught at the Vale School until her retirement in 1975.")
     assert found.get("In what year did Ada Byrne retire?") == "1975", found
-    found = candidate_texts("The lost vote of 1931 led to the resignation of Prime Minister Tom Akers in March 1932.")
-    assert found.get("When did Prime Minister Tom Akers resign?") == "March 1932", found
+    found = candidate_texts("A quarrel over the accounts caused the resignation of Bishop Tom Akers in March 1932.")
+    assert found.get("When did Bishop Tom Akers resign?") == "March 1932", found
 
 
 def test_an_event_still_to_come_is_not_asked_as_past() -> None:

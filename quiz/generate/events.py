@@ -1,6 +1,6 @@
 """Questions on the date of an event a noun names, asked with its verb: "until her retirement in
-1975" -> "In what year did Ada Byrne retire?", "the resignation of Prime Minister Tom Akers in March
-1932" -> "When did Prime Minister Tom Akers resign?", "Ada Byrne's birth in 1890" -> "In what
+1975" -> "In what year did Ada Byrne retire?", "the resignation of Bishop Tom Akers in March
+1932" -> "When did Bishop Tom Akers resign?", "Ada Byrne's birth in 1890" -> "In what
 year was Ada Byrne born?"; a named gathering is held: "after the Harwell Conference in Oslo in May
 1921" -> "When was the Harwell Conference in Oslo held?".
 
