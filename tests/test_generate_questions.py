@@ -218,9 +218,9 @@ def test_organisation_as_possessor_is_asked_by_its_kind_not_whose() -> None:
 
 
 def test_by_phrase_the_parser_hangs_on_the_verbs_noun_is_still_the_passive_agent() -> None:
-    text = "Varga was nominated for a second term by Governor Ellis in March 2015."
+    text = "Varga was proposed for a seat on the bench by Governor Ellis in March 2015."
     card = one(text, "Ellis", "who", kinds=["who"])
-    assert card.text == "Which governor nominated Varga for a second term in March 2015?"
+    assert card.text == "Which governor proposed Varga for a seat on the bench in March 2015?"
 
 
 def test_the_recipient_of_a_passive_is_not_taken_for_its_agent() -> None:
