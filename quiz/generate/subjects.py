@@ -227,8 +227,8 @@ def role_phrase(tokens: tuple[Token, ...], mention: Mention) -> str | None:
 
 def _title_owner(after: list[Token], mention: Mention) -> str | None:
     """The "of" phrase naming the country of an office, written after the name ("President Ana Ruiz
-    of the Republic of Kiribati"): kept with the title, "Which president of the Republic of
-    Kiribati", as it tells which president."""
+    of the United Republic of Tanzania"): kept with the title, "Which president of the United
+    Republic of Tanzania", as it tells which president."""
     if not after or after[0].lower_ != "of" or after[0].dep_ != "prep" or not mention.start <= after[0].head.i < mention.end:
         return None
     phrase = list(after[0].subtree)
@@ -272,7 +272,7 @@ def apposed_role(clause: Clause, mention: Mention) -> str | None:
         return None
     words = list(apposed[0].subtree)
     if len(words) > 8 or any(not (t.text[:1].isupper() or t.lower_ in ("of", "and", "for", "the") and t.i > words[0].i) or t.ent_type_ == "PERSON" for t in words):
-        return None  # "the lead author of the study", or a name inside the title
+        return None  # "the chief editor of the atlas", or a name inside the title
     return "Which " + " ".join(t.text for t in words)
 
 
@@ -306,7 +306,7 @@ def passive_agent(clause: Clause, mention: Mention) -> Token | None:
 
 
 def _misplaced_agents(verb: Token) -> list[Token]:
-    """ "was nominated for a second term by Governor X": the parser hangs the "by" phrase on the noun
+    """ "was proposed for a seat on the bench by Governor X": the parser hangs the "by" phrase on the noun
     of the verb's own phrase; with no agent of its own, the passive verb's agent is that phrase."""
     if any(c.dep_ == "agent" for c in verb.children):
         return []
