@@ -1,5 +1,5 @@
-"""Acronyms a card would show bare although the article spells them out: after "the Ministry of
-Health (MOH)", a later "the MOH in Ruritania confirmed …" reads "the Ministry of Health in
+"""Acronyms a card would show bare although the article spells them out: after "the Board of
+Tide Records (BTR)", a later "the BTR in Ruritania confirmed …" reads "the Board of Tide Records in
 Ruritania confirmed …", since a card is read without the paragraph that glossed it. Only a gloss
 whose words give the acronym's letters counts, so an acronym the article never writes out stays.
 """
@@ -34,7 +34,7 @@ def glosses(docs: list[Doc]) -> dict[str, str]:
             if start is None:
                 continue
             words = doc[start : token.i].text
-            # "the Office of …", and "the White House's Office of …": a name written with "the" or an owner
+            # "the Office of …", and "the Governor's Office of …": a name written with "the" or an owner
             found[acronym] = ("the " + words) if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].tag_ == "POS") else words
     return found
 
