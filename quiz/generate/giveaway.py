@@ -81,7 +81,7 @@ def given_away(candidate: Candidate) -> bool:
             return True  # not "Lake Huron" beside "Lake Erie": another name of the same kind
         if not word.islower():
             # A distinctive inner word of a longer name of a thing written as a name elsewhere in
-            # the card ("earned the {{Nobel Peace Prize}} for the Peace Pact"): the card's name points
+            # the card ("won the {{Harwell Bridge Medal}} for the Bridge Survey"): the card's name points
             # to it. Bodies and places share such words by habit ("Space", "Research") and stay.
             if thing and stem in modifiers and stem != leading and len(words) > 2 and not _opening(rest, word):
                 return True
