@@ -88,8 +88,8 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _pair_named(candidate: Candidate) -> bool:
-    """ "censure of {{two}} of its allies soured relations with Ardenia and Brill": a count of two taken
-    from a set ("of its allies"), on a card that names two things together, counts them."""
+    """ "expulsion of {{two}} of its weavers split the workshops of Ardenia and Brill": a count of two taken
+    from a set ("of its weavers"), on a card that names two things together, counts them."""
     mention = candidate.mention
     if mention.type != AnswerType.NUMBER or mention.answer.casefold() not in ("two", "2"):
         return False
@@ -106,7 +106,7 @@ def _pair_named(candidate: Candidate) -> bool:
 
 
 def _sum_given(candidate: Candidate) -> bool:
-    """ "support for 4 years of building and two years of trials, for a total of {{6 years}}": the card
+    """ "covers 4 years of dredging and two years of monitoring, for a total of {{6 years}}": the card
     writes the amounts, and the total is their sum."""
     mention = candidate.mention
     if not any(t.lower_ in TOTAL_WORDS for t in candidate.sentence.span):
