@@ -83,8 +83,8 @@ def how_many_questions(clause: Clause, mention: Mention) -> Iterator[tuple[str, 
 
 
 def _other_items(noun: Token) -> set[int] | None:
-    """The indices of the items listed after a counted noun, left out of its question ("completed
-    3,264 orbits and a journey of 86.5 million miles" -> "How many orbits did she complete?"), when
+    """The indices of the items listed after a counted noun, left out of its question ("made
+    1,200 dives and a swim of 40 miles" -> "How many dives did she make?"), when
     each item has its own determiner or count; None when one has not, as the count may be of all
     of them ("500 men and women")."""
     items = [c for c in noun.children if c.dep_ == "conj"]
@@ -115,7 +115,7 @@ def _count_place(clause: Clause, noun: Token) -> str | None:
     if prep.lower_ != "of" or owner.head != clause.verb:
         return None
     if owner.lower_ in COLLECTIVES and owner.dep_ == "dobj" and owner in clause.rest and not any(c.dep_ in ("amod", "compound", "nummod") for c in owner.children):
-        return "total"  # not "an initial group of eight": asked "how many … did X select?", it loses which group
+        return "total"  # not "an initial team of six": asked "how many … did X hire?", it loses which team
     if owner.dep_ in ("nsubj", "nsubjpass") and owner.tag_ in ("NNS", "NN") and owner in clause.subject and not owner.ent_type_:
         return "owner"
     return None
