@@ -64,7 +64,7 @@ def _same_noun(noun: Token, previous: Span) -> str | None:
     "plans" reads "joint plans to …")."""
     matches = [t for t in previous if t.tag_ in ("NN", "NNS") and singular(t) == singular(noun) and not _pointed(t)]
     if len(matches) > 1:
-        matches = [t for t in matches if t.tag_ == noun.tag_]  # "the first of the images: … the sharpest image"
+        matches = [t for t in matches if t.tag_ == noun.tag_]  # "the first of the maps: … the oldest map"
     if len(matches) != 1:
         return None
     antecedent = matches[0]
