@@ -146,8 +146,8 @@ SPEAKER_WORDS = frozenset("i me my mine we us our ours you your yours".split())
 
 
 def reported_fact(span: Span, quoted: set[int]) -> bool:
-    """A sentence inside a quotation that states a fact of the story ("“In just four years, 40
-    countries have signed the accords.”"): the quotation marks aside, it reads as the article's own
+    """A sentence inside a quotation that states a fact of the story ("“In only two seasons, 30
+    clubs have joined the league.”"): the quotation marks aside, it reads as the article's own
     statement. One in the first or second person ("we will explore …") is the speaker's view, and
     one with a pronoun would be read with the speaker for its antecedent."""
     words = [t for t in span if not t.is_punct]
