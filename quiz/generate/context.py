@@ -127,9 +127,9 @@ def _introduced_before(candidate: Candidate) -> bool:
 
 
 def _relative_on_indefinite(candidate: Candidate) -> bool:
-    """ "the enemy launched a raid which lasted two hours" asked as "How long did the raid last?": the
-    relative clause's noun comes in with "a", and the question that makes it "the raid" never says
-    which raid; the cloze keeps the sentence that does."""
+    """ "the crew began a drill which lasted two hours" asked as "How long did the drill last?": the
+    relative clause's noun comes in with "a", and the question that makes it "the drill" never says
+    which drill; the cloze keeps the sentence that does."""
     if candidate.kind not in QUESTION_KINDS:
         return False
     doc = candidate.sentence.span.doc
