@@ -152,8 +152,8 @@ def _vague_state(candidate: Candidate) -> bool:
 
 
 def _lone_doctrine(candidate: Candidate) -> bool:
-    """ "slowing the spreading {{romanticism}} of the poets", "a statement of the {{idealism}} of its
-    authors": one word for a doctrine or a trend (an "-ism") is a word of the sentence, not a fact of
+    """ "slowing the spreading {{romanticism}} of the poets", "a hymn to the {{idealism}} of its
+    writers": one word for a doctrine or a trend (an "-ism") is a word of the sentence, not a fact of
     it; nationalism or aggression fit the gap as well. A named one ("European mercantilism") and one
 the sentence defines stay."""
     mention = candidate.mention
