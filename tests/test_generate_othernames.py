@@ -13,7 +13,7 @@ TEXT = (
     "In 1994, Harbor Systems, now known as Tidal Systems, opened a plant in Leeds. "
     "Harbor Systems hired 300 workers at the plant in 1996. "
     "Orbis Labs, later renamed Corvane, built the plant's first turbine in 1998. "
-    "Sometimes called the Lund Pact for the town where it was signed, the Treaty of Lund ended the war in 1721. "
+    "Often called the Lund Pact for the town that hosted the talks, the Treaty of Lund ended the war in 1721. "
     "The Treaty of Lund gave the island of Vendel to Denmark. "
     "Pinnacle Optics Corporation won a contract to build the lighthouse lens in 2001. "
     "The board later hired Pinnacle to repair the lamp in 2004. "
