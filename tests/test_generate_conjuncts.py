@@ -47,13 +47,13 @@ def test_places_in_the_same_slot_of_two_joined_phrases_are_a_list() -> None:
 
 
 def test_a_place_ending_a_clause_and_the_person_opening_the_next_are_no_list() -> None:
-    text = "Ambassador Tom Weir attended the signing in Bergen to speak on behalf of Norway, and Ada Byrne, the harbor minister of Sweden, signed the accord in 1921."
+    text = "Consul Tom Weir came to the launch in Bergen to talk for Norway, and Ada Byrne, the fishing minister of Sweden, named the ship in 1921."
     found = {c.mention.text: listed(c, names) for c, names in clozes(text)}
     assert found.get("Norway") is False and found.get("Bergen") is False, found
 
 
 def test_a_town_and_its_country_are_no_list() -> None:
-    found = {c.mention.text: listed(c, names) for c, names in clozes("The ceremony took place at the Harbor Hotel in Bergen, Norway, in 1921.")}
+    found = {c.mention.text: listed(c, names) for c, names in clozes("The wedding was held at the Harbor Hotel in Bergen, Norway, in 1921.")}
     assert found.get("Bergen") is False and found.get("1921") is False, found
 
 

@@ -110,14 +110,14 @@ def _run(candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
             runs.append([m])
     run = next((r for r in runs if mention in r), [])
     if len(run) < 2 or not {t.lower_ for t in doc[run[-2].end : run[-1].start]} & CONJUNCTIONS:
-        return []  # "Vilnius, Lithuania", "Ada Byrne, Jr.": a list ends on "and" or "or"
+        return []  # "Bergen, Norway", "Ada Byrne, Jr.": a list ends on "and" or "or"
     return run
 
 
 def _kind(mention: Mention) -> str:
     """What a list holds: places, people, or bodies and things (the tagger tells these two apart
-    loosely). A clause ending on a place and the next opening on a person ("on behalf of Vale, and
-    Ada Byrne signed …") is no list."""
+    loosely). A clause ending on a place and the next opening on a person ("to talk for Norway, and
+    Ada Byrne named …") is no list."""
     if mention.type in PLACE_TYPES:
         return "place"
     return "person" if mention.type == AnswerType.PERSON else "body"

@@ -84,6 +84,6 @@ def _named_kind_noun(child: Token, mention: Mention) -> str | None:
         return None
     places = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ == "in"]
     towns = [c for c in places[0].children if c.dep_ == "pobj"] if len(places) == 1 else []
-    town = without_region(towns[0]) if len(towns) == 1 else ()  # "in Vilnius, Lithuania": the town
+    town = without_region(towns[0]) if len(towns) == 1 else ()  # "in Bergen, Norway": the town
     where = f"in {render(town)}" if town and all(t.ent_type_ == "GPE" for t in town) else ""
     return f"{noun.lower_} {where}".strip()  # "At which hotel in Valletta": the town narrows it
