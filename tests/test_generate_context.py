@@ -171,15 +171,15 @@ def test_a_relative_clause_on_an_a_noun_is_not_asked_as_the_noun() -> None:
 
 def test_a_question_cut_from_what_its_verb_directs_is_not_asked() -> None:
     text = (
-        "In 1911, on behalf of the Tamar Trust, the Harbor Board selected Marlow Works of Leith to build a new "
-        "breakwater that would protect the fishing fleet from winter storms."
+        "In 1911, acting for the Tamar Trust, the Harbor Board hired Marlow Works of Leith to build a new "
+        "breakwater that would shield the fishing fleet from winter storms."
     )
     cards = offered(text)
     assert any(c.answer == "Tamar Trust" for c in cards), cards  # positive control
-    assert not any(c.kind != "cloze" and "select" in c.text and "build" not in c.text for c in cards), cards
+    assert not any(c.kind != "cloze" and "hire" in c.text and "build" not in c.text for c in cards), cards
 
 
 def test_a_when_question_setting_a_role_beside_a_name_is_no_card() -> None:
-    quote = "From 1990 until early 1995, the Chair of the Tamar Board was Ada Byrne."
-    assert reason(card("When was the Chair Ada Byrne?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))
-    assert not reason(card("When was Ada Byrne the Chair of the Tamar Board?", "1990 until early 1995", AnswerType.YEARS, quote, QuestionKind.WHEN))
+    quote = "From 1961 until early 1970, the Keeper of the Tide Records was Ada Byrne."
+    assert reason(card("When was the Keeper Ada Byrne?", "1961 until early 1970", AnswerType.YEARS, quote, QuestionKind.WHEN))
+    assert not reason(card("When was Ada Byrne the Keeper of the Tide Records?", "1961 until early 1970", AnswerType.YEARS, quote, QuestionKind.WHEN))
