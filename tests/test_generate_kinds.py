@@ -19,11 +19,11 @@ def asked(text: str, answer: str, kind: QuestionKind = QuestionKind.WHAT, quote:
 
 
 def test_which_organization_only_for_a_name_that_reads_as_one() -> None:
-    assert organisation_like("Harbor Research Institute") and organisation_like("USG") and organisation_like("Navy Headquarters")
-    assert not organisation_like("Napoleon") and not organisation_like("Chair") and not organisation_like("Helios Pact")
+    assert organisation_like("Harbor Research Institute") and organisation_like("HMRC") and organisation_like("Navy Headquarters")
+    assert not organisation_like("Garibaldi") and not organisation_like("Chair") and not organisation_like("Helios Pact")
     assert which(AnswerType.ORGANIZATION, "Harbor Research Institute") == "Which institute"
     assert which(AnswerType.ORGANIZATION, "Delta Optics Group") == "Which organization"
-    assert which(AnswerType.ORGANIZATION, "Napoleon") == "Who"  # a person the tagger took for an organisation
+    assert which(AnswerType.ORGANIZATION, "Garibaldi") == "Who"  # a person the tagger took for an organisation
     assert which(AnswerType.ORGANIZATION, "Helios Pact") == "What"
 
 
