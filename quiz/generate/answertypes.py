@@ -167,8 +167,8 @@ ORGANISATION_WORDS = frozenset("board headquarters corps group system systems re
 
 
 def organisation_like(text: str) -> bool:
-    """The name reads as an organisation's: an acronym ("USG"), or a word such as "Agency", "Bank",
-    "Board" in it. A person ("Napoleon"), an office ("Chair") or a pact the tagger took for one
+    """The name reads as an organisation's: an acronym ("HMRC"), or a word such as "Agency", "Bank",
+    "Board" in it. A person ("Garibaldi"), an office ("Chair") or a pact the tagger took for one
     does not, and "Which organization …?" would ask for the wrong kind of thing (`which` asks
 "Who" or "What" instead)."""
     words = re.findall(r"[\w’'-]+", text)
@@ -199,7 +199,7 @@ def which(type_: str, text: str, family: str = "") -> str:
         return FAMILY_WH[family]
     if type_ == AnswerType.ORGANIZATION and not organisation_like(text):
         # The tagger's "organisation" without an organisation's name: a pact or a charter is a what,
-        # anything else a person or a body of people ("Napoleon", "the Pilots").
+        # anything else a person or a body of people ("Garibaldi", "the Pilots").
         return "What" if text.casefold().split()[-1:] and text.casefold().split()[-1] in DOCUMENT_WORDS else "Who"
     return {
         "country": "Which country", "state": "Which state", "city": "Which city",
