@@ -225,7 +225,7 @@ def _possessed_subjects(span: Span) -> tuple[tuple[int, int, str], ...]:
 
 
 def _comparison_cut(candidate: Candidate) -> bool:
-    """ "were less eager" kept, "than Briand to …" dropped: the comparison now says something else."""
+    """ "were less eager" kept, "than Holm to …" dropped: the comparison now says something else."""
     compared = _compared(candidate.sentence.span)
     if not compared:
         return False  # most sentences: the card's text is not needed
