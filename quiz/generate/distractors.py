@@ -90,7 +90,7 @@ def pool(sentences: list[list[Mention]]) -> Pool:
 
 
 def make_pool(by_type: dict[str, list[Option]], peers: dict[str, frozenset[str]] | None = None, rolled: frozenset[str] = frozenset()) -> Pool:
-    # A name written like a person's and tagged as an organisation ("Loral O’Hara") gives a surname too.
+    # A name written like a person's and tagged as an organisation ("Ilse Varga") gives a surname too.
     named = [o for kind, group in by_type.items() if kind not in PLACE_TYPES for o in group if kind == AnswerType.PERSON or looks_like_person(o.text)]
     surnames = frozenset(key(o.text.split()[-1]) for o in named)
     return Pool(by_type, surnames, latest_year(o.text for group in by_type.values() for o in group), peers or {}, rolled)
