@@ -292,7 +292,7 @@ def person_referent(current: str | None, span: Span, entities: Entities, article
 
 
 def _subject_owner(span: Span) -> str | None:
-    """The untagged name owning the main clause's subject ("O’Hara’s mission helped …"): the story
+    """The untagged name owning the main clause's subject ("Varga’s survey helped …"): the story
     has turned to its owner, a person the tagger missed here (an organisation's name is tagged), so
     a "she" in the next sentence means them."""
     for subject in (c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -358,7 +358,7 @@ def resolve_it(span: Span, previous: Span | None) -> Replacements:
     result = [(pronoun.i, text[:1].upper() + text[1:] if pronoun.i == span.start else text)]
     following = pronoun.nbor(1) if pronoun.i + 1 < len(pronoun.doc) else None
     if following is not None and following.lower_ in CONTRACTIONS and not pronoun.whitespace_:
-        result.append((following.i, " " + CONTRACTIONS[following.lower_]))  # "it’s" -> "Login.gov is"
+        result.append((following.i, " " + CONTRACTIONS[following.lower_]))  # "it’s" -> "Tidefinder is"
     return tuple(result)
 
 
