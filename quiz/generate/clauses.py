@@ -353,7 +353,7 @@ def tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:?!%])", r"\1", text)
     text = re.sub(r",(\s*[,.;:?!])", r"\1", text)
     text = re.sub(r"\(\s*\)|“\s*”|\"\s*\"", "", text)
-    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))  # words joined by spaces: "( Guinea )"
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))  # words joined by spaces: "( Ghana )"
     return " ".join(text.split()).strip(" ,;:")
 
 
