@@ -22,7 +22,7 @@ KNOWN = frozenset("NASA NATO UN EU US USA UK FBI CIA WHO UNESCO UNICEF".split())
 
 
 def glosses(docs: list[Doc]) -> dict[str, str]:
-    """Acronym -> the words before its bracket that spell it ("U.S. Government (USG)"), with "the"
+    """Acronym -> the words before its bracket that spell it ("Harbor Trust (HT)"), with "the"
     in front when the article wrote it so; the first gloss of each acronym wins."""
     found: dict[str, str] = {}
     for doc in docs:
