@@ -1,4 +1,4 @@
-"""Acronyms the article spells out once, shown spelt out in later cards ("the MOH" -> "the Ministry of Health")."""
+"""Acronyms the article spells out once, shown spelt out in later cards ("the BTR" -> "the Board of Tide Records")."""
 
 from __future__ import annotations
 
