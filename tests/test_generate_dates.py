@@ -78,10 +78,10 @@ def test_each_of_two_periods_in_parallel_phrases_is_asked_with_its_own_phrase() 
     assert found.get("When did Ada Byrne sail to the Coral Islands?") == "1907 to 1910", found
     # The second phrase has no words before its period: it shares the first one's ("at sea").
     found = candidate_texts(
-        "Ada Byrne worked at sea from May 2, 1940 to June 1, 1943, as a member of the Coast Patrol"
-        " and from April 9, 1950 to March 3, 1951, as a member of the Harbor Guard."
+        "Ada Byrne sang in Vienna from May 2, 1940 to June 1, 1943, as a soloist with the Court Opera"
+        " and from April 9, 1950 to March 3, 1951, as a soloist with the City Choir."
     )
-    assert found.get("When did Ada Byrne work at sea as a member of the Harbor Guard?") == "April 9, 1950 to March 3, 1951", found
+    assert found.get("When did Ada Byrne sing in Vienna as a soloist with the City Choir?") == "April 9, 1950 to March 3, 1951", found
     # A verb of its own in the second phrase: two acts, not one act in two phrases.
     found = candidate_texts("Ada Byrne sailed to Peru from 1901 to 1905 and later taught in Lima from 1907 to 1910.")
     assert "1907 to 1910" in found.values() and not [q for q in found if q.startswith("When did Ada Byrne sail") and "Lima" in q], found

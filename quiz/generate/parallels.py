@@ -6,8 +6,8 @@ did Ada Byrne sail to Chile?".
 answers), and the parser seldom hangs the second phrase where it belongs. The sentence is read
 in order instead: subject, past verb, what goes with the first period, "and", what goes with the
 second; each period is asked with the words of its own phrase (the first phrase's words before its
-period are shared when the second has none: "worked at sea from … as a member of the Coast Patrol
-and from … as a member of the Harbor Guard").
+period are shared when the second has none: "sang in Vienna from … as a soloist with the Court Opera
+and from … as a soloist with the City Choir").
 """
 
 from __future__ import annotations
