@@ -141,7 +141,7 @@ def test_a_count_of_two_from_a_set_the_card_names_as_a_pair_is_not_asked() -> No
 
 
 def test_a_total_of_the_amounts_the_card_writes_is_not_asked() -> None:
-    text = "The Tamar dredging contract, signed in 2019, covers 4 years of dredging and two years of monitoring, for a total of 6 years."
+    text = "The Tamar ferry lease, signed in 2019, runs 4 years for the old quay and two years for the new pier, for a total of 6 years."
     cards = offered(text)
     assert any(c.answer == "4 years" for c in cards), cards  # positive control
     assert not any(c.answer == "6 years" for c in cards), cards

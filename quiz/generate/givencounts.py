@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LISTED = frozenset(("NN", "NNS", "NNP", "NNPS"))
 NAMES = frozenset(("NNP", "NNPS"))
-# Words that make an amount the sum of others: "for a total of 15 years".
+# Words that make an amount the sum of others: "for a total of 9 weeks".
 TOTAL_WORDS = frozenset("total totals totaling totalling combined altogether".split())
 AMOUNT = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?|" + "|".join(SMALL_NUMBERS) + r") ([a-z]+)\b", re.IGNORECASE)
 # Words that already say "two": "{{two}} firms issue a joint statement", "a bilateral deal".
