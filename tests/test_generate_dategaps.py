@@ -9,7 +9,7 @@ from generate_cards import made, problems
 import quiz.generate.pipeline
 
 MEETING = (
-    "The river board met at Oakmere Hall in Leeds in August and September 1931. "
+    "The river board held its talks at Oakmere Hall in Leeds in August and September 1931. "
     "The engineers chose a site near the old mill for the first lock. "
     "Work on the lock began in 1933 and cost the board £40,000. "
     "The lock keeper, Tom Radley, lived in a cottage beside the gates for thirty years. "
@@ -30,7 +30,7 @@ def test_a_range_of_months_is_asked_whole() -> None:
     spans = [c for c in cards if c.answer == "August and September 1931"]
     assert spans, [c.text for c in cards]
     assert all(not problems(c) for c in spans)
-    assert any(c.kind == "when" and c.text.startswith("When did the river board meet") for c in spans)
+    assert any(c.kind == "when" and c.text.startswith("When did the river board hold its talks") for c in spans)
 
 
 def test_no_gap_on_one_end_of_a_range_of_months() -> None:
