@@ -12,7 +12,7 @@ TEXT = (
     "The Danube is one of the longest rivers in Europe. "
     "Copper sulfate is one common treatment for the blight. "
     "Basalt is another rock of volcanic origin on the Orlan Plateau. "
-    "An example of a vanished wetland in Europe is the Fenland marsh. "
+    "A good example of a drained wetland in Europe is the Fenland marsh. "
     "The Orlan Plateau rose about 40 million years ago."
 )
 
