@@ -96,7 +96,7 @@ def named_complement(clause: Clause, mention: Mention) -> str | None:
     if len(complements) != 1 or not mention.covers(tuple(complements[0].subtree)):
         return None
     if clause.subject[0].lower_ != "the" or any(mention.start <= t.i < mention.end for t in clause.subject):
-        return None  # "A member of the board is X" leaves other members
+        return None  # "One of the wardens is X" leaves other wardens
     body = inverted(clause, {t.i for t in complements[0].subtree})
     wh = which(mention.type, mention.text, family_of(mention))
     return None if body is None or wh in ("Where", "What") else f"{fronted(clause, wh)} {body}"
