@@ -60,8 +60,8 @@ def _said_before(demonstrative: Token, span: Span) -> bool:
 
 def _same_noun(noun: Token, previous: Span) -> str | None:
     """The one noun of the noun's lemma in the sentence before (of its own number, if both occur),
-    with the words that describe it, shown in the noun's own number ("a joint plan to …" ->
-    "plans" reads "joint plans to …")."""
+    with the words that describe it, shown in the noun's own number ("a shared scheme to …" ->
+    "schemes" reads "shared schemes to …")."""
     matches = [t for t in previous if t.tag_ in ("NN", "NNS") and singular(t) == singular(noun) and not _pointed(t)]
     if len(matches) > 1:
         matches = [t for t in matches if t.tag_ == noun.tag_]  # "the first of the maps: … the oldest map"
