@@ -332,7 +332,7 @@ def proper_name(text: str) -> bool:
     """Every word capitalised apart from minor words: "Bank of England", "42nd Armoured Brigade",
     not "first electric motor"."""
     if DOMAIN.match(text):
-        return True  # "https.cio.gov" is a name however it is written
+        return True  # "tides.example.gov" is a name however it is written
     words = re.findall(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*", text)  # "101st" is no lower-case word "st"
     if len(words) > 1 and words[-1] in NAMED_KINDS:
         words = words[:-1]  # "the Harlow treaty"
