@@ -40,7 +40,7 @@ FAMILY_LABELS = {
 }
 
 
-# A web address written as a name: "USA.gov", "https.cio.gov", "data.example.org".
+# A web address written as a name: "Tides.gov", "maps.harbor.gov", "data.example.org".
 DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|org|edu|net|int|mil|io)$")
 # A code written as digits and capitals ("18F", "3M"): a name the tagger takes for a date or a count.
 CODE_NAME = re.compile(r"^(?:\d+[A-Z]+|[A-Z]+\d+)$")
