@@ -225,8 +225,8 @@ def _by_name(mentioned: Counter[str]) -> dict[str, int]:
 
 
 def _same_name(one: str, other: str) -> bool:
-    """One form is the other's leading words ("federal reserve" of "federal reserve system"), or a
-    clipped first word ("fed" of "federal reserve")."""
+    """One form is the other's leading words ("harbor board" of "harbor board office"), or a
+    clipped first word ("geo" of "geological survey")."""
     short, long = sorted((one.split(), other.split()), key=len)
     if not short or not long:
         return False
