@@ -177,7 +177,7 @@ def _named_for(candidate: Candidate) -> bool:
 @lru_cache(maxsize=8192)  # the same words come back in every card of an article
 def _stem(word: str) -> str:
     """A crude lemma: lower case, possessive and plural endings off ("Vaccines" -> "vaccine");
-    an acronym stays whole ("HTTPS" is not "HTTP")."""
+    an acronym stays whole ("FTPS" is not "FTP")."""
     if word.isupper() and len(word) > 1:
         return word.lower()
     word = re.sub(r"['’]s?$", "", word.lower())
