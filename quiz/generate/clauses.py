@@ -405,7 +405,7 @@ def lower_first(tokens: tuple[Token, ...], shown: dict[int, str] | None = None) 
 
 def _capital_of_start(token: Token) -> bool:
     """A sentence's first word the parser calls a name only for its capital: no entity, and a
-    common noun after it ("Sea ice shrank", "Glacier ice retreated")."""
+    common noun after it ("Lake ice thinned", "Glacier ice retreated")."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return bool(token.is_sent_start) and not token.ent_type_ and after is not None and after.tag_ in ("NN", "NNS") and after.text.islower()
 
