@@ -285,7 +285,7 @@ def _named_kind(mention: Mention) -> str:
 
 
 # Prepositions whose object is a party to the act, asked for with the preposition in front:
-# "With whom did Roosevelt meet …?", "From which country did the United States buy …?".
+# "With whom did Ada Byrne meet …?", "From which country did Norway buy …?".
 PARTY_PREPOSITIONS = frozenset("with to from against for alongside".split())
 
 
