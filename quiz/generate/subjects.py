@@ -277,7 +277,7 @@ def apposed_role(clause: Clause, mention: Mention) -> str | None:
 
 
 def _title_word(token: Token, start: int) -> bool:
-    """A word of a title before a name: a modifier ("Foreign Minister", "Egyptian President",
+    """A word of a title before a name: a modifier ("Foreign Minister", "Danish Premier",
     "U.S. Ambassador") or an "of" phrase of the title ("Secretary of State"), within the title."""
     if token.head.i < start or token.ent_type_ == "PERSON":
         return False
@@ -290,7 +290,7 @@ def _proper_word(token: Token) -> bool:
     """A title word that keeps its capital in "Which … ?": an acronym ("NASA") or part of a name
     written mid-sentence ("Apple"), never a capital that only starts the sentence ("Trade minister")."""
     if token.ent_type_ in ("NORP", "GPE"):
-        return True  # "Egyptian", "U.S.": a nationality or a country keeps its capital anywhere
+        return True  # "Danish", "U.S.": a nationality or a country keeps its capital anywhere
     return token.text.isupper() and len(token.text) > 1 or bool(token.ent_type_) and not token.is_sent_start and token.lower_ not in TITLE_WORDS
 
 
