@@ -80,11 +80,11 @@ def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() 
 
 def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
     found = texts(
-        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
-        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+        "In return, the Miners’ Union promised to shun meddling in the domestic matters of the valley, such as the long "
+        "Welsh campaign for freedom from the Norman Crown, and not to tax the old Irish farms already in Wales."
     )
-    assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
-    assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found
+    assert not any("meddling, such as" in text for text in found), found  # a meddling such as a campaign
+    assert any(text.endswith("such as the long Welsh campaign for freedom from the {{Norman Crown}}.") for text in found), found
 
 
 def test_a_status_cut_after_a_name_leaves_the_comma_that_closes_the_name() -> None:
@@ -156,14 +156,13 @@ def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
 
 
 def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
-    # "selection as a 2004 Distinguished Graduate": the role is what the noun means; cut, "selection" says nothing.
+    # "a naming as a Friend of Music": the role is what the noun means; cut, "a naming" says nothing.
     found = texts(
-        "Other honors followed to include an appointment as an Ambassador of Goodwill by the Tamar Institute for Harbour "
-        "Safety, selection as a 2004 Distinguished Graduate of the Truro Naval College, and a 2007 recipient of the "
-        "Cornish Sailors’ Anchor Award."
+        "Further prizes grew to include a naming as a Friend of Music by the Leeds Trust for Rural Song, election as a "
+        "2011 Honoured Alumnus of the York Choir School, and a 2015 winner of the Welsh Singers’ Harp Prize."
     )
-    assert not any("selection," in text or "an appointment by" in text for text in found), found
-    assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found
+    assert not any("election," in text or "a naming by" in text for text in found), found
+    assert any(text.startswith("Further prizes grew to include a naming as a Friend of Music") and "{{2015}}" in text for text in found), found
 
 
 LAKES = (
@@ -202,13 +201,13 @@ def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:
 
 def test_the_and_the_parser_hung_on_dropped_examples_stays() -> None:
     found = texts(
-        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
-        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+        "In turn, the Farmers’ Guild promised to avoid entanglement in the tribal feuds of the east, such as the long Gothic "
+        "campaign for freedom from the Roman Empire, and not to trade in the old Greek ports already in Crete."
     )
-    assert not any("of the north not to interfere" in text for text in found), found
+    assert not any("of the east not to trade" in text for text in found), found
     assert found.get(
-        "Which league pledged to avoid involvement in the political affairs of the north and not to interfere in the existing Saxon colonies already in Iceland?"
-    ) == "Harbor League", found
+        "Who promised to avoid entanglement in the tribal feuds of the east and not to trade in the old Greek ports already in Crete?"
+    ) == "Farmers’ Guild", found
 
 
 CURATOR = (
