@@ -165,27 +165,27 @@ def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
     assert any(text.startswith("Further prizes grew to include a naming as a Friend of Music") and "{{2015}}" in text for text in found), found
 
 
-LAKES = (
-    "For example, a lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish "
-    "wherein just one of those kinds makes up 80 percent of the fish rather than them being equally distributed. "
-    "The Tamar lake was first surveyed in 1921."
+CHOIRS = (
+    "To illustrate, a choir with 30 equally well trained young singers is louder than a choir that has 30 young singers "
+    "wherein only one of those singers gives 70 percent of the sound rather than them being evenly matched. "
+    "The York choir was first formed in 1874."
 )
 
 
 def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
-    # "wherein one of those kinds makes up …" read as a second clause of "is": alone it says nothing of which lake.
-    found = texts(LAKES)
-    assert not any(text.startswith("Just one of the kinds") for text in found), found
-    assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control
+    # "wherein one of those singers gives …" read as a second clause of "is": alone it says nothing of which choir.
+    found = texts(CHOIRS)
+    assert not any(text.startswith("Only one of the singers") for text in found), found
+    assert any("{{1874}}" in text or answer == "1874" for text, answer in found.items()), found  # positive control
 
 
 def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
-    found = texts(LAKES)
+    found = texts(CHOIRS)
     assert (
-        "A lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish wherein just one "
-        "of the kinds makes up {{80 percent}} of the fish."
+        "A choir with 30 equally well trained young singers is louder than a choir that has 30 young singers wherein only one "
+        "of the singers gives {{70 percent}} of the sound."
     ) in found, found
-    assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared
+    assert not any(text.startswith("A choir is louder") for text in found), found  # "with 30 … singers" is what is compared
 
 
 def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:

@@ -82,7 +82,7 @@ def fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> li
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
         trailing += _contrast(part, mention)
-        # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
+        # Not a phrase an "it" or a verb needs: "leaving it cheap [for towns to pave roads]".
         trailing = [r for r in trailing if not stranded_verb(kept_part := [t for t in part if t.i not in r]) and not _open_complement(kept_part)]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
