@@ -61,11 +61,11 @@ def test_a_to_phrase_hung_on_its_from_phrase_is_not_cut_alone() -> None:
 
 def test_the_second_half_of_between_is_not_cut() -> None:
     found = texts(
-        "The three main ideas of the charter—fair prices for the guilds and the ports, open trade, and free ports—were "
-        "meant to mark a clear break between the Old Kingdom and the autocratic realm of the Tamar Dukes."
+        "The four chief aims of the new reform—lower fees for the farmers and the millers, fair courts, and open roads—were "
+        "meant to draw a sharp line between the Old Shire and the corrupt rule of the York Barons."
     )
-    assert not any(text.endswith("a clear break between the Old Kingdom.") for text in found), found
-    assert any(text.endswith("a clear break between the {{Old Kingdom}} and the autocratic realm of the Tamar Dukes.") for text in found), found
+    assert not any(text.endswith("a sharp line between the Old Shire.") for text in found), found
+    assert any(text.endswith("a sharp line between the {{Old Shire}} and the corrupt rule of the York Barons.") for text in found), found
 
 
 def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() -> None:
@@ -267,9 +267,13 @@ AKERS = (
 
 
 def test_an_aside_that_runs_on_past_a_dash_is_not_cut() -> None:
-    found = texts(AKERS)
-    assert not any(text.startswith("The Akers administration —") for text in found), found  # its dash part left hanging
-    assert any(text.startswith("The Akers administration, concerned about dissociating the {{Cornish Republic}}") for text in found), found
+    found = texts(
+        "In reply, the Vance cabinet, eager about separating the Welsh Crown from Irish piracy—above all in view of its "
+        "fierce censure of the Irish raid on Cornwall that same month—as well as the fear that the Irish would sail to "
+        "aid Brian, urged Kent and Essex to sign a Shire Council truce on March 9."
+    )
+    assert not any("cabinet as well as" in text for text in found), found  # its dash part left hanging
+    assert any(text.startswith("The Vance cabinet, eager about separating the {{Welsh Crown}}") for text in found), found
 
 
 def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
