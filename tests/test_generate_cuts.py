@@ -224,20 +224,23 @@ def test_what_a_rank_is_among_is_not_cut() -> None:
 
 
 def test_a_date_phrase_of_a_verb_can_go_inside_a_long_cloze() -> None:
-    found = texts(CURATOR)
+    found = texts(
+        "Hale ran the Leeds Seed Project from 1931 to 1947, before leaving to become the first head gardener for the "
+        "Duke’s Royal Rose and Herb Garden from 1947 until his death in 1960."
+    )
     assert (
-        "Byrne served as the director of the Harbor Map Program, before leaving to become the first map curator for the "
-        "Admiralty’s National Sea and Harbor Museum from 1966 until her retirement in {{1979}}."
+        "Hale ran the Leeds Seed Project, before leaving to become the first head gardener for the "
+        "Duke’s Royal Rose and Herb Garden from 1947 until his death in {{1960}}."
     ) in found, found
 
 
 def test_a_date_phrase_with_a_parallel_joined_by_and_stays() -> None:
     found = texts(
-        "Colonel Byrne served at sea from August 26, 1950 to November 26, 1950, as a member of the 4th Harbor Rescue Company "
-        "during the Cornish floods and from July 31, 1967 to July 3, 1968, as a member of the 9th Tamar Diver Unit during the Devon storms."
+        "Matron Hale worked abroad from March 3, 1915 to June 9, 1916, as a nurse of the 2nd Field Hospital during the Somme "
+        "battles and from May 1, 1941 to May 8, 1942, as the head of the 7th Base Hospital during the desert campaign."
     )
-    assert not any("served at sea, as a member" in text for text in found), found  # the second span read as the first's
-    assert "Colonel Byrne served at sea from {{August 26, 1950 to November 26, 1950}}." in found, found  # positive control
+    assert not any("worked abroad, as a nurse" in text for text in found), found  # the second span read as the first's
+    assert "Matron Hale worked abroad from {{March 3, 1915 to June 9, 1916}}." in found, found  # positive control
 
 
 def test_an_even_cut_from_the_clause_it_contrasts_with_is_no_card() -> None:
