@@ -245,21 +245,21 @@ def test_a_date_phrase_with_a_parallel_joined_by_and_stays() -> None:
 
 def test_an_even_cut_from_the_clause_it_contrasts_with_is_no_card() -> None:
     found = texts(
-        "Through careful breeding, farmers in Devon have tamed goats, sheep, and geese, but even this variety is suffering "
-        "losses because of market forces and growing globalism in Cornish farming and shipping. The Devon goat was first bred in 1850."
+        "Through patient grafting, growers in Kent have raised apples, pears, and plums, but even this range is facing "
+        "decline because of cheap imports and rising costs in Welsh farming and shipping. The Kent pear was first grown in 1790."
     )
-    assert not any(text.startswith("Even the variety") for text in found), found  # even as against what?
-    assert any("{{1850}}" in text or answer == "1850" for text, answer in found.items()), found  # positive control
+    assert not any(text.startswith("Even the range") for text in found), found  # even as against what?
+    assert any("{{1790}}" in text or answer == "1790" for text, answer in found.items()), found  # positive control
 
 
 def test_what_someone_was_selected_for_is_not_cut() -> None:
     found = texts(
-        "The Harbor League, on behalf of the Cornish Fishing Board (CFB), has selected Tamar Works (formerly known as Byrne & "
-        "Akers Boat Company) of Truro, Cornwall, to build a boat to monitor water quality and provide information about the "
-        "impact of oil spills on the coast for the Board’s Clean Harbor Extended Watch (CHEW) program."
+        "The Rail Trust, on orders of the Northern Roads Agency (NRA), has chosen Vale Works (once called Hale & Moss Engine "
+        "Company) of Leeds, Yorkshire, to build a train to haul coal and carry news about the state of the tracks in the "
+        "hills for the Agency’s Safe Track Long Watch (STLW) scheme."
     )
-    assert not any(text.endswith(("of Truro.", "of {{Truro}}.", "of Truro?")) for text in found), found  # selected for what?
-    assert "The Harbor League has selected Tamar Works (formerly known as Byrne & Akers Boat Company) of {{Truro}} to build a boat." in found, found
+    assert not any(text.endswith(("of Leeds.", "of {{Leeds}}.", "of Leeds?")) for text in found), found  # chosen for what?
+    assert "The Rail Trust has chosen Vale Works of {{Leeds}} to build a train to haul coal and carry news about the state of the tracks in the hills." in found, found
 
 
 AKERS = (

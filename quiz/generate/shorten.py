@@ -325,7 +325,7 @@ def _without(clause: Clause, drop: set[int]) -> Clause:
 def leans_back(tokens: tuple[Token, ...] | list[Token], sent: Span) -> bool:
     """A part cut from after a dropped clause that still points back at it: "but officials claimed
     X has not gone far enough" needs what was done before; "further", "such", "the same", or a
-    comparative without its "than", or "even" ("but even this variety …") do too."""
+    comparative without its "than", or "even" ("but even this range …") do too."""
     if not tokens:
         return False
     first = min(t.i for t in tokens)
