@@ -13,32 +13,31 @@ def texts(text: str) -> dict[str, str]:
     return {c.text: c.answer for c in offered(text) if c.kind != "truefalse"}
 
 
-OTTERS = (
-    "Using state grants, two free tools from Exeter College in Devon and Plymouth University in Truro "
-    "are making it possible for farmers, park wardens, charities, and others to {verb} otters to ponds that need their help."
+APPS = (
+    "Using church grants, two free apps from Leeds College in Yorkshire and Durham University in Hexham are now helping "
+    "teachers, school nurses, sports clubs, and others to send volunteers to schools that need their support."
 )
 
 
 def test_a_defining_relative_clause_is_not_cut_alone() -> None:
-    found = texts(OTTERS.format(verb="attract"))
-    assert not any(text.endswith("otters to ponds.") for text in found), found  # "ponds" alone: any pond
-    assert "{{Truro}} are making it possible for farmers, park wardens, charities, and others to attract otters." in " ".join(found), found
+    found = texts(APPS)
+    assert not any(text.endswith("volunteers to schools.") for text in found), found  # "schools" alone: any school
 
 
 def test_a_to_phrase_of_the_verb_can_go_whole() -> None:
-    # The parser reads "to ponds" after "send" as the verb's own object: it goes whole with its clause.
-    found = texts(OTTERS.format(verb="send"))
-    assert any(text.endswith("and others to send otters.") and "{{Truro}}" in text for text in found), found
+    # The "to schools …" after "send" goes whole with its relative clause.
+    found = texts(APPS)
+    assert any(text.endswith("and others to send volunteers.") and "{{Leeds College}}" in text for text in found), found
 
 
 def test_a_that_clause_is_not_left_without_its_verb() -> None:
     found = texts(
-        "Charles Brent and Anna Holt reasoned that calves with inherited traits which allow them to best compete for scarce grass "
-        "in dry years will survive and have more calves than the animals with traits that are less able to compete. "
-        "Charles Brent was born in Truro in 1890."
+        "Ruth Vance and Paul Hale argued that shops with loyal regular buyers who help them best ride out long winters in "
+        "poor towns will stay open and earn more money than the shops with buyers that are less willing to return. "
+        "Ruth Vance was born in Leeds in 1902."
     )
-    assert not any(text.endswith("with inherited traits.") for text in found), found
-    assert any("{{1890}}" in text or answer == "1890" for text, answer in found.items()), found  # positive control
+    assert not any(text.endswith("with loyal regular buyers.") for text in found), found
+    assert any("{{1902}}" in text or answer == "1902" for text, answer in found.items()), found  # positive control
 
 
 def test_a_from_phrase_paired_with_a_to_phrase_is_not_cut_alone() -> None:
