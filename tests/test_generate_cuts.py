@@ -126,21 +126,21 @@ def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
 
 def test_a_long_cloze_loses_a_bracketed_aside_first() -> None:
     found = texts(
-        "The newly declared Republic of Tamar immediately named Ada Byrne-Holt (a Cornish lawyer who had been involved in "
-        "the earlier Truro harbour dispute of the fishing guilds) as Envoy Extraordinary and Minister Plenipotentiary."
+        "The freshly formed Union of Mercia at once chose Paul Hale-Vance (a Welsh potter who had taken part in the "
+        "earlier York wool strike of the weaving guilds) as Chief Keeper of the Royal Seal and Warden of the Marches."
     )
-    assert "The newly declared Republic of Tamar immediately named {{Ada Byrne-Holt}} as Envoy Extraordinary and Minister Plenipotentiary." in found, found
+    assert "The freshly formed Union of Mercia at once chose {{Paul Hale-Vance}} as Chief Keeper of the Royal Seal and Warden of the Marches." in found, found
 
 
 def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
     found = texts(
-        "The allies founded a set of task-oriented bodies: the Harbor Food Office (June 1923), the Tamar Relief Board "
-        "(November 1923), the Cornish Science and Culture Office (April 1924), the Truro Money Fund (July 1924), and the Devon Bank. "
-        "The Devon Bank opened its first branch in Truro in 1925."
+        "The council set up a row of small working groups: the York Road Group (March 1861), the Leeds Water Panel "
+        "(May 1861), the Hull Dock Board (August 1862), the Ripon School Fund (October 1862), and the Whitby Lamp Trust. "
+        "The Whitby Lamp Trust lit its first street lamp in Whitby in 1864."
     )
-    dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
-    assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
-    assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control
+    dated = [text for text, answer in found.items() if answer in ("March 1861", "May 1861", "August 1862", "October 1862")]
+    assert all("(March 1861)" in text or "{{March 1861}}" in text for text in dated), dated  # the other dates stay
+    assert any("{{1864}}" in text or answer == "1864" for text, answer in found.items()), found  # positive control
 
 
 def test_the_last_of_two_joined_nouns_is_not_cut() -> None:

@@ -103,8 +103,8 @@ def fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> li
 
 def _bracketed(part: list[Token], mention: Mention) -> set[int]:
     """The first bracketed phrase of the part, with its brackets; empty when there is none or the
-    gap is itself in brackets (the others are its parallels: "the Food Office (June 1943), the
-    Bank ({{May 1944}}), …")."""
+    gap is itself in brackets (the others are its parallels: "the Road Group (March 1861), the
+    Dock Board ({{May 1862}}), …")."""
     pairs, opened = [], None
     for n, token in enumerate(part):
         if token.text == "(":
