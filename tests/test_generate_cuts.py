@@ -111,7 +111,7 @@ def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
         "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
         "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
         "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
-        "and Ada Byrne make up Crew 12 and will remain on the orbiting base until this spring."
+        "and Ada Byrne make up Crew 12 and will stay aboard the orbiting base until this spring."
     )
     assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
     assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
@@ -224,11 +224,11 @@ def test_what_a_rank_is_among_is_not_cut() -> None:
 
 def test_a_date_phrase_of_a_verb_can_go_inside_a_long_cloze() -> None:
     found = texts(
-        "Hale ran the Leeds Seed Project from 1931 to 1947, before leaving to become the first head gardener for the "
+        "Hale ran the Leeds Seed Project from 1931 to 1947, before moving on to become the first head gardener for the "
         "Duke’s Royal Rose and Herb Garden from 1947 until his death in 1960."
     )
     assert (
-        "Hale ran the Leeds Seed Project, before leaving to become the first head gardener for the "
+        "Hale ran the Leeds Seed Project, before moving on to become the first head gardener for the "
         "Duke’s Royal Rose and Herb Garden from 1947 until his death in {{1960}}."
     ) in found, found
 
@@ -285,12 +285,12 @@ def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
 
 
 def test_a_name_that_disagrees_with_its_verb_is_no_subject() -> None:
-    # "…, Paul Kerr, and Ada Byrne make up Crew 12", the list misparsed: "Ada Byrne" alone is no subject of "make".
+    # "…, Paul Kerr, and Ada Byrne make up Boat 7", the list misparsed: "Ada Byrne" alone is no subject of "make".
     found = texts(
-        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
-        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
-        "The moon base was opened by the Harbor League in 2031."
+        "Leeds Rowing Club oarsmen Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as York coxswains Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Boat 7 and will train at the river camp until next June.\n\n"
+        "The river camp was opened by the Leeds Rowing Club in 1998."
     )
     assert not any(text.startswith("{{Ada Byrne}} make") or (answer == "Ada Byrne" and text.endswith("?")) for text, answer in found.items()), found
     assert "What did Ada Byrne make up?" not in found, found
-    assert any("{{2031}}" in text or answer == "2031" for text, answer in found.items()), found  # positive control
+    assert any("{{1998}}" in text or answer == "1998" for text, answer in found.items()), found  # positive control
