@@ -13,32 +13,31 @@ def texts(text: str) -> dict[str, str]:
     return {c.text: c.answer for c in offered(text) if c.kind != "truefalse"}
 
 
-OTTERS = (
-    "Using state grants, two free tools from Exeter College in Devon and Plymouth University in Truro "
-    "are making it possible for farmers, park wardens, charities, and others to {verb} otters to ponds that need their help."
+APPS = (
+    "Using church grants, two free apps from Leeds College in Yorkshire and Durham University in Hexham are now helping "
+    "teachers, school nurses, sports clubs, and others to send volunteers to schools that need their support."
 )
 
 
 def test_a_defining_relative_clause_is_not_cut_alone() -> None:
-    found = texts(OTTERS.format(verb="attract"))
-    assert not any(text.endswith("otters to ponds.") for text in found), found  # "ponds" alone: any pond
-    assert "{{Truro}} are making it possible for farmers, park wardens, charities, and others to attract otters." in " ".join(found), found
+    found = texts(APPS)
+    assert not any(text.endswith("volunteers to schools.") for text in found), found  # "schools" alone: any school
 
 
 def test_a_to_phrase_of_the_verb_can_go_whole() -> None:
-    # The parser reads "to ponds" after "send" as the verb's own object: it goes whole with its clause.
-    found = texts(OTTERS.format(verb="send"))
-    assert any(text.endswith("and others to send otters.") and "{{Truro}}" in text for text in found), found
+    # The "to schools …" after "send" goes whole with its relative clause.
+    found = texts(APPS)
+    assert any(text.endswith("and others to send volunteers.") and "{{Leeds College}}" in text for text in found), found
 
 
 def test_a_that_clause_is_not_left_without_its_verb() -> None:
     found = texts(
-        "Charles Brent and Anna Holt reasoned that calves with inherited traits which allow them to best compete for scarce grass "
-        "in dry years will survive and have more calves than the animals with traits that are less able to compete. "
-        "Charles Brent was born in Truro in 1890."
+        "Ruth Vance and Paul Hale argued that shops with loyal regular buyers who help them best ride out long winters in "
+        "poor towns will stay open and earn more money than the shops with buyers that are less willing to return. "
+        "Ruth Vance was born in Leeds in 1902."
     )
-    assert not any(text.endswith("with inherited traits.") for text in found), found
-    assert any("{{1890}}" in text or answer == "1890" for text, answer in found.items()), found  # positive control
+    assert not any(text.endswith("with loyal regular buyers.") for text in found), found
+    assert any("{{1902}}" in text or answer == "1902" for text, answer in found.items()), found  # positive control
 
 
 def test_a_from_phrase_paired_with_a_to_phrase_is_not_cut_alone() -> None:
@@ -61,11 +60,11 @@ def test_a_to_phrase_hung_on_its_from_phrase_is_not_cut_alone() -> None:
 
 def test_the_second_half_of_between_is_not_cut() -> None:
     found = texts(
-        "The three main ideas of the charter—fair prices for the guilds and the ports, open trade, and free ports—were "
-        "meant to mark a clear break between the Old Kingdom and the autocratic realm of the Tamar Dukes."
+        "The four chief aims of the new reform—lower fees for the farmers and the millers, fair courts, and open roads—were "
+        "meant to draw a sharp line between the Old Shire and the corrupt rule of the York Barons."
     )
-    assert not any(text.endswith("a clear break between the Old Kingdom.") for text in found), found
-    assert any(text.endswith("a clear break between the {{Old Kingdom}} and the autocratic realm of the Tamar Dukes.") for text in found), found
+    assert not any(text.endswith("a sharp line between the Old Shire.") for text in found), found
+    assert any(text.endswith("a sharp line between the {{Old Shire}} and the corrupt rule of the York Barons.") for text in found), found
 
 
 def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() -> None:
@@ -80,11 +79,11 @@ def test_a_question_on_the_start_of_a_span_whose_end_hangs_apart_is_not_asked() 
 
 def test_a_phrase_whose_examples_follow_is_not_cut() -> None:
     found = texts(
-        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
-        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+        "In return, the Miners’ Union promised to shun meddling in the domestic matters of the valley, such as the long "
+        "Welsh campaign for freedom from the Norman Crown, and not to tax the old Irish farms already in Wales."
     )
-    assert not any("involvement, such as" in text for text in found), found  # an involvement such as a struggle
-    assert any(text.endswith("such as the ongoing Mercian struggle for independence from the {{Danish Kingdom}}.") for text in found), found
+    assert not any("meddling, such as" in text for text in found), found  # a meddling such as a campaign
+    assert any(text.endswith("such as the long Welsh campaign for freedom from the {{Norman Crown}}.") for text in found), found
 
 
 def test_a_status_cut_after_a_name_leaves_the_comma_that_closes_the_name() -> None:
@@ -112,7 +111,7 @@ def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
         "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
         "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
         "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
-        "and Ada Byrne make up Crew 12 and will remain on the orbiting base until this spring."
+        "and Ada Byrne make up Crew 12 and will stay aboard the orbiting base until this spring."
     )
     assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
     assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
@@ -127,21 +126,21 @@ def test_leaving_out_a_relative_time_keeps_the_subject_hung_on_it() -> None:
 
 def test_a_long_cloze_loses_a_bracketed_aside_first() -> None:
     found = texts(
-        "The newly declared Republic of Tamar immediately named Ada Byrne-Holt (a Cornish lawyer who had been involved in "
-        "the earlier Truro harbour dispute of the fishing guilds) as Envoy Extraordinary and Minister Plenipotentiary."
+        "The freshly formed Union of Mercia at once chose Paul Hale-Vance (a Welsh potter who had taken part in the "
+        "earlier York wool strike of the weaving guilds) as Chief Keeper of the Royal Seal and Warden of the Marches."
     )
-    assert "The newly declared Republic of Tamar immediately named {{Ada Byrne-Holt}} as Envoy Extraordinary and Minister Plenipotentiary." in found, found
+    assert "The freshly formed Union of Mercia at once chose {{Paul Hale-Vance}} as Chief Keeper of the Royal Seal and Warden of the Marches." in found, found
 
 
 def test_brackets_parallel_to_a_bracketed_gap_stay() -> None:
     found = texts(
-        "The allies founded a set of task-oriented bodies: the Harbor Food Office (June 1923), the Tamar Relief Board "
-        "(November 1923), the Cornish Science and Culture Office (April 1924), the Truro Money Fund (July 1924), and the Devon Bank. "
-        "The Devon Bank opened its first branch in Truro in 1925."
+        "The council set up a row of small working groups: the York Road Group (March 1861), the Leeds Water Panel "
+        "(May 1861), the Hull Dock Board (August 1862), the Ripon School Fund (October 1862), and the Whitby Lamp Trust. "
+        "The Whitby Lamp Trust lit its first street lamp in Whitby in 1864."
     )
-    dated = [text for text, answer in found.items() if answer in ("June 1923", "November 1923", "April 1924", "July 1924")]
-    assert all("(June 1923)" in text or "{{June 1923}}" in text for text in dated), dated  # the other dates stay
-    assert any("{{1925}}" in text or answer == "1925" for text, answer in found.items()), found  # positive control
+    dated = [text for text, answer in found.items() if answer in ("March 1861", "May 1861", "August 1862", "October 1862")]
+    assert all("(March 1861)" in text or "{{March 1861}}" in text for text in dated), dated  # the other dates stay
+    assert any("{{1864}}" in text or answer == "1864" for text, answer in found.items()), found  # positive control
 
 
 def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
@@ -156,37 +155,36 @@ def test_the_last_of_two_joined_nouns_is_not_cut() -> None:
 
 
 def test_the_as_phrase_of_a_noun_is_not_cut() -> None:
-    # "selection as a 2004 Distinguished Graduate": the role is what the noun means; cut, "selection" says nothing.
+    # "a naming as a Friend of Music": the role is what the noun means; cut, "a naming" says nothing.
     found = texts(
-        "Other honors followed to include an appointment as an Ambassador of Goodwill by the Tamar Institute for Harbour "
-        "Safety, selection as a 2004 Distinguished Graduate of the Truro Naval College, and a 2007 recipient of the "
-        "Cornish Sailors’ Anchor Award."
+        "Further prizes grew to include a naming as a Friend of Music by the Leeds Trust for Rural Song, election as a "
+        "2011 Honoured Alumnus of the York Choir School, and a 2015 winner of the Welsh Singers’ Harp Prize."
     )
-    assert not any("selection," in text or "an appointment by" in text for text in found), found
-    assert any(text.startswith("Other honors followed to include an appointment as an Ambassador of Goodwill") and "{{2007}}" in text for text in found), found
+    assert not any("election," in text or "a naming by" in text for text in found), found
+    assert any(text.startswith("Further prizes grew to include a naming as a Friend of Music") and "{{2015}}" in text for text in found), found
 
 
-LAKES = (
-    "For example, a lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish "
-    "wherein just one of those kinds makes up 80 percent of the fish rather than them being equally distributed. "
-    "The Tamar lake was first surveyed in 1921."
+CHOIRS = (
+    "To illustrate, a choir with 30 equally well trained young singers is louder than a choir that has 30 young singers "
+    "wherein only one of those singers gives 70 percent of the sound rather than them being evenly matched. "
+    "The York choir was first formed in 1874."
 )
 
 
 def test_a_clause_the_parser_joined_to_the_wrong_verb_is_not_cut_out() -> None:
-    # "wherein one of those kinds makes up …" read as a second clause of "is": alone it says nothing of which lake.
-    found = texts(LAKES)
-    assert not any(text.startswith("Just one of the kinds") for text in found), found
-    assert any("{{1921}}" in text or answer == "1921" for text, answer in found.items()), found  # positive control
+    # "wherein one of those singers gives …" read as a second clause of "is": alone it says nothing of which choir.
+    found = texts(CHOIRS)
+    assert not any(text.startswith("Only one of the singers") for text in found), found
+    assert any("{{1874}}" in text or answer == "1874" for text, answer in found.items()), found  # positive control
 
 
 def test_a_closing_rather_than_goes_before_what_a_comparison_compares() -> None:
-    found = texts(LAKES)
+    found = texts(CHOIRS)
     assert (
-        "A lake with 12 equally common kinds of fish is more diverse than a lake that has 12 kinds of fish wherein just one "
-        "of the kinds makes up {{80 percent}} of the fish."
+        "A choir with 30 equally well trained young singers is louder than a choir that has 30 young singers wherein only one "
+        "of the singers gives {{70 percent}} of the sound."
     ) in found, found
-    assert not any(text.startswith("A lake is more diverse") for text in found), found  # "with 12 … kinds" is what is compared
+    assert not any(text.startswith("A choir is louder") for text in found), found  # "with 30 … singers" is what is compared
 
 
 def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:
@@ -202,13 +200,13 @@ def test_a_clause_hung_on_the_noun_after_it_is_not_cut() -> None:
 
 def test_the_and_the_parser_hung_on_dropped_examples_stays() -> None:
     found = texts(
-        "In exchange, the Harbor League pledged to avoid involvement in the political affairs of the north, such as the ongoing "
-        "Mercian struggle for independence from the Danish Kingdom, and not to interfere in the existing Saxon colonies already in Iceland."
+        "In turn, the Farmers’ Guild promised to avoid entanglement in the tribal feuds of the east, such as the long Gothic "
+        "campaign for freedom from the Roman Empire, and not to trade in the old Greek ports already in Crete."
     )
-    assert not any("of the north not to interfere" in text for text in found), found
+    assert not any("of the east not to trade" in text for text in found), found
     assert found.get(
-        "Which league pledged to avoid involvement in the political affairs of the north and not to interfere in the existing Saxon colonies already in Iceland?"
-    ) == "Harbor League", found
+        "Who promised to avoid entanglement in the tribal feuds of the east and not to trade in the old Greek ports already in Crete?"
+    ) == "Farmers’ Guild", found
 
 
 CURATOR = (
@@ -225,39 +223,42 @@ def test_what_a_rank_is_among_is_not_cut() -> None:
 
 
 def test_a_date_phrase_of_a_verb_can_go_inside_a_long_cloze() -> None:
-    found = texts(CURATOR)
+    found = texts(
+        "Hale ran the Leeds Seed Project from 1931 to 1947, before moving on to become the first head gardener for the "
+        "Duke’s Royal Rose and Herb Garden from 1947 until his death in 1960."
+    )
     assert (
-        "Byrne served as the director of the Harbor Map Program, before leaving to become the first map curator for the "
-        "Admiralty’s National Sea and Harbor Museum from 1966 until her retirement in {{1979}}."
+        "Hale ran the Leeds Seed Project, before moving on to become the first head gardener for the "
+        "Duke’s Royal Rose and Herb Garden from 1947 until his death in {{1960}}."
     ) in found, found
 
 
 def test_a_date_phrase_with_a_parallel_joined_by_and_stays() -> None:
     found = texts(
-        "Colonel Byrne served at sea from August 26, 1950 to November 26, 1950, as a member of the 4th Harbor Rescue Company "
-        "during the Cornish floods and from July 31, 1967 to July 3, 1968, as a member of the 9th Tamar Diver Unit during the Devon storms."
+        "Matron Hale worked abroad from March 3, 1915 to June 9, 1916, as a nurse of the 2nd Field Hospital during the Somme "
+        "battles and from May 1, 1941 to May 8, 1942, as the head of the 7th Base Hospital during the desert campaign."
     )
-    assert not any("served at sea, as a member" in text for text in found), found  # the second span read as the first's
-    assert "Colonel Byrne served at sea from {{August 26, 1950 to November 26, 1950}}." in found, found  # positive control
+    assert not any("worked abroad, as a nurse" in text for text in found), found  # the second span read as the first's
+    assert "Matron Hale worked abroad from {{March 3, 1915 to June 9, 1916}}." in found, found  # positive control
 
 
 def test_an_even_cut_from_the_clause_it_contrasts_with_is_no_card() -> None:
     found = texts(
-        "Through careful breeding, farmers in Devon have tamed goats, sheep, and geese, but even this variety is suffering "
-        "losses because of market forces and growing globalism in Cornish farming and shipping. The Devon goat was first bred in 1850."
+        "Through patient grafting, growers in Kent have raised apples, pears, and plums, but even this range is facing "
+        "decline because of cheap imports and rising costs in Welsh farming and shipping. The Kent pear was first grown in 1790."
     )
-    assert not any(text.startswith("Even the variety") for text in found), found  # even as against what?
-    assert any("{{1850}}" in text or answer == "1850" for text, answer in found.items()), found  # positive control
+    assert not any(text.startswith("Even the range") for text in found), found  # even as against what?
+    assert any("{{1790}}" in text or answer == "1790" for text, answer in found.items()), found  # positive control
 
 
 def test_what_someone_was_selected_for_is_not_cut() -> None:
     found = texts(
-        "The Harbor League, on behalf of the Cornish Fishing Board (CFB), has selected Tamar Works (formerly known as Byrne & "
-        "Akers Boat Company) of Truro, Cornwall, to build a boat to monitor water quality and provide information about the "
-        "impact of oil spills on the coast for the Board’s Clean Harbor Extended Watch (CHEW) program."
+        "The Rail Trust, on orders of the Northern Roads Agency (NRA), has chosen Vale Works (once called Hale & Moss Engine "
+        "Company) of Leeds, Yorkshire, to build a train to haul coal and carry news about the state of the tracks in the "
+        "hills for the Agency’s Safe Track Long Watch (STLW) scheme."
     )
-    assert not any(text.endswith(("of Truro.", "of {{Truro}}.", "of Truro?")) for text in found), found  # selected for what?
-    assert "The Harbor League has selected Tamar Works (formerly known as Byrne & Akers Boat Company) of {{Truro}} to build a boat." in found, found
+    assert not any(text.endswith(("of Leeds.", "of {{Leeds}}.", "of Leeds?")) for text in found), found  # chosen for what?
+    assert "The Rail Trust has chosen Vale Works of {{Leeds}} to build a train to haul coal and carry news about the state of the tracks in the hills." in found, found
 
 
 AKERS = (
@@ -268,9 +269,13 @@ AKERS = (
 
 
 def test_an_aside_that_runs_on_past_a_dash_is_not_cut() -> None:
-    found = texts(AKERS)
-    assert not any(text.startswith("The Akers administration —") for text in found), found  # its dash part left hanging
-    assert any(text.startswith("The Akers administration, concerned about dissociating the {{Cornish Republic}}") for text in found), found
+    found = texts(
+        "In reply, the Vance cabinet, eager about separating the Welsh Crown from Irish piracy—above all in view of its "
+        "fierce censure of the Irish raid on Cornwall that same month—as well as the fear that the Irish would sail to "
+        "aid Brian, urged Kent and Essex to sign a Shire Council truce on March 9."
+    )
+    assert not any("cabinet as well as" in text for text in found), found  # its dash part left hanging
+    assert any(text.startswith("The Vance cabinet, eager about separating the {{Welsh Crown}}") for text in found), found
 
 
 def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
@@ -280,12 +285,12 @@ def test_what_a_noun_says_may_happen_is_not_cut_out_as_a_fact() -> None:
 
 
 def test_a_name_that_disagrees_with_its_verb_is_no_subject() -> None:
-    # "…, Paul Kerr, and Ada Byrne make up Crew 12", the list misparsed: "Ada Byrne" alone is no subject of "make".
+    # "…, Paul Kerr, and Ada Byrne make up Boat 7", the list misparsed: "Ada Byrne" alone is no subject of "make".
     found = texts(
-        "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
-        "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
-        "The moon base was opened by the Harbor League in 2031."
+        "Leeds Rowing Club oarsmen Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as York coxswains Rita Moss, "
+        "Paul Kerr, and Ada Byrne make up Boat 7 and will train at the river camp until next June.\n\n"
+        "The river camp was opened by the Leeds Rowing Club in 1998."
     )
     assert not any(text.startswith("{{Ada Byrne}} make") or (answer == "Ada Byrne" and text.endswith("?")) for text, answer in found.items()), found
     assert "What did Ada Byrne make up?" not in found, found
-    assert any("{{2031}}" in text or answer == "2031" for text, answer in found.items()), found  # positive control
+    assert any("{{1998}}" in text or answer == "1998" for text, answer in found.items()), found  # positive control

@@ -162,9 +162,9 @@ def _droppable(node: Token, inside: frozenset[int]) -> tuple[list[Token], Droppa
     if relative and node.dep_ != "relcl" or subjects[0].tag_ == "PRP" and node.dep_ != "ROOT":
         return None  # "X said that it would …": the pronoun needs the clause around it
     if node.dep_ == "conj" and not joined(node):
-        return None  # "… than a forest wherein one species makes up …": no clause of its own
+        return None  # "… than a band wherein one drum sets …": no clause of its own
     if node.dep_ in ("acl", "ccomp") and node.head.tag_.startswith("NN") and any(c.dep_ == "mark" for c in node.children):
-        return None  # "the possibility that the Danes would intervene": what is feared or claimed, no fact
+        return None  # "the fear that the river might flood": what is feared or claimed, no fact
     base = [t for t in node.subtree if t.i in inside]
     if relative:
         base += [t for t in list_tail(node) if t.i in inside]  # the list the parser hung on the antecedent

@@ -70,7 +70,7 @@ def fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> li
     ending where the part ends, the smallest whose removal is enough, else the largest."""
     while words(part) > limit:
         kept = {t.i for t in part}
-        if bracket := _bracketed(part, mention):  # an aside in brackets goes first: "(a French engineer who …)"
+        if bracket := _bracketed(part, mention):  # an aside in brackets goes first: "(a Welsh potter whose …)"
             part = [t for t in part if t.i not in bracket]
             continue
         last = max(t.i for t in part if not t.is_punct)
@@ -82,13 +82,13 @@ def fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> li
                 if max(region_) >= last and low > part[0].i and all(i in region_ for i in kept if i > low):
                     trailing.append(region_)  # a whole tail: no word after it left stranded
         trailing += _contrast(part, mention)
-        # Not a phrase an "it" or a verb needs: "making it feasible [for farmers to lure otters]".
+        # Not a phrase an "it" or a verb needs: "leaving it cheap [for towns to pave roads]".
         trailing = [r for r in trailing if not stranded_verb(kept_part := [t for t in part if t.i not in r]) and not _open_complement(kept_part)]
         if not trailing:  # then a phrase leading the clause, set off by a comma: "As part of …, today X will …"
             trailing = _leading(part, mention)
         if not trailing:  # then phrases qualifying a noun anywhere: "the backlog (of paperwork)"
             trailing = [region_ for token in part if (region_ := _qualifier(token, part, kept, mention))]
-        if not trailing:  # then a date phrase of a verb inside the part: "served as director (from 1962 to 1974), before …"
+        if not trailing:  # then a date phrase of a verb inside the part: "ran the mill (between 1931 and 1947), then …"
             trailing = [region_ for token in part if (region_ := _dated(token, part, kept, mention))]
         trailing = [r for r in trailing if not _bare_verb_left(part, r) and not _inside_name(part[0].doc, r) and not bare_noun_left(part, r)]
         if not trailing:
@@ -103,8 +103,8 @@ def fit(part: list[Token], mention: Mention, limit: int = MAX_CLOZE_WORDS) -> li
 
 def _bracketed(part: list[Token], mention: Mention) -> set[int]:
     """The first bracketed phrase of the part, with its brackets; empty when there is none or the
-    gap is itself in brackets (the others are its parallels: "the Food Office (June 1943), the
-    Bank ({{May 1944}}), …")."""
+    gap is itself in brackets (the others are its parallels: "the Road Group (March 1861), the
+    Dock Board ({{May 1862}}), …")."""
     pairs, opened = [], None
     for n, token in enumerate(part):
         if token.text == "(":
@@ -121,8 +121,8 @@ CONTRASTS = (("rather", "than"), ("instead", "of"))
 
 
 def _contrast(part: list[Token], mention: Mention) -> list[set[int]]:
-    """A contrast closing the part after the gap ("… makes up 95 percent of the trees rather than
-    them being equally spread"), whatever the parse makes of it: it says what is not the case."""
+    """A contrast closing the part after the gap ("… holds 70 percent of the seats instead of
+    their being shared out"), whatever the parse makes of it: it says what is not the case."""
     for n in range(len(part) - 1):
         if part[n].i >= mention.end and (part[n].lower_, part[n + 1].lower_) in CONTRASTS:
             return [{t.i for t in part[n:]}]
@@ -130,7 +130,7 @@ def _contrast(part: list[Token], mention: Mention) -> list[set[int]]:
 
 
 def _compared(noun: Token) -> bool:
-    """The subject of a comparison ("X is more diverse than Y") or what it is compared with."""
+    """The subject of a comparison ("X is richer than Y") or what it is compared with."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "than":
         return True
     verb = noun.head
@@ -141,7 +141,7 @@ def _compared(noun: Token) -> bool:
 
 
 def _dated(token: Token, part: list[Token], kept: set[int], mention: Mention) -> set[int]:
-    """A phrase of a verb giving only a date or a span of dates ("in 1950", "from 1962 to 1974"),
+    """A phrase of a verb giving only a date or a span of dates ("in 1812", "from 1931 to 1947"),
     with its partner, when it does not hold the gap and no phrase joined by "and" opens with its
     word (a parallel: "from 1950 to 1951 … and from 1967 to 1968 …"): the time of a fact,
     which the fact can do without; empty otherwise."""
@@ -179,7 +179,7 @@ def _tail_phrase(token: Token) -> bool:
 
 
 def _listed(token: Token) -> bool:
-    """The last of nouns joined by "and"/"or" ("pressured Britain and France"): cut, the card
+    """The last of nouns joined by "and"/"or" ("visited Peru and Chile"): cut, the card
     says the fact of the first alone."""
     return token.dep_ == "conj" and token.head.tag_.startswith("NN") and token.tag_.startswith(("NN", "CD", "PRP"))
 
@@ -217,13 +217,13 @@ def _qualifier(token: Token, part: list[Token], kept: set[int], mention: Mention
     if token.dep_ != "prep" or token.lower_ in ("of", "as") or not token.head.tag_.startswith("NN") or token.head.i not in kept or holds(token, mention) or scopes_count(token) or paired(token):
         return set()
     if _compared(token.head):
-        return set()  # "a forest (with 10 common species) is more diverse than …": what is compared
+        return set()  # "a choir (with 30 trained voices) is louder than …": what is compared
     region_ = set(subtree_ids(token) & kept)
     if any(t.dep_ == "conj" and t.tag_ in ("NNP", "NNPS") and not _one_name(t, t.head) for t in token.subtree):
         return set()  # "in Ohio and Maine State University": names coordinated, maybe hung on the wrong word
     following = [t for t in part if t.i > max(region_)]
     if len(following) > 1 and following[0].text == "," and following[1].lower_ in EXAMPLE_OPENERS:
-        return set()  # "involvement in the affairs of Europe, such as …": the examples are of what it names
+        return set()  # "a taste for the sports of winter, such as …": the examples are of what it names
     if not following or following[0].is_punct or following[0].dep_ in ("prep", "cc", "agent"):
         return region_
     return region_ if following[0].tag_.startswith(("VB", "MD")) and following[0].dep_ not in ("amod", "compound") else set()

@@ -181,7 +181,7 @@ def aside(token: Token) -> bool:
         return False
     after = token.right_edge.i + 1
     if after < len(token.doc) and token.doc[after].text in DASHES:
-        return False  # ", concerned about X—especially in light of Y—as well as Z,": the aside runs on past the dash
+        return False  # ", eager for X—above all after Y—and also Z,": the aside runs on past the dash
     if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in token.children) and any(c.dep_ == "nummod" for c in token.head.children):
         return False  # "2 hours, 5 minutes and 12 seconds": one measurement, not an aside
     if token.dep_ == "appos" and token.ent_type_ and token.ent_type_ == token.head.ent_type_ and any(
@@ -202,8 +202,8 @@ def aside(token: Token) -> bool:
 
 
 def misplaced(token: Token) -> bool:
-    """An adverbial clause the parser hung on a noun after it ("…, while serving as the Commander,
-    8th Ranger Company", the unit read as the verb's object): cut, it leaves the noun run into
+    """An adverbial clause the parser hung on a noun after it ("…, while leading the choir,
+    2nd Parish Band", the unit read as the verb's object): cut, it leaves the noun run into
     the words before it."""
     return token.dep_ == "advcl" and token.head.i > token.i and not token.head.tag_.startswith(("VB", "MD"))
 
@@ -298,8 +298,8 @@ def reclosed(drop: set[int], doc: Doc) -> set[int]:
 
 def joiner_kept(drop: set[int], doc: Doc) -> set[int]:
     """What to drop, less an "and"/"or" ending a dropped part when a kept word follows it: the
-    parser hangs the "and" of "… of the north, such as the struggle …, and not to interfere …" on
-    the examples, which go; the "and" joins what stays ("… of the north and not to interfere …")."""
+    parser hangs the "and" of "… of the guild, like the fee …, and never to raise …" on
+    the examples, which go; the "and" joins what stays ("… of the guild and never to raise …")."""
     kept = set(drop)
     for index in sorted(drop):
         if doc[index].dep_ != "cc" or index + 1 in drop or index + 1 >= len(doc) or doc[index + 1].is_punct:
@@ -325,7 +325,7 @@ def _without(clause: Clause, drop: set[int]) -> Clause:
 def leans_back(tokens: tuple[Token, ...] | list[Token], sent: Span) -> bool:
     """A part cut from after a dropped clause that still points back at it: "but officials claimed
     X has not gone far enough" needs what was done before; "further", "such", "the same", or a
-    comparative without its "than", or "even" ("but even this variety …") do too."""
+    comparative without its "than", or "even" ("but even this range …") do too."""
     if not tokens:
         return False
     first = min(t.i for t in tokens)
