@@ -111,7 +111,7 @@ def test_a_noun_the_tagger_took_for_a_verb_is_no_clause_to_cut_to() -> None:
         "Harbor League astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Devon cosmonauts Rita Moss, "
         "Paul Kerr, and Ada Byrne make up Crew 12 and will stay on the moon base until this spring.\n\n"
         "Tamar astronauts Ann Lee, Tom Akers, Eva Stone, and Jon Hale, as well as Cornish cosmonauts Rita Moss, Paul Kerr, "
-        "and Ada Byrne make up Crew 12 and will stay aboard the orbiting base until this spring."
+        "and Ada Byrne make up Crew 12 and will live on the circling base until this spring."
     )
     assert not any(text.endswith(("Rita Moss, Paul Kerr.", "{{Paul Kerr}}.")) for text in found), found
     assert any(text.endswith("Paul Kerr, and Ada Byrne make up {{Crew 12}}.") for text in found), found  # positive control
