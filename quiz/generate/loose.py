@@ -5,9 +5,9 @@ names no other.
 story's own "his men" or "the troops" answer as well. "In what year did the glacier continue its
 retreat? 2019" asks when a state went on, which is true of the years around it too. "Major Ann Lee,
 {{Royal Air Force}}, for …" asks for the service label written after a rank and a name, which the
-rank already tells. "{{Tidal power}} is one renewable source of energy" asks for one of a set, and
-"{{Thousands}} of sailors and hundreds of clerks" for which order of size goes first. "the rising
-{{militarism}} of the decade" asks a word that nationalism or aggression would fit, and "Which
+rank already tells. "{{Thousands}} of sailors and hundreds of clerks" asks which order of size
+goes first. (One of a set, "{{Tidal power}} is one renewable source of energy", is instances.py's.)
+"the rising {{militarism}} of the decade" asks a word that nationalism or aggression would fit, and "Which
 governor was in a quandary?" one of many who were.
 """
 
@@ -48,8 +48,6 @@ def reason(candidate: Candidate) -> str:
         return "when a state went on: the years around it fit as well"
     if _rank_service(candidate):
         return "the service of a rank written before the name"
-    if _one_of_several(candidate):
-        return "one of several: the others fit as well"
     if _rough_count_beside(candidate):
         return "a rough count set against another: only its order is asked"
     if _vague_state(candidate):
@@ -108,19 +106,6 @@ def _verb_of(token: Token) -> Token | None:
     if token.dep_ in ("prep", "npadvmod", "pobj", "nmod") and head.tag_.startswith("VB"):
         return head
     return None
-
-
-def _one_of_several(candidate: Candidate) -> bool:
-    """ "{{Tidal power}} is one renewable source of energy": the subject of "is one …" is one of a set
-    the card does not list, and any other member fits the gap as well."""
-    mention = candidate.mention
-    doc = candidate.sentence.span.doc
-    root = doc[mention.start : mention.end].root
-    verb = root.head
-    if root.dep_ != "nsubj" or lemma(verb) != "be":
-        return False
-    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
-    return attribute is not None and any(c.lower_ == "one" and c.i < attribute.i for c in attribute.children)
 
 
 def _rough_count_beside(candidate: Candidate) -> bool:
