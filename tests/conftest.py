@@ -69,6 +69,14 @@ def in_time_zone(tz: str) -> Iterator[None]:
 
 
 @pytest.fixture
+def every_card(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every card the generator's filters keep, not the few a short text's card budget lets through."""
+    import quiz.generate.pipeline
+
+    monkeypatch.setattr(quiz.generate.pipeline, "budget", lambda words: 100)
+
+
+@pytest.fixture
 def local_tz() -> Iterator[None]:
     """Local time five hours behind UTC, no DST."""
     yield from in_time_zone("EST+05")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from generate_cards import made, problems
 
-import quiz.generate.pipeline
-
 MEETING = (
     "The river board held its talks at Oakmere Hall in Leeds in August and September 1931. "
     "The engineers chose a site near the old mill for the first lock. "
@@ -19,10 +17,7 @@ MEETING = (
 )
 
 
-@pytest.fixture(autouse=True)
-def every_card(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every card the filters keep, not the few a short text's budget lets through."""
-    monkeypatch.setattr(quiz.generate.pipeline, "budget", lambda words: 100)
+pytestmark = pytest.mark.usefixtures("every_card")  # conftest.py: no card budget
 
 
 def test_a_range_of_months_is_asked_whole() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from generate_cards import made
 
-import quiz.generate.pipeline
-
 TEXT = (
     "Soil depth is one alternate measure of fertility in the Varga Basin. "
     "The Danube is one of the longest rivers in Europe. "
@@ -17,10 +15,7 @@ TEXT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def every_card(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every card the filters keep, not the few a short text's budget lets through."""
-    monkeypatch.setattr(quiz.generate.pipeline, "budget", lambda words: 100)
+pytestmark = pytest.mark.usefixtures("every_card")  # conftest.py: no card budget
 
 
 def test_one_of_several_is_no_answer() -> None:

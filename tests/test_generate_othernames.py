@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import quiz.generate.pipeline
 from quiz.decks.model import Entry, cloze_gaps
 from quiz.generate import generate
 
@@ -23,10 +22,7 @@ TEXT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def every_card(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every card the filters keep, not the few a short text's budget lets through."""
-    monkeypatch.setattr(quiz.generate.pipeline, "budget", lambda words: 100)
+pytestmark = pytest.mark.usefixtures("every_card")  # conftest.py: no card budget
 
 
 def entries() -> list[Entry]:
